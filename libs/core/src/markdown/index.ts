@@ -1,0 +1,2 @@
+export { renderMarkdown } from './render-markdown';
+export type { MarkdownMode, RenderMarkdownOptions, RenderedMarkdown } from './render-markdown';
