@@ -1,0 +1,26 @@
+export { Button, ButtonLink, type ButtonProps, type ButtonLinkProps, type ButtonVariant, type ButtonSize } from './Button';
+export {
+  Field,
+  TextField,
+  TextArea,
+  Select,
+  Checkbox,
+  CheckboxGroup,
+  RadioGroup,
+  FormError,
+  fieldId,
+  type Option,
+  type FieldProps,
+  type TextFieldProps,
+  type TextAreaProps,
+  type SelectProps,
+  type CheckboxProps,
+  type CheckboxGroupProps,
+  type RadioGroupProps,
+  type FormErrorProps,
+} from './Form';
+export { useForm, CHECK_FIELDS, type FieldErrors, type FormApi, type TextBinding, type UseFormOptions } from './useForm';
+export { PageTitle, Card, Badge, Alert, EmptyState, Spinner, Tabs, SITE_NAME, type Tone, type TabItem } from './ui';
+export { Layout } from './Layout';
+export { RequireAuth, type RouteAuth } from './RequireAuth';
+export { cx } from './cx';

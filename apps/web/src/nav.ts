@@ -1,0 +1,24 @@
+// The header's links, in order. Add an entry here when you add a page to routes.tsx.
+//   audience 'public':      everyone
+//   audience 'guest':       only when signed out
+//   audience 'member':      any signed-in member
+//   audience 'coordinator': coordinators and admins, shown in the "Coordinator" group
+export type NavAudience = 'public' | 'guest' | 'member' | 'coordinator';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  audience: NavAudience;
+  /** Highlight only on an exact path match (for '/'-like prefixes). */
+  end?: boolean;
+}
+
+export const navItems: NavItem[] = [
+  { to: '/forums', label: 'Forums', audience: 'member' },
+  { to: '/chat', label: 'Chat', audience: 'member' },
+  { to: '/mentoring', label: 'Mentoring', audience: 'member' },
+  { to: '/members', label: 'Members', audience: 'member' },
+  { to: '/stories', label: 'Stories', audience: 'public' },
+  { to: '/eligibility', label: 'Check eligibility', audience: 'guest' },
+  { to: '/admin/members', label: 'Approvals', audience: 'coordinator' },
+];

@@ -1,0 +1,192 @@
+// GET /members with filters kept in the address (so a search can be shared), and "Load more".
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import type { MemberSearchQuery, Page, PublicProfileView } from '@mutuals/contracts';
+import { api, errorMessage } from '../api/client';
+import { termName, termOptions, useTaxonomy } from '../api/taxonomy';
+import { Alert, Badge, Button, Checkbox, EmptyState, PageTitle, Select, Spinner, TextField } from '../components';
+import { MentoringBadges, memberLine } from './MemberSummary';
+
+const PAGE_SIZE = 20;
+
+interface Filters {
+  q: string;
+  sector: string;
+  region: string;
+  offersMentoring: boolean;
+}
+
+function readFilters(params: URLSearchParams): Filters {
+  return {
+    q: params.get('q') ?? '',
+    sector: params.get('sector') ?? '',
+    region: params.get('region') ?? '',
+    offersMentoring: params.get('offersMentoring') === 'true',
+  };
+}
+
+function toQuery(f: Filters, cursor?: string): MemberSearchQuery {
+  return {
+    q: f.q.trim() || undefined,
+    sector: f.sector || undefined,
+    region: f.region || undefined,
+    offersMentoring: f.offersMentoring || undefined,
+    limit: PAGE_SIZE,
+    cursor,
+  };
+}
+
+function fetchMembers(query: MemberSearchQuery, signal?: AbortSignal) {
+  return api.get<Page<PublicProfileView>>('/members', { query: { ...query }, signal });
+}
+
+export function DirectoryPage() {
+  const { taxonomy } = useTaxonomy();
+  const [params, setParams] = useSearchParams();
+  const applied = readFilters(params);
+  const appliedKey = params.toString();
+  const [draft, setDraft] = useState<Filters>(applied);
+  const [items, setItems] = useState<PublicProfileView[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  // A new search whenever the applied filters change (submit, back button, shared link).
+  useEffect(() => {
+    const controller = new AbortController();
+    const filters = readFilters(new URLSearchParams(appliedKey));
+    setDraft(filters);
+    setLoading(true);
+    setError(null);
+    fetchMembers(toQuery(filters), controller.signal)
+      .then((page) => {
+        setItems(page.items);
+        setNextCursor(page.nextCursor);
+      })
+      .catch((e: unknown) => {
+        if (!controller.signal.aborted) setError(errorMessage(e));
+      })
+      .finally(() => {
+        if (!controller.signal.aborted) setLoading(false);
+      });
+    return () => controller.abort();
+  }, [appliedKey]);
+
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    if (draft.q.trim()) next.set('q', draft.q.trim());
+    if (draft.sector) next.set('sector', draft.sector);
+    if (draft.region) next.set('region', draft.region);
+    if (draft.offersMentoring) next.set('offersMentoring', 'true');
+    setParams(next);
+  };
+
+  const loadMore = async () => {
+    if (!nextCursor) return;
+    setLoadingMore(true);
+    try {
+      const page = await fetchMembers(toQuery(applied, nextCursor));
+      setItems((prev) => [...prev, ...page.items]);
+      setNextCursor(page.nextCursor);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const filtered = appliedKey !== '';
+
+  return (
+    <>
+      <PageTitle title="Members" lead="People from mutuals, aspiring mutuals and partner organisations across the network." />
+      <form className="filters" role="search" aria-label="Filter members" onSubmit={search}>
+        <TextField
+          label="Search"
+          hint="Name, organisation or job title"
+          type="search"
+          name="q"
+          value={draft.q}
+          onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+        />
+        <Select
+          label="Sector"
+          name="sector"
+          placeholder="Any sector"
+          options={termOptions(taxonomy?.sectors)}
+          value={draft.sector}
+          onChange={(e) => setDraft({ ...draft, sector: e.target.value })}
+        />
+        <Select
+          label="Region"
+          name="region"
+          placeholder="Any region"
+          options={termOptions(taxonomy?.regions)}
+          value={draft.region}
+          onChange={(e) => setDraft({ ...draft, region: e.target.value })}
+        />
+        <Checkbox
+          label="Offers mentoring"
+          name="offersMentoring"
+          checked={draft.offersMentoring}
+          onChange={(e) => setDraft({ ...draft, offersMentoring: e.target.checked })}
+        />
+        <div className="filters-actions">
+          <Button type="submit">Search</Button>
+          {filtered && (
+            <Button variant="ghost" onClick={() => setParams(new URLSearchParams())}>
+              Clear filters
+            </Button>
+          )}
+        </div>
+      </form>
+
+      {error && <Alert tone="danger" role="alert">{error}</Alert>}
+      {loading ? (
+        <Spinner label="Loading members" />
+      ) : items.length === 0 ? (
+        <EmptyState
+          title={filtered ? 'No members match those filters.' : 'No members yet.'}
+          action={
+            filtered && (
+              <Button variant="secondary" onClick={() => setParams(new URLSearchParams())}>
+                Clear filters
+              </Button>
+            )
+          }
+        >
+          {filtered && <p>Try a broader search, another region, or any sector.</p>}
+        </EmptyState>
+      ) : (
+        <>
+          <ul className="member-list" aria-label="Members">
+            {items.map((m) => (
+              <li key={m.id} className="card member-card">
+                <h2 className="member-name">
+                  <Link to={`/members/${m.id}`}>{m.displayName}</Link>
+                </h2>
+                <p className="muted">{memberLine(m, taxonomy)}</p>
+                <div className="badges">
+                  <MentoringBadges profile={m} />
+                  {m.sectors.slice(0, 3).map((s) => (
+                    <Badge key={s}>{termName(taxonomy?.sectors, s)}</Badge>
+                  ))}
+                  {m.sectors.length > 3 && <Badge>+{m.sectors.length - 3} more</Badge>}
+                </div>
+              </li>
+            ))}
+          </ul>
+          {nextCursor && (
+            <div className="load-more">
+              <Button variant="secondary" busy={loadingMore} onClick={loadMore}>
+                Load more members
+              </Button>
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+// Two steps after registering: the organisation (or skip, joining individually), then the profile.
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import type { MeView, OrganisationView } from '@mutuals/contracts';
+import { useSession } from '../api/session';
+import { useTaxonomy } from '../api/taxonomy';
+import { Alert, Button, Card, PageTitle, Spinner } from '../components';
+import { OrganisationForm } from './OrganisationForm';
+import { ProfileForm, profileValues, type ProfileValues } from './ProfileForm';
+
+const MENTOR_STAGES = new Set(['spun-out', 'trading', 'growing']);
+
+/** The saved profile, with blanks filled in from the organisation just created. */
+function suggestedProfile(me: MeView, organisation: OrganisationView | null): ProfileValues {
+  const values = profileValues(me.profile);
+  if (!organisation) return values;
+  const profile = me.profile;
+  const untouched = !profile.mentee.seeks && !profile.mentor.offers;
+  return {
+    ...values,
+    region: values.region || organisation.region,
+    sectors: values.sectors.length > 0 ? values.sectors : [organisation.sector],
+    'mentee.seeks': untouched && organisation.kind === 'aspiring' ? true : values['mentee.seeks'],
+    'mentee.stage': values['mentee.stage'] || organisation.stage,
+    'mentor.stageReached':
+      values['mentor.stageReached'] || (MENTOR_STAGES.has(organisation.stage) ? organisation.stage : ''),
+  };
+}
+
+export function OnboardingPage() {
+  const { me, refresh } = useSession();
+  const { taxonomy, error } = useTaxonomy();
+  const navigate = useNavigate();
+  const [step, setStep] = useState<1 | 2>(me?.profile.organisationId ? 2 : 1);
+  const [organisation, setOrganisation] = useState<OrganisationView | null>(null);
+  const first = useRef(true);
+
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    document.querySelector<HTMLElement>('#main h1')?.focus();
+  }, [step]);
+
+  if (!me) return null; // the route guard has already sent signed-out visitors to /signin
+  if (error) return <Alert tone="danger">The form could not be loaded. Refresh the page to try again.</Alert>;
+  if (!taxonomy) return <Spinner />;
+
+  const stepLabel = <span className="step-count">Step {step} of 2</span>;
+
+  if (step === 1) {
+    return (
+      <>
+        {stepLabel}
+        <PageTitle
+          title="Your organisation"
+          lead="Tell us about the organisation you are part of, so members and coordinators can see where you are on the journey."
+        />
+        <OrganisationForm
+          taxonomy={taxonomy}
+          onCreated={(created) => {
+            setOrganisation(created);
+            setStep(2);
+            void refresh(); // the profile now carries the organisation
+          }}
+          secondaryActions={
+            <Button variant="secondary" onClick={() => setStep(2)}>
+              Skip: I'm joining as an individual
+            </Button>
+          }
+        />
+      </>
+    );
+  }
+
+  const orgName = organisation?.name ?? me.profile.organisation?.name;
+  return (
+    <>
+      {stepLabel}
+      <PageTitle
+        title="Your profile"
+        lead="Say what help you are looking for, what you can offer, or both. You can change this at any time."
+      />
+      {orgName && (
+        <Card>
+          <p>
+            You are a member of <strong>{orgName}</strong>.
+          </p>
+        </Card>
+      )}
+      <ProfileForm
+        initial={suggestedProfile(me, organisation)}
+        taxonomy={taxonomy}
+        submitLabel="Finish"
+        onSaved={() => navigate(`/members/${me.user.id}`)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+// Every page of the client. To add one: import its component and add an entry; `auth` puts it
+// behind sign-in ('member') or the coordinator role ('coordinator'). Add a header link in nav.ts.
+import type { ReactNode } from 'react';
+import type { RouteAuth } from './components';
+import { AdminMembersPage } from './pages/AdminMembersPage';
+import { DirectoryPage } from './pages/DirectoryPage';
+import { EditProfilePage } from './pages/EditProfilePage';
+import { EligibilityPage } from './pages/EligibilityPage';
+import { LandingPage } from './pages/LandingPage';
+import { MemberPage, type MemberAction } from './pages/MemberPage';
+import { OnboardingPage } from './pages/OnboardingPage';
+import { RegisterPage } from './pages/RegisterPage';
+import { SignInPage } from './pages/SignInPage';
+
+export interface AppRoute {
+  /** A react-router path, e.g. '/forums/:slug'. */
+  path: string;
+  element: ReactNode;
+  /** Unset: public. */
+  auth?: RouteAuth;
+}
+
+/** Buttons on a member's page (/members/:id), e.g. "Message" or "Request mentoring". */
+export const memberActions: MemberAction[] = [];
+
+export const routes: AppRoute[] = [
+  { path: '/', element: <LandingPage /> },
+  { path: '/eligibility', element: <EligibilityPage /> },
+  { path: '/register', element: <RegisterPage /> },
+  { path: '/signin', element: <SignInPage /> },
+  { path: '/onboarding', element: <OnboardingPage />, auth: 'member' },
+  { path: '/profile', element: <EditProfilePage />, auth: 'member' },
+  { path: '/members', element: <DirectoryPage />, auth: 'member' },
+  { path: '/members/:id', element: <MemberPage actions={memberActions} />, auth: 'member' },
+  { path: '/admin/members', element: <AdminMembersPage />, auth: 'coordinator' },
+];

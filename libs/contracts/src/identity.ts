@@ -1,0 +1,56 @@
+// Accounts and sessions: /auth/*, /me and /admin/members (shared/API.md).
+import type { IsoDateTime, PageQuery, Uuid } from './common';
+import type { ProfileView } from './profiles';
+
+export type Role = 'member' | 'coordinator' | 'admin';
+
+/** `pending` until a coordinator approves (then `active`), or `suspended`. */
+export type AccountStatus = 'pending' | 'active' | 'suspended';
+
+export interface UserView {
+  id: Uuid;
+  email: string;
+  displayName: string;
+  handle: string;
+  role: Role;
+  status: AccountStatus;
+}
+
+/** POST /auth/register */
+export interface RegisterRequest {
+  email: string;
+  /** 10 to 256 characters. */
+  password: string;
+  displayName: string;
+}
+
+/** POST /auth/login */
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+/** 201 from POST /auth/register, 200 from POST /auth/login. */
+export interface AuthResult {
+  user: UserView;
+  /** Bearer token for API clients; the web client uses the `sid` cookie instead. */
+  token: string;
+}
+
+/** GET /me */
+export interface MeView {
+  user: UserView;
+  profile: ProfileView;
+}
+
+/** GET /admin/members?status= */
+export interface AdminMemberQuery extends PageQuery {
+  status?: AccountStatus;
+}
+
+/** An item of GET /admin/members, and the answer of POST /admin/members/:id/approve and .../suspend. */
+export interface AdminMemberView extends UserView {
+  createdAt: IsoDateTime;
+  /** The name of the member's organisation, when they belong to one. */
+  organisationName?: string | null;
+}
