@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { randomUUID } from 'node:crypto';
+import { AppConfig, ProblemFilter, createValidationPipe } from '@mutuals/core';
+import { AppModule } from './app.module';
+import { RealtimeAdapter } from '@mutuals/realtime';
+
+const API_PREFIX = 'api/v1';
+
+function webRoot(config: AppConfig): string | null {
+  const root = config.webRoot ?? resolve(__dirname, '../../../web');
+  return existsSync(join(root, 'index.html')) ? root : null;
+}
+
+/** The whole server, configured the same way for `npm start`, the CLI's server mode and tests. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            // Tokens, cookies and passwords never reach the log.
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: config.logLevel === 'silent' ? false : config.logLevel === 'debug' || config.logLevel === 'trace' ? ['error', 'warn', 'log', 'debug'] : ['error', 'warn'],
+    bufferLogs: false,
+  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  app.useWebSocketAdapter(new RealtimeAdapter(app, config));
+  app.enableShutdownHooks();
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Mutuals Network API')
+      .setDescription('Peer support and mentoring for Public Service Mutuals')
+      .setVersion('1')
+      .addBearerAuth()
+      .addCookieAuth('sid')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  const root = webRoot(config);
+  if (root) {
+    await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
+    // Any other page is the single-page client's to route; unknown API paths stay problems.
+    app.getHttpAdapter().getInstance().get('/*', (request, reply) => {
+      const path = request.url.split('?')[0] ?? '';
+      if (/^\/(api|health|socket\.io)(\/|$)/.test(path)) {
+        return reply
+          .status(404)
+          .header('Content-Type', 'application/problem+json; charset=utf-8')
+          .send({ type: 'https://mutuals.network/problems/404', title: 'Not found', status: 404, detail: `No route for GET ${path}` });
+      }
+      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    });
+  }
+  return app;
+}

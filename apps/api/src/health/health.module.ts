@@ -1,0 +1,41 @@
+import { Controller, Get, Header, Module, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { collectDefaultMetrics, register } from 'prom-client';
+import { RedisService } from '@mutuals/core';
+import { Public } from '@mutuals/identity';
+
+collectDefaultMetrics();
+
+@ApiTags('operations')
+@Public()
+@Controller()
+class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly redis: RedisService,
+  ) {}
+
+  @Get('health/live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('health/ready')
+  async ready() {
+    const database = await this.dataSource.query('SELECT 1').then(() => true, () => false);
+    const redis = this.redis.enabled ? await this.redis.ping() : null;
+    const checks = { database: database ? 'up' : 'down', redis: redis === null ? 'not configured' : redis ? 'up' : 'down' };
+    if (!database || redis === false) throw new ServiceUnavailableException(`Not ready: ${JSON.stringify(checks)}`);
+    return { status: 'ok', checks };
+  }
+
+  @Get('metrics')
+  @Header('Content-Type', register.contentType)
+  metrics() {
+    return register.metrics();
+  }
+}
+
+@Module({ controllers: [HealthController] })
+export class HealthModule {}

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+import { ConfigError, DataDirectoryLockedError, loadConfig } from '@mutuals/core';
+import { createApp } from './bootstrap';
+import { seedOnFirstStart } from './cli/seed-on-first-start';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const app = await createApp(config);
+  await app.init();
+  await seedOnFirstStart(app, config);
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Mutuals Network is listening on http://localhost:${config.port}`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirectoryLockedError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

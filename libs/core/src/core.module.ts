@@ -1,0 +1,20 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { APP_CONFIG, AppConfig } from './config/config';
+import { DatabaseModule } from './database/database.module';
+import { DomainEvents } from './events/domain-events';
+import { RateLimiter } from './rate-limit/rate-limiter';
+import { RedisService } from './redis/redis.service';
+
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [DatabaseModule.forRoot(), EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false })],
+      providers: [{ provide: APP_CONFIG, useValue: config }, RedisService, RateLimiter, DomainEvents],
+      exports: [APP_CONFIG, DatabaseModule, RedisService, RateLimiter, DomainEvents],
+    };
+  }
+}

@@ -1,0 +1,80 @@
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { dataSourceOptions } from './data-source-options';
+import { EmbeddedPostgres } from './embedded-postgres';
+
+/** Where the database is: the configured server, or an embedded PGlite this process starts. */
+@Injectable()
+export class DatabaseEndpoint implements OnApplicationShutdown {
+  private embedded: EmbeddedPostgres | null = null;
+  url = '';
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  get isEmbedded(): boolean {
+    return this.config.databaseUrl === null;
+  }
+
+  async open(): Promise<void> {
+    if (this.config.databaseUrl) {
+      this.url = this.config.databaseUrl;
+      return;
+    }
+    this.embedded = await EmbeddedPostgres.start(this.config.dataDir);
+    this.url = this.embedded.url;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.embedded) return;
+    // The embedded server must outlive the pool that talks to it.
+    const dataSource = this.moduleRef.get(DataSource, { strict: false });
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await this.embedded.stop();
+    this.embedded = null;
+  }
+}
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(): DynamicModule {
+    const endpointModule: DynamicModule = {
+      module: class DatabaseEndpointModule {},
+      providers: [
+        {
+          provide: DatabaseEndpoint,
+          inject: [APP_CONFIG, ModuleRef],
+          useFactory: async (config: AppConfig, moduleRef: ModuleRef) => {
+            const endpoint = new DatabaseEndpoint(config, moduleRef);
+            await endpoint.open();
+            return endpoint;
+          },
+        },
+      ],
+      exports: [DatabaseEndpoint],
+    };
+    return {
+      module: DatabaseModule,
+      imports: [
+        endpointModule,
+        TypeOrmModule.forRootAsync({
+          imports: [endpointModule],
+          inject: [DatabaseEndpoint],
+          useFactory: (endpoint: DatabaseEndpoint) => ({
+            ...dataSourceOptions(endpoint.url, endpoint.isEmbedded),
+            autoLoadEntities: true,
+            migrationsRun: true,
+            retryAttempts: 0,
+          }),
+        }),
+      ],
+      exports: [endpointModule],
+    };
+  }
+}

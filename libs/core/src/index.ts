@@ -1,0 +1,13 @@
+export * from './config/config';
+export * from './core.module';
+export { DatabaseEndpoint } from './database/database.module';
+export { DataDirectoryLockedError } from './database/embedded-postgres';
+export { dataSourceOptions } from './database/data-source-options';
+export * from './errors/domain-error';
+export * from './errors/problem.filter';
+export * from './errors/validation';
+export * from './events/domain-events';
+export * from './pagination/pagination';
+export * from './rate-limit/rate-limiter';
+export * from './redis/redis.service';
+export * from './markdown';

@@ -1,0 +1,41 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import { APP_CONFIG, AppConfig } from '../config/config';
+
+/** The shared Redis connection when REDIS_URL is set; null means single-process mode. */
+@Injectable()
+export class RedisService implements OnApplicationShutdown {
+  private readonly logger = new Logger('Redis');
+  private readonly connections: Redis[] = [];
+  readonly client: Redis | null;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.client = config.redisUrl ? this.connect('main') : null;
+  }
+
+  get enabled(): boolean {
+    return this.client !== null;
+  }
+
+  /** A separate connection (pub/sub needs its own); errors are logged, never thrown unhandled. */
+  connect(purpose: string): Redis {
+    if (!this.config.redisUrl) throw new Error('REDIS_URL is not set');
+    const connection = new Redis(this.config.redisUrl, { maxRetriesPerRequest: 3, enableReadyCheck: true });
+    connection.on('error', (error) => this.logger.warn(`redis ${purpose}: ${error.message}`));
+    this.connections.push(connection);
+    return connection;
+  }
+
+  async ping(): Promise<boolean> {
+    if (!this.client) return true;
+    try {
+      return (await this.client.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
+  }
+}

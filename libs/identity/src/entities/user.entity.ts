@@ -1,0 +1,46 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export const ROLES = ['member', 'coordinator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const STATUSES = ['pending', 'active', 'suspended'] as const;
+export type AccountStatus = (typeof STATUSES)[number];
+
+@Entity('users')
+@Index('users_status_created_idx', ['status', 'createdAt'])
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Stored lower-cased, so uniqueness is case-insensitive. */
+  @Index('users_email_key', { unique: true })
+  @Column({ type: 'varchar', length: 320 })
+  email!: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  passwordHash!: string;
+
+  @Column({ type: 'varchar', length: 80 })
+  displayName!: string;
+
+  @Index('users_handle_key', { unique: true })
+  @Column({ type: 'varchar', length: 30 })
+  handle!: string;
+
+  @Column({ type: 'varchar', length: 16, default: 'member' })
+  role!: Role;
+
+  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  status!: AccountStatus;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  approvedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  approvedBy!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,14 @@
+import { defineErrors } from '@mutuals/core';
+
+export const IdentityErrors = defineErrors({
+  emailTaken: 'conflict',
+  handleTaken: 'conflict',
+  badCredentials: 'unauthenticated',
+  notSignedIn: 'unauthenticated',
+  awaitingApproval: 'forbidden',
+  suspended: 'forbidden',
+  coordinatorsOnly: 'forbidden',
+  badCsrfToken: 'forbidden',
+  memberNotFound: 'not-found',
+  invalidTransition: 'conflict',
+});

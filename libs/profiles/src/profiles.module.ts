@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@mutuals/identity';
+import { OrganisationEntity, OrganisationMemberEntity } from './entities/organisation.entity';
+import { ProfileEntity } from './entities/profile.entity';
+import { ProfilesController } from './profiles.controller';
+import { ProfilesService } from './profiles.service';
+
+@Module({
+  imports: [IdentityModule, TypeOrmModule.forFeature([ProfileEntity, OrganisationEntity, OrganisationMemberEntity])],
+  controllers: [ProfilesController],
+  providers: [ProfilesService],
+  exports: [ProfilesService],
+})
+export class ProfilesModule {}

@@ -1,0 +1,85 @@
+import { INestApplicationContext, Logger } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { IncomingMessage } from 'node:http';
+import { Server, ServerOptions, Socket } from 'socket.io';
+import { AppConfig, RedisService } from '@mutuals/core';
+import { AuthUser, IdentityService, SESSION_COOKIE, readCookie } from '@mutuals/identity';
+import { RealtimeService } from './realtime.service';
+import { sessionRoom, userRoom } from './rooms';
+
+export const MAX_SOCKET_MESSAGE_BYTES = 16 * 1024;
+
+/** The socket's caller, set once by the handshake middleware. */
+export function socketUser(socket: Socket): AuthUser {
+  return (socket.data as { user: AuthUser }).user;
+}
+
+function originAllowed(request: IncomingMessage, allowed: string[]): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return false;
+  if (allowed.length > 0) return allowed.includes(origin);
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One socket.io server for chat, forums and notifications. The handshake is authenticated here,
+ * in the server's middleware, because Nest guards do not run on connect.
+ */
+export class RealtimeAdapter extends IoAdapter {
+  private readonly logger = new Logger('Realtime');
+
+  constructor(
+    private readonly app: INestApplicationContext,
+    private readonly config: AppConfig,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server: Server = super.createIOServer(port, {
+      ...options,
+      path: '/socket.io',
+      maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
+      serveClient: false,
+      cors: undefined,
+    });
+    const redis = this.app.get(RedisService);
+    if (redis.enabled) {
+      const adapter = createAdapter(redis.connect('socket.io pub'), redis.connect('socket.io sub'), {
+        requestsTimeout: 3000,
+      });
+      server.adapter(adapter);
+      this.logger.log('socket.io fan-out through Redis');
+    }
+    const identity = this.app.get(IdentityService);
+    server.use((socket, next) => {
+      this.authenticate(socket, identity)
+        .then((user) => {
+          if (!user) return next(new Error('unauthorized'));
+          socket.data = { user };
+          void socket.join([userRoom(user.id), sessionRoom(user.sessionId)]);
+          next();
+        })
+        .catch((error: Error) => {
+          this.logger.warn(`handshake failed: ${error.message}`);
+          next(new Error('unauthorized'));
+        });
+    });
+    this.app.get(RealtimeService).attach(server);
+    return server;
+  }
+
+  private async authenticate(socket: Socket, identity: IdentityService): Promise<AuthUser | null> {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    if (typeof token === 'string') return identity.authenticate(token, 'bearer');
+    const cookie = readCookie(socket.request.headers.cookie, SESSION_COOKIE);
+    // A cookie rides along on any cross-site page: only our own origin may use it (CSWSH).
+    if (!cookie || !originAllowed(socket.request, this.config.allowedOrigins)) return null;
+    return identity.authenticate(cookie, 'cookie');
+  }
+}
