@@ -6,7 +6,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-const api = 'http://localhost:3000';
+// API_URL points the dev proxy at another api (default: npm start on :3000).
+const api = process.env.API_URL ?? 'http://localhost:3000';
 
 export default defineConfig({
   root: here('.'),

@@ -17,6 +17,22 @@ export function fieldId(name: string): string {
   return `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
+/** `mentor.capacity` -> "Mentor capacity": a readable name for a field the summary has no label for. */
+export function humaniseField(name: string): string {
+  const words = name
+    .split('.')
+    .flatMap((part) => part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[\s_-]+/))
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Server messages name no subject ("must be a sector slug"); beside the field, start them with a capital. */
+function sentence(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
 export interface Option {
   value: string;
   label: ReactNode;
@@ -53,7 +69,7 @@ function ErrorText({ id, error }: { id: string; error: string }) {
   return (
     <p id={`${id}-error`} className="field-error">
       <span className="visually-hidden">Error: </span>
-      {error}
+      {sentence(error)}
     </p>
   );
 }
@@ -282,11 +298,13 @@ export interface FormErrorProps {
   error?: string | null;
   /** Field errors, keyed by field name; each links to its field. */
   fieldErrors?: Record<string, string>;
+  /** Readable field names for server messages that start without a subject ("must be ..."). */
+  labels?: Record<string, string>;
   title?: string;
 }
 
 /** The error summary at the top of a form: takes focus when it appears; its links move to the fields. */
-export function FormError({ error, fieldErrors = {}, title = 'There is a problem' }: FormErrorProps) {
+export function FormError({ error, fieldErrors = {}, labels = {}, title = 'There is a problem' }: FormErrorProps) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(fieldErrors);
   const visible = Boolean(error) || entries.length > 0;
@@ -317,7 +335,7 @@ export function FormError({ error, fieldErrors = {}, title = 'There is a problem
           {entries.map(([name, message]) => (
             <li key={name}>
               <a href={`#${fieldId(name)}`} onClick={(e) => jump(e, name)}>
-                {message}
+                {/^[a-z]/.test(message) ? `${labels[name] ?? humaniseField(name)} ${message}` : message}
               </a>
             </li>
           ))}

@@ -72,7 +72,7 @@ export function Layout() {
             aria-controls="site-nav"
             onClick={() => setMenuOpen((open) => !open)}
           >
-            {menuOpen ? 'Close menu' : 'Menu'}
+            Menu
           </button>
           <div id="site-nav" className="site-nav" data-open={menuOpen}>
             <nav aria-label="Main">

@@ -9,6 +9,7 @@ export {
   RadioGroup,
   FormError,
   fieldId,
+  humaniseField,
   type Option,
   type FieldProps,
   type TextFieldProps,

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { AccountStatus, AdminMemberView, Page } from '@mutuals/contracts';
 import { api, errorMessage } from '../api/client';
+import { useSession } from '../api/session';
 import { Alert, Badge, Button, EmptyState, PageTitle, Spinner, Tabs, type TabItem, type Tone } from '../components';
 
 const tabs: TabItem<AccountStatus>[] = [
@@ -30,6 +31,7 @@ type Action = 'approve' | 'suspend';
 const resultStatus: Record<Action, AccountStatus> = { approve: 'active', suspend: 'suspended' };
 
 export function AdminMembersPage() {
+  const { me } = useSession();
   const [params, setParams] = useSearchParams();
   const raw = params.get('status');
   const status: AccountStatus = isStatus(raw) ? raw : 'pending';
@@ -140,7 +142,9 @@ export function AdminMembersPage() {
                     <td data-label="Email" className="break">
                       {m.email}
                     </td>
-                    <td data-label="Organisation">{m.organisationName ?? <span className="muted">Individual</span>}</td>
+                    <td data-label="Organisation">
+                      {m.organisationName ?? <span className="muted">{m.organisationName === null ? 'Individual' : 'Not given'}</span>}
+                    </td>
                     <td data-label="Joined">
                       <time dateTime={m.createdAt}>{dateFormat.format(new Date(m.createdAt))}</time>
                     </td>
@@ -154,7 +158,7 @@ export function AdminMembersPage() {
                           <span className="visually-hidden"> {m.displayName}</span>
                         </Button>
                       )}
-                      {m.status !== 'suspended' && (
+                      {m.status !== 'suspended' && m.id !== me?.user.id && (
                         <Button size="sm" variant="danger" disabled={busyId !== null} onClick={() => act(m, 'suspend')}>
                           Suspend<span className="visually-hidden"> {m.displayName}</span>
                         </Button>

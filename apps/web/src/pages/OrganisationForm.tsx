@@ -34,14 +34,16 @@ function normaliseWebsite(text: string): string {
 
 function validate(v: Values): FieldErrors {
   const errors: FieldErrors = {};
-  if (!v.name.trim()) errors.name = "Enter your organisation's name";
+  const name = v.name.trim();
+  if (!name) errors.name = "Enter your organisation's name";
+  else if (name.length < 2 || name.length > 160) errors.name = 'The name needs 2 to 160 characters';
   if (!v.kind) errors.kind = 'Choose what kind of organisation it is';
   if (!v.sector) errors.sector = 'Choose a sector';
   if (!v.stage) errors.stage = 'Choose a stage';
   if (!v.region) errors.region = 'Choose a region';
   if (v.staffCount.trim()) {
     const n = Number(v.staffCount);
-    if (!Number.isInteger(n) || n < 1) errors.staffCount = 'Enter the number of staff as a whole number, like 45';
+    if (!Number.isInteger(n) || n < 1 || n > 100_000) errors.staffCount = 'Enter the number of staff as a whole number, like 45';
   }
   if (v.website.trim()) {
     try {
@@ -87,7 +89,7 @@ export function OrganisationForm({ taxonomy, onCreated, secondaryActions }: Orga
   return (
     <form className="form" noValidate onSubmit={submit}>
       <FormError error={form.formError} fieldErrors={errors} />
-      <TextField label="Organisation name" autoComplete="organization" {...form.text('name')} />
+      <TextField label="Organisation name" autoComplete="organization" maxLength={160} {...form.text('name')} />
       <RadioGroup
         name="kind"
         label="What kind of organisation is it?"
@@ -114,10 +116,11 @@ export function OrganisationForm({ taxonomy, onCreated, secondaryActions }: Orga
         {...form.text('legalForm')}
       />
       <TextField label="Number of staff" inputMode="numeric" className="input-short" optional {...form.text('staffCount')} />
-      <TextField label="Website" type="url" inputMode="url" autoComplete="url" spellCheck={false} optional {...form.text('website')} />
+      <TextField label="Website" hint="For example https://example.org" type="url" inputMode="url" autoComplete="url" spellCheck={false} optional {...form.text('website')} />
       <TextArea
         label="What your organisation does"
         hint="The services you deliver, who for, and who commissions them."
+        maxLength={4000}
         optional
         {...form.text('description')}
       />

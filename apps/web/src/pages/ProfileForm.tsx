@@ -21,7 +21,24 @@ export interface ProfileValues {
   'mentor.stageReached': string;
 }
 
+// The limits UpdateProfileDto enforces, checked here first so the message sits by the field.
 export const MENTOR_CAPACITY_MAX = 5;
+const MAX_SECTORS = 5;
+const MAX_NEEDS = 8;
+const MAX_EXPERTISE = 10;
+
+const labels: Record<string, string> = {
+  displayName: 'Your name',
+  jobTitle: 'Job title',
+  bio: 'Bio',
+  region: 'Region',
+  sectors: 'Sectors',
+  'mentee.needs': 'Areas where you would like help',
+  'mentee.stage': 'Stage',
+  'mentor.expertise': 'Areas you can help with',
+  'mentor.capacity': 'Number of mentees',
+  'mentor.stageReached': 'Stage reached',
+};
 
 export function profileValues(p: ProfileView): ProfileValues {
   return {
@@ -42,13 +59,18 @@ export function profileValues(p: ProfileView): ProfileValues {
 
 function validate(v: ProfileValues): FieldErrors {
   const errors: FieldErrors = {};
-  if (!v.displayName.trim()) errors.displayName = 'Enter your name';
+  const name = v.displayName.trim();
+  if (!name) errors.displayName = 'Enter your name';
+  else if (name.length < 2 || name.length > 80) errors.displayName = 'Your name needs 2 to 80 characters';
+  if (v.sectors.length > MAX_SECTORS) errors.sectors = `Choose up to ${MAX_SECTORS} sectors`;
   if (v['mentee.seeks']) {
     if (v['mentee.needs'].length === 0) errors['mentee.needs'] = 'Choose at least one area where you would like help';
+    else if (v['mentee.needs'].length > MAX_NEEDS) errors['mentee.needs'] = `Choose up to ${MAX_NEEDS} areas`;
     if (!v['mentee.stage']) errors['mentee.stage'] = 'Choose where your organisation is on its journey';
   }
   if (v['mentor.offers']) {
     if (v['mentor.expertise'].length === 0) errors['mentor.expertise'] = 'Choose at least one area you can help with';
+    else if (v['mentor.expertise'].length > MAX_EXPERTISE) errors['mentor.expertise'] = `Choose up to ${MAX_EXPERTISE} areas`;
     const capacity = Number(v['mentor.capacity']);
     if (!Number.isInteger(capacity) || capacity < 1 || capacity > MENTOR_CAPACITY_MAX) {
       errors['mentor.capacity'] = `Choose between 1 and ${MENTOR_CAPACITY_MAX} mentees`;
@@ -114,21 +136,23 @@ export function ProfileForm({ initial, taxonomy, submitLabel, onSaved }: Profile
 
   return (
     <form className="form" noValidate onSubmit={submit}>
-      <FormError error={form.formError} fieldErrors={errors} />
+      <FormError error={form.formError} fieldErrors={errors} labels={labels} />
 
       <fieldset className="form-section">
         <legend>About you</legend>
-        <TextField label="Your name" autoComplete="name" {...form.text('displayName')} />
+        <TextField label="Your name" autoComplete="name" maxLength={80} {...form.text('displayName')} />
         <TextField
           label="Job title"
           hint="For example Chief executive, Finance director or Service manager."
           autoComplete="organization-title"
+          maxLength={120}
           optional
           {...form.text('jobTitle')}
         />
         <TextArea
-          label="About you"
+          label="Bio"
           hint="A few lines about you and your organisation's journey: what you deliver, where you are and what you have learnt."
+          maxLength={4000}
           optional
           {...form.text('bio')}
         />
@@ -136,7 +160,7 @@ export function ProfileForm({ initial, taxonomy, submitLabel, onSaved }: Profile
         <CheckboxGroup
           name="sectors"
           label="Sectors you work in"
-          hint="Choose all that apply."
+          hint={countHint(`Choose up to ${MAX_SECTORS}.`, v.sectors.length)}
           options={termOptions(taxonomy.sectors)}
           columns
           optional
