@@ -301,17 +301,20 @@ export interface FormErrorProps {
   /** Readable field names for server messages that start without a subject ("must be ..."). */
   labels?: Record<string, string>;
   title?: string;
+  /** Change it (useForm's `failures`) to move focus to the summary again, e.g. after each failed submit. */
+  focusKey?: number;
 }
 
 /** The error summary at the top of a form: takes focus when it appears; its links move to the fields. */
-export function FormError({ error, fieldErrors = {}, labels = {}, title = 'There is a problem' }: FormErrorProps) {
+export function FormError({ error, fieldErrors = {}, labels = {}, title = 'There is a problem', focusKey }: FormErrorProps) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(fieldErrors);
   const visible = Boolean(error) || entries.length > 0;
 
+  // Focus when the summary appears or a submit fails again, never while the person is fixing a field.
   useEffect(() => {
     if (visible) ref.current?.focus();
-  }, [visible, error, fieldErrors]);
+  }, [visible, focusKey]);
 
   if (!visible) return null;
 

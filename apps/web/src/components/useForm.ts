@@ -25,6 +25,8 @@ export function useForm<T extends object>(initial: T, options: UseFormOptions<T>
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  /** Failed submits so far: pass it to FormError's focusKey. */
+  const [failures, setFailures] = useState(0);
   const validate = useRef(options.validate);
   validate.current = options.validate;
 
@@ -59,6 +61,7 @@ export function useForm<T extends object>(initial: T, options: UseFormOptions<T>
     if (Object.keys(found).length > 0) {
       setErrors(found);
       setFormError(CHECK_FIELDS);
+      setFailures((n) => n + 1);
       return;
     }
     setErrors({});
@@ -67,6 +70,7 @@ export function useForm<T extends object>(initial: T, options: UseFormOptions<T>
     try {
       await action(values);
     } catch (error) {
+      setFailures((n) => n + 1);
       if (error instanceof ApiError) {
         setErrors(error.fieldErrors);
         setFormError(Object.keys(error.fieldErrors).length > 0 ? CHECK_FIELDS : error.detail);
@@ -78,7 +82,7 @@ export function useForm<T extends object>(initial: T, options: UseFormOptions<T>
     }
   };
 
-  return { values, set, reset, text, errors, setErrors, formError, setFormError, submitting, handleSubmit };
+  return { values, set, reset, text, errors, setErrors, formError, setFormError, submitting, failures, handleSubmit };
 }
 
 export type FormApi<T extends object> = ReturnType<typeof useForm<T>>;

@@ -153,7 +153,7 @@ export function EligibilityPage() {
       />
       {taxonomyError != null && <Alert tone="danger">The list of sectors could not be loaded. Refresh the page to try again.</Alert>}
       <form className="form narrow" noValidate onSubmit={submit}>
-        <FormError error={form.formError} fieldErrors={errors} />
+        <FormError error={form.formError} fieldErrors={errors} focusKey={form.failures} />
 
         <RadioGroup
           name="deliversPublicService"

@@ -88,7 +88,7 @@ export function OrganisationForm({ taxonomy, onCreated, secondaryActions }: Orga
 
   return (
     <form className="form" noValidate onSubmit={submit}>
-      <FormError error={form.formError} fieldErrors={errors} />
+      <FormError error={form.formError} fieldErrors={errors} focusKey={form.failures} />
       <TextField label="Organisation name" autoComplete="organization" maxLength={160} {...form.text('name')} />
       <RadioGroup
         name="kind"

@@ -136,7 +136,7 @@ export function ProfileForm({ initial, taxonomy, submitLabel, onSaved }: Profile
 
   return (
     <form className="form" noValidate onSubmit={submit}>
-      <FormError error={form.formError} fieldErrors={errors} labels={labels} />
+      <FormError error={form.formError} fieldErrors={errors} focusKey={form.failures} labels={labels} />
 
       <fieldset className="form-section">
         <legend>About you</legend>

@@ -61,7 +61,7 @@ export function RegisterPage() {
         lead="Create your account, then tell us about your organisation and what you need or can offer. A coordinator approves every new member."
       />
       <form className="form narrow" noValidate onSubmit={submit}>
-        <FormError error={form.formError} fieldErrors={form.errors} />
+        <FormError error={form.formError} fieldErrors={form.errors} focusKey={form.failures} />
         <TextField label="Your name" hint="Shown to other members." autoComplete="name" {...form.text('displayName')} />
         <TextField label="Email address" type="email" autoComplete="email" spellCheck={false} {...form.text('email')} />
         <TextField

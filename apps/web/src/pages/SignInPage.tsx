@@ -43,7 +43,7 @@ export function SignInPage() {
     <>
       <PageTitle title="Sign in" />
       <form className="form narrow" noValidate onSubmit={submit}>
-        <FormError error={form.formError} fieldErrors={form.errors} />
+        <FormError error={form.formError} fieldErrors={form.errors} focusKey={form.failures} />
         <TextField label="Email address" type="email" autoComplete="email" spellCheck={false} {...form.text('email')} />
         <TextField label="Password" type="password" autoComplete="current-password" {...form.text('password')} />
         <div className="actions">
