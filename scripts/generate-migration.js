@@ -27,7 +27,7 @@ async function main() {
   const url = new URL(base);
   url.pathname = `/${scratch}`;
   const dataSource = new DataSource({
-    ...dataSourceOptions(url.toString(), false),
+    ...dataSourceOptions(url.toString(), 1),
     entities: [join(root, `libs/${lib}/src/**/*.entity.ts`)],
   });
   try {

@@ -221,7 +221,8 @@ export class IdentityService {
     return user;
   }
 
-  private async openSession(userId: string, client: ClientInfo): Promise<string> {
+  /** A new session for an account, as login makes; for the CLI, seeds and test factories. */
+  async openSession(userId: string, client: ClientInfo = { ip: null, userAgent: 'internal' }): Promise<string> {
     const token = newToken();
     await this.sessions.insert({
       userId,

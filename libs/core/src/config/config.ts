@@ -9,7 +9,11 @@ export interface AppConfig {
   /** Unset: the embedded PGlite database under dataDir (or in memory when dataDir is ':memory:'). */
   databaseUrl: string | null;
   dataDir: string;
+  /** Connections to the database; the embedded one serves exactly one. */
+  databasePoolSize: number;
   redisUrl: string | null;
+  /** Prefixes every Redis key and channel, so that several deployments can share one server. */
+  redisKeyPrefix: string;
   logLevel: LogLevel;
   /** Seed the demo data on the first start of a fresh embedded database. */
   seedDemo: boolean;
@@ -83,7 +87,9 @@ export function loadConfig(env: Env): AppConfig {
     host: text(env, 'HOST') ?? '0.0.0.0',
     databaseUrl,
     dataDir: text(env, 'DATA_DIR') ?? './data',
+    databasePoolSize: databaseUrl === null ? 1 : integer(env, 'DATABASE_POOL_SIZE', 20, 1, 500),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisKeyPrefix: text(env, 'REDIS_KEY_PREFIX') ?? 'mn:',
     logLevel,
     seedDemo: flag(env, 'SEED_DEMO', databaseUrl === null),
     allowedOrigins: (text(env, 'ALLOWED_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean),

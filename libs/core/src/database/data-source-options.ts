@@ -5,7 +5,7 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 /** Every lib keeps its migrations in libs/<lib>/src/migrations; they run in timestamp order. */
 export const MIGRATION_GLOB = resolve(__dirname, '../../../../libs/*/src/migrations/*.{js,ts}');
 
-export function dataSourceOptions(url: string, embedded: boolean): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -16,8 +16,7 @@ export function dataSourceOptions(url: string, embedded: boolean): DataSourceOpt
     // gen_random_uuid() is built into Postgres 13+; nothing to install, which PGlite could not.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    // PGlite serves one connection; a real server gets a real pool.
-    poolSize: embedded ? 1 : 20,
-    extra: embedded ? { max: 1, idleTimeoutMillis: 0 } : { max: 20 },
+    poolSize,
+    extra: { max: poolSize, idleTimeoutMillis: poolSize === 1 ? 0 : 30_000 },
   };
 }

@@ -17,8 +17,8 @@ export class DatabaseEndpoint implements OnApplicationShutdown {
     private readonly moduleRef: ModuleRef,
   ) {}
 
-  get isEmbedded(): boolean {
-    return this.config.databaseUrl === null;
+  get poolSize(): number {
+    return this.config.databasePoolSize;
   }
 
   async open(): Promise<void> {
@@ -67,7 +67,7 @@ export class DatabaseModule {
           imports: [endpointModule],
           inject: [DatabaseEndpoint],
           useFactory: (endpoint: DatabaseEndpoint) => ({
-            ...dataSourceOptions(endpoint.url, endpoint.isEmbedded),
+            ...dataSourceOptions(endpoint.url, endpoint.poolSize),
             autoLoadEntities: true,
             migrationsRun: true,
             retryAttempts: 0,

@@ -26,7 +26,7 @@ export class RateLimiter {
   /** Counts one attempt against `key`; throws a 429 DomainError with Retry-After when over. */
   async consume(limit: RateLimit, key: string): Promise<void> {
     if (!this.config.rateLimits) return;
-    const { count, retryAfterSeconds } = await this.hit(`rl:${limit.name}:${key}`, limit.windowSeconds);
+    const { count, retryAfterSeconds } = await this.hit(`${this.config.redisKeyPrefix}rl:${limit.name}:${key}`, limit.windowSeconds);
     if (count > limit.max) {
       throw rateLimited(`Too many ${limit.name}; try again in ${retryAfterSeconds} s`, retryAfterSeconds);
     }
@@ -35,7 +35,7 @@ export class RateLimiter {
   /** Like consume, but answers instead of throwing (socket handlers answer with an error ack). */
   async allows(limit: RateLimit, key: string): Promise<boolean> {
     if (!this.config.rateLimits) return true;
-    const { count } = await this.hit(`rl:${limit.name}:${key}`, limit.windowSeconds);
+    const { count } = await this.hit(`${this.config.redisKeyPrefix}rl:${limit.name}:${key}`, limit.windowSeconds);
     return count <= limit.max;
   }
 

@@ -1,0 +1,104 @@
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client } from 'pg';
+import { AppConfig, loadConfig } from '@mutuals/core';
+import { createApp } from '../../apps/api/src/bootstrap';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  /** http://127.0.0.1:<port> */
+  url: string;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Share one database between processes under test (two replicas); made fresh otherwise. */
+  databaseUrl?: string;
+  redisKeyPrefix?: string;
+  rateLimits?: boolean;
+  env?: Record<string, string>;
+}
+
+/** Postgres when the environment names one (CI), else embedded PGlite in memory. */
+export const usingServerDatabase = (): boolean => Boolean(process.env.DATABASE_URL);
+export const usingRedis = (): boolean => Boolean(process.env.REDIS_URL);
+
+/** A database of its own on the configured server, so that no test sees another's rows. */
+export async function createScratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = process.env.DATABASE_URL as string;
+  const name = `mn_test_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new Client({ connectionString: base });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** A fresh in-memory PGlite in a child process, reached over its socket like the embedded mode. */
+export async function startEmbeddedDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, [join(__dirname, 'embedded-database-process.js')], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`embedded database exited with ${code}`)));
+    lines.once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
+  });
+  return {
+    url,
+    drop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.stdin!.end();
+      }),
+  };
+}
+
+/** The real app on a real database, listening on a free loopback port. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  let scratch: { url: string; drop(): Promise<void> } | null = null;
+  let databaseUrl = options.databaseUrl;
+  if (!databaseUrl) {
+    scratch = usingServerDatabase() ? await createScratchDatabase() : await startEmbeddedDatabase();
+    databaseUrl = scratch.url;
+  }
+  const embedded = !usingServerDatabase();
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    RATE_LIMITS: options.rateLimits === false ? 'false' : 'true',
+    REDIS_KEY_PREFIX: options.redisKeyPrefix ?? `mn-test-${randomBytes(4).toString('hex')}:`,
+    DATABASE_URL: databaseUrl,
+    ...(embedded && { DATABASE_POOL_SIZE: '1' }),
+    ...(process.env.REDIS_URL && { REDIS_URL: process.env.REDIS_URL }),
+    ...options.env,
+  });
+  const app = await createApp(config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    url: `http://127.0.0.1:${address.port}`,
+    config,
+    close: async () => {
+      await app.close();
+      await scratch?.drop();
+    },
+  };
+}
