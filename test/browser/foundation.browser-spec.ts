@@ -1,0 +1,66 @@
+import type { Page } from 'playwright-core';
+import { createCoordinator, signInWithCookies } from '../support/factories';
+import { BrowserWorld, describeBrowser, startBrowserWorld } from '../support/browser';
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: /sign in/i }).click();
+}
+
+describeBrowser('foundation journey', () => {
+  let world: BrowserWorld;
+  beforeAll(async () => {
+    world = await startBrowserWorld();
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it('checks eligibility from the landing page', async () => {
+    const { page } = await world.newPerson();
+    await page.goto('/');
+    await page.getByRole('link', { name: /eligib/i }).first().click();
+    await page.waitForURL(/eligibility/);
+    await page.screenshot({ path: 'test/.artifacts/eligibility-form.png', fullPage: true });
+  });
+
+  it('registers, onboards, is approved by a coordinator and appears in the directory', async () => {
+    const { page } = await world.newPerson();
+    await page.goto('/register');
+    await page.getByLabel(/name/i).first().fill('Nia Fairweather');
+    await page.getByLabel('Email').fill('nia@fairweather.example');
+    await page.getByLabel('Password').fill('a long enough password');
+    await page.getByRole('button', { name: /create account|register|join/i }).click();
+    await page.waitForURL(/onboarding/);
+    await page.getByText(/awaiting approval/i).first().waitFor();
+    await page.screenshot({ path: 'test/.artifacts/onboarding.png', fullPage: true });
+
+    const coordinator = await createCoordinator(world.t);
+    const { page: coordinatorPage, context } = await world.newPerson();
+    const session = await signInWithCookies(world.t, coordinator.email);
+    await context.addCookies(
+      session.cookie.split('; ').map((pair) => {
+        const [name, value] = pair.split('=');
+        return { name: name!, value: value!, url: world.t.url };
+      }),
+    );
+    await coordinatorPage.goto('/admin/members');
+    const row = coordinatorPage.getByRole('row', { name: /Nia Fairweather/ });
+    await row.getByRole('button', { name: /approve/i }).click();
+    await coordinatorPage.getByRole('tab', { name: /active/i }).click();
+    await coordinatorPage.getByText('Nia Fairweather').first().waitFor();
+
+    await coordinatorPage.goto('/members');
+    await coordinatorPage.getByLabel(/search/i).first().fill('Fairweather');
+    await coordinatorPage.getByText('Nia Fairweather').first().waitFor();
+  });
+
+  it('signs in with the form', async () => {
+    const coordinator = await createCoordinator(world.t);
+    const { page } = await world.newPerson();
+    await signIn(page, coordinator.email, 'correct horse battery');
+    await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  });
+});
