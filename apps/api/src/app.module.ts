@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, CoreModule } from '@mutuals/core';
 import { IdentityModule } from '@mutuals/identity';
+import { NotificationsModule } from '@mutuals/notifications';
 import { ProfilesModule } from '@mutuals/profiles';
 import { RealtimeModule } from '@mutuals/realtime';
 import { HealthModule } from './health/health.module';
@@ -11,7 +12,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), HealthModule, IdentityModule, RealtimeModule, ProfilesModule, SeedModule],
+      imports: [CoreModule.forRoot(config), HealthModule, IdentityModule, RealtimeModule, ProfilesModule, NotificationsModule, SeedModule],
     };
   }
 }

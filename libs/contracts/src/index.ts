@@ -5,3 +5,4 @@ export * from './taxonomy';
 export * from './identity';
 export * from './profiles';
 export * from './eligibility';
+export * from './notifications';

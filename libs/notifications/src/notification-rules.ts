@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { IdentityService, type UserChanged } from '@mutuals/identity';
+import { NewNotification, NotificationsService } from './notifications.service';
+
+// The payloads of the events this lib turns into notifications, as their emitters publish them
+// (shared between libs by name and shape, so this lib depends on none of them).
+interface ForumPostCreated {
+  postId: string;
+  threadId: string;
+  threadTitle: string;
+  authorId: string;
+  replyToAuthorId: string | null;
+  mentionedUserIds: string[];
+  subscriberIds: string[];
+  link: string;
+  preview: string;
+}
+interface ForumPostRemoved {
+  postId: string;
+}
+interface MentoringRequestEvent {
+  requestId: string;
+  mentorId: string;
+  menteeId: string;
+  reason?: string | null;
+  expiresAt?: string | Date;
+}
+interface MentoringAccepted {
+  mentorshipId: string;
+  requestId: string;
+  mentorId: string;
+  menteeId: string;
+}
+interface MentoringSessionLogged {
+  mentorshipId: string;
+  loggedBy: string;
+  otherUserId: string;
+}
+interface MentoringClosed {
+  mentorshipId: string;
+  mentorId: string;
+  menteeId: string;
+  closedBy: string;
+}
+interface MentoringRoundApplied {
+  roundId: string;
+  proposals: { requestId: string; mentorId: string; menteeId: string }[];
+}
+
+/** Which domain events reach whom, and in what words. */
+@Injectable()
+export class NotificationRules {
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  private async nameOf(userId: string): Promise<string> {
+    return (await this.identity.getUserSummaries([userId])).get(userId)?.displayName ?? 'A member';
+  }
+
+  @OnEvent('forum.post.created')
+  async onForumPost(event: ForumPostCreated): Promise<void> {
+    const author = await this.nameOf(event.authorId);
+    const mentioned = new Set(event.mentionedUserIds);
+    const repliedTo = event.replyToAuthorId && !mentioned.has(event.replyToAuthorId) ? [event.replyToAuthorId] : [];
+    const subscribers = event.subscriberIds.filter((id) => !mentioned.has(id) && !repliedTo.includes(id));
+    const common = { link: event.link, sourceId: event.postId, actorId: event.authorId, body: event.preview };
+    await this.notifications.notify([
+      ...[...mentioned].map((userId) => ({ ...common, userId, kind: 'forum.mention', title: `${author} mentioned you in “${event.threadTitle}”` })),
+      ...repliedTo.map((userId) => ({ ...common, userId, kind: 'forum.reply', title: `${author} replied to your post in “${event.threadTitle}”` })),
+      ...subscribers.map((userId) => ({ ...common, userId, kind: 'forum.reply', title: `New reply from ${author} in “${event.threadTitle}”` })),
+    ]);
+  }
+
+  @OnEvent('forum.post.hidden')
+  @OnEvent('forum.post.deleted')
+  async onForumPostRemoved(event: ForumPostRemoved): Promise<void> {
+    await this.notifications.withdraw(event.postId);
+  }
+
+  @OnEvent('mentoring.requested')
+  async onRequested(event: MentoringRequestEvent): Promise<void> {
+    await this.one(event.mentorId, 'mentoring.requested', `${await this.nameOf(event.menteeId)} asked you to be their mentor`, '/mentoring?box=incoming', event.requestId, event.menteeId);
+  }
+
+  @OnEvent('mentoring.accepted')
+  async onAccepted(event: MentoringAccepted): Promise<void> {
+    await this.one(event.menteeId, 'mentoring.accepted', `${await this.nameOf(event.mentorId)} accepted your mentoring request`, `/mentoring/mentorships/${event.mentorshipId}`, event.requestId, event.mentorId);
+  }
+
+  @OnEvent('mentoring.declined')
+  async onDeclined(event: MentoringRequestEvent): Promise<void> {
+    const title = `${await this.nameOf(event.mentorId)} can’t mentor you right now`;
+    await this.one(event.menteeId, 'mentoring.declined', title, '/mentoring?box=outgoing', event.requestId, event.mentorId, event.reason ?? null);
+  }
+
+  @OnEvent('mentoring.expiring')
+  async onExpiring(event: MentoringRequestEvent): Promise<void> {
+    const title = `Reminder: ${await this.nameOf(event.menteeId)} is waiting for your answer`;
+    await this.one(event.mentorId, 'mentoring.expiring', title, '/mentoring?box=incoming', event.requestId, event.menteeId, 'The request expires in a few days.');
+  }
+
+  @OnEvent('mentoring.expired')
+  async onExpired(event: MentoringRequestEvent): Promise<void> {
+    await this.one(event.menteeId, 'mentoring.expired', 'A mentoring request expired without an answer', '/mentoring', event.requestId, null, 'You can ask another mentor from your suggestions.');
+  }
+
+  @OnEvent('mentoring.session.logged')
+  async onSessionLogged(event: MentoringSessionLogged): Promise<void> {
+    await this.one(event.otherUserId, 'mentoring.session', `${await this.nameOf(event.loggedBy)} logged a mentoring session`, `/mentoring/mentorships/${event.mentorshipId}`, event.mentorshipId, event.loggedBy);
+  }
+
+  @OnEvent('mentoring.closed')
+  async onClosed(event: MentoringClosed): Promise<void> {
+    const other = event.closedBy === event.mentorId ? event.menteeId : event.mentorId;
+    await this.one(other, 'mentoring.closed', `${await this.nameOf(event.closedBy)} closed your mentorship`, `/mentoring/mentorships/${event.mentorshipId}`, event.mentorshipId, event.closedBy);
+  }
+
+  @OnEvent('mentoring.round.applied')
+  async onRoundApplied(event: MentoringRoundApplied): Promise<void> {
+    const items: NewNotification[] = event.proposals.flatMap((p) => [
+      { userId: p.mentorId, kind: 'mentoring.proposed', title: 'The programme proposed a mentee for you', link: '/mentoring?box=incoming', sourceId: p.requestId },
+      { userId: p.menteeId, kind: 'mentoring.proposed', title: 'The programme proposed a mentor for you', link: '/mentoring?box=outgoing', sourceId: p.requestId },
+    ]);
+    await this.notifications.notify(items);
+  }
+
+  @OnEvent('identity.user.changed')
+  async onUserChanged(event: UserChanged): Promise<void> {
+    if (event.reason !== 'approved') return;
+    await this.one(event.user.id, 'account.approved', 'Your account has been approved: welcome to Mutuals Network', '/mentoring', null, null);
+  }
+
+  private async one(userId: string, kind: string, title: string, link: string, sourceId: string | null, actorId: string | null, body: string | null = null): Promise<void> {
+    await this.notifications.notify([{ userId, kind, title, link, sourceId, actorId, body }]);
+  }
+}
