@@ -46,7 +46,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.useWebSocketAdapter(new RealtimeAdapter(app, config));
-  app.enableShutdownHooks();
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {

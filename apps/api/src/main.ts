@@ -9,6 +9,19 @@ async function main(): Promise<void> {
   await app.init();
   await seedOnFirstStart(app, config);
   await app.listen({ port: config.port, host: config.host });
+  // Graceful: stop taking connections, let requests finish, close the pool and the embedded database.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      console.log(`${signal}: shutting down`);
+      app.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+    });
+  }
   console.log(`Mutuals Network is listening on http://localhost:${config.port}`);
 }
 
