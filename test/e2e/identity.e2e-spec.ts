@@ -112,6 +112,7 @@ describe('identity', () => {
       const list = await request(t.url).get('/api/v1/admin/members?status=pending&limit=100').set(coordinator.auth).expect(200);
       expect(list.body.items.map((m: { id: string }) => m.id)).toContain(pending.id);
       expect(list.body.items.every((m: { status: string }) => m.status === 'pending')).toBe(true);
+      expect(list.body.items.find((m: { id: string }) => m.id === pending.id)).toMatchObject({ organisationName: null, createdAt: expect.any(String) });
       const approved = await request(t.url).post(`/api/v1/admin/members/${pending.id}/approve`).set(coordinator.auth).expect(200);
       expect(approved.body.status).toBe('active');
     });

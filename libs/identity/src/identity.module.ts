@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AdminMembersController } from './admin/admin-members.controller';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { SessionEntity } from './entities/session.entity';
@@ -10,7 +9,7 @@ import { IdentityService } from './identity.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
-  controllers: [AuthController, AdminMembersController],
+  controllers: [AuthController],
   providers: [IdentityService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [IdentityService],
 })

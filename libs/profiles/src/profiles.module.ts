@@ -3,12 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@mutuals/identity';
 import { OrganisationEntity, OrganisationMemberEntity } from './entities/organisation.entity';
 import { ProfileEntity } from './entities/profile.entity';
+import { AdminMembersController } from './admin-members.controller';
 import { ProfilesController } from './profiles.controller';
 import { ProfilesService } from './profiles.service';
 
 @Module({
   imports: [IdentityModule, TypeOrmModule.forFeature([ProfileEntity, OrganisationEntity, OrganisationMemberEntity])],
-  controllers: [ProfilesController],
+  controllers: [ProfilesController, AdminMembersController],
   providers: [ProfilesService],
   exports: [ProfilesService],
 })

@@ -40,6 +40,30 @@ export class DatabaseEndpoint implements OnApplicationShutdown {
   }
 }
 
+// Any number that no other application on the server uses for an advisory lock.
+const MIGRATION_LOCK = 72_676_001;
+
+/**
+ * Replicas starting together must not run the same migration twice: on a server they queue on
+ * an advisory lock held by one connection of the pool. The embedded database has one process.
+ */
+async function runMigrationsExclusively(dataSource: DataSource): Promise<void> {
+  const poolSize = (dataSource.options as { poolSize?: number }).poolSize ?? 1;
+  if (poolSize < 2) {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return;
+  }
+  const lockHolder = dataSource.createQueryRunner();
+  await lockHolder.connect();
+  try {
+    await lockHolder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lockHolder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lockHolder.release();
+  }
+}
+
 @Global()
 @Module({})
 export class DatabaseModule {
@@ -69,9 +93,13 @@ export class DatabaseModule {
           useFactory: (endpoint: DatabaseEndpoint) => ({
             ...dataSourceOptions(endpoint.url, endpoint.poolSize),
             autoLoadEntities: true,
-            migrationsRun: true,
             retryAttempts: 0,
           }),
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options!).initialize();
+            await runMigrationsExclusively(dataSource);
+            return dataSource;
+          },
         }),
       ],
       exports: [endpointModule],

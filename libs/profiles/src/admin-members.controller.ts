@@ -1,0 +1,35 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { AdminMemberView, Page, UserView } from '@mutuals/contracts';
+import { AuthUser, CoordinatorOnly, CurrentUser, IdentityService, MemberListQuery } from '@mutuals/identity';
+import { ProfilesService } from './profiles.service';
+
+@ApiTags('admin')
+@CoordinatorOnly()
+@Controller('admin/members')
+export class AdminMembersController {
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly profiles: ProfilesService,
+  ) {}
+
+  /** The approvals queue: accounts from identity, with the organisation each one gave. */
+  @Get()
+  async list(@Query() query: MemberListQuery): Promise<Page<AdminMemberView>> {
+    const page = await this.identity.listMembers(query);
+    const profiles = await this.profiles.getPublicProfiles(page.items.map((m) => m.id));
+    return { ...page, items: page.items.map((m) => ({ ...m, organisationName: profiles.get(m.id)?.organisation?.name ?? null })) };
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  approve(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<UserView> {
+    return this.identity.approve(id, user.id);
+  }
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  suspend(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<UserView> {
+    return this.identity.suspend(id, user.id);
+  }
+}
