@@ -35,7 +35,27 @@ describeBrowser('foundation journey', () => {
     await page.getByRole('button', { name: /create account|register|join/i }).click();
     await page.waitForURL(/onboarding/);
     await page.getByText(/awaiting approval/i).first().waitFor();
-    await page.screenshot({ path: 'test/.artifacts/onboarding.png', fullPage: true });
+
+    // Step 1: the organisation.
+    await page.getByLabel('Organisation name').fill('Fairweather Libraries (Council team)');
+    await page.getByRole('radio', { name: /aspiring/i }).check();
+    await page.getByLabel('Sector').selectOption('libraries');
+    await page.getByLabel('Stage', { exact: true }).selectOption('options-appraisal');
+    await page.getByLabel('Region').selectOption('north-east');
+    await page.screenshot({ path: 'test/.artifacts/onboarding-organisation.png', fullPage: true });
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+
+    // Step 2: the profile, seeking a mentor.
+    await page.getByLabel('Job title').fill('Head of Library Services');
+    await page.getByLabel('Bio').fill('Leading our library team through an options appraisal.');
+    await page.getByLabel("I'm seeking a mentor").check();
+    await page.getByRole('checkbox', { name: 'Options appraisal' }).check();
+    await page.getByRole('checkbox', { name: 'Financial modelling' }).check();
+    await page.getByLabel('Where is your organisation on its journey?').selectOption('options-appraisal');
+    await page.screenshot({ path: 'test/.artifacts/onboarding-profile.png', fullPage: true });
+    await page.getByRole('button', { name: /save|finish|continue/i }).last().click();
+    await page.waitForURL(/\/members\//);
+    await page.getByText('Head of Library Services').first().waitFor();
 
     const coordinator = await createCoordinator(world.t);
     const { page: coordinatorPage, context } = await world.newPerson();
@@ -55,6 +75,8 @@ describeBrowser('foundation journey', () => {
     await coordinatorPage.goto('/members');
     await coordinatorPage.getByLabel(/search/i).first().fill('Fairweather');
     await coordinatorPage.getByText('Nia Fairweather').first().waitFor();
+    await coordinatorPage.getByText('Fairweather Libraries (Council team)').first().waitFor();
+    await coordinatorPage.screenshot({ path: 'test/.artifacts/directory.png', fullPage: true });
   });
 
   it('signs in with the form', async () => {
