@@ -8,6 +8,7 @@ import { EditProfilePage } from './pages/EditProfilePage';
 import { EligibilityPage } from './pages/EligibilityPage';
 import { LandingPage } from './pages/LandingPage';
 import { MemberPage, type MemberAction } from './pages/MemberPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { OnboardingPage } from './pages/OnboardingPage';
 import { RegisterPage } from './pages/RegisterPage';
 import { SignInPage } from './pages/SignInPage';
@@ -33,4 +34,5 @@ export const routes: AppRoute[] = [
   { path: '/members', element: <DirectoryPage />, auth: 'member' },
   { path: '/members/:id', element: <MemberPage actions={memberActions} />, auth: 'member' },
   { path: '/admin/members', element: <AdminMembersPage />, auth: 'coordinator' },
+  { path: '/notifications', element: <NotificationsPage />, auth: 'member' },
 ];

@@ -2,6 +2,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AuthResult, LoginRequest, MeView, RegisterRequest, Role } from '@mutuals/contracts';
 import { api, isApiError } from './client';
+import { closeSocket } from './socket';
 
 export interface Session {
   /** The current member, or null when signed out. */
@@ -48,6 +49,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (credentials: LoginRequest) => {
       await api.post<AuthResult>('/auth/login', credentials);
+      closeSocket(); // the next one signs in with the new session
       return refresh();
     },
     [refresh],
@@ -56,6 +58,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const register = useCallback(
     async (details: RegisterRequest) => {
       await api.post<AuthResult>('/auth/register', details);
+      closeSocket();
       const next = await refresh();
       return next ?? signIn({ email: details.email, password: details.password });
     },
@@ -68,6 +71,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } catch (error) {
       if (!isApiError(error, 401)) throw error;
     } finally {
+      closeSocket();
       setMe(null);
     }
   }, []);

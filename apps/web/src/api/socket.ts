@@ -8,6 +8,8 @@ let socket: Socket | null = null;
 export type SocketStatus = 'connecting' | 'connected' | 'disconnected';
 
 export function getSocket(): Socket {
+  // A socket the server refused (signed out at the time) never retries: start a new one.
+  if (socket && !socket.active) socket = null;
   socket ??= io({ path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'] });
   return socket;
 }

@@ -5,6 +5,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-do
 import { isCoordinator, useSession } from '../api/session';
 import { navItems, type NavItem } from '../nav';
 import { Button, ButtonLink } from './Button';
+import { NotificationsLink } from './NotificationsLink';
 import { Alert, Spinner } from './ui';
 
 function NavLinks({ items }: { items: NavItem[] }) {
@@ -81,6 +82,7 @@ export function Layout() {
             <div className="account">
               {me ? (
                 <>
+                  <NotificationsLink />
                   <NavLink to="/profile" className="nav-link" title="Your profile">
                     {me.user.displayName}
                   </NavLink>
