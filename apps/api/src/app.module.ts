@@ -1,6 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ChatModule } from '@mutuals/chat';
 import { AppConfig, CoreModule } from '@mutuals/core';
+import { ForumsModule } from '@mutuals/forums';
 import { IdentityModule } from '@mutuals/identity';
+import { MatchingModule } from '@mutuals/matching';
 import { NotificationsModule } from '@mutuals/notifications';
 import { ProfilesModule } from '@mutuals/profiles';
 import { RealtimeModule } from '@mutuals/realtime';
@@ -12,7 +15,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), HealthModule, IdentityModule, RealtimeModule, ProfilesModule, NotificationsModule, SeedModule],
+      imports: [CoreModule.forRoot(config), HealthModule, IdentityModule, RealtimeModule, ProfilesModule, NotificationsModule, ForumsModule, ChatModule, MatchingModule, SeedModule],
     };
   }
 }

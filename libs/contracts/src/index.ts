@@ -6,3 +6,6 @@ export * from './identity';
 export * from './profiles';
 export * from './eligibility';
 export * from './notifications';
+export * from './chat';
+export * from './mentoring';
+export * from './forums';

@@ -1,0 +1,88 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { ChatHistoryPage, ChatMessageView, ConversationView } from '@mutuals/contracts';
+import { RateLimiter } from '@mutuals/core';
+import { AllowPending, AuthUser, CurrentUser } from '@mutuals/identity';
+import { CreateConversationDto, EditMessageDto, HistoryQuery, MarkReadDto, SendMessageDto } from './chat.dto';
+import { SOCKET_SEND_LIMIT } from './chat.gateway';
+import { ChatService } from './chat.service';
+
+const id = new ParseUUIDPipe();
+
+@ApiTags('chat')
+@Controller('chat')
+export class ChatController {
+  constructor(
+    private readonly chat: ChatService,
+    private readonly limiter: RateLimiter,
+  ) {}
+
+  @Get('conversations')
+  list(@CurrentUser() user: AuthUser): Promise<ConversationView[]> {
+    return this.chat.listConversations(user.id);
+  }
+
+  /** 201 for a new conversation; 200 with the existing one for a direct pair that has one. */
+  @Post('conversations')
+  async create(@CurrentUser() user: AuthUser, @Body() body: CreateConversationDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ConversationView> {
+    const { conversation, created } = await this.chat.createConversation(user.id, body);
+    reply.status(created ? 201 : 200);
+    return conversation;
+  }
+
+  @Get('conversations/:id')
+  get(@CurrentUser() user: AuthUser, @Param('id', id) conversationId: string): Promise<ConversationView> {
+    return this.chat.getConversation(user.id, conversationId);
+  }
+
+  @Get('conversations/:id/messages')
+  history(@CurrentUser() user: AuthUser, @Param('id', id) conversationId: string, @Query() query: HistoryQuery): Promise<ChatHistoryPage> {
+    return this.chat.history(user.id, conversationId, query);
+  }
+
+  /** 201 once stored; the same clientId again answers the original message with 200. */
+  @Post('conversations/:id/messages')
+  async send(
+    @CurrentUser() user: AuthUser,
+    @Param('id', id) conversationId: string,
+    @Body() body: SendMessageDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ChatMessageView> {
+    await this.limiter.consume(SOCKET_SEND_LIMIT, `user:${user.id}`);
+    const { message, created } = await this.chat.send(user.id, conversationId, body);
+    reply.status(created ? 201 : 200);
+    return message;
+  }
+
+  /** Reading is allowed while awaiting approval. */
+  @AllowPending()
+  @Post('conversations/:id/read')
+  @HttpCode(200)
+  read(@CurrentUser() user: AuthUser, @Param('id', id) conversationId: string, @Body() body: MarkReadDto): Promise<{ seq: number }> {
+    return this.chat.markRead(user.id, conversationId, body.seq);
+  }
+
+  @Post('conversations/:id/members/:userId')
+  @HttpCode(200)
+  addMember(@CurrentUser() user: AuthUser, @Param('id', id) conversationId: string, @Param('userId', id) userId: string): Promise<ConversationView> {
+    return this.chat.addMember(user.id, conversationId, userId);
+  }
+
+  @Delete('conversations/:id/members/:userId')
+  @HttpCode(204)
+  removeMember(@CurrentUser() user: AuthUser, @Param('id', id) conversationId: string, @Param('userId', id) userId: string): Promise<void> {
+    return this.chat.removeMember(user.id, conversationId, userId);
+  }
+
+  @Patch('messages/:id')
+  edit(@CurrentUser() user: AuthUser, @Param('id', id) messageId: string, @Body() body: EditMessageDto): Promise<ChatMessageView> {
+    return this.chat.edit(user.id, messageId, body.body);
+  }
+
+  /** Sender only; answers the tombstone. */
+  @Delete('messages/:id')
+  remove(@CurrentUser() user: AuthUser, @Param('id', id) messageId: string): Promise<ChatMessageView> {
+    return this.chat.remove(user.id, messageId);
+  }
+}

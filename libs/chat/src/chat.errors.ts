@@ -1,0 +1,14 @@
+import { defineErrors } from '@mutuals/core';
+
+export const ChatErrors = defineErrors({
+  invalid: 'invalid',
+  conversationNotFound: 'not-found',
+  messageNotFound: 'not-found',
+  notOwner: 'forbidden',
+  notSender: 'forbidden',
+  awaitingApproval: 'forbidden',
+  notAGroup: 'invalid',
+  messageDeleted: 'conflict',
+  tooLarge: 'too-large',
+  rateLimited: 'rate-limited',
+});

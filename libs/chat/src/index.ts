@@ -1,0 +1,4 @@
+export { ChatModule } from './chat.module';
+export { ChatService, type SentMessage } from './chat.service';
+export { PresenceService } from './presence.service';
+export * from './chat.types';
