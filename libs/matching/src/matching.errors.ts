@@ -1,0 +1,24 @@
+import { defineErrors } from '@mutuals/core';
+
+export const MatchingErrors = defineErrors({
+  requestNotFound: 'not-found',
+  mentorshipNotFound: 'not-found',
+  goalNotFound: 'not-found',
+  roundNotFound: 'not-found',
+  notAMentor: 'invalid',
+  cannotRequestSelf: 'invalid',
+  invalidRound: 'invalid',
+  invalidSession: 'invalid',
+  duplicateRequest: 'conflict',
+  alreadyMentored: 'conflict',
+  tooManyOpenRequests: 'conflict',
+  capacityFull: 'conflict',
+  requestNotPending: 'conflict',
+  mentorshipClosed: 'conflict',
+  fitCheckTooEarly: 'conflict',
+  tooManyGoals: 'conflict',
+  roundAlreadyApplied: 'conflict',
+  menteeOnly: 'forbidden',
+  mentorOnly: 'forbidden',
+  pairOnly: 'forbidden',
+});
