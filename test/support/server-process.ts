@@ -1,86 +1,77 @@
+// A real api process (node dist/apps/api/src/main.js) for tests and benchmarks that need to kill
+// a replica with SIGKILL or measure a server apart from its load. Needs the built server:
+// `npx nest build api` (npm test builds it first).
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-export const BUILT_SERVER = join(__dirname, '../../dist/apps/api/src/main.js');
-export const BUILT_CLI = join(__dirname, '../../dist/apps/api/src/cli.js');
+export const SERVER_ENTRY = join(__dirname, '../../dist/apps/api/src/main.js');
 
 export interface ServerProcess {
   url: string;
   port: number;
   child: ChildProcess;
-  output(): string;
-  /** SIGTERM and wait: a graceful shutdown. */
-  stop(): Promise<number | null>;
-  /** SIGKILL: a replica dying. */
-  kill(): Promise<void>;
+  /** Resident memory of the server process in bytes (from /proc; 0 where unavailable). */
+  rss(): number;
+  kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const net = require('node:net') as typeof import('node:net');
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = net.createServer();
+    const server = createServer();
+    server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as { port: number };
       server.close(() => resolve(port));
     });
-    server.on('error', reject);
   });
 }
 
-export function assertBuilt(): void {
-  if (!existsSync(BUILT_SERVER)) throw new Error('dist is not built: run `npm run build` (npm test does it first)');
-}
-
-/** The built server as a real process, as `npm start` runs it, ready when /health/ready answers. */
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
-  assertBuilt();
+  if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run \`npx nest build api\` first`);
   const port = await freePort();
-  let output = '';
-  const child = spawn(process.execPath, [BUILT_SERVER], {
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
-    const ready = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
-    if (ready) break;
-    await new Promise((r) => setTimeout(r, 200));
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${stderr}`);
+    try {
+      const response = await fetch(`${url}/health/ready`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server not ready after ${timeoutMs} ms: ${stderr}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  if (Date.now() >= deadline) {
-    child.kill('SIGKILL');
-    throw new Error(`server not ready in ${timeoutMs} ms:\n${output}`);
-  }
-  const exited = () => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
   return {
     url,
     port,
     child,
-    output: () => output,
-    stop: async () => {
-      child.kill('SIGTERM');
-      return exited();
+    rss: () => {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+      } catch {
+        return 0;
+      }
     },
-    kill: async () => {
-      child.kill('SIGKILL');
-      await exited();
-    },
+    kill: (signal: NodeJS.Signals = 'SIGTERM') =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
   };
-}
-
-/** Runs the built CLI to completion. */
-export function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  assertBuilt();
-  return new Promise((resolve) => {
-    let output = '';
-    const child = spawn(process.execPath, [BUILT_CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
 }
