@@ -3,6 +3,9 @@
 import type { ReactNode } from 'react';
 import type { RouteAuth } from './components';
 import { AdminMembersPage } from './pages/AdminMembersPage';
+import { ChatListPage } from './pages/chat/ChatListPage';
+import { ConversationPage } from './pages/chat/ConversationPage';
+import { messageMemberAction } from './pages/chat/MessageMemberButton';
 import { DirectoryPage } from './pages/DirectoryPage';
 import { EditProfilePage } from './pages/EditProfilePage';
 import { EligibilityPage } from './pages/EligibilityPage';
@@ -23,6 +26,7 @@ export interface AppRoute {
 
 /** Buttons on a member's page (/members/:id), e.g. "Message" or "Request mentoring". */
 export const memberActions: MemberAction[] = [];
+memberActions.push(messageMemberAction);
 
 export const routes: AppRoute[] = [
   { path: '/', element: <LandingPage /> },
@@ -34,5 +38,7 @@ export const routes: AppRoute[] = [
   { path: '/members', element: <DirectoryPage />, auth: 'member' },
   { path: '/members/:id', element: <MemberPage actions={memberActions} />, auth: 'member' },
   { path: '/admin/members', element: <AdminMembersPage />, auth: 'coordinator' },
+  { path: '/chat', element: <ChatListPage />, auth: 'member' },
+  { path: '/chat/:id', element: <ConversationPage />, auth: 'member' },
   { path: '/notifications', element: <NotificationsPage />, auth: 'member' },
 ];
