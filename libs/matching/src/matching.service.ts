@@ -120,8 +120,12 @@ export class MatchingService {
     };
   }
 
-  async createRound(caller: AuthUser | null, input: CreateRoundDto): Promise<MatchingRoundView> {
-    const { result } = await this.planRound(input);
+  async createRound(caller: AuthUser, input: CreateRoundDto): Promise<MatchingRoundView> {
+    return this.saveRound(caller, (await this.planRound(input)).result);
+  }
+
+  /** Stores a planned round; a null caller is the command line. */
+  async saveRound(caller: AuthUser | null, result: MatchingRoundResult): Promise<MatchingRoundView> {
     const round = await this.rounds.save(this.rounds.create({ createdBy: caller?.id ?? null, weightsVersion: result.weightsVersion, result, appliedAt: null }));
     return this.toView(round);
   }

@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { matchingRoundCommand } from './matching-round-command';
 
 /** A CLI command contributed by an area of the platform (e.g. matching rounds). */
 export interface CliCommand {
@@ -8,4 +9,4 @@ export interface CliCommand {
   run(app: INestApplicationContext, args: string[]): Promise<void>;
 }
 
-export const CLI_COMMANDS: CliCommand[] = [];
+export const CLI_COMMANDS: CliCommand[] = [matchingRoundCommand];
