@@ -72,6 +72,8 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect {
       const input = parseSend(body);
       await this.assertMaySend(socket);
       const { message } = await this.chat.send(socketUser(socket).id, input.conversationId, input);
+      // A send ends a typing burst: the next keystroke may announce typing again at once.
+      this.typingState.get(socket)?.lastTypingAt.delete(input.conversationId);
       return { message };
     });
   }
