@@ -1,0 +1,155 @@
+// Forums: shared/API.md "Forums", and the `forum:*` socket events.
+import type { IsoDateTime, Page, Uuid } from './common';
+
+/** The fixed set of reactions. Paths and payloads use the slug (`PUT /forums/posts/:id/reactions/thumbs-up`). */
+export const FORUM_REACTIONS = {
+  'thumbs-up': '👍',
+  heart: '❤️',
+  tada: '🎉',
+  laugh: '😂',
+  thinking: '🤔',
+  clap: '👏',
+} as const;
+export type ForumReaction = keyof typeof FORUM_REACTIONS;
+
+export interface ForumAuthor {
+  id: Uuid;
+  displayName: string;
+  handle: string;
+}
+
+export interface ForumCategoryView {
+  id: Uuid;
+  slug: string;
+  name: string;
+  description: string;
+  /** The taxonomy sector this category is for, or null for a topic category. */
+  sectorSlug: string | null;
+  position: number;
+  threadCount: number;
+  /** Visible posts only. */
+  postCount: number;
+  lastActivityAt: IsoDateTime | null;
+}
+
+/** POST /admin/forums/categories */
+export interface CreateForumCategoryRequest {
+  slug: string;
+  name: string;
+  description: string;
+  sectorSlug?: string | null;
+  position?: number;
+}
+
+export interface ForumThreadSummary {
+  id: Uuid;
+  title: string;
+  author: ForumAuthor;
+  /** Visible posts after the first. */
+  replyCount: number;
+  lastPostAt: IsoDateTime;
+  pinned: boolean;
+  locked: boolean;
+  /** Visible posts the caller has not read yet. */
+  unreadCount: number;
+}
+
+export interface ForumThreadView extends ForumThreadSummary {
+  categoryId: Uuid;
+  categorySlug: string;
+  categoryName: string;
+  createdAt: IsoDateTime;
+  subscribed: boolean;
+  /** The last post the caller marked read, or null. */
+  lastReadPostId: Uuid | null;
+}
+
+/** POST /forums/threads answers the thread with its first post. */
+export interface ForumThreadCreated extends ForumThreadView {
+  firstPost: ForumPostView;
+}
+
+export type ForumPostStatus = 'visible' | 'hidden' | 'deleted';
+
+export interface ForumPostView {
+  id: Uuid;
+  threadId: Uuid;
+  /** Position in the thread, from 1; gaps where hidden posts are left out. */
+  seq: number;
+  author: ForumAuthor;
+  /** Sanitised HTML, safe to insert as is. Empty for a deleted post (a tombstone). */
+  bodyHtml: string;
+  /** The Markdown source, only for its author and moderators (for editing); null otherwise. */
+  body: string | null;
+  createdAt: IsoDateTime;
+  editedAt: IsoDateTime | null;
+  replyToPostId: Uuid | null;
+  /** `hidden` posts reach moderators only; `deleted` ones are tombstones without text. */
+  status: ForumPostStatus;
+  /** Counts by reaction slug (see FORUM_REACTIONS). */
+  reactions: Partial<Record<ForumReaction, number>>;
+  myReactions: ForumReaction[];
+}
+
+export interface CreateForumThreadRequest {
+  categoryId: Uuid;
+  title: string;
+  body: string;
+}
+
+export interface CreateForumPostRequest {
+  body: string;
+  replyToPostId?: Uuid;
+}
+
+export interface ForumPreviewView {
+  html: string;
+}
+
+export interface ForumSearchHit {
+  threadId: Uuid;
+  postId: Uuid;
+  title: string;
+  /** HTML: the matching words wrapped in <mark>, everything else escaped. */
+  snippet: string;
+  categorySlug: string;
+  author: ForumAuthor;
+  createdAt: IsoDateTime;
+}
+
+export type ForumSearchPage = Page<ForumSearchHit>;
+
+export type ForumFlagStatus = 'open' | 'resolved';
+/** POST /admin/flags/:id/resolve `action`. Restoring a hidden post is POST /admin/posts/:id/restore. */
+export type ForumFlagAction = 'hide' | 'dismiss';
+
+export interface ForumFlagView {
+  id: Uuid;
+  reason: string;
+  status: ForumFlagStatus;
+  resolution: ForumFlagAction | null;
+  createdAt: IsoDateTime;
+  resolvedAt: IsoDateTime | null;
+  reporter: ForumAuthor;
+  post: ForumPostView & { threadTitle: string };
+}
+
+/** Socket: server to the watchers of a thread (room `thread:<id>`), after the post is stored. */
+export interface ForumPostCreatedEvent {
+  threadId: Uuid;
+  post: ForumPostView;
+}
+
+/** Socket: a post in a watched thread was hidden or deleted; drop it from view. */
+export interface ForumPostRemovedEvent {
+  threadId: Uuid;
+  postId: Uuid;
+}
+
+/** GET /forums/posts/:id/revisions: the body before each edit, newest first (author and moderators). */
+export interface ForumPostRevisionView {
+  /** Markdown as it was. */
+  body: string;
+  editedBy: Uuid;
+  createdAt: IsoDateTime;
+}

@@ -1,0 +1,91 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { PageQuery } from '@mutuals/core';
+import type { ForumFlagAction } from '@mutuals/contracts';
+
+// Postgres text cannot hold NUL; CommonMark itself reads it as U+FFFD.
+const withoutNul = (value: string) => value.replaceAll('\u0000', '\uFFFD');
+const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? withoutNul(value).trim() : value));
+const markdown = () => Transform(({ value }) => (typeof value === 'string' ? withoutNul(value) : value));
+
+/** Long enough for a detailed answer, short enough to keep a thread page light. */
+export const MAX_POST_LENGTH = 20_000;
+
+export class CreateCategoryDto {
+  @ApiProperty({ example: 'legal-and-governance' })
+  @IsString()
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'must be lower-case words joined by hyphens' })
+  @MaxLength(60)
+  slug!: string;
+
+  @ApiProperty() @trimmed() @IsString() @Length(2, 80) name!: string;
+
+  @ApiProperty() @trimmed() @IsString() @MaxLength(300) description!: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(40)
+  sectorSlug?: string | null;
+
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10_000) position?: number;
+}
+
+export class PostBodyDto {
+  @ApiProperty({ description: 'Markdown' })
+  @markdown()
+  @IsString()
+  @Matches(/\S/, { message: 'must not be empty' })
+  @MaxLength(MAX_POST_LENGTH)
+  body!: string;
+}
+
+export class CreateThreadDto extends PostBodyDto {
+  @ApiProperty() @IsUUID() categoryId!: string;
+
+  @ApiProperty() @trimmed() @IsString() @Length(3, 160) title!: string;
+}
+
+export class CreatePostDto extends PostBodyDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() replyToPostId?: string;
+}
+
+export class PreviewDto {
+  @ApiProperty({ description: 'Markdown' }) @markdown() @IsString() @MaxLength(MAX_POST_LENGTH) body!: string;
+}
+
+export class MarkReadDto {
+  @ApiProperty() @IsUUID() lastReadPostId!: string;
+}
+
+export class SearchQuery extends PageQuery {
+  @ApiProperty({ description: 'Web search syntax: words, "a phrase", -excluded, or' })
+  @trimmed()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  q!: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID() categoryId?: string;
+}
+
+export class FlagDto {
+  @ApiProperty() @trimmed() @IsString() @Length(3, 500) reason!: string;
+}
+
+export class FlagQueueQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['open', 'resolved'], default: 'open' })
+  @IsOptional()
+  @IsIn(['open', 'resolved'])
+  status: 'open' | 'resolved' = 'open';
+}
+
+export class ResolveFlagDto {
+  @ApiProperty({ enum: ['hide', 'dismiss'] }) @IsIn(['hide', 'dismiss']) action!: ForumFlagAction;
+}
+
+export class ToggleDto {
+  @ApiProperty() @IsBoolean() value!: boolean;
+}

@@ -1,0 +1,37 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('forum_categories')
+export class ForumCategoryEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('forum_categories_slug_key', { unique: true })
+  @Column({ type: 'varchar', length: 60 })
+  slug!: string;
+
+  @Column({ type: 'varchar', length: 80 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  description!: string;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  sectorSlug!: string | null;
+
+  @Column({ type: 'int', default: 0 })
+  position!: number;
+
+  /** Kept in the same transaction as the thread or post that changes it. */
+  @Column({ type: 'int', default: 0 })
+  threadCount!: number;
+
+  /** Visible posts only. */
+  @Column({ type: 'int', default: 0 })
+  postCount!: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastActivityAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

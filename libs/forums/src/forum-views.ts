@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { FORUM_REACTIONS, type ForumAuthor, type ForumPostView, type ForumReaction } from '@mutuals/contracts';
+import { IdentityService } from '@mutuals/identity';
+import { DataSource } from 'typeorm';
+import type { PostStatus } from './entities/post.entity';
+import { REMOVED_QUOTE_HTML } from './post-text';
+
+export const REACTION_SLUGS = Object.keys(FORUM_REACTIONS) as ForumReaction[];
+
+/** A post as the hot-path SQL returns it (see postSelect). */
+export interface PostRow {
+  id: string;
+  thread_id: string;
+  seq: number;
+  author_id: string;
+  status: PostStatus;
+  created_at: Date;
+  edited_at: Date | null;
+  reply_to_post_id: string | null;
+  body_html: string;
+  /** Null when there is no quote, or its post is no longer visible. */
+  quote_html: string | null;
+  has_quote: boolean;
+  /** Markdown, for its author and moderators only. */
+  body: string | null;
+}
+
+/**
+ * The columns of a post as a caller may see them, with the post it replies to joined as `q`.
+ * A deleted post keeps no text; a quote shows only while the quoted post is visible.
+ * `me` and `moderator` are the placeholders of the caller's id and moderator flag.
+ */
+export function postSelect(me: string, moderator: string): string {
+  return `SELECT p.id, p.thread_id, p.seq, p.author_id, p.status, p.created_at, p.edited_at, p.reply_to_post_id,
+      CASE WHEN p.status = 'deleted' THEN '' ELSE p.body_html END AS body_html,
+      CASE WHEN p.status <> 'deleted' AND q.status = 'visible' THEN p.quote_html END AS quote_html,
+      (p.quote_html IS NOT NULL AND p.status <> 'deleted') AS has_quote,
+      CASE WHEN p.status <> 'deleted' AND (p.author_id = ${me} OR ${moderator}) THEN p.body END AS body
+    FROM forum_posts p LEFT JOIN forum_posts q ON q.id = p.reply_to_post_id`;
+}
+
+const FORMER_MEMBER = (id: string): ForumAuthor => ({ id, displayName: 'Former member', handle: '' });
+
+/** Turns rows into the views of shared/API.md: names from identity, reactions counted. */
+@Injectable()
+export class ForumViews {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly identity: IdentityService,
+  ) {}
+
+  async authors(ids: readonly string[]): Promise<Map<string, ForumAuthor>> {
+    const summaries = await this.identity.getUserSummaries(ids);
+    return new Map(ids.map((id) => {
+      const s = summaries.get(id);
+      return [id, s ? { id, displayName: s.displayName, handle: s.handle } : FORMER_MEMBER(id)];
+    }));
+  }
+
+  async posts(rows: PostRow[], viewerId: string): Promise<ForumPostView[]> {
+    if (rows.length === 0) return [];
+    const [authors, reactions] = await Promise.all([
+      this.authors(rows.map((r) => r.author_id)),
+      this.reactions(rows.filter((r) => r.status !== 'deleted').map((r) => r.id), viewerId),
+    ]);
+    return rows.map((row) => {
+      const mine = reactions.get(row.id);
+      return {
+        id: row.id,
+        threadId: row.thread_id,
+        seq: row.seq,
+        author: authors.get(row.author_id) ?? FORMER_MEMBER(row.author_id),
+        bodyHtml: (row.has_quote ? (row.quote_html ?? REMOVED_QUOTE_HTML) : '') + row.body_html,
+        body: row.body,
+        createdAt: row.created_at.toISOString(),
+        editedAt: row.edited_at?.toISOString() ?? null,
+        replyToPostId: row.reply_to_post_id,
+        status: row.status,
+        reactions: mine?.counts ?? {},
+        myReactions: mine?.mine ?? [],
+      };
+    });
+  }
+
+  private async reactions(postIds: string[], viewerId: string) {
+    const byPost = new Map<string, { counts: Partial<Record<ForumReaction, number>>; mine: ForumReaction[] }>();
+    if (postIds.length === 0) return byPost;
+    const rows: { post_id: string; emoji: ForumReaction; n: number; mine: boolean }[] = await this.db.query(
+      `SELECT post_id, emoji, count(*)::int AS n, bool_or(user_id = $2) AS mine
+         FROM forum_reactions WHERE post_id = ANY($1::uuid[]) GROUP BY post_id, emoji`,
+      [postIds, viewerId],
+    );
+    for (const row of rows) {
+      const entry = byPost.get(row.post_id) ?? { counts: {}, mine: [] };
+      entry.counts[row.emoji] = row.n;
+      if (row.mine) entry.mine.push(row.emoji);
+      byPost.set(row.post_id, entry);
+    }
+    for (const entry of byPost.values()) entry.mine.sort((a, b) => REACTION_SLUGS.indexOf(a) - REACTION_SLUGS.indexOf(b));
+    return byPost;
+  }
+}

@@ -1,0 +1,15 @@
+import { defineErrors } from '@mutuals/core';
+
+export const ForumsErrors = defineErrors({
+  categoryNotFound: 'not-found',
+  categoryTaken: 'conflict',
+  threadNotFound: 'not-found',
+  postNotFound: 'not-found',
+  flagNotFound: 'not-found',
+  threadLocked: 'forbidden',
+  notYourPost: 'forbidden',
+  alreadyFlagged: 'conflict',
+  flagResolved: 'conflict',
+  notHidden: 'conflict',
+  invalid: 'invalid',
+});

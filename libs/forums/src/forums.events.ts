@@ -1,0 +1,36 @@
+// Domain events the forums emit (agreed payloads: notifications listens to them).
+
+export interface ForumPostCreated {
+  postId: string;
+  threadId: string;
+  threadTitle: string;
+  categorySlug: string;
+  authorId: string;
+  /** The author of the post replied to, when it is someone else and still visible. */
+  replyToAuthorId: string | null;
+  /** Active members mentioned by @handle in the post's own words (not in its quote), author excluded. */
+  mentionedUserIds: string[];
+  /** Thread subscribers other than the author. */
+  subscriberIds: string[];
+  link: string;
+  /** The first 140 characters of the post's own words, plain text. */
+  preview: string;
+}
+
+export interface ForumPostRemoved {
+  postId: string;
+}
+
+export interface ForumFlagCreated {
+  flagId: string;
+  postId: string;
+}
+
+declare module '@mutuals/core' {
+  interface DomainEventMap {
+    'forum.post.created': ForumPostCreated;
+    'forum.post.hidden': ForumPostRemoved;
+    'forum.post.deleted': ForumPostRemoved;
+    'forum.flag.created': ForumFlagCreated;
+  }
+}

@@ -1,0 +1,3 @@
+export { ForumsModule } from './forums.module';
+export { ForumsService, type PostingOptions } from './forums.service';
+export * from './forums.events';
