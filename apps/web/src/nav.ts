@@ -21,4 +21,5 @@ export const navItems: NavItem[] = [
   { to: '/stories', label: 'Stories', audience: 'public' },
   { to: '/eligibility', label: 'Check eligibility', audience: 'guest' },
   { to: '/admin/members', label: 'Approvals', audience: 'coordinator' },
+  { to: '/admin/matching', label: 'Matching', audience: 'coordinator' },
 ];

@@ -15,6 +15,10 @@ import { NotificationsPage } from './pages/NotificationsPage';
 import { OnboardingPage } from './pages/OnboardingPage';
 import { RegisterPage } from './pages/RegisterPage';
 import { SignInPage } from './pages/SignInPage';
+import { AdminMatchingPage } from './pages/mentoring/AdminMatchingPage';
+import { MentoringPage } from './pages/mentoring/MentoringPage';
+import { MentorshipPage } from './pages/mentoring/MentorshipPage';
+import { requestMentoringAction } from './pages/mentoring/requestMentoringAction';
 
 export interface AppRoute {
   /** A react-router path, e.g. '/forums/:slug'. */
@@ -25,7 +29,7 @@ export interface AppRoute {
 }
 
 /** Buttons on a member's page (/members/:id), e.g. "Message" or "Request mentoring". */
-export const memberActions: MemberAction[] = [];
+export const memberActions: MemberAction[] = [requestMentoringAction];
 memberActions.push(messageMemberAction);
 
 export const routes: AppRoute[] = [
@@ -38,6 +42,9 @@ export const routes: AppRoute[] = [
   { path: '/members', element: <DirectoryPage />, auth: 'member' },
   { path: '/members/:id', element: <MemberPage actions={memberActions} />, auth: 'member' },
   { path: '/admin/members', element: <AdminMembersPage />, auth: 'coordinator' },
+  { path: '/mentoring', element: <MentoringPage />, auth: 'member' },
+  { path: '/mentoring/mentorships/:id', element: <MentorshipPage />, auth: 'member' },
+  { path: '/admin/matching', element: <AdminMatchingPage />, auth: 'coordinator' },
   { path: '/chat', element: <ChatListPage />, auth: 'member' },
   { path: '/chat/:id', element: <ConversationPage />, auth: 'member' },
   { path: '/notifications', element: <NotificationsPage />, auth: 'member' },

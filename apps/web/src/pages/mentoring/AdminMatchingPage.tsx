@@ -1,0 +1,196 @@
+// /admin/matching: the weights, running a round, reviewing proposals and fairness, pinning and applying.
+import { useEffect, useState } from 'react';
+import type { AppliedRoundView, MatchingRoundView, MatchingWeightsView } from '@mutuals/contracts';
+import { api, errorMessage } from '../../api/client';
+import { Alert, Badge, Button, Card, EmptyState, PageTitle, Spinner } from '../../components';
+import { PersonName, Reasons, ScoreBar } from './shared';
+
+type Pin = { menteeId: string; mentorId: string };
+
+export function AdminMatchingPage() {
+  const [weights, setWeights] = useState<MatchingWeightsView | null>(null);
+  const [round, setRound] = useState<MatchingRoundView | null>(null);
+  const [pins, setPins] = useState<Pin[]>([]);
+  const [busy, setBusy] = useState<'run' | 'apply' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.get<MatchingWeightsView>('/mentoring/weights').then(setWeights, (e: unknown) => setError(errorMessage(e)));
+  }, []);
+
+  const run = async (pinned: Pin[]) => {
+    setBusy('run');
+    setError(null);
+    setNotice(null);
+    try {
+      setRound(await api.post<MatchingRoundView>('/admin/matching/rounds', pinned.length ? { pinned } : {}));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const apply = async () => {
+    if (!round) return;
+    setBusy('apply');
+    setError(null);
+    try {
+      const applied = await api.post<AppliedRoundView>(`/admin/matching/rounds/${round.id}/apply`);
+      setRound({ ...round, appliedAt: applied.appliedAt });
+      setNotice(`Sent ${applied.requests.length} requests${applied.skipped ? ` (${applied.skipped} pairs already had one)` : ''}. Each mentor still accepts.`);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const togglePin = (pin: Pin) =>
+    setPins((prev) => (prev.some((p) => p.menteeId === pin.menteeId) ? prev.filter((p) => p.menteeId !== pin.menteeId) : [...prev, pin]));
+  const person = (id: string) => round?.people[id] ?? { id, displayName: id, handle: '', jobTitle: null, organisationName: null };
+
+  return (
+    <>
+      <PageTitle title="Matching rounds" lead="Propose a mentor for every mentee still waiting, with the best total fit and no mentor over capacity." />
+      <div aria-live="polite" className="live-region">
+        {notice && <Alert tone="success" role="none">{notice}</Alert>}
+      </div>
+      {error && <Alert tone="danger" role="alert">{error}</Alert>}
+
+      <Card title={`How pairs are scored${weights ? ` (weights ${weights.version})` : ''}`}>
+        {!weights ? (
+          <Spinner label="Loading weights" />
+        ) : (
+          <>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Factor</th>
+                  <th scope="col">Up to</th>
+                  <th scope="col">How</th>
+                </tr>
+              </thead>
+              <tbody>
+                {weights.factors.map((f) => (
+                  <tr key={f.factor}>
+                    <td data-label="Factor">{f.factor}</td>
+                    <td data-label="Up to">{f.maxPoints}</td>
+                    <td data-label="How">{f.description}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="muted small">Pairs scoring under {weights.minimumScore} are never proposed.</p>
+          </>
+        )}
+      </Card>
+
+      <div className="button-row">
+        <Button busy={busy === 'run'} disabled={busy !== null} onClick={() => run(pins)}>
+          {round ? (pins.length ? `Re-run with ${pins.length} pinned` : 'Re-run the round') : 'Run a round'}
+        </Button>
+        {round && !round.appliedAt && (
+          <Button variant="secondary" busy={busy === 'apply'} disabled={busy !== null || round.proposals.length === 0} onClick={apply}>
+            Apply round
+          </Button>
+        )}
+        {round?.appliedAt && <Badge tone="success">applied</Badge>}
+      </div>
+
+      {round && (
+        <>
+          <Card title="Summary">
+            <dl className="figures">
+              <div><dt>Proposals</dt><dd>{round.proposals.length}</dd></div>
+              <div><dt>Total score</dt><dd>{round.totalScore}</dd></div>
+              <div><dt>Greedy would score</dt><dd>{round.greedyTotalScore}</dd></div>
+              <div><dt>Match rate</dt><dd>{Math.round(round.fairness.matchRate * 100)}%</dd></div>
+              <div><dt>Worst-off mentee</dt><dd>{round.fairness.worstScore ?? '–'}</dd></div>
+              <div><dt>10th percentile</dt><dd>{round.fairness.p10Score ?? '–'}</dd></div>
+              <div><dt>Mean score</dt><dd>{round.fairness.meanScore ?? '–'}</dd></div>
+            </dl>
+          </Card>
+
+          <Card title="Proposals">
+            {round.proposals.length === 0 ? (
+              <EmptyState title="Nobody could be matched in this round." />
+            ) : (
+              <table className="table proposals">
+                <thead>
+                  <tr>
+                    <th scope="col">Mentee</th>
+                    <th scope="col">Mentor</th>
+                    <th scope="col">Score</th>
+                    <th scope="col">Why</th>
+                    <th scope="col"><span className="visually-hidden">Pin</span></th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {round.proposals.map((p) => {
+                    const pinned = pins.some((pin) => pin.menteeId === p.menteeId);
+                    return (
+                      <tr key={p.menteeId}>
+                        <td data-label="Mentee"><PersonName person={person(p.menteeId)} /></td>
+                        <td data-label="Mentor">
+                          <PersonName person={person(p.mentorId)} /> {p.pinned && <Badge tone="info">pinned</Badge>}
+                        </td>
+                        <td data-label="Score"><ScoreBar score={p.score} label={`Score for ${person(p.menteeId).displayName}`} /></td>
+                        <td data-label="Why"><Reasons reasons={p.reasons} /></td>
+                        <td className="row-actions">
+                          {!round.appliedAt && (
+                            <Button size="sm" variant={pinned ? 'secondary' : 'ghost'} aria-pressed={pinned} onClick={() => togglePin({ menteeId: p.menteeId, mentorId: p.mentorId })}>
+                              {pinned ? 'Unpin' : 'Pin'}<span className="visually-hidden"> {person(p.menteeId).displayName}</span>
+                            </Button>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            )}
+          </Card>
+
+          {round.unmatchedReasons.length > 0 && (
+            <Card title="Not matched">
+              <ul className="unmatched">
+                {round.unmatchedReasons.map((u) => (
+                  <li key={u.menteeId}>
+                    <PersonName person={person(u.menteeId)} />: {u.reason}
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          )}
+
+          <Card title="Fairness by sector and region">
+            <div className="fairness">
+              {([['Sector', round.fairness.bySector], ['Region', round.fairness.byRegion]] as const).map(([label, groups]) => (
+                <table className="table" key={label}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{label}</th>
+                      <th scope="col">Matched</th>
+                      <th scope="col">Mean score</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {groups.map((g) => (
+                      <tr key={g.name}>
+                        <td data-label={label}>{g.name}</td>
+                        <td data-label="Matched">{g.matched} of {g.total}</td>
+                        <td data-label="Mean score">{g.meanScore ?? '–'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ))}
+            </div>
+          </Card>
+        </>
+      )}
+    </>
+  );
+}

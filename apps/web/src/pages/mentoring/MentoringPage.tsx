@@ -1,0 +1,228 @@
+// /mentoring: suggestions for mentees, incoming and outgoing requests, and my mentorships.
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import type { MentoringRequestView, MentorshipSummaryView, MentorSuggestionView, Page, PublicProfileView } from '@mutuals/contracts';
+import { api, errorMessage } from '../../api/client';
+import { useSession } from '../../api/session';
+import { Alert, Badge, Button, Card, EmptyState, PageTitle, Spinner, Tabs, TextField, type TabItem, type Tone } from '../../components';
+import { RequestForm } from './RequestForm';
+import { formatDate, PersonName, Reasons, ScoreBar } from './shared';
+
+type Box = 'incoming' | 'outgoing' | 'mentorships';
+const tabs: TabItem<Box>[] = [
+  { id: 'incoming', label: 'Incoming requests' },
+  { id: 'outgoing', label: 'Outgoing requests' },
+  { id: 'mentorships', label: 'My mentorships' },
+];
+const statusTone: Record<MentoringRequestView['status'], Tone> = { pending: 'warning', accepted: 'success', declined: 'danger', withdrawn: 'neutral', expired: 'neutral' };
+
+export function MentoringPage() {
+  const { me } = useSession();
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('box');
+  const box: Box = raw === 'outgoing' || raw === 'mentorships' ? raw : 'incoming';
+  const [notice, setNotice] = useState<string | null>(null);
+  const [refresh, setRefresh] = useState(0);
+  const seeks = me?.profile.mentee.seeks ?? false;
+  const chosenMentor = params.get('mentor');
+
+  const sent = (r: MentoringRequestView) => {
+    setNotice(`Your request was sent to ${r.mentor.displayName}.`);
+    setRefresh((n) => n + 1);
+    setParams({ box: 'outgoing' }, { replace: true });
+  };
+
+  return (
+    <>
+      <PageTitle title="Mentoring" lead="Find a mentor who has been where you are, and keep your mentoring in one place." />
+      <div aria-live="polite" className="live-region">
+        {notice && <Alert tone="success" role="none">{notice}</Alert>}
+      </div>
+      {chosenMentor && <ChosenMentor id={chosenMentor} onSent={sent} onCancel={() => setParams({}, { replace: true })} />}
+      {seeks ? (
+        <Suggestions refresh={refresh} onSent={sent} />
+      ) : (
+        <Alert tone="info">
+          To see mentor suggestions, say what help you are looking for on <Link to="/profile">your profile</Link>.
+        </Alert>
+      )}
+      <Tabs label="Mentoring" tabs={tabs} selected={box} onSelect={(b) => setParams({ box: b }, { replace: true })} idPrefix="mentoring-box">
+        {box === 'mentorships' ? <MentorshipList /> : <RequestList box={box} refresh={refresh} onChange={() => setRefresh((n) => n + 1)} />}
+      </Tabs>
+    </>
+  );
+}
+
+function ChosenMentor({ id, onSent, onCancel }: { id: string; onSent: (r: MentoringRequestView) => void; onCancel: () => void }) {
+  const [mentor, setMentor] = useState<PublicProfileView | null>(null);
+  useEffect(() => {
+    api.get<PublicProfileView>(`/members/${id}`).then(setMentor, () => setMentor(null));
+  }, [id]);
+  if (!mentor) return null;
+  return (
+    <Card title={`Request mentoring from ${mentor.displayName}`}>
+      <RequestForm mentorId={mentor.id} mentorName={mentor.displayName} onSent={onSent} onCancel={onCancel} />
+    </Card>
+  );
+}
+
+function Suggestions({ refresh, onSent }: { refresh: number; onSent: (r: MentoringRequestView) => void }) {
+  const [items, setItems] = useState<MentorSuggestionView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  useEffect(() => {
+    api.get<MentorSuggestionView[]>('/mentoring/suggestions', { query: { limit: 6 } }).then(setItems, (e: unknown) => setError(errorMessage(e)));
+  }, [refresh]);
+  return (
+    <section aria-labelledby="suggestions-heading" className="suggestions">
+      <h2 id="suggestions-heading">Suggested mentors</h2>
+      {error && <Alert tone="danger" role="alert">{error}</Alert>}
+      {!items ? (
+        <Spinner label="Finding mentors" />
+      ) : items.length === 0 ? (
+        <EmptyState title="No mentor with a free place fits yet.">Add your sector, stage and needs to your profile, or check back soon.</EmptyState>
+      ) : (
+        <ul className="suggestion-list">
+          {items.map((s) => (
+            <li key={s.mentor.id} className="card suggestion">
+              <h3>
+                <Link to={`/members/${s.mentor.id}`}>{s.mentor.displayName}</Link>
+              </h3>
+              <p className="muted">{[s.mentor.jobTitle, s.mentor.organisation?.name].filter(Boolean).join(', ')}</p>
+              <ScoreBar score={s.score} label={`Match score for ${s.mentor.displayName}`} />
+              <Reasons reasons={s.reasons} />
+              {open === s.mentor.id ? (
+                <RequestForm mentorId={s.mentor.id} mentorName={s.mentor.displayName} onSent={onSent} onCancel={() => setOpen(null)} />
+              ) : (
+                <Button variant="secondary" onClick={() => setOpen(s.mentor.id)}>
+                  Request mentoring<span className="visually-hidden"> from {s.mentor.displayName}</span>
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function RequestList({ box, refresh, onChange }: { box: 'incoming' | 'outgoing'; refresh: number; onChange: () => void }) {
+  const [items, setItems] = useState<MentoringRequestView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [declining, setDeclining] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+
+  const load = useCallback(() => {
+    api.get<Page<MentoringRequestView>>('/mentoring/requests', { query: { box, limit: 50 } }).then((p) => setItems(p.items), (e: unknown) => setError(errorMessage(e)));
+  }, [box]);
+  useEffect(load, [load, refresh]);
+
+  const act = async (r: MentoringRequestView, action: 'accept' | 'decline' | 'withdraw') => {
+    setBusy(r.id);
+    setError(null);
+    try {
+      await api.post(`/mentoring/requests/${r.id}/${action}`, action === 'decline' ? { reason: reason || undefined } : undefined);
+      setDeclining(null);
+      setReason('');
+      onChange();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (!items) return <Spinner label="Loading requests" />;
+  return (
+    <>
+      {error && <Alert tone="danger" role="alert">{error}</Alert>}
+      {items.length === 0 ? (
+        <EmptyState title={box === 'incoming' ? 'Nobody has asked you for mentoring yet.' : 'You have not asked anyone for mentoring yet.'} />
+      ) : (
+        <ul className="request-list">
+          {items.map((r) => {
+            const other = box === 'incoming' ? r.mentee : r.mentor;
+            return (
+              <li key={r.id} className="card request">
+                <div className="request-head">
+                  <h3>
+                    {box === 'incoming' ? 'From ' : 'To '}
+                    <PersonName person={other} />
+                  </h3>
+                  <Badge tone={statusTone[r.status]}>{r.status}</Badge>
+                  {r.roundId && <Badge tone="info">proposed by the programme</Badge>}
+                </div>
+                <p className="pre-line">{r.message}</p>
+                {r.goals.length > 0 && (
+                  <ul className="goal-chips">
+                    {r.goals.map((g) => <li key={g}>{g}</li>)}
+                  </ul>
+                )}
+                <p className="muted small">
+                  Sent {formatDate(r.createdAt)}
+                  {r.status === 'pending' && <> · expires {formatDate(r.expiresAt)}</>}
+                  {r.declineReason && <> · reason: {r.declineReason}</>}
+                </p>
+                {r.mentorshipId && <Link to={`/mentoring/mentorships/${r.mentorshipId}`}>View the mentorship</Link>}
+                {r.status === 'pending' && box === 'incoming' && (
+                  <div className="button-row">
+                    <Button busy={busy === r.id} disabled={busy !== null} onClick={() => act(r, 'accept')}>
+                      Accept<span className="visually-hidden"> {other.displayName}</span>
+                    </Button>
+                    {declining === r.id ? (
+                      <>
+                        <TextField label="Reason for declining" optional name="reason" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
+                        <Button variant="danger" disabled={busy !== null} onClick={() => act(r, 'decline')}>Confirm decline</Button>
+                      </>
+                    ) : (
+                      <Button variant="secondary" disabled={busy !== null} onClick={() => setDeclining(r.id)}>
+                        Decline<span className="visually-hidden"> {other.displayName}</span>
+                      </Button>
+                    )}
+                  </div>
+                )}
+                {r.status === 'pending' && box === 'outgoing' && (
+                  <Button variant="secondary" busy={busy === r.id} disabled={busy !== null} onClick={() => act(r, 'withdraw')}>
+                    Withdraw<span className="visually-hidden"> request to {other.displayName}</span>
+                  </Button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function MentorshipList() {
+  const [items, setItems] = useState<MentorshipSummaryView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.get<Page<MentorshipSummaryView>>('/mentoring/mentorships', { query: { limit: 50 } }).then((p) => setItems(p.items), (e: unknown) => setError(errorMessage(e)));
+  }, []);
+  if (error) return <Alert tone="danger" role="alert">{error}</Alert>;
+  if (!items) return <Spinner label="Loading mentorships" />;
+  if (items.length === 0) return <EmptyState title="No mentorships yet." />;
+  return (
+    <ul className="mentorship-list">
+      {items.map((m) => {
+        const other = m.viewerRole === 'mentor' ? m.mentee : m.mentor;
+        return (
+          <li key={m.id} className="card">
+            <h3>
+              <Link to={`/mentoring/mentorships/${m.id}`}>
+                {m.viewerRole === 'mentor' ? 'Mentoring' : 'Mentored by'} {other.displayName}
+              </Link>
+            </h3>
+            <p className="muted small">
+              <Badge tone={m.status === 'active' ? 'success' : 'neutral'}>{m.status}</Badge> since {formatDate(m.startedAt)} · {m.progress.sessionCount} sessions ·{' '}
+              {m.progress.goalsDone} of {m.progress.goalCount} goals done
+            </p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
