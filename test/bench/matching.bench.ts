@@ -98,8 +98,9 @@ function timed<T>(run: () => T): { value: T; ms: number } {
 
 const rows: string[][] = [];
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const peakRssMiB = () => fmt(process.resourceUsage().maxRSS / 1024, 0);
 function report(benchmark: string, ms: number | string, result: string, comparison: string) {
-  rows.push([benchmark, typeof ms === 'number' ? fmt(ms) : ms, result, comparison]);
+  rows.push([benchmark, typeof ms === 'number' ? fmt(ms) : ms, peakRssMiB(), result, comparison]);
   console.error(`  done: ${benchmark}`);
 }
 
@@ -177,14 +178,14 @@ function bruteForceBenchmark(seed: number, instances: number) {
   }
   report(
     `brute force, ${instances} rounds of up to 7 x 4`,
-    `${fmt(bruteMs / instances, 3)} / ${fmt(optimalMs / instances, 3)} each`,
+    `${fmt(bruteMs / instances, 3)} brute / ${fmt(optimalMs / instances, 3)} optimal, each`,
     `optimal = brute force on ${agree} of ${instances}`,
     `greedy below optimum on ${greedyBelow}, worst greedy/optimal ${fmt(worstGreedyRatio, 3)}`,
   );
 }
 
 function printTable() {
-  const header = ['benchmark', 'ms', 'result', 'against the same instance'];
+  const header = ['benchmark', 'ms', 'peak RSS MiB', 'result', 'against the same instance'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ');
   console.log(line(header));
@@ -192,7 +193,7 @@ function printTable() {
   rows.forEach((r) => console.log(line(r)));
   const memory = process.memoryUsage();
   console.log(
-    `\npeak RSS ${fmt(process.resourceUsage().maxRSS / 1024, 0)} MiB; ` +
+    `\npeak RSS ${peakRssMiB()} MiB; ` +
       `heap used now ${fmt(memory.heapUsed / 2 ** 20, 0)} MiB, array buffers ${fmt(memory.arrayBuffers / 2 ** 20, 0)} MiB; node ${process.version}`,
   );
 }

@@ -94,7 +94,8 @@ export function solveAssignment(problem: AssignmentProblem): AssignmentSolution 
     // Enter the row with the smallest potential that keeps all its reduced costs non-negative.
     let potential = 0;
     for (let e = groupStart[group]; e < groupStart[group + 1]; e++) {
-      potential = Math.max(potential, weight[e] + columnPotential[column[e]]);
+      const needed = weight[e] + columnPotential[column[e]];
+      if (needed > potential) potential = needed;
     }
     rowPotential[source] = potential;
 

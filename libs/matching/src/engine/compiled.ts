@@ -56,9 +56,16 @@ export function bitCount(mask: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+const clz32 = Math.clz32;
+
+/** Index of the single set bit of a power of two. */
+export function bitIndex(singleBit: number): number {
+  return 31 - clz32(singleBit);
+}
+
 /** Indices of the set bits, lowest first. */
 export function bitsOf(mask: number): number[] {
   const bits: number[] = [];
-  for (let rest = mask; rest !== 0; rest &= rest - 1) bits.push(31 - Math.clz32(rest & -rest));
+  for (let rest = mask; rest !== 0; rest &= rest - 1) bits.push(bitIndex(rest & -rest));
   return bits;
 }

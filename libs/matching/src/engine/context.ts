@@ -20,7 +20,7 @@ export interface TaxonomySource {
   nationOf(region: string): string | undefined;
 }
 
-/** Sectors are bit masks in 32-bit integers; support-area masks also index lookup tables of 2^n entries. */
+/** Sectors are bit masks in 32-bit integers; support-area masks also index tables of 2^n entries. */
 const MAX_SECTORS = 31;
 const MAX_SUPPORT_AREAS = 20;
 export const UNKNOWN = -1;
@@ -45,6 +45,7 @@ export class MatchingContext {
   private readonly regionOrder: ReadonlyMap<string, number>;
   private readonly neighbourMaskOfSector: Int32Array;
   private readonly stagePointsByAhead: Int8Array;
+  private readonly pointTables = new Map<string, Int8Array>();
   readonly sameSectorPoints: number;
   readonly neighbourSectorPoints: number;
 
@@ -152,6 +153,27 @@ export class MatchingContext {
     const { rarityFullAtShare: full, rarityNoneAtShare: none } = this.weights;
     const rarity = Math.min(1, Math.max(0, (none - shareOfMentors) / (none - full)));
     return Math.round(this.weights.points.rarity * rarity);
+  }
+
+  // Point tables for the fast scorer, one per mentee stage, region or number of needs, shared
+  // by every mentee with that value. Index by the mentor's stage or region index + 1 (0: unknown).
+
+  stagePointsByMentorStage(menteeStage: number): Int8Array {
+    return this.cached(`stage:${menteeStage}`, this.stageNames.length + 1, (i) => this.stagePoints(menteeStage, i - 1));
+  }
+
+  regionPointsByMentorRegion(menteeRegion: number): Int8Array {
+    return this.cached(`region:${menteeRegion}`, this.regionNames.length + 1, (i) => this.regionPoints(menteeRegion, i - 1));
+  }
+
+  needsPointsByCount(needCount: number): Int8Array {
+    return this.cached(`needs:${needCount}`, needCount + 1, (covered) => this.needsPoints(covered, needCount));
+  }
+
+  private cached(key: string, length: number, points: (index: number) => number): Int8Array {
+    let table = this.pointTables.get(key);
+    if (!table) this.pointTables.set(key, (table = Int8Array.from({ length }, (_, i) => points(i))));
+    return table;
   }
 
   loadPoints(freePlaces: number, capacity: number): number {

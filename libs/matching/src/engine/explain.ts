@@ -49,12 +49,15 @@ function needsReason(
   const count = bitCount(covered);
   const points = context.needsPoints(count, total);
   if (total === 0) return { factor: 'needs', label: 'The mentee has listed no support needs', points };
-  if (count === 0) return { factor: 'needs', label: `Covers none of the mentee's ${total} needs`, points };
+  if (count === 0) {
+    const label = total === 1 ? "Does not cover the mentee's one need" : `Covers none of the mentee's ${total} needs`;
+    return { factor: 'needs', label, points };
+  }
   const coveredNames = bitsOf(covered).map((bit) => context.supportAreaNames[bit]);
   const uncoveredNames = uncoveredNeeds.map((need) => supportAreaName(context, need));
   const label =
     count === total
-      ? `Covers all ${total} needs: ${coveredNames.join('; ')}`
+      ? `Covers ${total === 1 ? "the mentee's one need" : `all ${total} needs`}: ${coveredNames.join('; ')}`
       : `Covers ${count} of ${total} needs: ${coveredNames.join('; ')} (not ${uncoveredNames.join('; ')})`;
   return { factor: 'needs', label, points };
 }

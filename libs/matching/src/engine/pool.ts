@@ -1,5 +1,5 @@
-import { compileMentee, compileMentor, freePlaces, type CompiledMentee, type CompiledMentor } from './compiled';
-import { DEFAULT_MATCHING_CONTEXT, UNKNOWN, type MatchingContext } from './context';
+import { bitIndex, compileMentee, compileMentor, type CompiledMentee, type CompiledMentor } from './compiled';
+import { DEFAULT_MATCHING_CONTEXT, type MatchingContext } from './context';
 import { explainPair, type RarityTable } from './explain';
 import { PairSet } from './pair-set';
 import type { MenteeCandidate, MentorCandidate, PairRef, PairScore } from './types';
@@ -9,6 +9,11 @@ export const EXCLUDED = -1;
 
 const NO_ORGANISATION = -1;
 const ORGANISATION_NOT_IN_POOL = -2;
+
+interface CoveredNeedsTables {
+  readonly count: Uint8Array;
+  readonly rarityPoints: Int8Array;
+}
 
 /** A mentee prepared for scoring against one pool. */
 export interface PoolMentee extends CompiledMentee {
@@ -28,9 +33,7 @@ export interface PoolMentee extends CompiledMentee {
  */
 export class MentorPool {
   readonly rarity: RarityTable;
-  /** Indexed by a mask of covered needs: how many, and the rarity bonus of the rarest. */
-  private readonly coveredCount: Uint8Array;
-  private readonly rarityPointsOfCovered: Int8Array;
+  private coveredTables?: CoveredNeedsTables;
   private readonly indexById = new Map<string, number>();
   private readonly organisationKeys = new Map<string, number>();
   private readonly organisation: Int32Array;
@@ -40,6 +43,7 @@ export class MentorPool {
   private readonly stage: Int8Array;
   private readonly region: Int8Array;
   private readonly loadPoints: Int8Array;
+  private readonly freePlacesOf: Int32Array;
   /** Mentor indices in ascending id order, for deterministic tie-breaking. */
   readonly idRank: Int32Array;
 
@@ -55,6 +59,7 @@ export class MentorPool {
     this.stage = new Int8Array(count);
     this.region = new Int8Array(count);
     this.loadPoints = new Int8Array(count);
+    this.freePlacesOf = new Int32Array(count);
     const offering = new Float64Array(context.supportAreaNames.length);
     mentors.forEach((mentor, index) => {
       if (this.indexById.has(mentor.id)) throw new RangeError(`mentor ${mentor.id} appears twice in the pool`);
@@ -67,18 +72,11 @@ export class MentorPool {
       this.stage[index] = compiled.stage;
       this.region[index] = compiled.region;
       this.loadPoints[index] = context.loadPoints(compiled.freePlaces, mentor.capacity);
+      this.freePlacesOf[index] = compiled.freePlaces;
       for (let bit = 0; bit < offering.length; bit++) if (compiled.expertise & (1 << bit)) offering[bit]++;
     });
     const shareOfMentors = offering.map((n) => (count === 0 ? 1 : n / count));
     this.rarity = { shareOfMentors, points: Int8Array.from(shareOfMentors, (share) => context.rarityPoints(share)) };
-    this.coveredCount = new Uint8Array(1 << offering.length);
-    this.rarityPointsOfCovered = new Int8Array(1 << offering.length);
-    for (let mask = 1; mask < this.coveredCount.length; mask++) {
-      const lowest = 31 - Math.clz32(mask & -mask);
-      const rest = mask & (mask - 1);
-      this.coveredCount[mask] = this.coveredCount[rest] + 1;
-      this.rarityPointsOfCovered[mask] = Math.max(this.rarityPointsOfCovered[rest], this.rarity.points[lowest]);
-    }
     const byId = [...mentors.keys()].sort((a, b) => compareIds(mentors[a].id, mentors[b].id));
     this.idRank = new Int32Array(count);
     byId.forEach((index, rank) => (this.idRank[index] = rank));
@@ -93,7 +91,7 @@ export class MentorPool {
   }
 
   freePlaces(index: number): number {
-    return freePlaces(this.mentors[index]);
+    return this.freePlacesOf[index];
   }
 
   prepareMentee(mentee: MenteeCandidate, excludedPairs?: Iterable<PairRef>): PoolMentee {
@@ -104,26 +102,14 @@ export class MentorPool {
       const index = this.indexOf(mentorId);
       if (index >= 0) excludedMentors.push(index);
     }
-    const needsPointsByCount = new Int8Array(compiled.needCount + 1);
-    for (let covered = 0; covered <= compiled.needCount; covered++) {
-      needsPointsByCount[covered] = context.needsPoints(covered, compiled.needCount);
-    }
-    const stagePointsByMentorStage = new Int8Array(context.stageNames.length + 1);
-    for (let stage = UNKNOWN; stage < context.stageNames.length; stage++) {
-      stagePointsByMentorStage[stage + 1] = context.stagePoints(compiled.stage, stage);
-    }
-    const regionPointsByMentorRegion = new Int8Array(context.regionNames.length + 1);
-    for (let region = UNKNOWN; region < context.regionNames.length; region++) {
-      regionPointsByMentorRegion[region + 1] = context.regionPoints(compiled.region, region);
-    }
     return {
       ...compiled,
       selfIndex: this.indexOf(mentee.id),
       organisationKey: this.organisationKey(mentee.organisationId, false),
       excludedMentors,
-      needsPointsByCount,
-      stagePointsByMentorStage,
-      regionPointsByMentorRegion,
+      needsPointsByCount: context.needsPointsByCount(compiled.needCount),
+      stagePointsByMentorStage: context.stagePointsByMentorStage(compiled.stage),
+      regionPointsByMentorRegion: context.regionPointsByMentorRegion(compiled.region),
     };
   }
 
@@ -137,7 +123,8 @@ export class MentorPool {
     const { sameSectorPoints, neighbourSectorPoints } = this.context;
     const { sectors, needs, organisationKey, needsPointsByCount, stagePointsByMentorStage, regionPointsByMentorRegion } =
       mentee;
-    const { organisation, expertise, coveredCount, rarityPointsOfCovered, loadPoints, stage, region } = this;
+    const { organisation, expertise, loadPoints, stage, region } = this;
+    const { count: coveredCount, rarityPoints } = this.coveredNeedsTables();
     const mentorSectors = this.sectors;
     const mentorNeighbours = this.neighbourSectors;
     let excluded = 0;
@@ -155,7 +142,7 @@ export class MentorPool {
         sectorPoints +
         stagePointsByMentorStage[stage[j] + 1] +
         regionPointsByMentorRegion[region[j] + 1] +
-        rarityPointsOfCovered[covered] +
+        rarityPoints[covered] +
         loadPoints[j];
     }
     for (const j of mentee.selfIndex >= 0 ? [mentee.selfIndex, ...mentee.excludedMentors] : mentee.excludedMentors) {
@@ -174,6 +161,26 @@ export class MentorPool {
     return excluded ? null : explainPair(this.context, this.rarity, mentee, this.compiledMentor(mentorIndex));
   }
 
+  /**
+   * Indexed by a mask of covered needs: how many, and the rarity bonus of the rarest. Built on
+   * first use, as scorePair never needs them. The loop reads no globals (such as Math), which
+   * are slow inside test runners' VM contexts.
+   */
+  private coveredNeedsTables(): CoveredNeedsTables {
+    if (this.coveredTables) return this.coveredTables;
+    const size = 1 << this.rarity.points.length;
+    const count = new Uint8Array(size);
+    const rarityPoints = new Int8Array(size);
+    const pointsOfArea = this.rarity.points;
+    for (let mask = 1; mask < size; mask++) {
+      const rest = mask & (mask - 1);
+      const lowestPoints = pointsOfArea[bitIndex(mask ^ rest)];
+      count[mask] = count[rest] + 1;
+      rarityPoints[mask] = lowestPoints > rarityPoints[rest] ? lowestPoints : rarityPoints[rest];
+    }
+    return (this.coveredTables = { count, rarityPoints });
+  }
+
   private compiledMentor(index: number): CompiledMentor {
     const candidate = this.mentors[index];
     return {
@@ -183,7 +190,7 @@ export class MentorPool {
       expertise: this.expertise[index],
       stage: this.stage[index],
       region: this.region[index],
-      freePlaces: freePlaces(candidate),
+      freePlaces: this.freePlacesOf[index],
     };
   }
 

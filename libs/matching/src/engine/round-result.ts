@@ -97,12 +97,13 @@ function whyUnmatched(instance: RoundInstance, row: number, method: RoundMethod)
     };
   }
   const count = instance.proposableMentors[row];
-  const mentors = `${count === 1 ? 'The one eligible mentor' : `All ${count} eligible mentors`} scoring ${minimumScore} or more`;
+  const mentors = count === 1 ? 'The one eligible mentor' : `All ${count} eligible mentors`;
+  const verb = count === 1 ? 'was' : 'were';
   const outcome =
     method === 'greedy'
-      ? 'were filled first by higher-scoring pairs'
-      : 'were assigned to mentees with a higher combined score';
-  return { code: 'outscored', reason: `${mentors} ${outcome} (the best, ${best})` };
+      ? `${verb} filled first by higher-scoring pairs`
+      : `${verb} assigned to mentees with a higher combined score`;
+  return { code: 'outscored', reason: `${mentors} scoring ${minimumScore} or more ${outcome} (the best, ${best})` };
 }
 
 function measureFairness(instance: RoundInstance, proposals: readonly RoundProposal[]): RoundFairness {

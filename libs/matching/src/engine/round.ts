@@ -77,7 +77,7 @@ export function greedyRound(
   const placesLeft = capacity.slice();
   for (let s = 100; s >= 1; s--) {
     for (let k = bucketStart[s]; k < bucketStart[s + 1]; k++) {
-      const row = Math.floor(pairsByScore[k] / columnCount);
+      const row = (pairsByScore[k] / columnCount) | 0;
       const c = pairsByScore[k] - row * columnCount;
       if (columnOfRow[row] === -1 && placesLeft[c] > 0) {
         columnOfRow[row] = c;
@@ -146,21 +146,18 @@ export function bruteForceRound(
 
 /** The row's k best proposable columns, best first (ties to the lower column, i.e. mentor id). */
 function bestColumns(instance: RoundInstance, row: number, k: number): number[] {
+  const { scores } = instance;
   const columnCount = instance.columns.length;
   const offset = row * columnCount;
-  const byScore: number[][] = Array.from({ length: 101 }, () => []);
-  for (let c = 0; c < columnCount; c++) {
-    const score = instance.scores[offset + c];
-    if (score > 0) byScore[score].push(c);
-  }
+  // Find the lowest score that still makes the top k, then collect in one pass.
+  const countByScore = new Int32Array(101);
+  for (let c = 0; c < columnCount; c++) countByScore[scores[offset + c]]++;
+  let threshold = 100;
+  for (let above = 0; threshold > 1 && above + countByScore[threshold] < k; threshold--) above += countByScore[threshold];
   const best: number[] = [];
-  for (let s = 100; s >= 1 && best.length < k; s--) {
-    for (const c of byScore[s]) {
-      if (best.length === k) break;
-      best.push(c);
-    }
-  }
-  return best;
+  for (let c = 0; c < columnCount; c++) if (scores[offset + c] >= threshold) best.push(c);
+  best.sort((a, b) => scores[offset + b] - scores[offset + a] || a - b);
+  return best.length > k ? best.slice(0, k) : best;
 }
 
 /** One solver row per mentor place, the places of a mentor sharing its candidate mentees. */
