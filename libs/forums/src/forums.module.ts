@@ -32,6 +32,6 @@ import { ForumsService } from './forums.service';
   ],
   controllers: [ForumsController, ForumsAdminController],
   providers: [ForumsService, ForumsModerationService, ForumViews, ForumsGateway],
-  exports: [ForumsService],
+  exports: [ForumsService, ForumsModerationService],
 })
 export class ForumsModule {}
