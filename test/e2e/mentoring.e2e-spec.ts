@@ -173,6 +173,17 @@ describe('mentoring requests and mentorships', () => {
       await http.post('/mentoring/requests', mentee, { mentorId: mentor.id, message: 'More?' }).expect(409);
     });
 
+    it("turns the goals of the request into the mentorship's first goals", async () => {
+      const mentor = await createMentor(t);
+      const mentee = await createMentee(t);
+      const request = await http.post('/mentoring/requests', mentee, { mentorId: mentor.id, message: 'Hi', goals: ['Business case approved', 'Board recruited'] }).expect(201);
+      const mentorship = await http.post(`/mentoring/requests/${request.body.id}/accept`, mentor).expect(200);
+      expect(mentorship.body.goals.map((g: { title: string; status: string }) => [g.title, g.status])).toEqual(
+        expect.arrayContaining([['Business case approved', 'open'], ['Board recruited', 'open']]),
+      );
+      expect(mentorship.body.progress.goalCount).toBe(2);
+    });
+
     it('lets only the mentor accept', async () => {
       const mentor = await createMentor(t);
       const mentee = await createMentee(t);

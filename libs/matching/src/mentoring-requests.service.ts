@@ -141,6 +141,11 @@ export class MentoringRequestsService {
         'INSERT INTO mentorships (mentor_id, mentee_id, request_id) VALUES ($1, $2, $3) RETURNING id',
         [caller.id, request.mentee_id, requestId],
       );
+      // The goals the mentee asked with become the pair's first goals.
+      await manager.query(
+        'INSERT INTO mentorship_goals (mentorship_id, title) SELECT $1, unnest(goals) FROM mentoring_requests WHERE id = $2',
+        [mentorship.id, requestId],
+      );
       return { mentorshipId: mentorship.id, menteeId: request.mentee_id };
     });
     await this.events.emit('mentoring.accepted', { ...accepted, requestId, mentorId: caller.id });
