@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -145,30 +145,8 @@ export class CreateOrganisationDto {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @nullable() @IsString() @MaxLength(4000) description?: string | null;
 }
 
-export class UpdateOrganisationDto {
-  @ApiPropertyOptional() @IsOptional() @trimmed() @IsString() @Length(2, 160) name?: string;
-  @ApiPropertyOptional({ enum: ORGANISATION_KINDS }) @IsOptional() @IsIn(ORGANISATION_KINDS) kind?: OrganisationKind;
-  @ApiPropertyOptional({ enum: SECTOR_SLUGS }) @IsOptional() @IsIn(SECTOR_SLUGS, { message: 'must be a sector slug' }) sector?: string;
-  @ApiPropertyOptional({ enum: STAGE_SLUGS }) @IsOptional() @IsIn(STAGE_SLUGS, { message: 'must be a journey stage slug' }) stage?: string;
-  @ApiPropertyOptional({ enum: REGION_SLUGS }) @IsOptional() @IsIn(REGION_SLUGS, { message: 'must be a region slug' }) region?: string;
-
-  @ApiPropertyOptional({ enum: LEGAL_FORM_SLUGS, nullable: true })
-  @IsOptional()
-  @nullable()
-  @IsIn(LEGAL_FORM_SLUGS, { message: 'must be a legal form slug' })
-  legalForm?: string | null;
-
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @nullable() @IsInt() @Min(1) @Max(100000) staffCount?: number | null;
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @nullable()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'must be a web address starting with https://' })
-  @MaxLength(300)
-  website?: string | null;
-
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @nullable() @IsString() @MaxLength(4000) description?: string | null;
-}
+/** Any subset of the organisation's fields, each validated as on creation. */
+export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto) {}
 
 export class MemberSearchDto extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @trimmed() @IsString() @MaxLength(200) q?: string;
