@@ -193,7 +193,10 @@ describe('solveAssignment', () => {
         const weight: number[] = [];
         weights.forEach((row) => {
           row.forEach((w, c) => {
-            if (w > 0) column.push(c), weight.push(w);
+            if (w > 0) {
+              column.push(c);
+              weight.push(w);
+            }
           });
           groupStart.push(column.length);
         });
