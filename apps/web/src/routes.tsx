@@ -9,6 +9,11 @@ import { messageMemberAction } from './pages/chat/MessageMemberButton';
 import { DirectoryPage } from './pages/DirectoryPage';
 import { EditProfilePage } from './pages/EditProfilePage';
 import { EligibilityPage } from './pages/EligibilityPage';
+import { AdminFlagsPage } from './pages/forums/AdminFlagsPage';
+import { CategoryPage } from './pages/forums/CategoryPage';
+import { ForumSearchPage } from './pages/forums/ForumSearchPage';
+import { ForumsPage } from './pages/forums/ForumsPage';
+import { ThreadPage } from './pages/forums/ThreadPage';
 import { LandingPage } from './pages/LandingPage';
 import { MemberPage, type MemberAction } from './pages/MemberPage';
 import { NotificationsPage } from './pages/NotificationsPage';
@@ -48,4 +53,9 @@ export const routes: AppRoute[] = [
   { path: '/chat', element: <ChatListPage />, auth: 'member' },
   { path: '/chat/:id', element: <ConversationPage />, auth: 'member' },
   { path: '/notifications', element: <NotificationsPage />, auth: 'member' },
+  { path: '/forums', element: <ForumsPage />, auth: 'member' },
+  { path: '/forums/search', element: <ForumSearchPage />, auth: 'member' },
+  { path: '/forums/c/:slug', element: <CategoryPage />, auth: 'member' },
+  { path: '/forums/threads/:id', element: <ThreadPage />, auth: 'member' },
+  { path: '/admin/flags', element: <AdminFlagsPage />, auth: 'coordinator' },
 ];

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import type { ForumCategoryView } from '@mutuals/contracts';
+import { api, errorMessage } from '../../api/client';
+import { Alert, Button, PageTitle, Spinner, TextField } from '../../components';
+import { when } from './forumsShared';
+
+export function ForumsPage() {
+  const [categories, setCategories] = useState<ForumCategoryView[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [q, setQ] = useState('');
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    api.get<ForumCategoryView[]>('/forums/categories').then(setCategories, (e) => setError(errorMessage(e)));
+  }, []);
+
+  const topics = categories?.filter((c) => !c.sectorSlug && c.slug !== 'other-public-services') ?? [];
+  const sectors = categories?.filter((c) => c.sectorSlug || c.slug === 'other-public-services') ?? [];
+
+  return (
+    <>
+      <PageTitle title="Forums" lead="Ask, answer and celebrate with people who have spun out, or are about to." />
+      <form role="search" className="forum-search-form" onSubmit={(e) => { e.preventDefault(); if (q.trim()) navigate(`/forums/search?q=${encodeURIComponent(q.trim())}`); }}>
+        <TextField label="Search the forums" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        <Button type="submit">Search</Button>
+      </form>
+      {error && <Alert tone="danger" title="Could not load the forums">{error}</Alert>}
+      {categories === null && !error && <Spinner />}
+      {categories && (
+        <>
+          <CategoryList title="By topic" categories={topics} />
+          <CategoryList title="By sector" categories={sectors} />
+        </>
+      )}
+    </>
+  );
+}
+
+function CategoryList({ title, categories }: { title: string; categories: ForumCategoryView[] }) {
+  if (categories.length === 0) return null;
+  return (
+    <section aria-labelledby={`forum-${title}`}>
+      <h2 id={`forum-${title}`}>{title}</h2>
+      <ul className="forum-category-list">
+        {categories.map((c) => (
+          <li key={c.id} className="forum-category">
+            <h3><Link to={`/forums/c/${c.slug}`}>{c.name}</Link></h3>
+            <p>{c.description}</p>
+            <p className="forum-meta">
+              {c.threadCount} {c.threadCount === 1 ? 'thread' : 'threads'} · {c.postCount} {c.postCount === 1 ? 'post' : 'posts'}
+              {c.lastActivityAt && <> · last active <time dateTime={c.lastActivityAt}>{when(c.lastActivityAt)}</time></>}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
