@@ -59,9 +59,6 @@ function toMessageView(row: MessageRow): ChatMessageView {
   };
 }
 
-/** Thrown inside a send's transaction to roll back the seq it took when the clientId was a repeat. */
-class RepeatedClientId extends Error {}
-
 export interface SentMessage {
   message: ChatMessageView;
   /** false: the clientId was seen before and this is the original message. */
@@ -278,30 +275,14 @@ export class ChatService {
   async send(senderId: string, conversationId: string, input: { clientId: string; body: string }): Promise<SentMessage> {
     assertBodySize(input.body);
     const rendered = renderMarkdown(input.body, { mode: 'chat' });
-    let row: (MessageRow & { recipient_ids: string[] | null }) | undefined;
-    try {
-      row = await this.db.transaction(async (em) => {
-        // The UPDATE takes the conversation's row lock: concurrent senders queue here, and the
-        // seq they get is committed together with their message or not at all.
-        const [inserted] = await em.query(
-          `WITH bumped AS (
-             UPDATE conversations c SET last_seq = c.last_seq + 1, last_message_at = now()
-             WHERE c.id = $1 AND EXISTS (
-               SELECT 1 FROM conversation_members cm WHERE cm.conversation_id = c.id AND cm.user_id = $2 AND cm.left_at IS NULL)
-             RETURNING c.id, c.last_seq)
-           INSERT INTO messages (conversation_id, seq, sender_id, client_id, body, body_html)
-           SELECT id, last_seq, $2, $3, $4, $5 FROM bumped
-           ON CONFLICT (conversation_id, sender_id, client_id) DO NOTHING
-           RETURNING *, (SELECT array_agg(cm.user_id) FROM conversation_members cm
-             WHERE cm.conversation_id = $1 AND cm.left_at IS NULL AND cm.user_id <> $2) AS recipient_ids`,
-          [conversationId, senderId, input.clientId, input.body, rendered.html],
-        );
-        if (!inserted) throw new RepeatedClientId();
-        return inserted;
-      });
-    } catch (error) {
-      if (!(error instanceof RepeatedClientId)) throw error;
-    }
+    // One statement (see the ChatAppendMessage migration): the seq is taken under the conversation's
+    // row lock and committed with the message, or not at all; no row means a repeat or a non-member.
+    const [row]: (MessageRow & { recipient_ids: string[] | null })[] = await this.db.query(
+      `SELECT m.*, (SELECT array_agg(cm.user_id) FROM conversation_members cm
+         WHERE cm.conversation_id = m.conversation_id AND cm.left_at IS NULL AND cm.user_id <> m.sender_id) AS recipient_ids
+       FROM chat_append_message($1, $2, $3, $4, $5) m`,
+      [conversationId, senderId, input.clientId, input.body, rendered.html],
+    );
     if (!row) return { message: await this.originalOf(senderId, conversationId, input.clientId), created: false };
 
     const message = toMessageView(row);

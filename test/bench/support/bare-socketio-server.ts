@@ -1,0 +1,19 @@
+// The baseline for the chat benchmark: socket.io broadcasting to rooms with nothing else (no
+// auth, no storage, no validation). Prints {"port": n} once listening.
+import { createServer } from 'node:http';
+import { Server } from 'socket.io';
+
+const http = createServer();
+const io = new Server(http, { path: '/socket.io', serveClient: false });
+io.on('connection', (socket) => {
+  const room = socket.handshake.auth?.room;
+  if (typeof room === 'string') void socket.join(room);
+  socket.on('send', (payload: { room: string; body: string }, ack?: (answer: unknown) => void) => {
+    io.to(payload.room).emit('msg', { body: payload.body });
+    ack?.({ ok: true });
+  });
+});
+http.listen(0, '127.0.0.1', () => {
+  process.stdout.write(`${JSON.stringify({ port: (http.address() as { port: number }).port })}\n`);
+});
+process.on('SIGTERM', () => process.exit(0));
