@@ -20,7 +20,7 @@ import type { CreateCategoryDto } from './dto/forums.dto';
 import type { PostStatus } from './entities/post.entity';
 import { ForumsErrors } from './forums.errors';
 import { ForumViews, PostRow, REACTION_SLUGS, postSelect } from './forum-views';
-import { MARK_START, MARK_STOP, preview, snippetHtml, splitLeadingQuote } from './post-text';
+import { MARK_START, MARK_STOP, preview, snippetHtml, splitLeadingQuote, withoutNul } from './post-text';
 
 export const threadRoom = (threadId: string) => `thread:${threadId}`;
 
@@ -233,7 +233,8 @@ export class ForumsService {
     return this.afterPostCommitted(created);
   }
 
-  async editPost(editor: AuthUser, postId: string, body: string): Promise<ForumPostView> {
+  async editPost(editor: AuthUser, postId: string, source: string): Promise<ForumPostView> {
+    const body = withoutNul(source);
     await this.db.transaction(async (manager) => {
       const post = await this.lockPostForChange(manager, editor, postId);
       const { html, quoteHtml, text } = renderPost(body, post.reply_to_post_id !== null);
@@ -404,8 +405,9 @@ export class ForumsService {
   }
 
   /** Inside the caller's transaction: the thread row lock orders the seqs. */
-  private async insertPost(manager: EntityManager, post: NewPost) {
+  private async insertPost(manager: EntityManager, input: NewPost) {
     const id = randomUUID();
+    const post = { ...input, body: withoutNul(input.body) };
     const { html, quoteHtml, text, mentions } = renderPost(post.body, post.replyToPostId !== null);
     const bumped: { last_seq: number; title: string; category_id: string }[] = await manager.query(
       `UPDATE forum_threads

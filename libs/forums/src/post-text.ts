@@ -1,5 +1,8 @@
 // Pure helpers for post text: no framework imports.
 
+/** Postgres text cannot hold NUL; CommonMark reads it as U+FFFD anyway. */
+export const withoutNul = (text: string) => text.replaceAll('\u0000', '\uFFFD');
+
 /** A blockquote line in Markdown: up to three spaces, then `>`. */
 const QUOTE_LINE = /^ {0,3}>/;
 

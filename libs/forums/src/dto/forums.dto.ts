@@ -3,11 +3,10 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { PageQuery } from '@mutuals/core';
 import type { ForumFlagAction } from '@mutuals/contracts';
+import { withoutNul } from '../post-text';
 
-// Postgres text cannot hold NUL; CommonMark itself reads it as U+FFFD.
-const withoutNul = (value: string) => value.replaceAll('\u0000', '\uFFFD');
+// Postgres text cannot hold NUL (post bodies are cleaned the same way in the service).
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? withoutNul(value).trim() : value));
-const markdown = () => Transform(({ value }) => (typeof value === 'string' ? withoutNul(value) : value));
 
 /** Long enough for a detailed answer, short enough to keep a thread page light. */
 export const MAX_POST_LENGTH = 20_000;
@@ -35,7 +34,6 @@ export class CreateCategoryDto {
 
 export class PostBodyDto {
   @ApiProperty({ description: 'Markdown' })
-  @markdown()
   @IsString()
   @Matches(/\S/, { message: 'must not be empty' })
   @MaxLength(MAX_POST_LENGTH)
@@ -53,7 +51,7 @@ export class CreatePostDto extends PostBodyDto {
 }
 
 export class PreviewDto {
-  @ApiProperty({ description: 'Markdown' }) @markdown() @IsString() @MaxLength(MAX_POST_LENGTH) body!: string;
+  @ApiProperty({ description: 'Markdown' }) @IsString() @MaxLength(MAX_POST_LENGTH) body!: string;
 }
 
 export class MarkReadDto {
