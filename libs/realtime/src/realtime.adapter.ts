@@ -51,6 +51,7 @@ export class RealtimeAdapter extends IoAdapter {
     const redis = this.app.get(RedisService);
     if (redis.enabled) {
       const adapter = createAdapter(redis.connect('socket.io pub'), redis.connect('socket.io sub'), {
+        key: `${this.config.redisKeyPrefix}socket.io`,
         requestsTimeout: 3000,
       });
       server.adapter(adapter);
