@@ -4,6 +4,7 @@ import { FORUM_REACTIONS, type ForumAuthor, type ForumPostView, type ForumReacti
 import { IdentityService } from '@mutuals/identity';
 import { DataSource } from 'typeorm';
 import type { PostStatus } from './entities/post.entity';
+import { POST_REACTIONS_SQL } from './forum-queries';
 import { REMOVED_QUOTE_HTML } from './post-text';
 
 export const REACTION_SLUGS = Object.keys(FORUM_REACTIONS) as ForumReaction[];
@@ -24,20 +25,6 @@ export interface PostRow {
   has_quote: boolean;
   /** Markdown, for its author and moderators only. */
   body: string | null;
-}
-
-/**
- * The columns of a post as a caller may see them, with the post it replies to joined as `q`.
- * A deleted post keeps no text; a quote shows only while the quoted post is visible.
- * `me` and `moderator` are the placeholders of the caller's id and moderator flag.
- */
-export function postSelect(me: string, moderator: string): string {
-  return `SELECT p.id, p.thread_id, p.seq, p.author_id, p.status, p.created_at, p.edited_at, p.reply_to_post_id,
-      CASE WHEN p.status = 'deleted' THEN '' ELSE p.body_html END AS body_html,
-      CASE WHEN p.status <> 'deleted' AND q.status = 'visible' THEN p.quote_html END AS quote_html,
-      (p.quote_html IS NOT NULL AND p.status <> 'deleted') AS has_quote,
-      CASE WHEN p.status <> 'deleted' AND (p.author_id = ${me} OR ${moderator}) THEN p.body END AS body
-    FROM forum_posts p LEFT JOIN forum_posts q ON q.id = p.reply_to_post_id`;
 }
 
 const FORMER_MEMBER = (id: string): ForumAuthor => ({ id, displayName: 'Former member', handle: '' });
@@ -87,8 +74,7 @@ export class ForumViews {
     const byPost = new Map<string, { counts: Partial<Record<ForumReaction, number>>; mine: ForumReaction[] }>();
     if (postIds.length === 0) return byPost;
     const rows: { post_id: string; emoji: ForumReaction; n: number; mine: boolean }[] = await this.db.query(
-      `SELECT post_id, emoji, count(*)::int AS n, bool_or(user_id = $2) AS mine
-         FROM forum_reactions WHERE post_id = ANY($1::uuid[]) GROUP BY post_id, emoji`,
+      POST_REACTIONS_SQL,
       [postIds, viewerId],
     );
     for (const row of rows) {

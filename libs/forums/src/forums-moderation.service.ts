@@ -7,7 +7,8 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import type { FlagStatus } from './entities/flag.entity';
 import { ForumsErrors } from './forums.errors';
 import { ForumsService } from './forums.service';
-import { ForumViews, PostRow, postSelect } from './forum-views';
+import { postSelect } from './forum-queries';
+import { ForumViews, PostRow } from './forum-views';
 
 interface FlagRow {
   id: string;

@@ -19,7 +19,8 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { CreateCategoryDto } from './dto/forums.dto';
 import type { PostStatus } from './entities/post.entity';
 import { ForumsErrors } from './forums.errors';
-import { ForumViews, PostRow, REACTION_SLUGS, postSelect } from './forum-views';
+import { THREAD_POSTS_SQL, categoryThreadsSql, postSelect, searchSql } from './forum-queries';
+import { ForumViews, PostRow, REACTION_SLUGS } from './forum-views';
 import { MARK_START, MARK_STOP, preview, snippetHtml, splitLeadingQuote, withoutNul } from './post-text';
 
 export const threadRoom = (threadId: string) => `thread:${threadId}`;
@@ -32,9 +33,7 @@ const LIMITS = {
 };
 const NEWCOMER_MS = 86_400_000;
 
-/** Only this many best candidates are ranked: Postgres ranks every match otherwise (DESIGN.md). */
-const SEARCH_CANDIDATES = 500;
-const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+export const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /** Who writes, and how: seeding writes history with past times and no rate limit. */
 export interface PostingOptions {
@@ -118,14 +117,7 @@ export class ForumsService {
     if (after) params.push(after[0] === 1, after[1], after[2]);
     // Pinned first, then most recent activity; the keyset includes pinned so pages never overlap.
     const rows: (ThreadRow & { at_key: string })[] = await this.db.query(
-      `SELECT t.id, t.title, t.author_id, t.reply_count, t.last_post_at, t.last_post_at::text AS at_key, t.pinned, t.locked,
-              (SELECT count(*)::int FROM forum_posts p
-                WHERE p.thread_id = t.id AND p.status = 'visible' AND p.seq > COALESCE(r.last_read_seq, 0)) AS unread_count
-         FROM forum_threads t
-         LEFT JOIN forum_thread_reads r ON r.thread_id = t.id AND r.user_id = $2
-        WHERE t.category_id = $1 ${after ? 'AND (t.pinned, t.last_post_at, t.id) < ($4::boolean, $5::timestamptz, $6::uuid)' : ''}
-        ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC
-        LIMIT $3`,
+      categoryThreadsSql(after !== null),
       params,
     );
     const authors = await this.views.authors(rows.map((r) => r.author_id));
@@ -199,9 +191,7 @@ export class ForumsService {
     // Keyset on seq: seqs are handed out under the thread's row lock, so they commit in order and
     // a page boundary never moves while others post.
     const rows: PostRow[] = await this.db.query(
-      `${postSelect('$2', '$3')}
-        WHERE p.thread_id = $1 AND p.seq > $4 AND (p.status <> 'hidden' OR $3)
-        ORDER BY p.seq LIMIT $5`,
+      THREAD_POSTS_SQL,
       [threadId, viewer.id, isCoordinator(viewer), after ? Number(after[0]) : 0, query.limit + 1],
     );
     if (rows.length === 0) await this.assertThreadExists(threadId);
@@ -355,27 +345,7 @@ export class ForumsService {
     if (after) params.push(Number(after[0]), after[1]);
     const rows: { post_id: string; thread_id: string; author_id: string; created_at: Date; rank: number; title: string; category_slug: string; headline: string }[] =
       await this.db.query(
-        `WITH query AS (SELECT websearch_to_tsquery('english', $1) AS q),
-         candidates AS (
-           SELECT p.id, p.thread_id, p.author_id, p.created_at, ts_rank_cd(p.search, query.q)::float8 AS rank
-             FROM forum_posts p CROSS JOIN query
-            WHERE p.search @@ query.q AND p.status = 'visible'
-              AND ($3::uuid IS NULL OR p.thread_id IN (SELECT id FROM forum_threads WHERE category_id = $3::uuid))
-            LIMIT ${SEARCH_CANDIDATES}
-         ),
-         page AS (
-           SELECT * FROM candidates c
-            ${after ? 'WHERE (c.rank, c.id) < ($5::float8, $6::uuid)' : ''}
-            ORDER BY c.rank DESC, c.id DESC LIMIT $2
-         )
-         SELECT page.id AS post_id, page.thread_id, page.author_id, page.created_at, page.rank, t.title, cat.slug AS category_slug,
-                ts_headline('english', p.plain_text, query.q, $4) AS headline
-           FROM page
-           JOIN forum_posts p ON p.id = page.id
-           JOIN forum_threads t ON t.id = page.thread_id
-           JOIN forum_categories cat ON cat.id = t.category_id
-           CROSS JOIN query
-          ORDER BY page.rank DESC, page.id DESC`,
+        searchSql(after !== null),
         params,
       );
     const authors = await this.views.authors(rows.map((r) => r.author_id));
