@@ -42,7 +42,7 @@ describe('embedded database on disk', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email: 'coord@test.example', password: 'long enough pw' }),
       });
-      expect((await coordinator.json()).user.role).toBe('coordinator');
+      expect(((await coordinator.json()) as { user: { role: string } }).user.role).toBe('coordinator');
     } finally {
       await second.stop();
     }

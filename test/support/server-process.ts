@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const SERVER_ENTRY = join(__dirname, '../../dist/apps/api/src/main.js');
+export const CLI_ENTRY = join(__dirname, '../../dist/apps/api/src/cli.js');
 
 export interface ServerProcess {
   url: string;
@@ -15,6 +16,8 @@ export interface ServerProcess {
   /** Resident memory of the server process in bytes (from /proc; 0 where unavailable). */
   rss(): number;
   kill(signal?: NodeJS.Signals): Promise<void>;
+  /** SIGTERM, then the exit code once the graceful shutdown is done. */
+  stop(): Promise<number | null>;
 }
 
 /** Resident memory of a process in bytes, from /proc (0 where that is unavailable). */
@@ -65,11 +68,17 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+  const exited = () =>
+    new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
   return {
     url,
     port,
     child,
     rss: () => rssOf(child.pid),
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited();
+    },
     kill: (signal: NodeJS.Signals = 'SIGTERM') =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -77,4 +86,16 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
         child.kill(signal);
       }),
   };
+}
+
+/** Runs the built CLI to completion, as `npm run cli -- ...` does. */
+export function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  if (!existsSync(CLI_ENTRY)) throw new Error(`${CLI_ENTRY} is missing: run \`npx nest build api\` first`);
+  return new Promise((resolve) => {
+    let output = '';
+    const child = spawn(process.execPath, [CLI_ENTRY, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
 }
