@@ -28,7 +28,6 @@ export function ForumSearchPage() {
     setHits(null);
     setError(null);
     if (q) void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [q]);
 
   return (
