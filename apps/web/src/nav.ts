@@ -18,7 +18,6 @@ export const navItems: NavItem[] = [
   { to: '/chat', label: 'Chat', audience: 'member' },
   { to: '/mentoring', label: 'Mentoring', audience: 'member' },
   { to: '/members', label: 'Members', audience: 'member' },
-  { to: '/stories', label: 'Stories', audience: 'public' },
   { to: '/eligibility', label: 'Check eligibility', audience: 'guest' },
   { to: '/admin/members', label: 'Approvals', audience: 'coordinator' },
   { to: '/admin/matching', label: 'Matching', audience: 'coordinator' },

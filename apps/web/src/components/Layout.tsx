@@ -145,9 +145,6 @@ export function Layout() {
             <li>
               <Link to="/eligibility">Check eligibility</Link>
             </li>
-            <li>
-              <Link to="/stories">Success stories</Link>
-            </li>
           </ul>
         </div>
       </footer>

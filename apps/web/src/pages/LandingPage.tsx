@@ -67,9 +67,6 @@ export function LandingPage() {
               Join the network
             </ButtonLink>
           )}
-          <ButtonLink to="/stories" variant="ghost">
-            See success stories
-          </ButtonLink>
         </div>
       </section>
 
