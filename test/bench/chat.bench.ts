@@ -12,11 +12,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { Client } from 'pg';
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../libs/core/src/database/data-source-options';
 import { ServerProcess, rssOf, startServerProcess } from '../support/server-process';
+import { createScratchDatabase, startEmbeddedDatabase } from '../support/test-app';
 import type { LoadPlan, LoadResult } from './support/chat-load-generator';
 
 const CONNECTIONS = 1000;
@@ -47,37 +47,8 @@ interface Database {
 
 /** A scratch database on the configured Postgres, or an in-memory PGlite (one connection). */
 async function openDatabase(): Promise<Database> {
-  const base = process.env.DATABASE_URL;
-  if (base) {
-    const name = `mn_bench_${randomBytes(5).toString('hex')}`;
-    const admin = new Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      poolSize: '20',
-      label: 'Postgres',
-      drop: async () => {
-        const client = new Client({ connectionString: base });
-        await client.connect();
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await client.end();
-      },
-    };
-  }
-  const child = spawn(process.execPath, [join(__dirname, '../support/embedded-database-process.js')], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
-  return {
-    url: (JSON.parse(line) as { url: string }).url,
-    poolSize: '1',
-    label: 'embedded PGlite',
-    drop: async () => {
-      child.stdin!.end();
-    },
-  };
+  if (process.env.DATABASE_URL) return { ...(await createScratchDatabase()), poolSize: '20', label: 'Postgres' };
+  return { ...(await startEmbeddedDatabase()), poolSize: '1', label: 'embedded PGlite' };
 }
 
 /** Migrates, then makes 1,000 active members with sessions and 100 groups of 10, all in SQL. */
