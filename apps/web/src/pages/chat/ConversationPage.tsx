@@ -1,6 +1,6 @@
 // /chat/:id: one conversation. Messages are kept by seq, so a live event, a history page and a
 // sync answer can overlap without doubling anything; after every reconnect the page asks for
-// everything after the highest seq it holds, and the "Reconnecting…" banner stays until that is done.
+// everything after the last seq it holds without a gap, and the "Reconnecting…" banner stays until that is done.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import {
@@ -54,7 +54,10 @@ export function ConversationPage() {
   const [pending, setPending] = useState<PendingSend[]>([]);
   const [typing, setTyping] = useState<Map<string, number>>(new Map());
   const [resyncing, setResyncing] = useState(false);
-  const highest = useRef(0);
+  // Every seq up to `contiguous` is held: sync asks for what follows it, so a message missed in a
+  // gap (a replica died mid-broadcast) is fetched even when later ones arrived live.
+  const contiguous = useRef(0);
+  const heldSeqs = useRef(new Set<number>());
   const loaded = useRef(false);
 
   const merge = useCallback((incoming: ChatMessageView[]) => {
@@ -64,13 +67,14 @@ export function ConversationPage() {
       for (const m of incoming) next.set(m.seq, m);
       return next;
     });
-    highest.current = Math.max(highest.current, ...incoming.map((m) => m.seq));
+    for (const m of incoming) heldSeqs.current.add(m.seq);
+    while (heldSeqs.current.has(contiguous.current + 1)) contiguous.current++;
   }, []);
 
-  /** Everything after the highest seq held, in as many answers as it takes. */
+  /** Everything after the last seq held without a gap, in as many answers as it takes. */
   const sync = useCallback(async () => {
     for (;;) {
-      const answer = await request<ChatSyncAck>('chat:sync', { conversationId: id, afterSeq: highest.current });
+      const answer = await request<ChatSyncAck>('chat:sync', { conversationId: id, afterSeq: contiguous.current });
       if (!answer.ok) throw new Error(answer.error.message);
       merge(answer.messages);
       if (!answer.hasMore || answer.messages.length === 0) return;
@@ -80,7 +84,8 @@ export function ConversationPage() {
   useEffect(() => {
     let cancelled = false;
     loaded.current = false;
-    highest.current = 0;
+    contiguous.current = 0;
+    heldSeqs.current = new Set();
     setMessages(new Map());
     setConversation(null);
     setMissing(false);
@@ -88,6 +93,8 @@ export function ConversationPage() {
       .then(async ([view, page]) => {
         if (cancelled) return;
         setConversation(view);
+        // The latest page is contiguous by construction; what lies before it loads on scroll.
+        contiguous.current = Math.max(0, ...page.items.map((m) => m.seq));
         merge(page.items);
         setHasOlder(page.hasMore);
         loaded.current = true;
@@ -134,7 +141,7 @@ export function ConversationPage() {
     useCallback(
       (m: ChatMessageView) => {
         if (m.conversationId !== id) return;
-        const gap = loaded.current && m.seq > highest.current + 1;
+        const gap = loaded.current && m.seq > contiguous.current + 1;
         merge([m]);
         setPending((list) => (list.some((p) => p.clientId === m.clientId) ? list.filter((p) => p.clientId !== m.clientId) : list));
         setTyping((current) => {
