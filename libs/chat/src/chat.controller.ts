@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { ChatHistoryPage, ChatMessageView, ConversationView } from '@mutuals/contracts';
 import { RateLimiter } from '@mutuals/core';
 import { AllowPending, AuthUser, CurrentUser } from '@mutuals/identity';
-import { CreateConversationDto, EditMessageDto, HistoryQuery, MarkReadDto, SendMessageDto } from './chat.dto';
+import { CreateConversationDto, EditMessageDto, HistoryQuery, MarkConversationReadDto, SendMessageDto } from './chat.dto';
 import { SOCKET_SEND_LIMIT } from './chat.gateway';
 import { ChatService } from './chat.service';
 
@@ -59,7 +59,7 @@ export class ChatController {
   @AllowPending()
   @Post('conversations/:id/read')
   @HttpCode(200)
-  read(@CurrentUser() user: AuthUser, @Param('id', id) conversationId: string, @Body() body: MarkReadDto): Promise<{ seq: number }> {
+  read(@CurrentUser() user: AuthUser, @Param('id', id) conversationId: string, @Body() body: MarkConversationReadDto): Promise<{ seq: number }> {
     return this.chat.markRead(user.id, conversationId, body.seq);
   }
 

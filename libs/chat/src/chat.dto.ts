@@ -67,7 +67,7 @@ export class HistoryQuery {
   limit = 50;
 }
 
-export class MarkReadDto {
+export class MarkConversationReadDto {
   @ApiProperty()
   @IsInt()
   @Min(0)

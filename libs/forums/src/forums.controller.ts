@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiTags } from '@nestjs/swagger';
 import { PageQuery } from '@mutuals/core';
 import { AllowPending, AuthUser, CurrentUser } from '@mutuals/identity';
-import { CreatePostDto, CreateThreadDto, FlagDto, MarkReadDto, PostBodyDto, PreviewDto, SearchQuery } from './dto/forums.dto';
+import { CreatePostDto, CreateThreadDto, FlagDto, MarkThreadReadDto, PostBodyDto, PreviewDto, SearchQuery } from './dto/forums.dto';
 import { ForumsModerationService } from './forums-moderation.service';
 import { ForumsService } from './forums.service';
 
@@ -49,7 +49,7 @@ export class ForumsController {
   @AllowPending()
   @Post('threads/:id/read')
   @HttpCode(204)
-  markRead(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: MarkReadDto) {
+  markRead(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: MarkThreadReadDto) {
     return this.forums.markRead(user, id, body.lastReadPostId);
   }
 

@@ -15,7 +15,7 @@ class FeedQuery extends PageQuery {
   unread?: boolean;
 }
 
-class MarkReadDto {
+class MarkNotificationsReadDto {
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) ids?: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() all?: boolean;
 }
@@ -33,7 +33,7 @@ export class NotificationsController {
   @AllowPending()
   @Post('read')
   @HttpCode(200)
-  markRead(@CurrentUser() user: AuthUser, @Body() body: MarkReadDto) {
+  markRead(@CurrentUser() user: AuthUser, @Body() body: MarkNotificationsReadDto) {
     return this.notifications.markRead(user.id, body);
   }
 }

@@ -54,7 +54,7 @@ export class PreviewDto {
   @ApiProperty({ description: 'Markdown' }) @IsString() @MaxLength(MAX_POST_LENGTH) body!: string;
 }
 
-export class MarkReadDto {
+export class MarkThreadReadDto {
   @ApiProperty() @IsUUID() lastReadPostId!: string;
 }
 
