@@ -156,8 +156,7 @@ export function Select({ label, hint, error, optional, id, name, className, opti
   );
 }
 
-export type CheckboxProps = Omit<FieldTextProps, 'optional'> &
-  Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'children'>;
+export type CheckboxProps = Omit<FieldTextProps, 'optional'> & Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'children'>;
 
 /** One checkbox with its label beside it (a yes/no choice such as "I offer mentoring"). */
 export function Checkbox({ label, hint, error, id, name, className, ...input }: CheckboxProps) {
@@ -227,6 +226,45 @@ export interface CheckboxGroupProps extends GroupProps {
 }
 
 /** A multi-picker (sectors, support areas): a fieldset of checkboxes; `value` keeps the options' order. */
+/** One checkbox or radio button of a group, with its label and optional hint. */
+function Choice({
+  type,
+  id,
+  name,
+  option,
+  checked,
+  onChange,
+  invalid,
+}: {
+  type: 'checkbox' | 'radio';
+  id: string;
+  name: string;
+  option: Option;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  invalid: boolean;
+}) {
+  return (
+    <div className="choice">
+      <input
+        id={id}
+        type={type}
+        className="choice-input"
+        name={name}
+        value={option.value}
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={option.hint ? `${id}-hint` : undefined}
+      />
+      <label htmlFor={id} className="choice-label">
+        {option.label}
+      </label>
+      {option.hint && <Hint id={id}>{option.hint}</Hint>}
+    </div>
+  );
+}
+
 export function CheckboxGroup({ name, options, value, onChange, id, ...group }: CheckboxGroupProps) {
   const gid = id ?? fieldId(name);
   const toggle = (slug: string, on: boolean) => {
@@ -238,23 +276,16 @@ export function CheckboxGroup({ name, options, value, onChange, id, ...group }: 
   return (
     <Group id={gid} {...group}>
       {options.map((o, i) => (
-        <div className="choice" key={o.value}>
-          <input
-            id={`${gid}-${i}`}
-            type="checkbox"
-            className="choice-input"
-            name={name}
-            value={o.value}
-            checked={value.includes(o.value)}
-            onChange={(e) => toggle(o.value, e.target.checked)}
-            aria-invalid={group.error ? true : undefined}
-            aria-describedby={o.hint ? `${gid}-${i}-hint` : undefined}
-          />
-          <label htmlFor={`${gid}-${i}`} className="choice-label">
-            {o.label}
-          </label>
-          {o.hint && <Hint id={`${gid}-${i}`}>{o.hint}</Hint>}
-        </div>
+        <Choice
+          key={o.value}
+          type="checkbox"
+          id={`${gid}-${i}`}
+          name={name}
+          option={o}
+          checked={value.includes(o.value)}
+          onChange={(on) => toggle(o.value, on)}
+          invalid={!!group.error}
+        />
       ))}
     </Group>
   );
@@ -271,23 +302,16 @@ export function RadioGroup({ name, options, value, onChange, id, ...group }: Rad
   return (
     <Group id={gid} {...group}>
       {options.map((o, i) => (
-        <div className="choice" key={o.value}>
-          <input
-            id={`${gid}-${i}`}
-            type="radio"
-            className="choice-input"
-            name={name}
-            value={o.value}
-            checked={value === o.value}
-            onChange={() => onChange(o.value)}
-            aria-invalid={group.error ? true : undefined}
-            aria-describedby={o.hint ? `${gid}-${i}-hint` : undefined}
-          />
-          <label htmlFor={`${gid}-${i}`} className="choice-label">
-            {o.label}
-          </label>
-          {o.hint && <Hint id={`${gid}-${i}`}>{o.hint}</Hint>}
-        </div>
+        <Choice
+          key={o.value}
+          type="radio"
+          id={`${gid}-${i}`}
+          name={name}
+          option={o}
+          checked={value === o.value}
+          onChange={() => onChange(o.value)}
+          invalid={!!group.error}
+        />
       ))}
     </Group>
   );

@@ -1,9 +1,10 @@
 // /admin/members: coordinators approve new members and suspend accounts.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { AccountStatus, AdminMemberView, Page } from '@mutuals/contracts';
 import { api, errorMessage } from '../api/client';
 import { useSession } from '../api/session';
+import { useCursorPages } from '../api/useCursorPages';
 import { Alert, Badge, Button, EmptyState, PageTitle, Spinner, Tabs, type TabItem, type Tone } from '../components';
 
 const tabs: TabItem<AccountStatus>[] = [
@@ -35,50 +36,16 @@ export function AdminMembersPage() {
   const [params, setParams] = useSearchParams();
   const raw = params.get('status');
   const status: AccountStatus = isStatus(raw) ? raw : 'pending';
-  const [items, setItems] = useState<AdminMemberView[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [loadingMore, setLoadingMore] = useState(false);
+  const { items, setItems, nextCursor, loading, loadingMore, error, setError, loadMore } = useCursorPages(
+    (cursor, signal) => api.get<Page<AdminMemberView>>('/admin/members', { query: { status, cursor }, signal }),
+    status,
+  );
   const [busyId, setBusyId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    setError(null);
-    api
-      .get<Page<AdminMemberView>>('/admin/members', { query: { status }, signal: controller.signal })
-      .then((page) => {
-        setItems(page.items);
-        setNextCursor(page.nextCursor);
-      })
-      .catch((e: unknown) => {
-        if (!controller.signal.aborted) setError(errorMessage(e));
-      })
-      .finally(() => {
-        if (!controller.signal.aborted) setLoading(false);
-      });
-    return () => controller.abort();
-  }, [status]);
 
   const select = (next: AccountStatus) => {
     setNotice(null);
     setParams(next === 'pending' ? {} : { status: next }, { replace: true });
-  };
-
-  const loadMore = async () => {
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    try {
-      const page = await api.get<Page<AdminMemberView>>('/admin/members', { query: { status, cursor: nextCursor } });
-      setItems((prev) => [...prev, ...page.items]);
-      setNextCursor(page.nextCursor);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoadingMore(false);
-    }
   };
 
   const act = async (member: AdminMemberView, action: Action) => {
@@ -101,11 +68,22 @@ export function AdminMembersPage() {
 
   return (
     <>
-      <PageTitle title="Member approvals" lead="Approve new members so they can post, chat and request mentoring; suspend accounts that misuse the network." />
+      <PageTitle
+        title="Member approvals"
+        lead="Approve new members so they can post, chat and request mentoring; suspend accounts that misuse the network."
+      />
       <div aria-live="polite" className="live-region">
-        {notice && <Alert tone="success" role="none">{notice}</Alert>}
+        {notice && (
+          <Alert tone="success" role="none">
+            {notice}
+          </Alert>
+        )}
       </div>
-      {error && <Alert tone="danger" role="alert">{error}</Alert>}
+      {error && (
+        <Alert tone="danger" role="alert">
+          {error}
+        </Alert>
+      )}
       <Tabs label="Account status" tabs={tabs} selected={status} onSelect={select} idPrefix="member-status">
         {loading ? (
           <Spinner label="Loading members" />

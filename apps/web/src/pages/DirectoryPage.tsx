@@ -2,8 +2,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { MemberSearchQuery, Page, PublicProfileView } from '@mutuals/contracts';
-import { api, errorMessage } from '../api/client';
+import { api } from '../api/client';
 import { termName, termOptions, useTaxonomy } from '../api/taxonomy';
+import { useCursorPages } from '../api/useCursorPages';
 import { Alert, Badge, Button, Checkbox, EmptyState, PageTitle, Select, Spinner, TextField } from '../components';
 import { MentoringBadges, memberLine } from './MemberSummary';
 
@@ -46,31 +47,14 @@ export function DirectoryPage() {
   const applied = readFilters(params);
   const appliedKey = params.toString();
   const [draft, setDraft] = useState<Filters>(applied);
-  const [items, setItems] = useState<PublicProfileView[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { items, nextCursor, loading, loadingMore, error, loadMore } = useCursorPages(
+    (cursor, signal) => fetchMembers(toQuery(applied, cursor), signal),
+    appliedKey,
+  );
 
   // A new search whenever the applied filters change (submit, back button, shared link).
   useEffect(() => {
-    const controller = new AbortController();
-    const filters = readFilters(new URLSearchParams(appliedKey));
-    setDraft(filters);
-    setLoading(true);
-    setError(null);
-    fetchMembers(toQuery(filters), controller.signal)
-      .then((page) => {
-        setItems(page.items);
-        setNextCursor(page.nextCursor);
-      })
-      .catch((e: unknown) => {
-        if (!controller.signal.aborted) setError(errorMessage(e));
-      })
-      .finally(() => {
-        if (!controller.signal.aborted) setLoading(false);
-      });
-    return () => controller.abort();
+    setDraft(readFilters(new URLSearchParams(appliedKey)));
   }, [appliedKey]);
 
   const search = (event: FormEvent) => {
@@ -81,20 +65,6 @@ export function DirectoryPage() {
     if (draft.region) next.set('region', draft.region);
     if (draft.offersMentoring) next.set('offersMentoring', 'true');
     setParams(next);
-  };
-
-  const loadMore = async () => {
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    try {
-      const page = await fetchMembers(toQuery(applied, nextCursor));
-      setItems((prev) => [...prev, ...page.items]);
-      setNextCursor(page.nextCursor);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoadingMore(false);
-    }
   };
 
   const filtered = appliedKey !== '';
@@ -143,7 +113,11 @@ export function DirectoryPage() {
         </div>
       </form>
 
-      {error && <Alert tone="danger" role="alert">{error}</Alert>}
+      {error && (
+        <Alert tone="danger" role="alert">
+          {error}
+        </Alert>
+      )}
       {loading ? (
         <Spinner label="Loading members" />
       ) : items.length === 0 ? (
