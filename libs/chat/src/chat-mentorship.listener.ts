@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { ChatService } from './chat.service';
-import type { MentoringAcceptedEvent } from './chat.types';
+import type { MentoringAccepted } from '@mutuals/matching';
 
 /** Mentor and mentee have their conversation from the moment a request is accepted. */
 @Injectable()
@@ -9,7 +9,7 @@ export class ChatMentorshipListener {
   constructor(private readonly chat: ChatService) {}
 
   @OnEvent('mentoring.accepted')
-  async onAccepted(event: MentoringAcceptedEvent): Promise<void> {
+  async onAccepted(event: MentoringAccepted): Promise<void> {
     await this.chat.openMentorshipConversation(event);
   }
 }

@@ -1,5 +1,5 @@
-// The domain events chat emits, and the one it listens to (declared here by shape: the matching
-// lib publishes it, and chat depends on no other lib's code for it).
+// The domain events chat emits. Each event's payload is declared once, by the lib that emits it;
+// listeners import the type from the emitter's front door.
 
 export interface ChatMessageCreated {
   conversationId: string;
@@ -14,13 +14,6 @@ export interface ChatMessageCreated {
 export interface ChatMentorshipConversationOpened {
   mentorshipId: string;
   conversationId: string;
-}
-
-export interface MentoringAcceptedEvent {
-  mentorshipId: string;
-  requestId: string;
-  mentorId: string;
-  menteeId: string;
 }
 
 export const conversationRoom = (conversationId: string) => `conversation:${conversationId}`;

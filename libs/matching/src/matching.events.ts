@@ -1,4 +1,4 @@
-// Events this lib emits (names and payloads agreed between libs), and the one it listens to.
+// Events this lib emits (names and payloads agreed between libs).
 
 export interface MentoringRequested {
   requestId: string;
@@ -41,12 +41,6 @@ export interface MentoringSessionLogged {
 export interface MentoringRoundApplied {
   roundId: string;
   proposals: { requestId: string; mentorId: string; menteeId: string }[];
-}
-
-/** Emitted by the chat lib once the pair's conversation exists (declared here: no import of chat). */
-export interface MentorshipConversationOpened {
-  mentorshipId: string;
-  conversationId: string;
 }
 
 declare module '@mutuals/core' {

@@ -24,7 +24,7 @@ import type {
 } from './dto/mentoring.dto';
 import type { GoalStatus } from './entities/goal.entity';
 import type { MentorshipStatus } from './entities/mentorship.entity';
-import type { MentorshipConversationOpened } from './matching.events';
+import type { ChatMentorshipConversationOpened } from '@mutuals/chat';
 import { MatchingErrors } from './matching.errors';
 import { MentoringPeople } from './mentoring-people';
 import { returning } from './sql';
@@ -171,7 +171,7 @@ export class MentorshipsService {
 
   /** The chat lib made the pair's conversation (DomainEvents awaits this before accept returns). */
   @OnEvent('chat.mentorship-conversation.opened')
-  async onConversationOpened(event: MentorshipConversationOpened): Promise<void> {
+  async onConversationOpened(event: ChatMentorshipConversationOpened): Promise<void> {
     await this.dataSource.query('UPDATE mentorships SET conversation_id = $2 WHERE id = $1', [event.mentorshipId, event.conversationId]);
   }
 

@@ -1,52 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { IdentityService, type UserChanged } from '@mutuals/identity';
+import type { ForumPostCreated, ForumPostRemoved } from '@mutuals/forums';
+import type {
+  MentoringAccepted,
+  MentoringClosed,
+  MentoringDeclined,
+  MentoringExpiring,
+  MentoringRequestEnded,
+  MentoringRequested,
+  MentoringRoundApplied,
+  MentoringSessionLogged,
+} from '@mutuals/matching';
 import { NewNotification, NotificationsService } from './notifications.service';
-
-// The payloads of the events this lib turns into notifications, as their emitters publish them
-// (shared between libs by name and shape, so this lib depends on none of them).
-interface ForumPostCreated {
-  postId: string;
-  threadId: string;
-  threadTitle: string;
-  authorId: string;
-  replyToAuthorId: string | null;
-  mentionedUserIds: string[];
-  subscriberIds: string[];
-  link: string;
-  preview: string;
-}
-interface ForumPostRemoved {
-  postId: string;
-}
-interface MentoringRequestEvent {
-  requestId: string;
-  mentorId: string;
-  menteeId: string;
-  reason?: string | null;
-  expiresAt?: string | Date;
-}
-interface MentoringAccepted {
-  mentorshipId: string;
-  requestId: string;
-  mentorId: string;
-  menteeId: string;
-}
-interface MentoringSessionLogged {
-  mentorshipId: string;
-  loggedBy: string;
-  otherUserId: string;
-}
-interface MentoringClosed {
-  mentorshipId: string;
-  mentorId: string;
-  menteeId: string;
-  closedBy: string;
-}
-interface MentoringRoundApplied {
-  roundId: string;
-  proposals: { requestId: string; mentorId: string; menteeId: string }[];
-}
 
 /** Which domain events reach whom, and in what words. */
 @Injectable()
@@ -81,7 +47,7 @@ export class NotificationRules {
   }
 
   @OnEvent('mentoring.requested')
-  async onRequested(event: MentoringRequestEvent): Promise<void> {
+  async onRequested(event: MentoringRequested): Promise<void> {
     await this.one(event.mentorId, 'mentoring.requested', `${await this.nameOf(event.menteeId)} asked you to be their mentor`, '/mentoring?box=incoming', event.requestId, event.menteeId);
   }
 
@@ -91,19 +57,19 @@ export class NotificationRules {
   }
 
   @OnEvent('mentoring.declined')
-  async onDeclined(event: MentoringRequestEvent): Promise<void> {
+  async onDeclined(event: MentoringDeclined): Promise<void> {
     const title = `${await this.nameOf(event.mentorId)} can’t mentor you right now`;
-    await this.one(event.menteeId, 'mentoring.declined', title, '/mentoring?box=outgoing', event.requestId, event.mentorId, event.reason ?? null);
+    await this.one(event.menteeId, 'mentoring.declined', title, '/mentoring?box=outgoing', event.requestId, event.mentorId, event.reason);
   }
 
   @OnEvent('mentoring.expiring')
-  async onExpiring(event: MentoringRequestEvent): Promise<void> {
+  async onExpiring(event: MentoringExpiring): Promise<void> {
     const title = `Reminder: ${await this.nameOf(event.menteeId)} is waiting for your answer`;
     await this.one(event.mentorId, 'mentoring.expiring', title, '/mentoring?box=incoming', event.requestId, event.menteeId, 'The request expires in a few days.');
   }
 
   @OnEvent('mentoring.expired')
-  async onExpired(event: MentoringRequestEvent): Promise<void> {
+  async onExpired(event: MentoringRequestEnded): Promise<void> {
     await this.one(event.menteeId, 'mentoring.expired', 'A mentoring request expired without an answer', '/mentoring', event.requestId, null, 'You can ask another mentor from your suggestions.');
   }
 
