@@ -18,12 +18,23 @@ describeBrowser('foundation journey', () => {
     await world?.close();
   });
 
-  it('checks eligibility from the landing page', async () => {
+  it('checks eligibility from the landing page and shows the outcome with reasons', async () => {
     const { page } = await world.newPerson();
     await page.goto('/');
     await page.getByRole('link', { name: /eligib/i }).first().click();
     await page.waitForURL(/eligibility/);
-    await page.screenshot({ path: 'test/.artifacts/eligibility-form.png', fullPage: true });
+    const answer = (question: RegExp, choice: string) => page.getByRole('group', { name: question }).getByLabel(choice, { exact: true }).check();
+    await answer(/deliver public services/i, 'Yes');
+    await answer(/already left the public sector/i, 'No');
+    await answer(/planning to leave/i, 'Yes');
+    await answer(/how much say do staff/i, 'Majority');
+    await page.getByLabel('Which sector do you work in?').selectOption('youth-services');
+    await page.getByLabel(/where is your organisation based/i).selectOption('england');
+    await answer(/match funding/i, 'Yes');
+    await page.getByRole('button', { name: 'Check eligibility' }).click();
+    await page.getByRole('heading', { name: 'You look eligible for support' }).waitFor();
+    await page.getByText(/aspiring mutual/i).first().waitFor();
+    await page.screenshot({ path: 'test/.artifacts/eligibility-result.png', fullPage: true });
   });
 
   it('registers, onboards, is approved by a coordinator and appears in the directory', async () => {
