@@ -41,6 +41,8 @@ export async function startBrowserWorld(): Promise<BrowserWorld> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   const contexts: BrowserContext[] = [];
+  // Uncaught errors in any page fail the journey when the world closes.
+  const pageErrors: string[] = [];
   return {
     t,
     browser,
@@ -49,14 +51,14 @@ export async function startBrowserWorld(): Promise<BrowserWorld> {
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
       return { context, page };
     },
     async close() {
       for (const context of contexts) await context.close().catch(() => {});
       await browser.close();
       await t.close();
+      if (pageErrors.length > 0) throw new Error(`uncaught errors in the browser:\n${pageErrors.join('\n')}`);
     },
   };
 }
