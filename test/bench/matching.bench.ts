@@ -15,7 +15,7 @@ import {
   type PairRef,
   type RoundResult,
 } from '../../libs/matching/src/engine';
-import { REGION_SLUGS, SECTOR_SLUGS, STAGE_SLUGS, SUPPORT_AREA_SLUGS } from '../../libs/profiles/src/taxonomy/taxonomy';
+import { REGION_SLUGS, SECTOR_SLUGS, STAGE_SLUGS, SUPPORT_AREA_SLUGS } from '@mutuals/profiles/taxonomy';
 
 /** mulberry32: small, fast and seedable, so every run measures the same instances. */
 function prng(seed: number): () => number {

@@ -6,7 +6,7 @@ import {
   STAGES,
   SUPPORT_AREAS,
   type TaxonomyTerm,
-} from '../../../profiles/src/taxonomy/taxonomy';
+} from '@mutuals/profiles/taxonomy';
 import { FACTORS, MATCHING_WEIGHTS, type MatchingWeights } from './weights';
 
 /** What the engine needs to know of the taxonomy; the default comes from the profiles taxonomy. */

@@ -6,7 +6,7 @@ import type { RoundOptions } from './round-instance';
 import type { RoundResult } from './round-result';
 import { suggestMentors } from './suggest';
 import type { MenteeCandidate, MentorCandidate, PairRef } from './types';
-import { REGION_SLUGS, SECTOR_SLUGS, STAGE_SLUGS, SUPPORT_AREA_SLUGS } from '../../../profiles/src/taxonomy/taxonomy';
+import { REGION_SLUGS, SECTOR_SLUGS, STAGE_SLUGS, SUPPORT_AREA_SLUGS } from '@mutuals/profiles/taxonomy';
 
 // Small vocabularies make overlaps, ties, shared organisations and full mentors common.
 const sectors = fc.subarray(['community-health', 'adult-social-care', 'public-health', 'housing', 'libraries'], { maxLength: 2 });

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { buildPool, scorePair } from './pool';
 import { suggestMentors } from './suggest';
 import { mentee, mentor } from './testing/candidates';
-import { SECTOR_SLUGS, STAGE_SLUGS, SUPPORT_AREA_SLUGS, REGION_SLUGS } from '../../../profiles/src/taxonomy/taxonomy';
+import { SECTOR_SLUGS, STAGE_SLUGS, SUPPORT_AREA_SLUGS, REGION_SLUGS } from '@mutuals/profiles/taxonomy';
 
 const strong = { sectors: ['housing'], expertise: ['business-planning'], stageReached: 'spun-out', region: 'london' };
 
