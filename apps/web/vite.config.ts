@@ -19,7 +19,8 @@ export default defineConfig({
   build: {
     outDir: here('../../dist/web'),
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps are for local debugging builds; production serves none.
+    sourcemap: false,
   },
   server: {
     port: 5173,

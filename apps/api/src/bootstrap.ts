@@ -5,11 +5,11 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import { randomUUID } from 'node:crypto';
 import { AppConfig, ProblemFilter, createValidationPipe } from '@mutuals/core';
 import { AppModule } from './app.module';
 import { RealtimeAdapter } from '@mutuals/realtime';
+import { serveApiReference, serveWebClient } from './web-client';
 
 const API_PREFIX = 'api/v1';
 
@@ -74,22 +74,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       .addCookieAuth('sid')
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, document, { swaggerUiEnabled: false, jsonDocumentUrl: 'api/docs/openapi.json' });
+  serveApiReference(app.getHttpAdapter().getInstance(), '/api/docs/openapi.json');
 
   const root = webRoot(config);
-  if (root) {
-    await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'] });
-    // Any other page is the single-page client's to route; unknown API paths stay problems.
-    app.getHttpAdapter().getInstance().get('/*', (request, reply) => {
-      const path = request.url.split('?')[0] ?? '';
-      if (/^\/(api|health|socket\.io)(\/|$)/.test(path)) {
-        return reply
-          .status(404)
-          .header('Content-Type', 'application/problem+json; charset=utf-8')
-          .send({ type: 'https://mutuals.network/problems/404', title: 'Not found', status: 404, detail: `No route for GET ${path}` });
-      }
-      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
-    });
-  }
+  if (root) serveWebClient(app.getHttpAdapter().getInstance(), root);
   return app;
 }
