@@ -12,7 +12,8 @@ import { TestApp, createScratchDatabase, startTestApp, usingRedis, usingServerDa
 // DATABASE_URL and REDIS_URL; without them this suite is skipped and says why.
 const replicasPossible = usingRedis() && usingServerDatabase();
 const describeReplicas = replicasPossible ? describe : describe.skip;
-if (!replicasPossible) console.warn('chat replicas: skipped, set DATABASE_URL and REDIS_URL to run two api processes against one Postgres and Redis');
+if (!replicasPossible)
+  console.warn('chat replicas: skipped, set DATABASE_URL and REDIS_URL to run two api processes against one Postgres and Redis');
 
 describeReplicas('chat across two api processes (Postgres + Redis)', () => {
   let database: { url: string; drop(): Promise<void> };
@@ -100,7 +101,11 @@ describeReplicas('chat across two api processes (Postgres + Redis)', () => {
     const seen = collect<ChatMessageView>(sb, 'chat:message');
     const c = await conversationOf([a, b]);
     await sleep(200);
-    await request(one.url).post(`/api/v1/chat/conversations/${c.id}/messages`).set(a.auth).send({ clientId: randomUUID(), body: 'made on one' }).expect(201);
+    await request(one.url)
+      .post(`/api/v1/chat/conversations/${c.id}/messages`)
+      .set(a.auth)
+      .send({ clientId: randomUUID(), body: 'made on one' })
+      .expect(201);
     await waitUntil(() => seen.length === 1, 5000, 'the message on the other process');
   });
 
@@ -155,7 +160,12 @@ describeReplicas('chat across two api processes (Postgres + Redis)', () => {
         for (;;) {
           try {
             if (!this.socket.connected) throw new Error('disconnected');
-            const answer = await ask<{ ok: boolean; message?: ChatMessageView }>(this.socket, 'chat:send', { conversationId: this.conversationId, clientId, body }, 2000);
+            const answer = await ask<{ ok: boolean; message?: ChatMessageView }>(
+              this.socket,
+              'chat:send',
+              { conversationId: this.conversationId, clientId, body },
+              2000,
+            );
             if (answer.ok && answer.message) {
               this.acked.set(clientId, answer.message.seq);
               this.hold(answer.message);
@@ -177,7 +187,9 @@ describeReplicas('chat across two api processes (Postgres + Redis)', () => {
       const members = await Promise.all(range(1, 4).map(() => createMember(one)));
       const c = await conversationOf(members);
       const [victim, survivor] = servers as [ServerProcess, ServerProcess];
-      const clients = members.map((m, i) => new FailoverClient(m, c.id, i % 2 === 0 ? [victim.url, survivor.url] : [survivor.url, victim.url]));
+      const clients = members.map(
+        (m, i) => new FailoverClient(m, c.id, i % 2 === 0 ? [victim.url, survivor.url] : [survivor.url, victim.url]),
+      );
       await Promise.all(clients.map((client) => client.connect()));
 
       const perClient = 60;
@@ -202,7 +214,10 @@ describeReplicas('chat across two api processes (Postgres + Redis)', () => {
       const db = new Client({ connectionString: database.url });
       await db.connect();
       try {
-        const rows = (await db.query(`SELECT seq, client_id FROM messages WHERE conversation_id = $1 ORDER BY seq`, [c.id])).rows as { seq: number; client_id: string }[];
+        const rows = (await db.query(`SELECT seq, client_id FROM messages WHERE conversation_id = $1 ORDER BY seq`, [c.id])).rows as {
+          seq: number;
+          client_id: string;
+        }[];
         expect(rows.map((r) => r.seq)).toEqual(range(1, total));
         const stored = new Map(rows.map((r) => [r.client_id, r.seq]));
         expect(stored.size).toBe(total);

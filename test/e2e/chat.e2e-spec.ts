@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventEmitter2 } from '@nestjs/event-emitter';
+import { DomainEvents } from '@mutuals/core';
 import request from 'supertest';
 import type { ChatMessageView, ConversationView } from '@mutuals/contracts';
 import { ask, chatClient, collect, connectSocket, send, sleep, waitUntil } from '../support/chat-clients';
@@ -26,10 +26,22 @@ describe('chat', () => {
     return socket;
   };
   async function direct(a: TestMember, b: TestMember): Promise<ConversationView> {
-    return (await api().post('/api/v1/chat/conversations').set(a.auth).send({ kind: 'direct', memberIds: [b.id] }).expect(201)).body;
+    return (
+      await api()
+        .post('/api/v1/chat/conversations')
+        .set(a.auth)
+        .send({ kind: 'direct', memberIds: [b.id] })
+        .expect(201)
+    ).body;
   }
   async function group(owner: TestMember, members: TestMember[], title = 'Finance leads'): Promise<ConversationView> {
-    return (await api().post('/api/v1/chat/conversations').set(owner.auth).send({ kind: 'group', title, memberIds: members.map((m) => m.id) }).expect(201)).body;
+    return (
+      await api()
+        .post('/api/v1/chat/conversations')
+        .set(owner.auth)
+        .send({ kind: 'group', title, memberIds: members.map((m) => m.id) })
+        .expect(201)
+    ).body;
   }
   const post = (member: TestMember, conversationId: string, body: string, clientId = randomUUID()) =>
     api().post(`/api/v1/chat/conversations/${conversationId}/messages`).set(member.auth).send({ clientId, body });
@@ -40,24 +52,53 @@ describe('chat', () => {
       const first = await direct(a, b);
       expect(first).toMatchObject({ kind: 'direct', title: null, lastMessage: null, unreadCount: 0, lastSeq: 0 });
       expect(first.members.map((m) => m.id).sort()).toEqual([a.id, b.id].sort());
-      const again = await api().post('/api/v1/chat/conversations').set(a.auth).send({ kind: 'direct', memberIds: [b.id] }).expect(200);
-      const reverse = await api().post('/api/v1/chat/conversations').set(b.auth).send({ kind: 'direct', memberIds: [a.id] }).expect(200);
+      const again = await api()
+        .post('/api/v1/chat/conversations')
+        .set(a.auth)
+        .send({ kind: 'direct', memberIds: [b.id] })
+        .expect(200);
+      const reverse = await api()
+        .post('/api/v1/chat/conversations')
+        .set(b.auth)
+        .send({ kind: 'direct', memberIds: [a.id] })
+        .expect(200);
       expect(again.body.id).toBe(first.id);
       expect(reverse.body.id).toBe(first.id);
     });
 
     it('lists every bad field of a conversation request', async () => {
       const a = await createMember(t);
-      const bad = await api().post('/api/v1/chat/conversations').set(a.auth).send({ kind: 'channel', memberIds: ['nope'], extra: 1 }).expect(400);
+      const bad = await api()
+        .post('/api/v1/chat/conversations')
+        .set(a.auth)
+        .send({ kind: 'channel', memberIds: ['nope'], extra: 1 })
+        .expect(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['kind', 'memberIds', 'extra']));
-      await api().post('/api/v1/chat/conversations').set(a.auth).send({ kind: 'direct', memberIds: [a.id] }).expect(400);
-      await api().post('/api/v1/chat/conversations').set(a.auth).send({ kind: 'direct', memberIds: [randomUUID()] }).expect(400);
-      const untitled = await api().post('/api/v1/chat/conversations').set(a.auth).send({ kind: 'group', memberIds: [(await createMember(t)).id] }).expect(400);
+      await api()
+        .post('/api/v1/chat/conversations')
+        .set(a.auth)
+        .send({ kind: 'direct', memberIds: [a.id] })
+        .expect(400);
+      await api()
+        .post('/api/v1/chat/conversations')
+        .set(a.auth)
+        .send({ kind: 'direct', memberIds: [randomUUID()] })
+        .expect(400);
+      const untitled = await api()
+        .post('/api/v1/chat/conversations')
+        .set(a.auth)
+        .send({ kind: 'group', memberIds: [(await createMember(t)).id] })
+        .expect(400);
       expect(untitled.body.errors.map((e: { field: string }) => e.field)).toContain('title');
     });
 
     it('lets only the creator of a group add and remove members', async () => {
-      const [owner, member, newcomer, outsider] = [await createMember(t), await createMember(t), await createMember(t), await createMember(t)];
+      const [owner, member, newcomer, outsider] = [
+        await createMember(t),
+        await createMember(t),
+        await createMember(t),
+        await createMember(t),
+      ];
       const g = await group(owner, [member]);
       expect(g.members.find((m) => m.id === owner.id)?.role).toBe('owner');
       await api().post(`/api/v1/chat/conversations/${g.id}/members/${newcomer.id}`).set(member.auth).expect(403);
@@ -197,14 +238,14 @@ describe('chat', () => {
       const organisation = await createOrganisation(t, mentee, { name: 'Riverside Leisure Trust', kind: 'aspiring' });
       await setProfile(t, mentee, { organisationId: organisation.id } as never);
       const opened: { mentorshipId: string; conversationId: string }[] = [];
-      const emitter = t.app.get(EventEmitter2);
+      const emitter = t.app.get(DomainEvents);
       const listener = (event: { mentorshipId: string; conversationId: string }) => opened.push(event);
-      emitter.on('chat.mentorship-conversation.opened', listener);
+      const stopObserving = emitter.observe('chat.mentorship-conversation.opened', listener);
       const mentorshipId = randomUUID();
       const accepted = { mentorshipId, requestId: randomUUID(), mentorId: mentor.id, menteeId: mentee.id };
-      await emitter.emitAsync('mentoring.accepted', accepted);
-      await emitter.emitAsync('mentoring.accepted', accepted);
-      emitter.off('chat.mentorship-conversation.opened', listener);
+      await emitter.emit('mentoring.accepted', accepted);
+      await emitter.emit('mentoring.accepted', accepted);
+      stopObserving();
       expect(opened).toHaveLength(2);
       expect(opened[0]).toEqual(opened[1]);
       expect(opened[0]!.mentorshipId).toBe(mentorshipId);
@@ -223,7 +264,9 @@ describe('chat', () => {
     it('accepts the session cookie from its own origin only', async () => {
       const member = await createMember(t);
       const { cookie } = await signInWithCookies(t, member.email);
-      await expect(connectSocket(t.url, null, { extraHeaders: { Cookie: cookie, Origin: 'https://evil.example' } })).rejects.toThrow(/unauthorized/);
+      await expect(connectSocket(t.url, null, { extraHeaders: { Cookie: cookie, Origin: 'https://evil.example' } })).rejects.toThrow(
+        /unauthorized/,
+      );
       await expect(connectSocket(t.url, null, { extraHeaders: { Cookie: cookie } })).rejects.toThrow(/unauthorized/);
       const own = await connectSocket(t.url, null, { extraHeaders: { Cookie: cookie, Origin: t.url } });
       sockets.push(own);
@@ -253,7 +296,10 @@ describe('chat', () => {
       const d = await direct(a, b);
       const sa = await client(a, [d.id]);
       expect(await ask(sa, 'chat:send', 'not an object')).toMatchObject({ ok: false, error: { code: 'invalid' } });
-      expect(await ask(sa, 'chat:send', { conversationId: d.id, clientId: 'x', body: 7 })).toMatchObject({ ok: false, error: { code: 'invalid', message: expect.stringMatching(/clientId.*body/) } });
+      expect(await ask(sa, 'chat:send', { conversationId: d.id, clientId: 'x', body: 7 })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid', message: expect.stringMatching(/clientId.*body/) },
+      });
       expect(await send(sa, d.id, 'x'.repeat(4001))).toMatchObject({ ok: false, error: { code: 'tooLarge' } });
       expect(await ask(sa, 'chat:sync', { conversationId: d.id, afterSeq: -1 })).toMatchObject({ ok: false, error: { code: 'invalid' } });
       expect(await ask(sa, 'chat:read', { conversationId: d.id })).toMatchObject({ ok: false, error: { code: 'invalid' } });
@@ -262,9 +308,15 @@ describe('chat', () => {
       const strangerSaw = collect(ss, 'chat:message');
       expect(await ask(ss, 'chat:join', { conversationId: d.id })).toMatchObject({ ok: false, error: { code: 'conversationNotFound' } });
       expect(await send(ss, d.id, 'intrude')).toMatchObject({ ok: false, error: { code: 'conversationNotFound' } });
-      expect(await ask(ss, 'chat:sync', { conversationId: d.id, afterSeq: 0 })).toMatchObject({ ok: false, error: { code: 'conversationNotFound' } });
+      expect(await ask(ss, 'chat:sync', { conversationId: d.id, afterSeq: 0 })).toMatchObject({
+        ok: false,
+        error: { code: 'conversationNotFound' },
+      });
       expect(await ask(ss, 'chat:typing', { conversationId: d.id })).toMatchObject({ ok: false, error: { code: 'conversationNotFound' } });
-      expect(await ask(ss, 'chat:read', { conversationId: d.id, seq: 1 })).toMatchObject({ ok: false, error: { code: 'conversationNotFound' } });
+      expect(await ask(ss, 'chat:read', { conversationId: d.id, seq: 1 })).toMatchObject({
+        ok: false,
+        error: { code: 'conversationNotFound' },
+      });
       await send(sa, d.id, 'members only');
       await sleep(150);
       expect(strangerSaw).toEqual([]);

@@ -25,7 +25,10 @@ describe('embedded database on disk', () => {
     expect(await first.stop()).toBe(0);
     expect(existsSync(join(dataDir, 'embedded.lock'))).toBe(false);
 
-    const created = await runCli(['create-user', '--email', 'coord@test.example', '--password', 'long enough pw', '--name', 'Coord', '--role', 'coordinator'], env);
+    const created = await runCli(
+      ['create-user', '--email', 'coord@test.example', '--password', 'long enough pw', '--name', 'Coord', '--role', 'coordinator'],
+      env,
+    );
     expect(created.output).toMatch(/Created coordinator coord@test\.example/);
     expect(created.code).toBe(0);
 

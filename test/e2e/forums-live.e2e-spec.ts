@@ -45,7 +45,12 @@ describe('forums: live replies and posting limits', () => {
     const missed = collect(notWatching, 'forum:post.created');
     const posted = await reply(t, author, thread.id, 'Live **reply**');
     await settle();
-    expect(received).toEqual([{ threadId: thread.id, post: expect.objectContaining({ id: posted.id, seq: 2, bodyHtml: '<p>Live <strong>reply</strong></p>\n', body: null }) }]);
+    expect(received).toEqual([
+      {
+        threadId: thread.id,
+        post: expect.objectContaining({ id: posted.id, seq: 2, bodyHtml: '<p>Live <strong>reply</strong></p>\n', body: null }),
+      },
+    ]);
     expect(missed).toEqual([]);
 
     expect(await ask(watching, 'forum:unwatch', { threadId: thread.id })).toMatchObject({ ok: true });
@@ -76,7 +81,10 @@ describe('forums: live replies and posting limits', () => {
   it('refuses to watch an unknown thread or a malformed id', async () => {
     const member = await createMember(t);
     const socket = await connect(member);
-    expect(await ask(socket, 'forum:watch', { threadId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'threadNotFound' } });
+    expect(await ask(socket, 'forum:watch', { threadId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({
+      ok: false,
+      error: { code: 'threadNotFound' },
+    });
     expect(await ask(socket, 'forum:watch', { threadId: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(await ask(socket, 'forum:watch', null)).toMatchObject({ ok: false });
   });
@@ -87,7 +95,11 @@ describe('forums: live replies and posting limits', () => {
     const thread = await createThread(t, host, category.id);
     await reply(t, member, thread.id, 'one');
     await reply(t, member, thread.id, 'two');
-    const refused = await request(t.url).post(`/api/v1/forums/threads/${thread.id}/posts`).set(member.auth).send({ body: 'three' }).expect(429);
+    const refused = await request(t.url)
+      .post(`/api/v1/forums/threads/${thread.id}/posts`)
+      .set(member.auth)
+      .send({ body: 'three' })
+      .expect(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(refused.body.detail).toMatch(/new member/);
   });

@@ -5,8 +5,41 @@ import { createCoordinator, createMember } from '../support/factories';
 import { allPosts, createCategory, createThread } from '../support/forums';
 import { TestApp, startTestApp } from '../support/test-app';
 
-const ALLOWED_ATTRIBUTES: Record<string, string[]> = { a: ['href', 'rel', 'target', 'class'], ol: ['start'], code: ['class'], th: ['class'], td: ['class'], blockquote: ['class'] };
-const ALLOWED_TAGS = new Set(['p', 'br', 'strong', 'em', 's', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h3', 'h4', 'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span']);
+const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
+  a: ['href', 'rel', 'target', 'class'],
+  ol: ['start'],
+  code: ['class'],
+  th: ['class'],
+  td: ['class'],
+  blockquote: ['class'],
+};
+const ALLOWED_TAGS = new Set([
+  'p',
+  'br',
+  'strong',
+  'em',
+  's',
+  'del',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'span',
+]);
 
 /** What a browser would act on in stored HTML: any tag, attribute or link outside the allow-list. */
 function unsafeParts(html: string): string[] {
@@ -52,7 +85,11 @@ describe('forums: hostile Markdown', () => {
     const category = await createCategory(t, await createCoordinator(t));
     const thread = await createThread(t, author, category.id, { title: 'XSS corpus', body: XSS_VECTORS[0]! });
     for (const vector of XSS_VECTORS) {
-      await request(t.url).post(`/api/v1/forums/threads/${thread.id}/posts`).set(author.auth).send({ body: vector, replyToPostId: thread.firstPost.id }).expect(201);
+      await request(t.url)
+        .post(`/api/v1/forums/threads/${thread.id}/posts`)
+        .set(author.auth)
+        .send({ body: vector, replyToPostId: thread.firstPost.id })
+        .expect(201);
     }
     const posts = await allPosts(t, author, thread.id);
     expect(posts).toHaveLength(XSS_VECTORS.length + 1);
@@ -60,14 +97,21 @@ describe('forums: hostile Markdown', () => {
     expect(failures).toEqual([]);
 
     // Edits go through the same renderer, quote splitting included.
-    const edited = await request(t.url).patch(`/api/v1/forums/posts/${posts[1]!.id}`).set(author.auth).send({ body: `> ${XSS_VECTORS.join('\n> ')}\n\n${XSS_VECTORS.join('\n\n')}` }).expect(200);
+    const edited = await request(t.url)
+      .patch(`/api/v1/forums/posts/${posts[1]!.id}`)
+      .set(author.auth)
+      .send({ body: `> ${XSS_VECTORS.join('\n> ')}\n\n${XSS_VECTORS.join('\n\n')}` })
+      .expect(200);
     expect(unsafeParts(edited.body.bodyHtml)).toEqual([]);
   });
 
   it('keeps preview and search snippets as safe as stored posts', async () => {
     const author = await createMember(t);
     const category = await createCategory(t, await createCoordinator(t));
-    await createThread(t, author, category.id, { title: 'Snippet vectors', body: `ploughshare ${XSS_VECTORS.slice(0, 40).join(' ploughshare ')}` });
+    await createThread(t, author, category.id, {
+      title: 'Snippet vectors',
+      body: `ploughshare ${XSS_VECTORS.slice(0, 40).join(' ploughshare ')}`,
+    });
     for (const vector of XSS_VECTORS) {
       const preview = await request(t.url).post('/api/v1/forums/preview').set(author.auth).send({ body: vector }).expect(200);
       expect(unsafeParts(preview.body.html)).toEqual([]);

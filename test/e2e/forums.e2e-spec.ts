@@ -1,4 +1,4 @@
-import { EventEmitter2 } from '@nestjs/event-emitter';
+import { DomainEvents } from '@mutuals/core';
 import request from 'supertest';
 import type { ForumPostView, ForumThreadSummary } from '@mutuals/contracts';
 import type { ForumPostCreated } from '@mutuals/forums';
@@ -19,15 +19,34 @@ describe('forums', () => {
 
   const api = (path: string) => `/api/v1${path}`;
   const threadsOf = async (viewer: TestMember, slug: string): Promise<ForumThreadSummary[]> =>
-    (await request(t.url).get(api(`/forums/categories/${slug}/threads`)).set(viewer.auth).expect(200)).body.items;
+    (
+      await request(t.url)
+        .get(api(`/forums/categories/${slug}/threads`))
+        .set(viewer.auth)
+        .expect(200)
+    ).body.items;
   const categoryOf = async (viewer: TestMember, slug: string) =>
     (await request(t.url).get(api('/forums/categories')).set(viewer.auth).expect(200)).body.find((c: { slug: string }) => c.slug === slug);
   const flagAndHide = async (reporter: TestMember, postId: string) => {
-    const flag = await request(t.url).post(api(`/forums/posts/${postId}/flags`)).set(reporter.auth).send({ reason: 'Personal details of staff' }).expect(201);
-    await request(t.url).post(api(`/admin/flags/${flag.body.id}/resolve`)).set(moderator.auth).send({ action: 'hide' }).expect(200);
+    const flag = await request(t.url)
+      .post(api(`/forums/posts/${postId}/flags`))
+      .set(reporter.auth)
+      .send({ reason: 'Personal details of staff' })
+      .expect(201);
+    await request(t.url)
+      .post(api(`/admin/flags/${flag.body.id}/resolve`))
+      .set(moderator.auth)
+      .send({ action: 'hide' })
+      .expect(200);
   };
   const search = async (viewer: TestMember, q: string, extra: object = {}) =>
-    (await request(t.url).get(api('/forums/search')).query({ q, ...extra }).set(viewer.auth).expect(200)).body;
+    (
+      await request(t.url)
+        .get(api('/forums/search'))
+        .query({ q, ...extra })
+        .set(viewer.auth)
+        .expect(200)
+    ).body;
 
   describe('categories', () => {
     it('lets a coordinator add a category that every member then lists', async () => {
@@ -38,11 +57,25 @@ describe('forums', () => {
 
     it('refuses a category from a member, a duplicate slug, and bad fields', async () => {
       const member = await createMember(t);
-      await request(t.url).post(api('/admin/forums/categories')).set(member.auth).send({ slug: 'x-y', name: 'X', description: '' }).expect(403);
+      await request(t.url)
+        .post(api('/admin/forums/categories'))
+        .set(member.auth)
+        .send({ slug: 'x-y', name: 'X', description: '' })
+        .expect(403);
       const { slug } = await createCategory(t, moderator);
-      await request(t.url).post(api('/admin/forums/categories')).set(moderator.auth).send({ slug, name: 'Again', description: '' }).expect(409);
-      const bad = await request(t.url).post(api('/admin/forums/categories')).set(moderator.auth).send({ slug: 'Not A Slug', name: 1, extra: true }).expect(400);
-      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['slug', 'name', 'description', 'extra']));
+      await request(t.url)
+        .post(api('/admin/forums/categories'))
+        .set(moderator.auth)
+        .send({ slug, name: 'Again', description: '' })
+        .expect(409);
+      const bad = await request(t.url)
+        .post(api('/admin/forums/categories'))
+        .set(moderator.auth)
+        .send({ slug: 'Not A Slug', name: 1, extra: true })
+        .expect(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
+        expect.arrayContaining(['slug', 'name', 'description', 'extra']),
+      );
     });
 
     it('answers 404 for the threads of an unknown category and 401 when signed out', async () => {
@@ -56,20 +89,54 @@ describe('forums', () => {
     it('starts a thread with its first post and subscribes its author', async () => {
       const author = await createMember(t);
       const category = await createCategory(t, moderator);
-      const thread = await createThread(t, author, category.id, { title: 'Pension admission agreements', body: 'Has anyone **negotiated** one?' });
-      expect(thread).toMatchObject({ title: 'Pension admission agreements', categoryId: category.id, categorySlug: category.slug, replyCount: 0, pinned: false, locked: false, subscribed: true, author: { id: author.id } });
-      expect(thread.firstPost).toMatchObject({ seq: 1, bodyHtml: '<p>Has anyone <strong>negotiated</strong> one?</p>\n', status: 'visible', reactions: {}, myReactions: [], editedAt: null });
-      const fetched = await request(t.url).get(api(`/forums/threads/${thread.id}`)).set(author.auth).expect(200);
+      const thread = await createThread(t, author, category.id, {
+        title: 'Pension admission agreements',
+        body: 'Has anyone **negotiated** one?',
+      });
+      expect(thread).toMatchObject({
+        title: 'Pension admission agreements',
+        categoryId: category.id,
+        categorySlug: category.slug,
+        replyCount: 0,
+        pinned: false,
+        locked: false,
+        subscribed: true,
+        author: { id: author.id },
+      });
+      expect(thread.firstPost).toMatchObject({
+        seq: 1,
+        bodyHtml: '<p>Has anyone <strong>negotiated</strong> one?</p>\n',
+        status: 'visible',
+        reactions: {},
+        myReactions: [],
+        editedAt: null,
+      });
+      const fetched = await request(t.url)
+        .get(api(`/forums/threads/${thread.id}`))
+        .set(author.auth)
+        .expect(200);
       expect(fetched.body).toMatchObject({ id: thread.id, subscribed: true });
     });
 
     it('lists every bad field of a new thread, and refuses an unknown category', async () => {
       const author = await createMember(t);
-      const bad = await request(t.url).post(api('/forums/threads')).set(author.auth).send({ categoryId: 'nope', title: 'x', body: '   ' }).expect(400);
+      const bad = await request(t.url)
+        .post(api('/forums/threads'))
+        .set(author.auth)
+        .send({ categoryId: 'nope', title: 'x', body: '   ' })
+        .expect(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['categoryId', 'title', 'body']));
-      const unknown = await request(t.url).post(api('/forums/threads')).set(author.auth).send({ categoryId: '00000000-0000-4000-8000-000000000000', title: 'Fine title', body: 'b' }).expect(400);
+      const unknown = await request(t.url)
+        .post(api('/forums/threads'))
+        .set(author.auth)
+        .send({ categoryId: '00000000-0000-4000-8000-000000000000', title: 'Fine title', body: 'b' })
+        .expect(400);
       expect(unknown.body.errors).toEqual([{ field: 'categoryId', message: 'is not a category' }]);
-      await request(t.url).post(api('/forums/threads')).set(author.auth).send({ categoryId: '00000000-0000-4000-8000-000000000000', title: 'Long', body: 'x'.repeat(20_001) }).expect(400);
+      await request(t.url)
+        .post(api('/forums/threads'))
+        .set(author.auth)
+        .send({ categoryId: '00000000-0000-4000-8000-000000000000', title: 'Long', body: 'x'.repeat(20_001) })
+        .expect(400);
     });
 
     it('lets a pending member read but not post', async () => {
@@ -77,18 +144,36 @@ describe('forums', () => {
       const author = await createMember(t);
       const category = await createCategory(t, moderator);
       const thread = await createThread(t, author, category.id);
-      await request(t.url).get(api(`/forums/threads/${thread.id}/posts`)).set(pending.auth).expect(200);
-      const refused = await request(t.url).post(api(`/forums/threads/${thread.id}/posts`)).set(pending.auth).send({ body: 'hi' }).expect(403);
+      await request(t.url)
+        .get(api(`/forums/threads/${thread.id}/posts`))
+        .set(pending.auth)
+        .expect(200);
+      const refused = await request(t.url)
+        .post(api(`/forums/threads/${thread.id}/posts`))
+        .set(pending.auth)
+        .send({ body: 'hi' })
+        .expect(403);
       expect(refused.body.detail).toMatch(/approval/i);
-      await request(t.url).post(api('/forums/threads')).set(pending.auth).send({ categoryId: category.id, title: 'Hello all', body: 'hi' }).expect(403);
-      await request(t.url).put(api(`/forums/posts/${thread.firstPost.id}/reactions/heart`)).set(pending.auth).expect(403);
+      await request(t.url)
+        .post(api('/forums/threads'))
+        .set(pending.auth)
+        .send({ categoryId: category.id, title: 'Hello all', body: 'hi' })
+        .expect(403);
+      await request(t.url)
+        .put(api(`/forums/posts/${thread.firstPost.id}/reactions/heart`))
+        .set(pending.auth)
+        .expect(403);
     });
 
     it('answers 404 for an unknown thread and 400 for a malformed id', async () => {
       const member = await createMember(t);
       await request(t.url).get(api('/forums/threads/00000000-0000-4000-8000-000000000000')).set(member.auth).expect(404);
       await request(t.url).get(api('/forums/threads/00000000-0000-4000-8000-000000000000/posts')).set(member.auth).expect(404);
-      await request(t.url).post(api('/forums/threads/00000000-0000-4000-8000-000000000000/posts')).set(member.auth).send({ body: 'x' }).expect(404);
+      await request(t.url)
+        .post(api('/forums/threads/00000000-0000-4000-8000-000000000000/posts'))
+        .set(member.auth)
+        .send({ body: 'x' })
+        .expect(404);
       await request(t.url).get(api('/forums/threads/not-a-uuid')).set(member.auth).expect(400);
     });
 
@@ -99,23 +184,51 @@ describe('forums', () => {
       const other = await createThread(t, a, category.id);
       const answer = await reply(t, b, one.id, 'We did, via the LGPS', one.firstPost.id);
       expect(answer).toMatchObject({ seq: 2, replyToPostId: one.firstPost.id, author: { id: b.id } });
-      const wrong = await request(t.url).post(api(`/forums/threads/${one.id}/posts`)).set(b.auth).send({ body: 'x', replyToPostId: other.firstPost.id }).expect(400);
+      const wrong = await request(t.url)
+        .post(api(`/forums/threads/${one.id}/posts`))
+        .set(b.auth)
+        .send({ body: 'x', replyToPostId: other.firstPost.id })
+        .expect(400);
       expect(wrong.body.errors[0].field).toBe('replyToPostId');
-      await request(t.url).post(api(`/forums/threads/${one.id}/posts`)).set(b.auth).send({ body: 'x', replyToPostId: 'bad' }).expect(400);
+      await request(t.url)
+        .post(api(`/forums/threads/${one.id}/posts`))
+        .set(b.auth)
+        .send({ body: 'x', replyToPostId: 'bad' })
+        .expect(400);
     });
 
     it('refuses replies to a locked thread with 403, except from moderators', async () => {
       const member = await createMember(t);
       const category = await createCategory(t, moderator);
       const thread = await createThread(t, member, category.id);
-      await request(t.url).post(api(`/admin/forums/threads/${thread.id}/lock`)).set(member.auth).send({ value: true }).expect(403);
-      const locked = await request(t.url).post(api(`/admin/forums/threads/${thread.id}/lock`)).set(moderator.auth).send({ value: true }).expect(200);
+      await request(t.url)
+        .post(api(`/admin/forums/threads/${thread.id}/lock`))
+        .set(member.auth)
+        .send({ value: true })
+        .expect(403);
+      const locked = await request(t.url)
+        .post(api(`/admin/forums/threads/${thread.id}/lock`))
+        .set(moderator.auth)
+        .send({ value: true })
+        .expect(200);
       expect(locked.body.locked).toBe(true);
-      const refused = await request(t.url).post(api(`/forums/threads/${thread.id}/posts`)).set(member.auth).send({ body: 'one more' }).expect(403);
+      const refused = await request(t.url)
+        .post(api(`/forums/threads/${thread.id}/posts`))
+        .set(member.auth)
+        .send({ body: 'one more' })
+        .expect(403);
       expect(refused.body.detail).toMatch(/locked/);
-      await request(t.url).patch(api(`/forums/posts/${thread.firstPost.id}`)).set(member.auth).send({ body: 'edited' }).expect(403);
+      await request(t.url)
+        .patch(api(`/forums/posts/${thread.firstPost.id}`))
+        .set(member.auth)
+        .send({ body: 'edited' })
+        .expect(403);
       await reply(t, moderator, thread.id, 'Closing this one, see the newer thread');
-      await request(t.url).post(api(`/admin/forums/threads/${thread.id}/lock`)).set(moderator.auth).send({ value: 'yes' }).expect(400);
+      await request(t.url)
+        .post(api(`/admin/forums/threads/${thread.id}/lock`))
+        .set(moderator.auth)
+        .send({ value: 'yes' })
+        .expect(400);
     });
 
     it('edits a post by its author or a moderator, keeping the history; 403 for anyone else', async () => {
@@ -123,17 +236,46 @@ describe('forums', () => {
       const category = await createCategory(t, moderator);
       const thread = await createThread(t, author, category.id, { body: 'first draft' });
       const postId = thread.firstPost.id;
-      const denied = await request(t.url).patch(api(`/forums/posts/${postId}`)).set(other.auth).send({ body: 'vandalised' }).expect(403);
+      const denied = await request(t.url)
+        .patch(api(`/forums/posts/${postId}`))
+        .set(other.auth)
+        .send({ body: 'vandalised' })
+        .expect(403);
       expect(denied.body.detail).toMatch(/author/);
-      const edited = await request(t.url).patch(api(`/forums/posts/${postId}`)).set(author.auth).send({ body: 'second draft' }).expect(200);
+      const edited = await request(t.url)
+        .patch(api(`/forums/posts/${postId}`))
+        .set(author.auth)
+        .send({ body: 'second draft' })
+        .expect(200);
       expect(edited.body).toMatchObject({ bodyHtml: '<p>second draft</p>\n', body: 'second draft', editedAt: expect.any(String) });
-      await request(t.url).patch(api(`/forums/posts/${postId}`)).set(moderator.auth).send({ body: 'third draft' }).expect(200);
-      const history = await request(t.url).get(api(`/forums/posts/${postId}/revisions`)).set(author.auth).expect(200);
+      await request(t.url)
+        .patch(api(`/forums/posts/${postId}`))
+        .set(moderator.auth)
+        .send({ body: 'third draft' })
+        .expect(200);
+      const history = await request(t.url)
+        .get(api(`/forums/posts/${postId}/revisions`))
+        .set(author.auth)
+        .expect(200);
       expect(history.body.map((r: { body: string }) => r.body)).toEqual(['second draft', 'first draft']);
-      await request(t.url).get(api(`/forums/posts/${postId}/revisions`)).set(other.auth).expect(403);
-      await request(t.url).patch(api(`/forums/posts/${postId}`)).set(author.auth).send({ body: '' }).expect(400);
+      await request(t.url)
+        .get(api(`/forums/posts/${postId}/revisions`))
+        .set(other.auth)
+        .expect(403);
+      await request(t.url)
+        .patch(api(`/forums/posts/${postId}`))
+        .set(author.auth)
+        .send({ body: '' })
+        .expect(400);
       // Markdown source is only for those who may edit.
-      expect((await request(t.url).get(api(`/forums/posts/${postId}`)).set(other.auth).expect(200)).body.body).toBeNull();
+      expect(
+        (
+          await request(t.url)
+            .get(api(`/forums/posts/${postId}`))
+            .set(other.auth)
+            .expect(200)
+        ).body.body,
+      ).toBeNull();
     });
 
     it('deletes as a tombstone: the place stays, the words and counts go', async () => {
@@ -141,14 +283,30 @@ describe('forums', () => {
       const category = await createCategory(t, moderator);
       const thread = await createThread(t, author, category.id);
       const second = await reply(t, author, thread.id, 'Something I regret writing');
-      await request(t.url).delete(api(`/forums/posts/${second.id}`)).set(other.auth).expect(403);
-      await request(t.url).delete(api(`/forums/posts/${second.id}`)).set(author.auth).expect(204);
+      await request(t.url)
+        .delete(api(`/forums/posts/${second.id}`))
+        .set(other.auth)
+        .expect(403);
+      await request(t.url)
+        .delete(api(`/forums/posts/${second.id}`))
+        .set(author.auth)
+        .expect(204);
       const posts = await allPosts(t, other, thread.id);
-      expect(posts.map((p) => [p.seq, p.status, p.bodyHtml])).toEqual([[1, 'visible', '<p>First post</p>\n'], [2, 'deleted', '']]);
+      expect(posts.map((p) => [p.seq, p.status, p.bodyHtml])).toEqual([
+        [1, 'visible', '<p>First post</p>\n'],
+        [2, 'deleted', ''],
+      ]);
       expect((await threadsOf(other, category.slug))[0]).toMatchObject({ replyCount: 0 });
       expect(await categoryOf(other, category.slug)).toMatchObject({ postCount: 1 });
-      await request(t.url).patch(api(`/forums/posts/${second.id}`)).set(author.auth).send({ body: 'back' }).expect(404);
-      await request(t.url).delete(api(`/forums/posts/${second.id}`)).set(author.auth).expect(404);
+      await request(t.url)
+        .patch(api(`/forums/posts/${second.id}`))
+        .set(author.auth)
+        .send({ body: 'back' })
+        .expect(404);
+      await request(t.url)
+        .delete(api(`/forums/posts/${second.id}`))
+        .set(author.auth)
+        .expect(404);
       expect((await search(other, 'regret')).items).toEqual([]);
     });
   });
@@ -160,15 +318,39 @@ describe('forums', () => {
       const thread = await createThread(t, author, category.id);
       const bad = await reply(t, author, thread.id, 'Buy cheap watches zanzibarquux');
       await flagAndHide(reader, bad.id);
-      await request(t.url).get(api(`/forums/posts/${bad.id}`)).set(reader.auth).expect(404);
-      await request(t.url).get(api(`/forums/posts/${bad.id}`)).set(author.auth).expect(404);
+      await request(t.url)
+        .get(api(`/forums/posts/${bad.id}`))
+        .set(reader.auth)
+        .expect(404);
+      await request(t.url)
+        .get(api(`/forums/posts/${bad.id}`))
+        .set(author.auth)
+        .expect(404);
       expect((await allPosts(t, reader, thread.id)).map((p) => p.id)).toEqual([thread.firstPost.id]);
       const seen = await allPosts(t, moderator, thread.id);
-      expect(seen.map((p) => [p.id, p.status])).toEqual([[thread.firstPost.id, 'visible'], [bad.id, 'hidden']]);
-      await request(t.url).patch(api(`/forums/posts/${bad.id}`)).set(author.auth).send({ body: 'x' }).expect(404);
-      await request(t.url).put(api(`/forums/posts/${bad.id}/reactions/heart`)).set(reader.auth).expect(404);
-      await request(t.url).post(api(`/forums/posts/${bad.id}/flags`)).set(reader.auth).send({ reason: 'again please' }).expect(404);
-      await request(t.url).post(api(`/forums/threads/${thread.id}/posts`)).set(reader.auth).send({ body: 'x', replyToPostId: bad.id }).expect(400);
+      expect(seen.map((p) => [p.id, p.status])).toEqual([
+        [thread.firstPost.id, 'visible'],
+        [bad.id, 'hidden'],
+      ]);
+      await request(t.url)
+        .patch(api(`/forums/posts/${bad.id}`))
+        .set(author.auth)
+        .send({ body: 'x' })
+        .expect(404);
+      await request(t.url)
+        .put(api(`/forums/posts/${bad.id}/reactions/heart`))
+        .set(reader.auth)
+        .expect(404);
+      await request(t.url)
+        .post(api(`/forums/posts/${bad.id}/flags`))
+        .set(reader.auth)
+        .send({ reason: 'again please' })
+        .expect(404);
+      await request(t.url)
+        .post(api(`/forums/threads/${thread.id}/posts`))
+        .set(reader.auth)
+        .send({ body: 'x', replyToPostId: bad.id })
+        .expect(400);
     });
 
     it('keeps a hidden post out of search, counts, unread counts and the thread list, and back in on restore', async () => {
@@ -184,13 +366,25 @@ describe('forums', () => {
       expect(await categoryOf(reader, category.slug)).toMatchObject({ postCount: 1 });
       const listed = (await threadsOf(reader, category.slug))[0]!;
       expect(listed).toMatchObject({ replyCount: 0, unreadCount: 1, lastPostAt: thread.firstPost.createdAt });
-      const restored = await request(t.url).post(api(`/admin/posts/${bad.id}/restore`)).set(moderator.auth).expect(200);
+      const restored = await request(t.url)
+        .post(api(`/admin/posts/${bad.id}/restore`))
+        .set(moderator.auth)
+        .expect(200);
       expect(restored.body.status).toBe('visible');
       expect((await search(reader, 'quixotically')).items).toHaveLength(1);
       expect((await threadsOf(reader, category.slug))[0]).toMatchObject({ replyCount: 1, unreadCount: 2 });
-      await request(t.url).post(api(`/admin/posts/${bad.id}/restore`)).set(reader.auth).expect(403);
-      await request(t.url).delete(api(`/forums/posts/${bad.id}`)).set(author.auth).expect(204);
-      await request(t.url).post(api(`/admin/posts/${bad.id}/restore`)).set(moderator.auth).expect(409);
+      await request(t.url)
+        .post(api(`/admin/posts/${bad.id}/restore`))
+        .set(reader.auth)
+        .expect(403);
+      await request(t.url)
+        .delete(api(`/forums/posts/${bad.id}`))
+        .set(author.auth)
+        .expect(204);
+      await request(t.url)
+        .post(api(`/admin/posts/${bad.id}/restore`))
+        .set(moderator.auth)
+        .expect(409);
     });
 
     it('withdraws the text of a hidden post from the quotes of its replies', async () => {
@@ -198,7 +392,13 @@ describe('forums', () => {
       const category = await createCategory(t, moderator);
       const thread = await createThread(t, author, category.id);
       const quoted = await reply(t, author, thread.id, 'The secret phrase is marmalade-otter');
-      const answer = await reply(t, replier, thread.id, `> **@${author.handle}** wrote:\n> The secret phrase is marmalade-otter\n\nI disagree with this`, quoted.id);
+      const answer = await reply(
+        t,
+        replier,
+        thread.id,
+        `> **@${author.handle}** wrote:\n> The secret phrase is marmalade-otter\n\nI disagree with this`,
+        quoted.id,
+      );
       expect(answer.bodyHtml).toContain('marmalade-otter');
       expect(answer.bodyHtml).toContain('<p>I disagree with this</p>');
       // Quotes are not the replier's words: search finds the original only.
@@ -240,19 +440,38 @@ describe('forums', () => {
       const thread = await createThread(t, author, category.id);
       const second = await reply(t, author, thread.id, 'two');
       expect((await threadsOf(reader, category.slug))[0]!.unreadCount).toBe(2);
-      await request(t.url).post(api(`/forums/threads/${thread.id}/read`)).set(reader.auth).send({ lastReadPostId: second.id }).expect(204);
+      await request(t.url)
+        .post(api(`/forums/threads/${thread.id}/read`))
+        .set(reader.auth)
+        .send({ lastReadPostId: second.id })
+        .expect(204);
       expect((await threadsOf(reader, category.slug))[0]!.unreadCount).toBe(0);
-      await request(t.url).post(api(`/forums/threads/${thread.id}/read`)).set(reader.auth).send({ lastReadPostId: thread.firstPost.id }).expect(204);
-      const view = await request(t.url).get(api(`/forums/threads/${thread.id}`)).set(reader.auth).expect(200);
+      await request(t.url)
+        .post(api(`/forums/threads/${thread.id}/read`))
+        .set(reader.auth)
+        .send({ lastReadPostId: thread.firstPost.id })
+        .expect(204);
+      const view = await request(t.url)
+        .get(api(`/forums/threads/${thread.id}`))
+        .set(reader.auth)
+        .expect(200);
       expect(view.body).toMatchObject({ unreadCount: 0, lastReadPostId: second.id });
       await reply(t, author, thread.id, 'three');
       const hidden = await reply(t, author, thread.id, 'four');
       expect((await threadsOf(reader, category.slug))[0]!.unreadCount).toBe(2);
       await flagAndHide(reader, hidden.id);
       expect((await threadsOf(reader, category.slug))[0]!.unreadCount).toBe(1);
-      const bad = await request(t.url).post(api(`/forums/threads/${thread.id}/read`)).set(reader.auth).send({ lastReadPostId: '00000000-0000-4000-8000-000000000000' }).expect(400);
+      const bad = await request(t.url)
+        .post(api(`/forums/threads/${thread.id}/read`))
+        .set(reader.auth)
+        .send({ lastReadPostId: '00000000-0000-4000-8000-000000000000' })
+        .expect(400);
       expect(bad.body.errors[0].field).toBe('lastReadPostId');
-      await request(t.url).post(api(`/forums/threads/${thread.id}/read`)).set(reader.auth).send({}).expect(400);
+      await request(t.url)
+        .post(api(`/forums/threads/${thread.id}/read`))
+        .set(reader.auth)
+        .send({})
+        .expect(400);
     });
   });
 
@@ -266,7 +485,11 @@ describe('forums', () => {
       let cursor: string | null = null;
       let written = 12;
       do {
-        const page: request.Response = await request(t.url).get(api(`/forums/threads/${thread.id}/posts`)).query({ limit: 5, ...(cursor && { cursor }) }).set(reader.auth).expect(200);
+        const page: request.Response = await request(t.url)
+          .get(api(`/forums/threads/${thread.id}/posts`))
+          .query({ limit: 5, ...(cursor && { cursor }) })
+          .set(reader.auth)
+          .expect(200);
         seen.push(...page.body.items);
         cursor = page.body.nextCursor;
         // Others post between page loads, as happens on a busy thread.
@@ -280,8 +503,16 @@ describe('forums', () => {
       const member = await createMember(t);
       const category = await createCategory(t, moderator);
       const thread = await createThread(t, member, category.id);
-      await request(t.url).get(api(`/forums/threads/${thread.id}/posts`)).query({ cursor: 'junk' }).set(member.auth).expect(400);
-      const limit = await request(t.url).get(api(`/forums/threads/${thread.id}/posts`)).query({ limit: 500 }).set(member.auth).expect(400);
+      await request(t.url)
+        .get(api(`/forums/threads/${thread.id}/posts`))
+        .query({ cursor: 'junk' })
+        .set(member.auth)
+        .expect(400);
+      const limit = await request(t.url)
+        .get(api(`/forums/threads/${thread.id}/posts`))
+        .query({ limit: 500 })
+        .set(member.auth)
+        .expect(400);
       expect(limit.body.errors[0].field).toBe('limit');
     });
 
@@ -290,19 +521,35 @@ describe('forums', () => {
       const category = await createCategory(t, moderator);
       const threads = [];
       for (let i = 0; i < 5; i++) threads.push(await createThread(t, member, category.id, { title: `Thread number ${i}` }));
-      await request(t.url).post(api(`/admin/forums/threads/${threads[1]!.id}/pin`)).set(moderator.auth).send({ value: true }).expect(200);
+      await request(t.url)
+        .post(api(`/admin/forums/threads/${threads[1]!.id}/pin`))
+        .set(moderator.auth)
+        .send({ value: true })
+        .expect(200);
       await reply(t, member, threads[0]!.id, 'bump');
       const ids: string[] = [];
       let cursor: string | null = null;
       do {
-        const page: request.Response = await request(t.url).get(api(`/forums/categories/${category.slug}/threads`)).query({ limit: 2, ...(cursor && { cursor }) }).set(member.auth).expect(200);
+        const page: request.Response = await request(t.url)
+          .get(api(`/forums/categories/${category.slug}/threads`))
+          .query({ limit: 2, ...(cursor && { cursor }) })
+          .set(member.auth)
+          .expect(200);
         ids.push(...page.body.items.map((i: { id: string }) => i.id));
         cursor = page.body.nextCursor;
       } while (cursor);
       expect(ids).toEqual([threads[1]!, threads[0]!, threads[4]!, threads[3]!, threads[2]!].map((th) => th.id));
       expect((await threadsOf(member, category.slug))[0]).toMatchObject({ pinned: true });
-      await request(t.url).post(api(`/admin/forums/threads/${threads[1]!.id}/pin`)).set(member.auth).send({ value: false }).expect(403);
-      await request(t.url).post(api('/admin/forums/threads/00000000-0000-4000-8000-000000000000/pin')).set(moderator.auth).send({ value: true }).expect(404);
+      await request(t.url)
+        .post(api(`/admin/forums/threads/${threads[1]!.id}/pin`))
+        .set(member.auth)
+        .send({ value: false })
+        .expect(403);
+      await request(t.url)
+        .post(api('/admin/forums/threads/00000000-0000-4000-8000-000000000000/pin'))
+        .set(moderator.auth)
+        .send({ value: true })
+        .expect(404);
     });
   });
 
@@ -313,7 +560,11 @@ describe('forums', () => {
       const thread = await createThread(t, members[0]!, category.id);
       await createThread(t, members[1]!, category.id);
       await Promise.all(members.flatMap((m) => [1, 2, 3].map((i) => reply(t, m, thread.id, `reply ${i}`))));
-      expect(await categoryOf(members[0]!, category.slug)).toMatchObject({ threadCount: 2, postCount: 14, lastActivityAt: expect.any(String) });
+      expect(await categoryOf(members[0]!, category.slug)).toMatchObject({
+        threadCount: 2,
+        postCount: 14,
+        lastActivityAt: expect.any(String),
+      });
       const listed = (await threadsOf(members[0]!, category.slug)).find((th) => th.id === thread.id)!;
       expect(listed.replyCount).toBe(12);
       expect((await allPosts(t, members[0]!, thread.id)).map((p) => p.seq)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
@@ -324,14 +575,22 @@ describe('forums', () => {
     it('ranks stronger matches first and highlights them in escaped snippets', async () => {
       const [author, reader] = [await createMember(t), await createMember(t)];
       const category = await createCategory(t, moderator);
-      const weak = await createThread(t, author, category.id, { title: 'Board meeting notes', body: 'We touched on the asset lock briefly.' });
+      const weak = await createThread(t, author, category.id, {
+        title: 'Board meeting notes',
+        body: 'We touched on the asset lock briefly.',
+      });
       const strong = await createThread(t, author, category.id, {
         title: 'CIC asset lock explained',
         body: 'The asset lock stops assets leaving the CIC. Our asset lock (worth < £1m & rising) survived the re-tender.',
       });
       const found = await search(reader, 'asset lock');
       expect(found.items.map((i: { postId: string }) => i.postId)).toEqual([strong.firstPost.id, weak.firstPost.id]);
-      expect(found.items[0]).toMatchObject({ threadId: strong.id, title: 'CIC asset lock explained', categorySlug: category.slug, author: { id: author.id } });
+      expect(found.items[0]).toMatchObject({
+        threadId: strong.id,
+        title: 'CIC asset lock explained',
+        categorySlug: category.slug,
+        author: { id: author.id },
+      });
       expect(found.items[0].snippet).toContain('<mark>asset</mark> <mark>lock</mark>');
       expect(found.items[0].snippet).toContain('&lt; £1m &amp; rising');
       expect(found.items[0].snippet.replace(/<\/?mark>/g, '')).not.toMatch(/<|>/);
@@ -340,8 +599,14 @@ describe('forums', () => {
     it('understands web search syntax, filters by category and pages through results', async () => {
       const author = await createMember(t);
       const [one, two] = [await createCategory(t, moderator), await createCategory(t, moderator)];
-      await createThread(t, author, one.id, { title: 'Staff engagement survey', body: 'Pulse surveys every quarter for xylophonic engagement' });
-      await createThread(t, author, two.id, { title: 'Engagement and ownership', body: 'xylophonic engagement through the employee council' });
+      await createThread(t, author, one.id, {
+        title: 'Staff engagement survey',
+        body: 'Pulse surveys every quarter for xylophonic engagement',
+      });
+      await createThread(t, author, two.id, {
+        title: 'Engagement and ownership',
+        body: 'xylophonic engagement through the employee council',
+      });
       await createThread(t, author, two.id, { title: 'Something else', body: 'xylophonic but no match for the other word' });
       expect((await search(author, 'xylophonic engagement')).items).toHaveLength(2);
       expect((await search(author, 'xylophonic -council')).items).toHaveLength(2);
@@ -368,30 +633,74 @@ describe('forums', () => {
       const [author, reporter] = [await createMember(t), await createMember(t)];
       const category = await createCategory(t, moderator);
       const thread = await createThread(t, author, category.id, { body: 'Call me on 07700 900123' });
-      const flag = await request(t.url).post(api(`/forums/posts/${thread.firstPost.id}/flags`)).set(reporter.auth).send({ reason: 'Personal phone number' }).expect(201);
+      const flag = await request(t.url)
+        .post(api(`/forums/posts/${thread.firstPost.id}/flags`))
+        .set(reporter.auth)
+        .send({ reason: 'Personal phone number' })
+        .expect(201);
       expect(flag.body).toMatchObject({ id: expect.any(String), postId: thread.firstPost.id, status: 'open' });
-      await request(t.url).post(api(`/forums/posts/${thread.firstPost.id}/flags`)).set(reporter.auth).send({ reason: 'Personal phone number' }).expect(409);
-      await request(t.url).post(api(`/forums/posts/${thread.firstPost.id}/flags`)).set(reporter.auth).send({ reason: '' }).expect(400);
+      await request(t.url)
+        .post(api(`/forums/posts/${thread.firstPost.id}/flags`))
+        .set(reporter.auth)
+        .send({ reason: 'Personal phone number' })
+        .expect(409);
+      await request(t.url)
+        .post(api(`/forums/posts/${thread.firstPost.id}/flags`))
+        .set(reporter.auth)
+        .send({ reason: '' })
+        .expect(400);
       await request(t.url).get(api('/admin/flags')).set(reporter.auth).expect(403);
       const queue = await request(t.url).get(api('/admin/flags')).query({ limit: 100 }).set(moderator.auth).expect(200);
       const entry = queue.body.items.find((f: { id: string }) => f.id === flag.body.id);
-      expect(entry).toMatchObject({ reason: 'Personal phone number', status: 'open', reporter: { id: reporter.id }, post: { id: thread.firstPost.id, threadTitle: thread.title, bodyHtml: expect.stringContaining('07700') } });
+      expect(entry).toMatchObject({
+        reason: 'Personal phone number',
+        status: 'open',
+        reporter: { id: reporter.id },
+        post: { id: thread.firstPost.id, threadTitle: thread.title, bodyHtml: expect.stringContaining('07700') },
+      });
     });
 
     it('dismisses a flag leaving the post, and refuses to resolve it twice', async () => {
       const [author, reporter] = [await createMember(t), await createMember(t)];
       const category = await createCategory(t, moderator);
       const thread = await createThread(t, author, category.id);
-      const flag = await request(t.url).post(api(`/forums/posts/${thread.firstPost.id}/flags`)).set(reporter.auth).send({ reason: 'I just disagree' }).expect(201);
-      await request(t.url).post(api(`/admin/flags/${flag.body.id}/resolve`)).set(moderator.auth).send({ action: 'delete' }).expect(400);
-      await request(t.url).post(api(`/admin/flags/${flag.body.id}/resolve`)).set(reporter.auth).send({ action: 'dismiss' }).expect(403);
-      const resolved = await request(t.url).post(api(`/admin/flags/${flag.body.id}/resolve`)).set(moderator.auth).send({ action: 'dismiss' }).expect(200);
+      const flag = await request(t.url)
+        .post(api(`/forums/posts/${thread.firstPost.id}/flags`))
+        .set(reporter.auth)
+        .send({ reason: 'I just disagree' })
+        .expect(201);
+      await request(t.url)
+        .post(api(`/admin/flags/${flag.body.id}/resolve`))
+        .set(moderator.auth)
+        .send({ action: 'delete' })
+        .expect(400);
+      await request(t.url)
+        .post(api(`/admin/flags/${flag.body.id}/resolve`))
+        .set(reporter.auth)
+        .send({ action: 'dismiss' })
+        .expect(403);
+      const resolved = await request(t.url)
+        .post(api(`/admin/flags/${flag.body.id}/resolve`))
+        .set(moderator.auth)
+        .send({ action: 'dismiss' })
+        .expect(200);
       expect(resolved.body).toMatchObject({ status: 'resolved', resolution: 'dismiss', resolvedAt: expect.any(String) });
-      await request(t.url).post(api(`/admin/flags/${flag.body.id}/resolve`)).set(moderator.auth).send({ action: 'hide' }).expect(409);
-      await request(t.url).get(api(`/forums/posts/${thread.firstPost.id}`)).set(reporter.auth).expect(200);
+      await request(t.url)
+        .post(api(`/admin/flags/${flag.body.id}/resolve`))
+        .set(moderator.auth)
+        .send({ action: 'hide' })
+        .expect(409);
+      await request(t.url)
+        .get(api(`/forums/posts/${thread.firstPost.id}`))
+        .set(reporter.auth)
+        .expect(200);
       const done = await request(t.url).get(api('/admin/flags')).query({ status: 'resolved', limit: 100 }).set(moderator.auth).expect(200);
       expect(done.body.items.map((f: { id: string }) => f.id)).toContain(flag.body.id);
-      await request(t.url).post(api('/admin/flags/00000000-0000-4000-8000-000000000000/resolve')).set(moderator.auth).send({ action: 'dismiss' }).expect(404);
+      await request(t.url)
+        .post(api('/admin/flags/00000000-0000-4000-8000-000000000000/resolve'))
+        .set(moderator.auth)
+        .send({ action: 'dismiss' })
+        .expect(404);
     });
   });
 
@@ -399,20 +708,43 @@ describe('forums', () => {
     it('tells notifications who replied, who was mentioned and who watches, and nothing of removed posts', async () => {
       const events: ForumPostCreated[] = [];
       const removed: string[] = [];
-      const emitter = t.app.get(EventEmitter2);
+      const emitter = t.app.get(DomainEvents);
       const onCreated = (e: ForumPostCreated) => events.push(e);
       const onRemoved = (e: { postId: string }) => removed.push(e.postId);
-      emitter.on('forum.post.created', onCreated);
-      emitter.on('forum.post.hidden', onRemoved);
-      emitter.on('forum.post.deleted', onRemoved);
+      const stopObserving = [
+        emitter.observe('forum.post.created', onCreated),
+        emitter.observe('forum.post.hidden', onRemoved),
+        emitter.observe('forum.post.deleted', onRemoved),
+      ];
       try {
-        const [author, watcher, mentioned, replier, pending] = [await createMember(t), await createMember(t), await createMember(t), await createMember(t), await createMember(t, { status: 'pending' })];
+        const [author, watcher, mentioned, replier, pending] = [
+          await createMember(t),
+          await createMember(t),
+          await createMember(t),
+          await createMember(t),
+          await createMember(t, { status: 'pending' }),
+        ];
         const category = await createCategory(t, moderator);
         const thread = await createThread(t, author, category.id);
-        await request(t.url).put(api(`/forums/threads/${thread.id}/subscription`)).set(watcher.auth).expect(204);
-        await request(t.url).put(api(`/forums/threads/${thread.id}/subscription`)).set(pending.auth).expect(204);
-        await request(t.url).delete(api(`/forums/threads/${thread.id}/subscription`)).set(pending.auth).expect(204);
-        const answer = await reply(t, replier, thread.id, `> quoting @${pending.handle}\n\nThanks @${mentioned.handle} and @${pending.handle} and @nobody-here`, thread.firstPost.id);
+        await request(t.url)
+          .put(api(`/forums/threads/${thread.id}/subscription`))
+          .set(watcher.auth)
+          .expect(204);
+        await request(t.url)
+          .put(api(`/forums/threads/${thread.id}/subscription`))
+          .set(pending.auth)
+          .expect(204);
+        await request(t.url)
+          .delete(api(`/forums/threads/${thread.id}/subscription`))
+          .set(pending.auth)
+          .expect(204);
+        const answer = await reply(
+          t,
+          replier,
+          thread.id,
+          `> quoting @${pending.handle}\n\nThanks @${mentioned.handle} and @${pending.handle} and @nobody-here`,
+          thread.firstPost.id,
+        );
         const event = events.find((e) => e.postId === answer.id)!;
         expect(event).toMatchObject({
           threadId: thread.id,
@@ -426,15 +758,19 @@ describe('forums', () => {
         });
         expect(event.preview).not.toContain('quoting');
         expect(event.subscriberIds.sort()).toEqual([author.id, watcher.id].sort());
-        const view = await request(t.url).get(api(`/forums/threads/${thread.id}`)).set(replier.auth).expect(200);
+        const view = await request(t.url)
+          .get(api(`/forums/threads/${thread.id}`))
+          .set(replier.auth)
+          .expect(200);
         expect(view.body.subscribed).toBe(true);
-        await request(t.url).delete(api(`/forums/posts/${answer.id}`)).set(replier.auth).expect(204);
+        await request(t.url)
+          .delete(api(`/forums/posts/${answer.id}`))
+          .set(replier.auth)
+          .expect(204);
         expect(removed).toContain(answer.id);
         await request(t.url).put(api('/forums/threads/00000000-0000-4000-8000-000000000000/subscription')).set(watcher.auth).expect(404);
       } finally {
-        emitter.off('forum.post.created', onCreated);
-        emitter.off('forum.post.hidden', onRemoved);
-        emitter.off('forum.post.deleted', onRemoved);
+        stopObserving.forEach((stop) => stop());
       }
     });
   });
@@ -442,7 +778,11 @@ describe('forums', () => {
   describe('preview', () => {
     it('renders the composer preview with the server renderer', async () => {
       const member = await createMember(t);
-      const response = await request(t.url).post(api('/forums/preview')).set(member.auth).send({ body: '**hi** <script>x</script> [l](javascript:alert(1))' }).expect(200);
+      const response = await request(t.url)
+        .post(api('/forums/preview'))
+        .set(member.auth)
+        .send({ body: '**hi** <script>x</script> [l](javascript:alert(1))' })
+        .expect(200);
       expect(response.body.html).toContain('<strong>hi</strong>');
       expect(response.body.html).not.toMatch(/<script|href="javascript:/i);
       await request(t.url).post(api('/forums/preview')).set(member.auth).send({ body: 42 }).expect(400);

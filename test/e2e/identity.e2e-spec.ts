@@ -14,8 +14,18 @@ describe('identity', () => {
   const register = (body: object) => request(t.url).post('/api/v1/auth/register').send(body);
 
   it('registers a pending member with a token and a session cookie', async () => {
-    const response = await register({ email: 'Sam.Okafor@Riverside.example', password: 'a long enough pass', displayName: 'Sam Okafor' }).expect(201);
-    expect(response.body.user).toMatchObject({ email: 'sam.okafor@riverside.example', displayName: 'Sam Okafor', handle: 'sam-okafor', role: 'member', status: 'pending' });
+    const response = await register({
+      email: 'Sam.Okafor@Riverside.example',
+      password: 'a long enough pass',
+      displayName: 'Sam Okafor',
+    }).expect(201);
+    expect(response.body.user).toMatchObject({
+      email: 'sam.okafor@riverside.example',
+      displayName: 'Sam Okafor',
+      handle: 'sam-okafor',
+      role: 'member',
+      status: 'pending',
+    });
     expect(response.body.token).toEqual(expect.any(String));
     const cookies = ([] as string[]).concat(response.headers['set-cookie']);
     expect(cookies.find((c) => c.startsWith('sid='))).toMatch(/HttpOnly/i);
@@ -49,17 +59,25 @@ describe('identity', () => {
 
   it('refuses wrong-typed fields', async () => {
     const response = await register({ email: 42, password: ['x'], displayName: { a: 1 } }).expect(400);
-    expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['email', 'password', 'displayName']));
+    expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['email', 'password', 'displayName']),
+    );
   });
 
   it('answers malformed JSON with a problem', async () => {
-    const response = await request(t.url).post('/api/v1/auth/register').set('Content-Type', 'application/json').send('{"email": ').expect(400);
+    const response = await request(t.url)
+      .post('/api/v1/auth/register')
+      .set('Content-Type', 'application/json')
+      .send('{"email": ')
+      .expect(400);
     expect(response.headers['content-type']).toMatch(/problem\+json/);
     expect(response.body.detail).toMatch(/JSON/);
   });
 
   it('answers an oversized body with 413', async () => {
-    const response = await register({ email: 'big@test.example', password: 'a long enough pass', displayName: 'x'.repeat(400_000) }).expect(413);
+    const response = await register({ email: 'big@test.example', password: 'a long enough pass', displayName: 'x'.repeat(400_000) }).expect(
+      413,
+    );
     expect(response.body.status).toBe(413);
   });
 
@@ -70,7 +88,10 @@ describe('identity', () => {
 
   it('signs in and out; the token stops working at once', async () => {
     await register({ email: 'leave@test.example', password: 'a long enough pass', displayName: 'Leaver' }).expect(201);
-    const login = await request(t.url).post('/api/v1/auth/login').send({ email: 'leave@test.example', password: 'a long enough pass' }).expect(200);
+    const login = await request(t.url)
+      .post('/api/v1/auth/login')
+      .send({ email: 'leave@test.example', password: 'a long enough pass' })
+      .expect(200);
     const auth = { Authorization: `Bearer ${login.body.token}` };
     await request(t.url).get('/api/v1/me').set(auth).expect(200);
     await request(t.url).post('/api/v1/auth/logout').set(auth).expect(204);
@@ -79,8 +100,14 @@ describe('identity', () => {
 
   it('answers the same for an unknown email and a wrong password', async () => {
     await register({ email: 'known@test.example', password: 'a long enough pass', displayName: 'Known' }).expect(201);
-    const unknown = await request(t.url).post('/api/v1/auth/login').send({ email: 'nobody@test.example', password: 'whatever it is' }).expect(401);
-    const wrong = await request(t.url).post('/api/v1/auth/login').send({ email: 'known@test.example', password: 'not the password' }).expect(401);
+    const unknown = await request(t.url)
+      .post('/api/v1/auth/login')
+      .send({ email: 'nobody@test.example', password: 'whatever it is' })
+      .expect(401);
+    const wrong = await request(t.url)
+      .post('/api/v1/auth/login')
+      .send({ email: 'known@test.example', password: 'not the password' })
+      .expect(401);
     expect(unknown.body.detail).toBe(wrong.body.detail);
   });
 
@@ -93,7 +120,12 @@ describe('identity', () => {
     const member = await createMember(t);
     const { cookie, csrf } = await signInWithCookies(t, member.email);
     await request(t.url).patch('/api/v1/me/profile').set('Cookie', cookie).send({ jobTitle: 'Lead' }).expect(403);
-    await request(t.url).patch('/api/v1/me/profile').set('Cookie', cookie).set('X-CSRF-Token', 'wrong').send({ jobTitle: 'Lead' }).expect(403);
+    await request(t.url)
+      .patch('/api/v1/me/profile')
+      .set('Cookie', cookie)
+      .set('X-CSRF-Token', 'wrong')
+      .send({ jobTitle: 'Lead' })
+      .expect(403);
     await request(t.url).patch('/api/v1/me/profile').set('Cookie', cookie).set('X-CSRF-Token', csrf).send({ jobTitle: 'Lead' }).expect(200);
     await request(t.url).patch('/api/v1/me/profile').set(member.auth).send({ jobTitle: 'Lead' }).expect(200);
     await request(t.url).get('/api/v1/me').set('Cookie', cookie).expect(200);
@@ -112,7 +144,10 @@ describe('identity', () => {
       const list = await request(t.url).get('/api/v1/admin/members?status=pending&limit=100').set(coordinator.auth).expect(200);
       expect(list.body.items.map((m: { id: string }) => m.id)).toContain(pending.id);
       expect(list.body.items.every((m: { status: string }) => m.status === 'pending')).toBe(true);
-      expect(list.body.items.find((m: { id: string }) => m.id === pending.id)).toMatchObject({ organisationName: null, createdAt: expect.any(String) });
+      expect(list.body.items.find((m: { id: string }) => m.id === pending.id)).toMatchObject({
+        organisationName: null,
+        createdAt: expect.any(String),
+      });
       const approved = await request(t.url).post(`/api/v1/admin/members/${pending.id}/approve`).set(coordinator.auth).expect(200);
       expect(approved.body.status).toBe('active');
     });
@@ -174,7 +209,9 @@ describe('identity rate limits', () => {
   it('limits registrations per address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
-      const response = await request(t.url).post('/api/v1/auth/register').send({ email: `flood${i}@test.example`, password: 'a long enough pass', displayName: `Flood ${i}` });
+      const response = await request(t.url)
+        .post('/api/v1/auth/register')
+        .send({ email: `flood${i}@test.example`, password: 'a long enough pass', displayName: `Flood ${i}` });
       statuses.push(response.status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);

@@ -18,9 +18,24 @@ describe('mentoring suggestions and matching rounds', () => {
 
   describe('suggestions', () => {
     it('suggests the best-fitting mentor first, with a score its reasons add up to', async () => {
-      const best = await createMentor(t, { sectors: ['libraries'], region: 'wales', expertise: ['bid-writing', 'social-value'], stageReached: 'spun-out' });
-      const weaker = await createMentor(t, { sectors: ['arts-culture'], region: 'scotland', expertise: ['bid-writing'], stageReached: 'growing' });
-      const mentee = await createMentee(t, { sectors: ['libraries'], region: 'wales', needs: ['bid-writing', 'social-value'], stage: 'business-case' });
+      const best = await createMentor(t, {
+        sectors: ['libraries'],
+        region: 'wales',
+        expertise: ['bid-writing', 'social-value'],
+        stageReached: 'spun-out',
+      });
+      const weaker = await createMentor(t, {
+        sectors: ['arts-culture'],
+        region: 'scotland',
+        expertise: ['bid-writing'],
+        stageReached: 'growing',
+      });
+      const mentee = await createMentee(t, {
+        sectors: ['libraries'],
+        region: 'wales',
+        needs: ['bid-writing', 'social-value'],
+        stage: 'business-case',
+      });
       const response = await http.get('/mentoring/suggestions?limit=50', mentee).expect(200);
       const ids = response.body.map((s: { mentor: { id: string } }) => s.mentor.id);
       expect(ids.indexOf(best.id)).toBe(0);
@@ -40,14 +55,18 @@ describe('mentoring suggestions and matching rounds', () => {
       const full = await createMentor(t, { sectors: ['fire-rescue'], region: 'north-east', capacity: 1 });
       const mentee = await createMentee(t, { sectors: ['fire-rescue'], region: 'north-east' });
       await setProfile(t, mentee, { mentor: { offers: true, capacity: 2, expertise: ['business-planning'], stageReached: 'exploring' } });
-      const before = (await http.get('/mentoring/suggestions?limit=50', mentee).expect(200)).body.map((s: { mentor: { id: string } }) => s.mentor.id);
+      const before = (await http.get('/mentoring/suggestions?limit=50', mentee).expect(200)).body.map(
+        (s: { mentor: { id: string } }) => s.mentor.id,
+      );
       expect(before).toEqual(expect.arrayContaining([asked.id, full.id]));
       expect(before).not.toContain(mentee.id);
       await requestMentoring(t, mentee, asked);
       const someone = await createMentee(t);
       const id = await requestMentoring(t, someone, full);
       await http.post(`/mentoring/requests/${id}/accept`, full).expect(200);
-      const after = (await http.get('/mentoring/suggestions?limit=50', mentee).expect(200)).body.map((s: { mentor: { id: string } }) => s.mentor.id);
+      const after = (await http.get('/mentoring/suggestions?limit=50', mentee).expect(200)).body.map(
+        (s: { mentor: { id: string } }) => s.mentor.id,
+      );
       expect(after).not.toContain(asked.id);
       expect(after).not.toContain(full.id);
     });
@@ -57,7 +76,9 @@ describe('mentoring suggestions and matching rounds', () => {
       const mentee = await createMentee(t, { sectors: ['probation-justice'], region: 'london' });
       const id = await requestMentoring(t, mentee, mentor);
       await http.post(`/mentoring/requests/${id}/decline`, mentor, { reason: 'Not my field' }).expect(200);
-      const ids = (await http.get('/mentoring/suggestions?limit=50', mentee).expect(200)).body.map((s: { mentor: { id: string } }) => s.mentor.id);
+      const ids = (await http.get('/mentoring/suggestions?limit=50', mentee).expect(200)).body.map(
+        (s: { mentor: { id: string } }) => s.mentor.id,
+      );
       expect(ids).not.toContain(mentor.id);
     });
 
@@ -72,7 +93,9 @@ describe('mentoring suggestions and matching rounds', () => {
       const member = await createMember(t);
       const response = await http.get('/mentoring/weights', member).expect(200);
       expect(response.body.version).toEqual(expect.any(String));
-      expect(response.body.factors.map((f: { factor: string }) => f.factor)).toEqual(expect.arrayContaining(['sector', 'needs', 'stage', 'region', 'rarity', 'load']));
+      expect(response.body.factors.map((f: { factor: string }) => f.factor)).toEqual(
+        expect.arrayContaining(['sector', 'needs', 'stage', 'region', 'rarity', 'load']),
+      );
       expect(response.body.factors.reduce((sum: number, f: { maxPoints: number }) => sum + f.maxPoints, 0)).toBe(100);
     });
   });
@@ -109,7 +132,12 @@ describe('mentoring suggestions and matching rounds', () => {
       for (const u of unmatchedReasons) expect(u.reason).toEqual(expect.any(String));
       expect(totalScore).toBe(proposals.reduce((sum: number, p: { score: number }) => sum + p.score, 0));
       expect(totalScore).toBeGreaterThanOrEqual(response.body.greedyTotalScore);
-      expect(fairness).toMatchObject({ worstScore: expect.any(Number), p10Score: expect.any(Number), bySector: expect.any(Array), byRegion: expect.any(Array) });
+      expect(fairness).toMatchObject({
+        worstScore: expect.any(Number),
+        p10Score: expect.any(Number),
+        bySector: expect.any(Array),
+        byRegion: expect.any(Array),
+      });
       for (const p of proposals) expect(response.body.people[p.mentorId]).toMatchObject({ id: p.mentorId });
 
       const again = await http.get(`/admin/matching/rounds/${response.body.id}`, coordinator).expect(200);
@@ -120,7 +148,12 @@ describe('mentoring suggestions and matching rounds', () => {
       const coordinator = await createCoordinator(t);
       const region = 'west-midlands';
       const strong = await createMentor(t, { sectors: ['sport-leisure'], region, capacity: 1 });
-      const weak = await createMentor(t, { sectors: ['youth-services'], region: 'scotland', capacity: 1, expertise: ['business-planning'] });
+      const weak = await createMentor(t, {
+        sectors: ['youth-services'],
+        region: 'scotland',
+        capacity: 1,
+        expertise: ['business-planning'],
+      });
       const mentee = await createMentee(t, { sectors: ['sport-leisure'], region });
       const pinned = [{ menteeId: mentee.id, mentorId: weak.id }];
       const response = await http.post('/admin/matching/rounds', coordinator, { menteeIds: [mentee.id], pinned }).expect(201);
@@ -133,7 +166,9 @@ describe('mentoring suggestions and matching rounds', () => {
     it('refuses a pin that cannot hold and bad round input', async () => {
       const coordinator = await createCoordinator(t);
       const mentee = await createMentee(t);
-      const bad = await http.post('/admin/matching/rounds', coordinator, { menteeIds: [mentee.id], pinned: [{ menteeId: mentee.id, mentorId: randomUUID() }] }).expect(400);
+      const bad = await http
+        .post('/admin/matching/rounds', coordinator, { menteeIds: [mentee.id], pinned: [{ menteeId: mentee.id, mentorId: randomUUID() }] })
+        .expect(400);
       expect(bad.body.errors[0].field).toBe('pinned');
       await http.post('/admin/matching/rounds', coordinator, { menteeIds: ['x'], pinned: [{ menteeId: 'y' }] }).expect(400);
       const stranger = await createMember(t);
@@ -149,7 +184,12 @@ describe('mentoring suggestions and matching rounds', () => {
       await t.app.get(ProfilesService).addOrganisationMember(organisation.id, colleague.id);
       const suggested = await http.get('/mentoring/suggestions?limit=50', colleague).expect(200);
       expect(suggested.body.map((s: { mentor: { id: string } }) => s.mentor.id)).not.toContain(mentor.id);
-      const pinned = await http.post('/admin/matching/rounds', coordinator, { menteeIds: [colleague.id], pinned: [{ menteeId: colleague.id, mentorId: mentor.id }] }).expect(400);
+      const pinned = await http
+        .post('/admin/matching/rounds', coordinator, {
+          menteeIds: [colleague.id],
+          pinned: [{ menteeId: colleague.id, mentorId: mentor.id }],
+        })
+        .expect(400);
       expect(pinned.body.detail).toMatch(/same organisation/);
     });
 
@@ -158,7 +198,9 @@ describe('mentoring suggestions and matching rounds', () => {
       const region = 'south-east';
       const mentor = await createMentor(t, { sectors: ['education'], region, capacity: 2 });
       const mentee = await createMentee(t, { sectors: ['education'], region });
-      const round = await http.post('/admin/matching/rounds', coordinator, { menteeIds: [mentee.id], pinned: [{ menteeId: mentee.id, mentorId: mentor.id }] }).expect(201);
+      const round = await http
+        .post('/admin/matching/rounds', coordinator, { menteeIds: [mentee.id], pinned: [{ menteeId: mentee.id, mentorId: mentor.id }] })
+        .expect(201);
       const applied = await http.post(`/admin/matching/rounds/${round.body.id}/apply`, coordinator).expect(200);
       expect(applied.body.requests).toEqual([{ requestId: expect.any(String), menteeId: mentee.id, mentorId: mentor.id }]);
       const incoming = await http.get('/mentoring/requests?box=incoming', mentor).expect(200);
@@ -166,10 +208,14 @@ describe('mentoring suggestions and matching rounds', () => {
       const outgoing = await http.get('/mentoring/requests?box=outgoing', mentee).expect(200);
       expect(outgoing.body.items).toMatchObject([{ status: 'pending', roundId: round.body.id }]);
       await http.post(`/admin/matching/rounds/${round.body.id}/apply`, coordinator).expect(409);
-      expect((await http.get(`/admin/matching/rounds/${round.body.id}`, coordinator).expect(200)).body.appliedAt).toEqual(expect.any(String));
+      expect((await http.get(`/admin/matching/rounds/${round.body.id}`, coordinator).expect(200)).body.appliedAt).toEqual(
+        expect.any(String),
+      );
       await http.post(`/mentoring/requests/${incoming.body.items[0].id}/accept`, mentor).expect(200);
       const feed = await http.get('/notifications', mentee).expect(200);
-      expect(feed.body.items.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['mentoring.proposed', 'mentoring.accepted']));
+      expect(feed.body.items.map((n: { kind: string }) => n.kind)).toEqual(
+        expect.arrayContaining(['mentoring.proposed', 'mentoring.accepted']),
+      );
     });
 
     it('by default leaves out mentees who already have a mentor or an open request', async () => {

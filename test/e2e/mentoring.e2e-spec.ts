@@ -21,8 +21,17 @@ describe('mentoring requests and mentorships', () => {
     it('creates a pending request that expires in two weeks and shows in both boxes', async () => {
       const mentor = await createMentor(t);
       const mentee = await createMentee(t);
-      const response = await http.post('/mentoring/requests', mentee, { mentorId: mentor.id, message: 'Hello', goals: ['Business case by March'] }).expect(201);
-      expect(response.body).toMatchObject({ status: 'pending', message: 'Hello', goals: ['Business case by March'], mentor: { id: mentor.id }, mentee: { id: mentee.id }, roundId: null });
+      const response = await http
+        .post('/mentoring/requests', mentee, { mentorId: mentor.id, message: 'Hello', goals: ['Business case by March'] })
+        .expect(201);
+      expect(response.body).toMatchObject({
+        status: 'pending',
+        message: 'Hello',
+        goals: ['Business case by March'],
+        mentor: { id: mentor.id },
+        mentee: { id: mentee.id },
+        roundId: null,
+      });
       const lifetime = Date.parse(response.body.expiresAt) - Date.parse(response.body.createdAt);
       expect(Math.round(lifetime / DAY)).toBe(14);
       const incoming = await http.get('/mentoring/requests?box=incoming', mentor).expect(200);
@@ -35,7 +44,9 @@ describe('mentoring requests and mentorships', () => {
     it('lists every bad field of a request', async () => {
       const mentee = await createMentee(t);
       const response = await http.post('/mentoring/requests', mentee, { mentorId: 'nope', message: '', goals: 'x', extra: 1 }).expect(400);
-      expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['mentorId', 'message', 'goals', 'extra']));
+      expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(
+        expect.arrayContaining(['mentorId', 'message', 'goals', 'extra']),
+      );
       await http.get('/mentoring/requests?box=sideways', mentee).expect(400);
     });
 
@@ -83,7 +94,9 @@ describe('mentoring requests and mentorships', () => {
     it('holds the cap when four requests race', async () => {
       const mentee = await createMentee(t);
       const mentors = await Promise.all([1, 2, 3, 4, 5].map(() => createMentor(t)));
-      const statuses = (await Promise.all(mentors.map((m) => http.post('/mentoring/requests', mentee, { mentorId: m.id, message: 'Race' })))).map((r) => r.status);
+      const statuses = (
+        await Promise.all(mentors.map((m) => http.post('/mentoring/requests', mentee, { mentorId: m.id, message: 'Race' })))
+      ).map((r) => r.status);
       expect(statuses.filter((s) => s === 201)).toHaveLength(3);
       expect(statuses.filter((s) => s === 409)).toHaveLength(2);
     });
@@ -163,7 +176,15 @@ describe('mentoring requests and mentorships', () => {
       const { mentor, mentee, requestId, mentorshipId } = await startMentorship(t);
       for (const who of [mentor, mentee]) {
         const view = await http.get(`/mentoring/mentorships/${mentorshipId}`, who).expect(200);
-        expect(view.body).toMatchObject({ id: mentorshipId, status: 'active', mentor: { id: mentor.id }, mentee: { id: mentee.id }, requestId, goals: [], sessions: [] });
+        expect(view.body).toMatchObject({
+          id: mentorshipId,
+          status: 'active',
+          mentor: { id: mentor.id },
+          mentee: { id: mentee.id },
+          requestId,
+          goals: [],
+          sessions: [],
+        });
         expect(view.body).toHaveProperty('conversationId');
         const list = await http.get('/mentoring/mentorships', who).expect(200);
         expect(list.body.items.map((m: { id: string }) => m.id)).toEqual([mentorshipId]);
@@ -176,10 +197,15 @@ describe('mentoring requests and mentorships', () => {
     it("turns the goals of the request into the mentorship's first goals", async () => {
       const mentor = await createMentor(t);
       const mentee = await createMentee(t);
-      const request = await http.post('/mentoring/requests', mentee, { mentorId: mentor.id, message: 'Hi', goals: ['Business case approved', 'Board recruited'] }).expect(201);
+      const request = await http
+        .post('/mentoring/requests', mentee, { mentorId: mentor.id, message: 'Hi', goals: ['Business case approved', 'Board recruited'] })
+        .expect(201);
       const mentorship = await http.post(`/mentoring/requests/${request.body.id}/accept`, mentor).expect(200);
       expect(mentorship.body.goals.map((g: { title: string; status: string }) => [g.title, g.status])).toEqual(
-        expect.arrayContaining([['Business case approved', 'open'], ['Board recruited', 'open']]),
+        expect.arrayContaining([
+          ['Business case approved', 'open'],
+          ['Board recruited', 'open'],
+        ]),
       );
       expect(mentorship.body.progress.goalCount).toBe(2);
     });
@@ -223,7 +249,9 @@ describe('mentoring requests and mentorships', () => {
       const first = await requestMentoring(t, a, mentor);
       const second = await requestMentoring(t, b, mentor);
       const mentorship = await http.post(`/mentoring/requests/${first}/accept`, mentor).expect(200);
-      await http.post(`/mentoring/mentorships/${mentorship.body.id}/close`, a, { outcome: 'goals-met', rating: 5, feedback: 'Great' }).expect(200);
+      await http
+        .post(`/mentoring/mentorships/${mentorship.body.id}/close`, a, { outcome: 'goals-met', rating: 5, feedback: 'Great' })
+        .expect(200);
       await http.post(`/mentoring/requests/${second}/accept`, mentor).expect(200);
     });
   });
@@ -231,9 +259,13 @@ describe('mentoring requests and mentorships', () => {
   describe('the mentorship', () => {
     it('keeps goals that either side adds and updates', async () => {
       const { mentor, mentee, mentorshipId } = await startMentorship(t);
-      const goal = await http.post(`/mentoring/mentorships/${mentorshipId}/goals`, mentee, { title: 'Options appraisal signed off' }).expect(201);
+      const goal = await http
+        .post(`/mentoring/mentorships/${mentorshipId}/goals`, mentee, { title: 'Options appraisal signed off' })
+        .expect(201);
       expect(goal.body).toMatchObject({ title: 'Options appraisal signed off', status: 'open' });
-      const updated = await http.patch(`/mentoring/mentorships/${mentorshipId}/goals/${goal.body.id}`, mentor, { status: 'in-progress' }).expect(200);
+      const updated = await http
+        .patch(`/mentoring/mentorships/${mentorshipId}/goals/${goal.body.id}`, mentor, { status: 'in-progress' })
+        .expect(200);
       expect(updated.body).toMatchObject({ title: 'Options appraisal signed off', status: 'in-progress' });
       await http.patch(`/mentoring/mentorships/${mentorshipId}/goals/${goal.body.id}`, mentor, { status: 'finished' }).expect(400);
       await http.post(`/mentoring/mentorships/${mentorshipId}/goals`, mentee, { title: '' }).expect(400);
@@ -246,8 +278,21 @@ describe('mentoring requests and mentorships', () => {
     it('logs sessions, tells the other side, and counts hours', async () => {
       const { mentor, mentee, mentorshipId } = await startMentorship(t);
       const heldAt = new Date(Date.now() - DAY).toISOString();
-      const session = await http.post(`/mentoring/mentorships/${mentorshipId}/sessions`, mentor, { heldAt, durationMinutes: 90, notes: 'Walked through TUPE', nextSteps: 'Draft the staff consultation' }).expect(201);
-      expect(session.body).toMatchObject({ heldAt, durationMinutes: 90, notes: 'Walked through TUPE', nextSteps: 'Draft the staff consultation', loggedBy: mentor.id });
+      const session = await http
+        .post(`/mentoring/mentorships/${mentorshipId}/sessions`, mentor, {
+          heldAt,
+          durationMinutes: 90,
+          notes: 'Walked through TUPE',
+          nextSteps: 'Draft the staff consultation',
+        })
+        .expect(201);
+      expect(session.body).toMatchObject({
+        heldAt,
+        durationMinutes: 90,
+        notes: 'Walked through TUPE',
+        nextSteps: 'Draft the staff consultation',
+        loggedBy: mentor.id,
+      });
       const view = await http.get(`/mentoring/mentorships/${mentorshipId}`, mentee).expect(200);
       expect(view.body.sessions).toMatchObject([{ id: session.body.id }]);
       expect(view.body.progress).toMatchObject({ sessionCount: 1, hours: 1.5, lastSessionAt: heldAt });
@@ -257,9 +302,19 @@ describe('mentoring requests and mentorships', () => {
 
     it('refuses bad session logs, listing each field', async () => {
       const { mentor, mentorshipId } = await startMentorship(t);
-      const bad = await http.post(`/mentoring/mentorships/${mentorshipId}/sessions`, mentor, { heldAt: 'yesterday', durationMinutes: 0, notes: '' }).expect(400);
-      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['heldAt', 'durationMinutes', 'notes']));
-      const future = await http.post(`/mentoring/mentorships/${mentorshipId}/sessions`, mentor, { heldAt: new Date(Date.now() + 2 * DAY).toISOString(), durationMinutes: 30, notes: 'x' }).expect(400);
+      const bad = await http
+        .post(`/mentoring/mentorships/${mentorshipId}/sessions`, mentor, { heldAt: 'yesterday', durationMinutes: 0, notes: '' })
+        .expect(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
+        expect.arrayContaining(['heldAt', 'durationMinutes', 'notes']),
+      );
+      const future = await http
+        .post(`/mentoring/mentorships/${mentorshipId}/sessions`, mentor, {
+          heldAt: new Date(Date.now() + 2 * DAY).toISOString(),
+          durationMinutes: 30,
+          notes: 'x',
+        })
+        .expect(400);
       expect(future.body.errors).toEqual([{ field: 'heldAt', message: 'is in the future' }]);
     });
 
@@ -280,10 +335,21 @@ describe('mentoring requests and mentorships', () => {
     it('shows a coordinator status and counts but no goals or notes, and no way to write', async () => {
       const { mentor, mentee, mentorshipId } = await startMentorship(t);
       await http.post(`/mentoring/mentorships/${mentorshipId}/goals`, mentee, { title: 'Secret goal' }).expect(201);
-      await http.post(`/mentoring/mentorships/${mentorshipId}/sessions`, mentor, { heldAt: new Date().toISOString(), durationMinutes: 60, notes: 'Private notes' }).expect(201);
+      await http
+        .post(`/mentoring/mentorships/${mentorshipId}/sessions`, mentor, {
+          heldAt: new Date().toISOString(),
+          durationMinutes: 60,
+          notes: 'Private notes',
+        })
+        .expect(201);
       const coordinator = await createCoordinator(t);
       const view = await http.get(`/mentoring/mentorships/${mentorshipId}`, coordinator).expect(200);
-      expect(view.body).toMatchObject({ viewerRole: 'coordinator', goals: [], sessions: [], progress: { goalCount: 1, sessionCount: 1, hours: 1 } });
+      expect(view.body).toMatchObject({
+        viewerRole: 'coordinator',
+        goals: [],
+        sessions: [],
+        progress: { goalCount: 1, sessionCount: 1, hours: 1 },
+      });
       expect(JSON.stringify(view.body)).not.toMatch(/Secret goal|Private notes/);
       await http.post(`/mentoring/mentorships/${mentorshipId}/goals`, coordinator, { title: 'x' }).expect(403);
       const admin = await http.get('/admin/mentoring/mentorships?limit=100', coordinator).expect(200);
@@ -298,10 +364,18 @@ describe('mentoring requests and mentorships', () => {
       const base = `/mentoring/mentorships/${mentorshipId}`;
       await http.post(`${base}/fit-check`, mentee, { goodFit: false }).expect(409);
       await http.post(`${base}/fit-check`, mentee, { goodFit: 'no' }).expect(400);
-      await http.post(`${base}/sessions`, mentor, { heldAt: new Date().toISOString(), durationMinutes: 45, notes: 'First chat' }).expect(201);
+      await http
+        .post(`${base}/sessions`, mentor, { heldAt: new Date().toISOString(), durationMinutes: 45, notes: 'First chat' })
+        .expect(201);
       await http.post(`${base}/fit-check`, mentor, { goodFit: true }).expect(200);
-      const answered = await http.post(`${base}/fit-check`, mentee, { goodFit: false, comment: 'We need someone with housing experience' }).expect(200);
-      expect(answered.body.fitCheck).toEqual({ mentor: { goodFit: true, comment: null }, mentee: { goodFit: false, comment: 'We need someone with housing experience' }, flagged: true });
+      const answered = await http
+        .post(`${base}/fit-check`, mentee, { goodFit: false, comment: 'We need someone with housing experience' })
+        .expect(200);
+      expect(answered.body.fitCheck).toEqual({
+        mentor: { goodFit: true, comment: null },
+        mentee: { goodFit: false, comment: 'We need someone with housing experience' },
+        flagged: true,
+      });
       const coordinator = await createCoordinator(t);
       const flagged = await http.get('/admin/mentoring/mentorships?flagged=true&limit=100', coordinator).expect(200);
       expect(flagged.body.items.map((m: { id: string }) => m.id)).toContain(mentorshipId);
@@ -312,7 +386,13 @@ describe('mentoring requests and mentorships', () => {
       const others = await Promise.all([1, 2, 3, 4, 5].map(() => createMentor(t)));
       for (const other of others.slice(0, 3)) await requestMentoring(t, mentee, other);
       await http.post('/mentoring/requests', mentee, { mentorId: others[3].id, message: 'x' }).expect(409);
-      await http.post(`/mentoring/mentorships/${mentorshipId}/sessions`, mentor, { heldAt: new Date().toISOString(), durationMinutes: 45, notes: 'First chat' }).expect(201);
+      await http
+        .post(`/mentoring/mentorships/${mentorshipId}/sessions`, mentor, {
+          heldAt: new Date().toISOString(),
+          durationMinutes: 45,
+          notes: 'First chat',
+        })
+        .expect(201);
       await http.post(`/mentoring/mentorships/${mentorshipId}/fit-check`, mentee, { goodFit: false }).expect(200);
       await requestMentoring(t, mentee, others[3]);
       await http.post('/mentoring/requests', mentee, { mentorId: others[4].id, message: 'x' }).expect(409);
@@ -323,7 +403,9 @@ describe('mentoring requests and mentorships', () => {
       const base = `/mentoring/mentorships/${mentorshipId}`;
       const bad = await http.post(`${base}/close`, mentee, { outcome: 'great', rating: 6 }).expect(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['outcome', 'rating', 'feedback']));
-      const closed = await http.post(`${base}/close`, mentee, { outcome: 'goals-met', rating: 4, feedback: 'Business case approved' }).expect(200);
+      const closed = await http
+        .post(`${base}/close`, mentee, { outcome: 'goals-met', rating: 4, feedback: 'Business case approved' })
+        .expect(200);
       expect(closed.body).toMatchObject({ status: 'closed', outcome: 'goals-met', rating: 4, feedback: 'Business case approved' });
       expect(closed.body.closedAt).toEqual(expect.any(String));
       await http.post(`${base}/close`, mentor, { outcome: 'goals-met', rating: 4, feedback: 'again' }).expect(409);

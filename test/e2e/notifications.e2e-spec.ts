@@ -36,9 +36,15 @@ describe('notifications from the forums', () => {
     const post = await reply(t, author, thread.id, `What do you think, @${mentioned.handle}?`);
     expect(await pushed).toMatchObject({ kind: 'forum.mention', link: `/forums/threads/${thread.id}?post=${post.id}` });
     const feed = await request(t.url).get('/api/v1/notifications').set(mentioned.auth).expect(200);
-    expect(feed.body).toMatchObject({ unreadCount: 1, items: [expect.objectContaining({ kind: 'forum.mention', body: expect.stringContaining('What do you think') })] });
+    expect(feed.body).toMatchObject({
+      unreadCount: 1,
+      items: [expect.objectContaining({ kind: 'forum.mention', body: expect.stringContaining('What do you think') })],
+    });
 
-    await request(t.url).post(`/api/v1/admin/posts/${post.id}/hide`).set(coordinator.auth).expect((r) => expect(r.status).toBeLessThan(300));
+    await request(t.url)
+      .post(`/api/v1/admin/posts/${post.id}/hide`)
+      .set(coordinator.auth)
+      .expect((r) => expect(r.status).toBeLessThan(300));
     const after = await request(t.url).get('/api/v1/notifications').set(mentioned.auth).expect(200);
     expect(after.body).toMatchObject({ unreadCount: 0, items: [] });
   });

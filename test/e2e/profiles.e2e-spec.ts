@@ -14,7 +14,13 @@ describe('profiles, organisations and the directory', () => {
   it('publishes the taxonomy to anyone, stages in journey order', async () => {
     const response = await request(t.url).get('/api/v1/taxonomy').expect(200);
     expect(response.body.stages.map((s: { slug: string }) => s.slug)).toEqual([
-      'exploring', 'options-appraisal', 'business-case', 'mobilisation', 'spun-out', 'trading', 'growing',
+      'exploring',
+      'options-appraisal',
+      'business-case',
+      'mobilisation',
+      'spun-out',
+      'trading',
+      'growing',
     ]);
     expect(response.body.sectors).toContainEqual({ slug: 'adult-social-care', name: 'Adult social care' });
     expect(response.body.regions).toHaveLength(12);
@@ -26,7 +32,16 @@ describe('profiles, organisations and the directory', () => {
     const created = await request(t.url)
       .post('/api/v1/organisations')
       .set(member.auth)
-      .send({ name: 'Harbourside Care CIC', kind: 'mutual', sector: 'adult-social-care', stage: 'trading', region: 'south-west', legalForm: 'cic', staffCount: 140, website: 'https://harbourside.example' })
+      .send({
+        name: 'Harbourside Care CIC',
+        kind: 'mutual',
+        sector: 'adult-social-care',
+        stage: 'trading',
+        region: 'south-west',
+        legalForm: 'cic',
+        staffCount: 140,
+        website: 'https://harbourside.example',
+      })
       .expect(201);
     expect(created.body).toMatchObject({ name: 'Harbourside Care CIC', kind: 'mutual', staffCount: 140 });
     const me = await request(t.url).get('/api/v1/me').set(member.auth).expect(200);
@@ -39,7 +54,15 @@ describe('profiles, organisations and the directory', () => {
     const response = await request(t.url)
       .post('/api/v1/organisations')
       .set(member.auth)
-      .send({ name: 'X', kind: 'company', sector: 'banking', stage: 'done', region: 'mars', staffCount: -3, website: 'javascript:alert(1)' })
+      .send({
+        name: 'X',
+        kind: 'company',
+        sector: 'banking',
+        stage: 'done',
+        region: 'mars',
+        staffCount: -3,
+        website: 'javascript:alert(1)',
+      })
       .expect(400);
     const fields = response.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['name', 'kind', 'sector', 'stage', 'region', 'staffCount', 'website']));
@@ -52,7 +75,11 @@ describe('profiles, organisations and the directory', () => {
     const org = await createOrganisation(t, owner);
     await request(t.url).patch(`/api/v1/organisations/${org.id}`).set(stranger.auth).send({ staffCount: 10 }).expect(403);
     await request(t.url).patch(`/api/v1/organisations/${org.id}`).set(owner.auth).send({ staffCount: 12 }).expect(200);
-    const edited = await request(t.url).patch(`/api/v1/organisations/${org.id}`).set(coordinator.auth).send({ stage: 'growing' }).expect(200);
+    const edited = await request(t.url)
+      .patch(`/api/v1/organisations/${org.id}`)
+      .set(coordinator.auth)
+      .send({ stage: 'growing' })
+      .expect(200);
     expect(edited.body).toMatchObject({ staffCount: 12, stage: 'growing' });
     await request(t.url).patch(`/api/v1/organisations/${org.id}`).set(owner.auth).send({ unknown: 1 }).expect(400);
     await request(t.url).get(`/api/v1/organisations/00000000-0000-4000-8000-000000000000`).set(owner.auth).expect(404);
@@ -63,16 +90,32 @@ describe('profiles, organisations and the directory', () => {
     const saved = await request(t.url)
       .patch('/api/v1/me/profile')
       .set(member.auth)
-      .send({ bio: 'Finance lead', region: 'london', sectors: ['sport-leisure'], mentor: { offers: true, expertise: ['financial-modelling', 'bid-writing'], capacity: 2, stageReached: 'growing' } })
+      .send({
+        bio: 'Finance lead',
+        region: 'london',
+        sectors: ['sport-leisure'],
+        mentor: { offers: true, expertise: ['financial-modelling', 'bid-writing'], capacity: 2, stageReached: 'growing' },
+      })
       .expect(200);
-    expect(saved.body.mentor).toEqual({ offers: true, expertise: ['financial-modelling', 'bid-writing'], capacity: 2, stageReached: 'growing' });
+    expect(saved.body.mentor).toEqual({
+      offers: true,
+      expertise: ['financial-modelling', 'bid-writing'],
+      capacity: 2,
+      stageReached: 'growing',
+    });
     const bad = await request(t.url)
       .patch('/api/v1/me/profile')
       .set(member.auth)
       .send({ mentor: { capacity: 9, expertise: ['juggling'] }, mentee: { stage: 'nowhere' }, sectors: 'health' })
       .expect(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['mentor.capacity', 'mentor.expertise', 'mentee.stage', 'sectors']));
-    const empty = await request(t.url).patch('/api/v1/me/profile').set(member.auth).send({ mentee: { seeks: true, needs: [] } }).expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['mentor.capacity', 'mentor.expertise', 'mentee.stage', 'sectors']),
+    );
+    const empty = await request(t.url)
+      .patch('/api/v1/me/profile')
+      .set(member.auth)
+      .send({ mentee: { seeks: true, needs: [] } })
+      .expect(400);
     expect(empty.body.errors).toEqual([expect.objectContaining({ field: 'mentee.needs' })]);
     const unchanged = await request(t.url).get('/api/v1/me').set(member.auth).expect(200);
     expect(unchanged.body.profile.mentor.capacity).toBe(2);
@@ -88,7 +131,11 @@ describe('profiles, organisations and the directory', () => {
 
   it('finds active members by name, sector, region and mentoring offer, never pending ones', async () => {
     const mentor = await createMember(t, { displayName: 'Marisol Quennell' });
-    await setProfile(t, mentor, { region: 'yorkshire-humber', sectors: ['libraries'], mentor: { offers: true, expertise: ['marketing-brand'], capacity: 1 } });
+    await setProfile(t, mentor, {
+      region: 'yorkshire-humber',
+      sectors: ['libraries'],
+      mentor: { offers: true, expertise: ['marketing-brand'], capacity: 1 },
+    });
     const pending = await createMember(t, { status: 'pending', displayName: 'Marisol Pending' });
     const viewer = await createMember(t);
     const byName = await request(t.url).get('/api/v1/members').query({ q: 'Marisol' }).set(viewer.auth).expect(200);
@@ -96,7 +143,11 @@ describe('profiles, organisations and the directory', () => {
     expect(ids).toContain(mentor.id);
     expect(ids).not.toContain(pending.id);
     expect(byName.body.items[0]).not.toHaveProperty('email');
-    const filtered = await request(t.url).get('/api/v1/members').query({ sector: 'libraries', region: 'yorkshire-humber', offersMentoring: 'true' }).set(viewer.auth).expect(200);
+    const filtered = await request(t.url)
+      .get('/api/v1/members')
+      .query({ sector: 'libraries', region: 'yorkshire-humber', offersMentoring: 'true' })
+      .set(viewer.auth)
+      .expect(200);
     expect(filtered.body.items.map((m: { id: string }) => m.id)).toEqual([mentor.id]);
     await request(t.url).get(`/api/v1/members/${pending.id}`).set(viewer.auth).expect(404);
     await request(t.url).get(`/api/v1/members/${mentor.id}`).set(viewer.auth).expect(200);
@@ -123,19 +174,38 @@ describe('eligibility check', () => {
   const check = (body: object) => request(t.url).post('/api/v1/eligibility/check').send(body);
 
   it('answers eligible for a new English mutual, with no sign-in', async () => {
-    const response = await check({ deliversPublicService: true, leftPublicSector: true, employeeInfluence: 'majority', sector: 'community-health', nation: 'england', yearsTrading: 1, canMatchFund: true }).expect(200);
+    const response = await check({
+      deliversPublicService: true,
+      leftPublicSector: true,
+      employeeInfluence: 'majority',
+      sector: 'community-health',
+      nation: 'england',
+      yearsTrading: 1,
+      canMatchFund: true,
+    }).expect(200);
     expect(response.body.outcome).toBe('eligible');
     expect(response.body.nextSteps.length).toBeGreaterThan(0);
   });
 
   it('answers likely with what to confirm', async () => {
-    const response = await check({ deliversPublicService: true, leftPublicSector: false, employeeInfluence: 'some', sector: 'youth-services' }).expect(200);
+    const response = await check({
+      deliversPublicService: true,
+      leftPublicSector: false,
+      employeeInfluence: 'some',
+      sector: 'youth-services',
+    }).expect(200);
     expect(response.body.outcome).toBe('likely');
     expect(response.body.reasons.length).toBeGreaterThan(0);
   });
 
   it('answers not yet, and why', async () => {
-    const response = await check({ deliversPublicService: false, leftPublicSector: true, employeeInfluence: 'none', sector: 'housing', nation: 'scotland' }).expect(200);
+    const response = await check({
+      deliversPublicService: false,
+      leftPublicSector: true,
+      employeeInfluence: 'none',
+      sector: 'housing',
+      nation: 'scotland',
+    }).expect(200);
     expect(response.body.outcome).toBe('not-yet');
     // Only what stands in the way is listed; what is merely unconfirmed waits until then.
     expect(response.body.reasons).toEqual([
@@ -147,7 +217,9 @@ describe('eligibility check', () => {
 
   it('refuses a malformed check, naming the fields', async () => {
     const response = await check({ deliversPublicService: 'yes', employeeInfluence: 'lots' }).expect(400);
-    expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['deliversPublicService', 'leftPublicSector', 'employeeInfluence', 'sector']));
+    expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['deliversPublicService', 'leftPublicSector', 'employeeInfluence', 'sector']),
+    );
   });
 });
 
@@ -180,7 +252,15 @@ describe('notifications feed', () => {
     const feedA = await request(t.url).get('/api/v1/notifications').set(a.auth).expect(200);
     const feedB = await request(t.url).get('/api/v1/notifications').set(b.auth).expect(200);
     expect(feedB.body.items).toHaveLength(0);
-    await request(t.url).post('/api/v1/notifications/read').set(b.auth).send({ ids: [feedA.body.items[0].id] }).expect(200, { updated: 0 });
-    await request(t.url).post('/api/v1/notifications/read').set(b.auth).send({ ids: ['nope'] }).expect(400);
+    await request(t.url)
+      .post('/api/v1/notifications/read')
+      .set(b.auth)
+      .send({ ids: [feedA.body.items[0].id] })
+      .expect(200, { updated: 0 });
+    await request(t.url)
+      .post('/api/v1/notifications/read')
+      .set(b.auth)
+      .send({ ids: ['nope'] })
+      .expect(400);
   });
 });

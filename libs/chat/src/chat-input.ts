@@ -1,6 +1,12 @@
 // Checks for socket payloads, where the HTTP ValidationPipe does not run. Plain functions: each
 // returns the typed payload or throws ChatErrors.invalid naming every bad field.
-import { CHAT_MESSAGE_MAX_LENGTH, type ChatReadEvent, type ChatSendEvent, type ChatSyncEvent, type ChatTypingEvent } from '@mutuals/contracts';
+import {
+  CHAT_MESSAGE_MAX_LENGTH,
+  type ChatReadEvent,
+  type ChatSendEvent,
+  type ChatSyncEvent,
+  type ChatTypingEvent,
+} from '@mutuals/contracts';
 import type { FieldError } from '@mutuals/core';
 import { ChatErrors } from './chat.errors';
 

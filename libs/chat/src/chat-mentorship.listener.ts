@@ -1,5 +1,5 @@
+import { OnDomainEvent } from '@mutuals/core';
 import { Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import { ChatService } from './chat.service';
 import type { MentoringAccepted } from '@mutuals/matching';
 
@@ -8,7 +8,7 @@ import type { MentoringAccepted } from '@mutuals/matching';
 export class ChatMentorshipListener {
   constructor(private readonly chat: ChatService) {}
 
-  @OnEvent('mentoring.accepted')
+  @OnDomainEvent('mentoring.accepted', { phase: 'after-commit' })
   async onAccepted(event: MentoringAccepted): Promise<void> {
     await this.chat.openMentorshipConversation(event);
   }

@@ -25,7 +25,11 @@ export class ChatController {
 
   /** 201 for a new conversation; 200 with the existing one for a direct pair that has one. */
   @Post('conversations')
-  async create(@CurrentUser() user: AuthUser, @Body() body: CreateConversationDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ConversationView> {
+  async create(
+    @CurrentUser() user: AuthUser,
+    @Body() body: CreateConversationDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ConversationView> {
     const { conversation, created } = await this.chat.createConversation(user.id, body);
     reply.status(created ? 201 : 200);
     return conversation;
@@ -59,13 +63,21 @@ export class ChatController {
   @AllowPending()
   @Post('conversations/:id/read')
   @HttpCode(200)
-  read(@CurrentUser() user: AuthUser, @Param('id', id) conversationId: string, @Body() body: MarkConversationReadDto): Promise<{ seq: number }> {
+  read(
+    @CurrentUser() user: AuthUser,
+    @Param('id', id) conversationId: string,
+    @Body() body: MarkConversationReadDto,
+  ): Promise<{ seq: number }> {
     return this.chat.markRead(user.id, conversationId, body.seq);
   }
 
   @Post('conversations/:id/members/:userId')
   @HttpCode(200)
-  addMember(@CurrentUser() user: AuthUser, @Param('id', id) conversationId: string, @Param('userId', id) userId: string): Promise<ConversationView> {
+  addMember(
+    @CurrentUser() user: AuthUser,
+    @Param('id', id) conversationId: string,
+    @Param('userId', id) userId: string,
+  ): Promise<ConversationView> {
     return this.chat.addMember(user.id, conversationId, userId);
   }
 

@@ -1,5 +1,13 @@
 import { Logger } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import type { PresenceBroadcast } from '@mutuals/contracts';
 import { RateLimit, RateLimiter } from '@mutuals/core';
@@ -52,7 +60,8 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect {
     const user = socketUser(socket);
     if (!user) return;
     try {
-      if (await this.presence.disconnected(user.id, socket.id)) this.announcePresence(user.id, await this.chat.conversationIdsOf(user.id), false);
+      if (await this.presence.disconnected(user.id, socket.id))
+        this.announcePresence(user.id, await this.chat.conversationIdsOf(user.id), false);
     } catch (error) {
       this.logger.error({ err: error }, 'could not record a chat socket leaving');
     }

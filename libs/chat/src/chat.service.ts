@@ -42,7 +42,8 @@ interface ConversationRow {
   last_message: MessageRow | null;
 }
 
-const MESSAGE_COLUMNS = 'm.id, m.conversation_id, m.seq, m.sender_id, m.client_id, m.body, m.body_html, m.created_at, m.edited_at, m.deleted_at';
+const MESSAGE_COLUMNS =
+  'm.id, m.conversation_id, m.seq, m.sender_id, m.client_id, m.body, m.body_html, m.created_at, m.edited_at, m.deleted_at';
 
 function toMessageView(row: MessageRow): ChatMessageView {
   return {
@@ -150,10 +151,13 @@ export class ChatService {
       ]);
     }
     if (input.kind === 'group' && others.length === 0) {
-      throw ChatErrors.invalid('A group needs at least one other member', [{ field: 'memberIds', message: 'must name at least one other member' }]);
+      throw ChatErrors.invalid('A group needs at least one other member', [
+        { field: 'memberIds', message: 'must name at least one other member' },
+      ]);
     }
     const title = input.title?.trim() ?? '';
-    if (input.kind === 'group' && !title) throw ChatErrors.invalid('A group needs a title', [{ field: 'title', message: 'must not be empty' }]);
+    if (input.kind === 'group' && !title)
+      throw ChatErrors.invalid('A group needs a title', [{ field: 'title', message: 'must not be empty' }]);
     await this.assertUsersExist(others);
 
     const { id, created } = await this.db.transaction(async (em) => {
@@ -170,7 +174,10 @@ export class ChatService {
         await this.insertMembers(em, inserted.id, [creatorId, others[0]!], null);
         return { id: inserted.id as string, created: true };
       }
-      const [inserted] = await em.query(`INSERT INTO conversations (kind, title, created_by) VALUES ('group', $1, $2) RETURNING id`, [title, creatorId]);
+      const [inserted] = await em.query(`INSERT INTO conversations (kind, title, created_by) VALUES ('group', $1, $2) RETURNING id`, [
+        title,
+        creatorId,
+      ]);
       await this.insertMembers(em, inserted.id, [creatorId, ...others], creatorId);
       return { id: inserted.id as string, created: true };
     });
@@ -190,7 +197,9 @@ export class ChatService {
   private async assertUsersExist(ids: string[]): Promise<void> {
     const found = await this.identity.getUserSummaries(ids);
     if (ids.some((id) => !found.has(id))) {
-      throw ChatErrors.invalid('Some of those members do not exist', [{ field: 'memberIds', message: 'includes someone who is not a member' }]);
+      throw ChatErrors.invalid('Some of those members do not exist', [
+        { field: 'memberIds', message: 'includes someone who is not a member' },
+      ]);
     }
   }
 
@@ -213,7 +222,9 @@ export class ChatService {
     const kind = await this.kindOf(conversationId);
     if (kind !== 'group') throw ChatErrors.notAGroup('Only groups have members added or removed');
     if (userId === callerId ? role === 'owner' : role !== 'owner') {
-      throw ChatErrors.notOwner(userId === callerId ? 'The creator of a group cannot leave it' : 'Only the creator of the group manages its members');
+      throw ChatErrors.notOwner(
+        userId === callerId ? 'The creator of a group cannot leave it' : 'Only the creator of the group manages its members',
+      );
     }
     const [removed] = await this.db.query(
       `WITH gone AS (UPDATE conversation_members SET left_at = now() WHERE conversation_id = $1 AND user_id = $2 AND left_at IS NULL RETURNING user_id)
@@ -320,9 +331,15 @@ export class ChatService {
   }
 
   /** A page of history ordered by seq: before `beforeSeq` (older), after `afterSeq` (newer), or the latest. */
-  async history(userId: string, conversationId: string, query: { beforeSeq?: number; afterSeq?: number; limit: number }): Promise<ChatHistoryPage> {
+  async history(
+    userId: string,
+    conversationId: string,
+    query: { beforeSeq?: number; afterSeq?: number; limit: number },
+  ): Promise<ChatHistoryPage> {
     if (query.beforeSeq !== undefined && query.afterSeq !== undefined) {
-      throw ChatErrors.invalid('Ask for messages before a seq or after one, not both', [{ field: 'afterSeq', message: 'cannot be combined with beforeSeq' }]);
+      throw ChatErrors.invalid('Ask for messages before a seq or after one, not both', [
+        { field: 'afterSeq', message: 'cannot be combined with beforeSeq' },
+      ]);
     }
     await this.assertMember(userId, conversationId);
     const limit = Math.min(query.limit, SYNC_BATCH);
@@ -400,9 +417,17 @@ export class ChatService {
   // ---- mentorship -------------------------------------------------------------------------
 
   /** One conversation per mentorship, made on its acceptance; calling again answers the same one. */
-  async openMentorshipConversation(input: { mentorshipId: string; mentorId: string; menteeId: string }): Promise<{ conversationId: string }> {
+  async openMentorshipConversation(input: {
+    mentorshipId: string;
+    mentorId: string;
+    menteeId: string;
+  }): Promise<{ conversationId: string }> {
     const mentee = (await this.profiles.getPublicProfiles([input.menteeId])).get(input.menteeId);
-    const menteeName = mentee?.organisation?.name ?? mentee?.displayName ?? (await this.identity.getUserSummaries([input.menteeId])).get(input.menteeId)?.displayName ?? 'mentee';
+    const menteeName =
+      mentee?.organisation?.name ??
+      mentee?.displayName ??
+      (await this.identity.getUserSummaries([input.menteeId])).get(input.menteeId)?.displayName ??
+      'mentee';
     const title = `Mentoring: ${menteeName}`.slice(0, 120);
     const { id, created } = await this.db.transaction(async (em) => {
       const [inserted] = await em.query(

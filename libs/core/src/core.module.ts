@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { EventEmitterModule } from '@nestjs/event-emitter';
+import { DiscoveryModule } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { DatabaseModule } from './database/database.module';
 import { DomainEvents } from './events/domain-events';
@@ -12,7 +12,7 @@ export class CoreModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CoreModule,
-      imports: [DatabaseModule.forRoot(), EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false })],
+      imports: [DatabaseModule.forRoot(), DiscoveryModule],
       providers: [{ provide: APP_CONFIG, useValue: config }, RedisService, RateLimiter, DomainEvents],
       exports: [APP_CONFIG, DatabaseModule, RedisService, RateLimiter, DomainEvents],
     };

@@ -39,17 +39,22 @@ export class ForumViews {
 
   async authors(ids: readonly string[]): Promise<Map<string, ForumAuthor>> {
     const summaries = await this.identity.getUserSummaries(ids);
-    return new Map(ids.map((id) => {
-      const s = summaries.get(id);
-      return [id, s ? { id, displayName: s.displayName, handle: s.handle } : FORMER_MEMBER(id)];
-    }));
+    return new Map(
+      ids.map((id) => {
+        const s = summaries.get(id);
+        return [id, s ? { id, displayName: s.displayName, handle: s.handle } : FORMER_MEMBER(id)];
+      }),
+    );
   }
 
   async posts(rows: PostRow[], viewerId: string): Promise<ForumPostView[]> {
     if (rows.length === 0) return [];
     const [authors, reactions] = await Promise.all([
       this.authors(rows.map((r) => r.author_id)),
-      this.reactions(rows.filter((r) => r.status !== 'deleted').map((r) => r.id), viewerId),
+      this.reactions(
+        rows.filter((r) => r.status !== 'deleted').map((r) => r.id),
+        viewerId,
+      ),
     ]);
     return rows.map((row) => {
       const mine = reactions.get(row.id);
@@ -73,10 +78,10 @@ export class ForumViews {
   private async reactions(postIds: string[], viewerId: string) {
     const byPost = new Map<string, { counts: Partial<Record<ForumReaction, number>>; mine: ForumReaction[] }>();
     if (postIds.length === 0) return byPost;
-    const rows: { post_id: string; emoji: ForumReaction; n: number; mine: boolean }[] = await this.db.query(
-      POST_REACTIONS_SQL,
-      [postIds, viewerId],
-    );
+    const rows: { post_id: string; emoji: ForumReaction; n: number; mine: boolean }[] = await this.db.query(POST_REACTIONS_SQL, [
+      postIds,
+      viewerId,
+    ]);
     for (const row of rows) {
       const entry = byPost.get(row.post_id) ?? { counts: {}, mine: [] };
       entry.counts[row.emoji] = row.n;

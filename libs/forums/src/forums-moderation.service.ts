@@ -31,15 +31,21 @@ export class ForumsModerationService {
     private readonly events: DomainEvents,
   ) {}
 
-  async flag(reporter: AuthUser, postId: string, reason: string): Promise<{ id: string; postId: string; reason: string; status: FlagStatus; createdAt: string }> {
+  async flag(
+    reporter: AuthUser,
+    postId: string,
+    reason: string,
+  ): Promise<{ id: string; postId: string; reason: string; status: FlagStatus; createdAt: string }> {
     const [post] = await this.db.query(`SELECT status FROM forum_posts WHERE id = $1`, [postId]);
-    if (!post || post.status === 'deleted' || (post.status === 'hidden' && !isCoordinator(reporter))) throw ForumsErrors.postNotFound('No such post');
+    if (!post || post.status === 'deleted' || (post.status === 'hidden' && !isCoordinator(reporter)))
+      throw ForumsErrors.postNotFound('No such post');
     let row: FlagRow;
     try {
-      [row] = await this.db.query(
-        `INSERT INTO forum_flags (post_id, reporter_id, reason) VALUES ($1, $2, $3) RETURNING id, created_at`,
-        [postId, reporter.id, reason],
-      );
+      [row] = await this.db.query(`INSERT INTO forum_flags (post_id, reporter_id, reason) VALUES ($1, $2, $3) RETURNING id, created_at`, [
+        postId,
+        reporter.id,
+        reason,
+      ]);
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
         throw ForumsErrors.alreadyFlagged('You have already flagged this post; a moderator will look at it');
@@ -61,7 +67,12 @@ export class ForumsModerationService {
         ORDER BY f.created_at, f.id LIMIT $2`,
       params,
     );
-    const page = toPage(rows, query.limit, (r) => [r.at_key, r.id], (r) => r);
+    const page = toPage(
+      rows,
+      query.limit,
+      (r) => [r.at_key, r.id],
+      (r) => r,
+    );
     return { items: await this.flagViews(moderator, page.items), nextCursor: page.nextCursor };
   }
 
@@ -97,7 +108,10 @@ export class ForumsModerationService {
   }
 
   async setThreadFlag(moderator: AuthUser, threadId: string, flag: 'pinned' | 'locked', value: boolean): Promise<ForumThreadView> {
-    const [, affected] = await this.db.query(`UPDATE forum_threads SET ${flag === 'pinned' ? 'pinned' : 'locked'} = $2 WHERE id = $1`, [threadId, value]);
+    const [, affected] = await this.db.query(`UPDATE forum_threads SET ${flag === 'pinned' ? 'pinned' : 'locked'} = $2 WHERE id = $1`, [
+      threadId,
+      value,
+    ]);
     if (affected === 0) throw ForumsErrors.threadNotFound('No such thread');
     return this.forums.getThread(threadId, moderator);
   }
@@ -109,7 +123,10 @@ export class ForumsModerationService {
          JOIN forum_threads t ON t.id = x.thread_id`,
       [[...new Set(flags.map((f) => f.post_id))], moderator.id],
     );
-    const [posts, reporters] = await Promise.all([this.views.posts(postRows, moderator.id), this.views.authors(flags.map((f) => f.reporter_id))]);
+    const [posts, reporters] = await Promise.all([
+      this.views.posts(postRows, moderator.id),
+      this.views.authors(flags.map((f) => f.reporter_id)),
+    ]);
     const postById = new Map(posts.map((p, i) => [p.id, { ...p, threadTitle: postRows[i]!.thread_title }]));
     return flags.map((f) => ({
       id: f.id,

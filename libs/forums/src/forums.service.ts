@@ -96,12 +96,16 @@ export class ForumsService {
 
   async createCategory(input: CreateCategoryDto): Promise<ForumCategoryView> {
     try {
-      await this.db.query(
-        `INSERT INTO forum_categories (slug, name, description, sector_slug, position) VALUES ($1, $2, $3, $4, $5)`,
-        [input.slug, input.name, input.description, input.sectorSlug ?? null, input.position ?? 0],
-      );
+      await this.db.query(`INSERT INTO forum_categories (slug, name, description, sector_slug, position) VALUES ($1, $2, $3, $4, $5)`, [
+        input.slug,
+        input.name,
+        input.description,
+        input.sectorSlug ?? null,
+        input.position ?? 0,
+      ]);
     } catch (error) {
-      if (isUniqueViolation(error)) throw ForumsErrors.categoryTaken('A category with that slug exists', [{ field: 'slug', message: 'is taken' }]);
+      if (isUniqueViolation(error))
+        throw ForumsErrors.categoryTaken('A category with that slug exists', [{ field: 'slug', message: 'is taken' }]);
       throw error;
     }
     return (await this.categories()).find((c) => c.slug === input.slug)!;
@@ -116,21 +120,23 @@ export class ForumsService {
     const params: unknown[] = [category.id, viewer.id, query.limit + 1];
     if (after) params.push(after[0] === 1, after[1], after[2]);
     // Pinned first, then most recent activity; the keyset includes pinned so pages never overlap.
-    const rows: (ThreadRow & { at_key: string })[] = await this.db.query(
-      categoryThreadsSql(after !== null),
-      params,
-    );
+    const rows: (ThreadRow & { at_key: string })[] = await this.db.query(categoryThreadsSql(after !== null), params);
     const authors = await this.views.authors(rows.map((r) => r.author_id));
-    return toPage(rows, query.limit, (r) => [r.pinned ? 1 : 0, r.at_key, r.id], (r) => ({
-      id: r.id,
-      title: r.title,
-      author: authors.get(r.author_id)!,
-      replyCount: r.reply_count,
-      lastPostAt: r.last_post_at.toISOString(),
-      pinned: r.pinned,
-      locked: r.locked,
-      unreadCount: r.unread_count,
-    }));
+    return toPage(
+      rows,
+      query.limit,
+      (r) => [r.pinned ? 1 : 0, r.at_key, r.id],
+      (r) => ({
+        id: r.id,
+        title: r.title,
+        author: authors.get(r.author_id)!,
+        replyCount: r.reply_count,
+        lastPostAt: r.last_post_at.toISOString(),
+        pinned: r.pinned,
+        locked: r.locked,
+        unreadCount: r.unread_count,
+      }),
+    );
   }
 
   async getThread(threadId: string, viewer: AuthUser): Promise<ForumThreadView> {
@@ -166,7 +172,11 @@ export class ForumsService {
     };
   }
 
-  async createThread(author: AuthUser, input: { categoryId: string; title: string; body: string }, options: PostingOptions = {}): Promise<ForumThreadCreated> {
+  async createThread(
+    author: AuthUser,
+    input: { categoryId: string; title: string; body: string },
+    options: PostingOptions = {},
+  ): Promise<ForumThreadCreated> {
     const [category] = await this.db.query(`SELECT id FROM forum_categories WHERE id = $1`, [input.categoryId]);
     if (!category) throw ForumsErrors.invalid('No such category', [{ field: 'categoryId', message: 'is not a category' }]);
     await this.limitPosting(author, options);
@@ -190,35 +200,62 @@ export class ForumsService {
     const after = decodeCursor(query.cursor, 1);
     // Keyset on seq: seqs are handed out under the thread's row lock, so they commit in order and
     // a page boundary never moves while others post.
-    const rows: PostRow[] = await this.db.query(
-      THREAD_POSTS_SQL,
-      [threadId, viewer.id, isCoordinator(viewer), after ? Number(after[0]) : 0, query.limit + 1],
-    );
+    const rows: PostRow[] = await this.db.query(THREAD_POSTS_SQL, [
+      threadId,
+      viewer.id,
+      isCoordinator(viewer),
+      after ? Number(after[0]) : 0,
+      query.limit + 1,
+    ]);
     if (rows.length === 0) await this.assertThreadExists(threadId);
-    const page = toPage(rows, query.limit, (r) => [r.seq], (r) => r);
+    const page = toPage(
+      rows,
+      query.limit,
+      (r) => [r.seq],
+      (r) => r,
+    );
     return { items: await this.views.posts(page.items, viewer.id), nextCursor: page.nextCursor };
   }
 
   async getPost(postId: string, viewer: AuthUser): Promise<ForumPostView> {
-    const [row]: PostRow[] = await this.db.query(
-      `${postSelect('$2', '$3')} WHERE p.id = $1 AND (p.status <> 'hidden' OR $3)`,
-      [postId, viewer.id, isCoordinator(viewer)],
-    );
+    const [row]: PostRow[] = await this.db.query(`${postSelect('$2', '$3')} WHERE p.id = $1 AND (p.status <> 'hidden' OR $3)`, [
+      postId,
+      viewer.id,
+      isCoordinator(viewer),
+    ]);
     if (!row) throw ForumsErrors.postNotFound('No such post');
     return (await this.views.posts([row], viewer.id))[0]!;
   }
 
-  async reply(author: AuthUser, threadId: string, input: { body: string; replyToPostId?: string }, options: PostingOptions = {}): Promise<ForumPostView> {
+  async reply(
+    author: AuthUser,
+    threadId: string,
+    input: { body: string; replyToPostId?: string },
+    options: PostingOptions = {},
+  ): Promise<ForumPostView> {
     const [thread] = await this.db.query(`SELECT locked FROM forum_threads WHERE id = $1`, [threadId]);
     if (!thread) throw ForumsErrors.threadNotFound('No such thread');
     if (thread.locked && !isCoordinator(author)) throw ForumsErrors.threadLocked('This thread is locked');
     if (input.replyToPostId) {
-      const [target] = await this.db.query(`SELECT 1 FROM forum_posts WHERE id = $1 AND thread_id = $2 AND status = 'visible'`, [input.replyToPostId, threadId]);
-      if (!target) throw ForumsErrors.invalid('You can only reply to a visible post in this thread', [{ field: 'replyToPostId', message: 'is not a post in this thread' }]);
+      const [target] = await this.db.query(`SELECT 1 FROM forum_posts WHERE id = $1 AND thread_id = $2 AND status = 'visible'`, [
+        input.replyToPostId,
+        threadId,
+      ]);
+      if (!target)
+        throw ForumsErrors.invalid('You can only reply to a visible post in this thread', [
+          { field: 'replyToPostId', message: 'is not a post in this thread' },
+        ]);
     }
     await this.limitPosting(author, options);
     const created = await this.db.transaction((manager) =>
-      this.insertPost(manager, { threadId, author, body: input.body, replyToPostId: input.replyToPostId ?? null, title: null, at: options.at ?? new Date() }),
+      this.insertPost(manager, {
+        threadId,
+        author,
+        body: input.body,
+        replyToPostId: input.replyToPostId ?? null,
+        title: null,
+        at: options.at ?? new Date(),
+      }),
     );
     return this.afterPostCommitted(created);
   }
@@ -228,7 +265,11 @@ export class ForumsService {
     await this.db.transaction(async (manager) => {
       const post = await this.lockPostForChange(manager, editor, postId);
       const { html, quoteHtml, text } = renderPost(body, post.reply_to_post_id !== null);
-      await manager.query(`INSERT INTO forum_post_revisions (post_id, body, edited_by) VALUES ($1, $2, $3)`, [postId, post.body, editor.id]);
+      await manager.query(`INSERT INTO forum_post_revisions (post_id, body, edited_by) VALUES ($1, $2, $3)`, [
+        postId,
+        post.body,
+        editor.id,
+      ]);
       await manager.query(
         `UPDATE forum_posts SET body = $2, body_html = $3, quote_html = $4, plain_text = $5, edited_at = now(),
                 search = setweight(to_tsvector('english', $6), 'A') || setweight(to_tsvector('english', $5), 'B')
@@ -237,14 +278,18 @@ export class ForumsService {
       );
     });
     const view = await this.getPost(postId, editor);
-    this.realtime.toRoom(threadRoom(view.threadId), 'forum:post.updated', { threadId: view.threadId, post: { ...view, body: null, myReactions: [] } });
+    this.realtime.toRoom(threadRoom(view.threadId), 'forum:post.updated', {
+      threadId: view.threadId,
+      post: { ...view, body: null, myReactions: [] },
+    });
     return view;
   }
 
   /** Edit history, newest first: for the post's author and moderators. */
   async revisions(caller: AuthUser, postId: string): Promise<ForumPostRevisionView[]> {
     const post = await this.getPost(postId, caller);
-    if (post.author.id !== caller.id && !isCoordinator(caller)) throw ForumsErrors.notYourPost('Only its author or a moderator may see the edit history');
+    if (post.author.id !== caller.id && !isCoordinator(caller))
+      throw ForumsErrors.notYourPost('Only its author or a moderator may see the edit history');
     const rows: { body: string; edited_by: string; created_at: Date }[] = await this.db.query(
       `SELECT body, edited_by, created_at FROM forum_post_revisions WHERE post_id = $1 ORDER BY created_at DESC, id DESC`,
       [postId],
@@ -308,7 +353,8 @@ export class ForumsService {
   async markRead(user: AuthUser, threadId: string, lastReadPostId: string): Promise<void> {
     await this.assertThreadExists(threadId);
     const [post] = await this.db.query(`SELECT seq FROM forum_posts WHERE id = $1 AND thread_id = $2`, [lastReadPostId, threadId]);
-    if (!post) throw ForumsErrors.invalid('That post is not in this thread', [{ field: 'lastReadPostId', message: 'is not a post in this thread' }]);
+    if (!post)
+      throw ForumsErrors.invalid('That post is not in this thread', [{ field: 'lastReadPostId', message: 'is not a post in this thread' }]);
     await this.db.query(
       `INSERT INTO forum_thread_reads (user_id, thread_id, last_read_seq, last_read_post_id, read_at) VALUES ($1, $2, $3, $4, now())
        ON CONFLICT (user_id, thread_id) DO UPDATE
@@ -343,21 +389,31 @@ export class ForumsService {
     const after = decodeCursor(query.cursor, 2);
     const params: unknown[] = [query.q, query.limit + 1, query.categoryId ?? null, HEADLINE_OPTIONS];
     if (after) params.push(Number(after[0]), after[1]);
-    const rows: { post_id: string; thread_id: string; author_id: string; created_at: Date; rank: number; title: string; category_slug: string; headline: string }[] =
-      await this.db.query(
-        searchSql(after !== null),
-        params,
-      );
+    const rows: {
+      post_id: string;
+      thread_id: string;
+      author_id: string;
+      created_at: Date;
+      rank: number;
+      title: string;
+      category_slug: string;
+      headline: string;
+    }[] = await this.db.query(searchSql(after !== null), params);
     const authors = await this.views.authors(rows.map((r) => r.author_id));
-    const page = toPage(rows, query.limit, (r) => [r.rank, r.post_id], (r) => ({
-      threadId: r.thread_id,
-      postId: r.post_id,
-      title: r.title,
-      snippet: snippetHtml(r.headline),
-      categorySlug: r.category_slug,
-      author: authors.get(r.author_id)!,
-      createdAt: r.created_at.toISOString(),
-    }));
+    const page = toPage(
+      rows,
+      query.limit,
+      (r) => [r.rank, r.post_id],
+      (r) => ({
+        threadId: r.thread_id,
+        postId: r.post_id,
+        title: r.title,
+        snippet: snippetHtml(r.headline),
+        categorySlug: r.category_slug,
+        author: authors.get(r.author_id)!,
+        createdAt: r.created_at.toISOString(),
+      }),
+    );
     return page;
   }
 
@@ -379,14 +435,16 @@ export class ForumsService {
     const id = randomUUID();
     const post = { ...input, body: withoutNul(input.body) };
     const { html, quoteHtml, text, mentions } = renderPost(post.body, post.replyToPostId !== null);
-    const bumped: { last_seq: number; title: string; category_id: string }[] = await manager.query(
-      `UPDATE forum_threads
+    const bumped: { last_seq: number; title: string; category_id: string }[] = await manager
+      .query(
+        `UPDATE forum_threads
           SET last_seq = last_seq + 1, reply_count = reply_count + (CASE WHEN last_seq > 0 THEN 1 ELSE 0 END),
               last_post_at = $2, last_post_id = $3
         WHERE id = $1 AND (NOT locked OR $4)
         RETURNING last_seq, title, category_id`,
-      [post.threadId, post.at, id, isCoordinator(post.author)],
-    ).then(([rows]) => rows);
+        [post.threadId, post.at, id, isCoordinator(post.author)],
+      )
+      .then(([rows]) => rows);
     const thread = bumped[0];
     if (!thread) throw ForumsErrors.threadLocked('This thread is locked');
     await manager.query(
@@ -394,13 +452,28 @@ export class ForumsService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, setweight(to_tsvector('english', $11), 'A') || setweight(to_tsvector('english', $8), 'B'))`,
       [id, post.threadId, thread.last_seq, post.author.id, post.body, html, quoteHtml, text, post.replyToPostId, post.at, post.title ?? ''],
     );
-    const [{ slug }] = await manager.query(
-      `UPDATE forum_categories SET post_count = post_count + 1, last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1 RETURNING slug`,
-      [thread.category_id, post.at],
-    ).then(([rows]) => rows);
+    const [{ slug }] = await manager
+      .query(
+        `UPDATE forum_categories SET post_count = post_count + 1, last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1 RETURNING slug`,
+        [thread.category_id, post.at],
+      )
+      .then(([rows]) => rows);
     // Posting watches the thread.
-    await manager.query(`INSERT INTO forum_subscriptions (user_id, thread_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [post.author.id, post.threadId]);
-    return { ...post, id, seq: thread.last_seq, threadTitle: thread.title as string, categorySlug: slug as string, html, quoteHtml, text, mentions };
+    await manager.query(`INSERT INTO forum_subscriptions (user_id, thread_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+      post.author.id,
+      post.threadId,
+    ]);
+    return {
+      ...post,
+      id,
+      seq: thread.last_seq,
+      threadTitle: thread.title as string,
+      categorySlug: slug as string,
+      html,
+      quoteHtml,
+      text,
+      mentions,
+    };
   }
 
   /** After commit: the live event for watchers, then the domain event for notifications. */
@@ -423,9 +496,14 @@ export class ForumsService {
       body: created.body,
     };
     const [view] = await this.views.posts([row], created.author.id);
-    this.realtime.toRoom(threadRoom(created.threadId), 'forum:post.created', { threadId: created.threadId, post: { ...view!, body: null } });
+    this.realtime.toRoom(threadRoom(created.threadId), 'forum:post.created', {
+      threadId: created.threadId,
+      post: { ...view!, body: null },
+    });
 
-    const mentioned = (await this.identity.findByHandles(created.mentions)).filter((u) => u.status === 'active' && u.id !== created.author.id);
+    const mentioned = (await this.identity.findByHandles(created.mentions)).filter(
+      (u) => u.status === 'active' && u.id !== created.author.id,
+    );
     const subscribers: { user_id: string }[] = await this.db.query(
       `SELECT user_id FROM forum_subscriptions WHERE thread_id = $1 AND user_id <> $2`,
       [created.threadId, created.author.id],
@@ -448,12 +526,21 @@ export class ForumsService {
 
   /** The post for an edit or delete by its author or a moderator; 404 for what the caller may not see. */
   private async lockPostForChange(manager: EntityManager, caller: AuthUser, postId: string) {
-    const [post]: { id: string; thread_id: string; seq: number; author_id: string; status: PostStatus; body: string; reply_to_post_id: string | null; title: string; locked: boolean }[] =
-      await manager.query(
-        `SELECT p.id, p.thread_id, p.seq, p.author_id, p.status, p.body, p.reply_to_post_id, t.title, t.locked
+    const [post]: {
+      id: string;
+      thread_id: string;
+      seq: number;
+      author_id: string;
+      status: PostStatus;
+      body: string;
+      reply_to_post_id: string | null;
+      title: string;
+      locked: boolean;
+    }[] = await manager.query(
+      `SELECT p.id, p.thread_id, p.seq, p.author_id, p.status, p.body, p.reply_to_post_id, t.title, t.locked
            FROM forum_posts p JOIN forum_threads t ON t.id = p.thread_id WHERE p.id = $1 FOR UPDATE OF p`,
-        [postId],
-      );
+      [postId],
+    );
     const moderator = isCoordinator(caller);
     if (!post || post.status === 'deleted' || (post.status === 'hidden' && !moderator)) throw ForumsErrors.postNotFound('No such post');
     if (post.author_id !== caller.id && !moderator) throw ForumsErrors.notYourPost('Only its author or a moderator may change a post');
@@ -462,19 +549,27 @@ export class ForumsService {
   }
 
   /** Counts follow visibility: a post leaving or re-entering view moves the thread's and category's counters. */
-  private async setStatus(manager: EntityManager, post: { id: string; thread_id: string; seq: number; status: PostStatus }, to: PostStatus): Promise<void> {
+  private async setStatus(
+    manager: EntityManager,
+    post: { id: string; thread_id: string; seq: number; status: PostStatus },
+    to: PostStatus,
+  ): Promise<void> {
     await manager.query(`UPDATE forum_posts SET status = $2 WHERE id = $1`, [post.id, to]);
     const delta = (to === 'visible' ? 1 : 0) - (post.status === 'visible' ? 1 : 0);
     if (delta === 0) return;
-    await manager.query(`UPDATE forum_threads SET reply_count = reply_count + $2 WHERE id = $1`, [post.thread_id, post.seq > 1 ? delta : 0]);
+    await manager.query(`UPDATE forum_threads SET reply_count = reply_count + $2 WHERE id = $1`, [
+      post.thread_id,
+      post.seq > 1 ? delta : 0,
+    ]);
     const [latest] = await manager.query(
       `SELECT id, created_at FROM forum_posts WHERE thread_id = $1 AND status = 'visible' ORDER BY seq DESC LIMIT 1`,
       [post.thread_id],
     );
-    await manager.query(
-      `UPDATE forum_threads SET last_post_id = $2, last_post_at = COALESCE($3, created_at) WHERE id = $1`,
-      [post.thread_id, latest?.id ?? null, latest?.created_at ?? null],
-    );
+    await manager.query(`UPDATE forum_threads SET last_post_id = $2, last_post_at = COALESCE($3, created_at) WHERE id = $1`, [
+      post.thread_id,
+      latest?.id ?? null,
+      latest?.created_at ?? null,
+    ]);
     await manager.query(
       `UPDATE forum_categories SET post_count = post_count + $2 WHERE id = (SELECT category_id FROM forum_threads WHERE id = $1)`,
       [post.thread_id, delta],
@@ -486,6 +581,10 @@ export class ForumsService {
 function renderPost(body: string, isReply: boolean) {
   const { quote, own } = isReply ? splitLeadingQuote(body) : { quote: null, own: body };
   const rendered = renderMarkdown(own, { mode: 'post' });
-  return { html: rendered.html, quoteHtml: quote ? renderMarkdown(quote, { mode: 'post' }).html : null, text: rendered.text, mentions: rendered.mentions };
+  return {
+    html: rendered.html,
+    quoteHtml: quote ? renderMarkdown(quote, { mode: 'post' }).html : null,
+    text: rendered.text,
+    mentions: rendered.mentions,
+  };
 }
-

@@ -15,7 +15,13 @@ export function splitLeadingQuote(body: string): { quote: string | null; own: st
   let end = 0;
   while (end < lines.length && QUOTE_LINE.test(lines[end]!)) end++;
   if (end === 0) return { quote: null, own: body };
-  return { quote: lines.slice(0, end).join('\n'), own: lines.slice(end).join('\n').replace(/^\s*\n/, '') };
+  return {
+    quote: lines.slice(0, end).join('\n'),
+    own: lines
+      .slice(end)
+      .join('\n')
+      .replace(/^\s*\n/, ''),
+  };
 }
 
 /** Shown in place of a quote whose post was hidden or deleted. */

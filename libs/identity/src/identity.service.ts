@@ -71,9 +71,7 @@ export class IdentityService {
   }): Promise<UserEntity> {
     const email = normaliseEmail(input.email);
     if (await this.users.existsBy({ email })) {
-      throw IdentityErrors.emailTaken('An account with that email already exists', [
-        { field: 'email', message: 'is already registered' },
-      ]);
+      throw IdentityErrors.emailTaken('An account with that email already exists', [{ field: 'email', message: 'is already registered' }]);
     }
     const user = this.users.create({
       email,

@@ -20,7 +20,14 @@ import { MentorshipsService } from './mentorships.service';
   imports: [
     IdentityModule,
     ProfilesModule,
-    TypeOrmModule.forFeature([MentorLoadEntity, MentoringRequestEntity, MentorshipEntity, GoalEntity, SessionLogEntity, MatchingRoundEntity]),
+    TypeOrmModule.forFeature([
+      MentorLoadEntity,
+      MentoringRequestEntity,
+      MentorshipEntity,
+      GoalEntity,
+      SessionLogEntity,
+      MatchingRoundEntity,
+    ]),
   ],
   controllers: [MentoringController, AdminMatchingController],
   providers: [MentoringPeople, MatchingService, MentoringRequestsService, MentorshipsService, MentoringSweep],

@@ -84,10 +84,12 @@ export class MatchingService {
       }
     } else {
       const engaged = new Set(
-        ((await this.dataSource.query(
-          `SELECT mentee_id FROM mentorships WHERE status = 'active'
+        (
+          (await this.dataSource.query(
+            `SELECT mentee_id FROM mentorships WHERE status = 'active'
            UNION SELECT mentee_id FROM mentoring_requests WHERE status = 'pending'`,
-        )) as { mentee_id: string }[]).map((r) => r.mentee_id),
+          )) as { mentee_id: string }[]
+        ).map((r) => r.mentee_id),
       );
       wanted = new Set(seeking.filter((p) => !engaged.has(p.userId)).map((p) => p.userId));
     }
@@ -99,7 +101,8 @@ export class MatchingService {
     try {
       optimal = runRound(mentees, pool, { excludedPairs, pinned });
     } catch (error) {
-      if (error instanceof RangeError) throw MatchingErrors.invalidRound(`That pin cannot hold: ${error.message}`, [{ field: 'pinned', message: error.message }]);
+      if (error instanceof RangeError)
+        throw MatchingErrors.invalidRound(`That pin cannot hold: ${error.message}`, [{ field: 'pinned', message: error.message }]);
       throw error;
     }
     const greedy = greedyRound(mentees, pool, { excludedPairs, pinned });
@@ -107,7 +110,14 @@ export class MatchingService {
       menteeCount: mentees.length,
       mentorCount: mentors.length,
       result: {
-        proposals: optimal.proposals.map((p) => ({ menteeId: p.menteeId, mentorId: p.mentorId, score: p.score, reasons: p.reasons, uncoveredNeeds: p.uncoveredNeeds, pinned: p.pinned })),
+        proposals: optimal.proposals.map((p) => ({
+          menteeId: p.menteeId,
+          mentorId: p.mentorId,
+          score: p.score,
+          reasons: p.reasons,
+          uncoveredNeeds: p.uncoveredNeeds,
+          pinned: p.pinned,
+        })),
         totalScore: optimal.totalScore,
         unmatched: optimal.unmatched.map((u) => u.menteeId),
         unmatchedReasons: optimal.unmatched,
@@ -126,7 +136,9 @@ export class MatchingService {
 
   /** Stores a planned round; a null caller is the command line. */
   async saveRound(caller: AuthUser | null, result: MatchingRoundResult): Promise<MatchingRoundView> {
-    const round = await this.rounds.save(this.rounds.create({ createdBy: caller?.id ?? null, weightsVersion: result.weightsVersion, result, appliedAt: null }));
+    const round = await this.rounds.save(
+      this.rounds.create({ createdBy: caller?.id ?? null, weightsVersion: result.weightsVersion, result, appliedAt: null }),
+    );
     return this.toView(round);
   }
 
@@ -146,7 +158,9 @@ export class MatchingService {
       );
       if (!round) {
         const exists = (await manager.query('SELECT 1 FROM matching_rounds WHERE id = $1', [id])).length > 0;
-        throw exists ? MatchingErrors.roundAlreadyApplied('This round has already been applied') : MatchingErrors.roundNotFound('No such matching round');
+        throw exists
+          ? MatchingErrors.roundAlreadyApplied('This round has already been applied')
+          : MatchingErrors.roundNotFound('No such matching round');
       }
       const { proposals } = round.result;
       const rows = await returning<{ id: string; mentee_id: string; mentor_id: string }>(
@@ -159,12 +173,18 @@ export class MatchingService {
         [
           proposals.map((p) => p.menteeId),
           proposals.map((p) => p.mentorId),
-          proposals.map((p) => `Proposed by the programme's matching round (score ${p.score}): ${p.reasons.map((r) => r.label).join('; ')}.`),
+          proposals.map(
+            (p) => `Proposed by the programme's matching round (score ${p.score}): ${p.reasons.map((r) => r.label).join('; ')}.`,
+          ),
           REQUEST_LIFETIME_DAYS,
           id,
         ],
       );
-      return { appliedAt: round.applied_at, requests: rows.map((r) => ({ requestId: r.id, menteeId: r.mentee_id, mentorId: r.mentor_id })), skipped: proposals.length - rows.length };
+      return {
+        appliedAt: round.applied_at,
+        requests: rows.map((r) => ({ requestId: r.id, menteeId: r.mentee_id, mentorId: r.mentor_id })),
+        skipped: proposals.length - rows.length,
+      };
     });
     await this.events.emit('mentoring.round.applied', { roundId: id, proposals: applied.requests });
     return { roundId: id, appliedAt: applied.appliedAt.toISOString(), requests: applied.requests, skipped: applied.skipped };
@@ -172,9 +192,11 @@ export class MatchingService {
 
   private async mentorCandidates(participants: MatchingParticipant[]): Promise<MentorCandidate[]> {
     const active = new Map(
-      ((await this.dataSource.query(
-        `SELECT mentor_id, count(*)::int AS active FROM mentorships WHERE status = 'active' GROUP BY mentor_id`,
-      )) as { mentor_id: string; active: number }[]).map((r) => [r.mentor_id, r.active]),
+      (
+        (await this.dataSource.query(
+          `SELECT mentor_id, count(*)::int AS active FROM mentorships WHERE status = 'active' GROUP BY mentor_id`,
+        )) as { mentor_id: string; active: number }[]
+      ).map((r) => [r.mentor_id, r.active]),
     );
     return participants
       .filter((p) => p.mentor.offers)

@@ -107,7 +107,12 @@ export class MentoringRequestsService {
       parameters,
     )) as RequestRow[];
     const people = await this.people.byId(rows.flatMap((r) => [r.mentor_id, r.mentee_id]));
-    return toPage(rows, query.limit, (r) => [r.created_at.toISOString(), r.id], (r) => toView(r, people));
+    return toPage(
+      rows,
+      query.limit,
+      (r) => [r.created_at.toISOString(), r.id],
+      (r) => toView(r, people),
+    );
   }
 
   /**
@@ -185,7 +190,12 @@ export class MentoringRequestsService {
     );
     for (const r of expired) await this.events.emit('mentoring.expired', { requestId: r.id, mentorId: r.mentor_id, menteeId: r.mentee_id });
     for (const r of reminded) {
-      await this.events.emit('mentoring.expiring', { requestId: r.id, mentorId: r.mentor_id, menteeId: r.mentee_id, expiresAt: r.expires_at.toISOString() });
+      await this.events.emit('mentoring.expiring', {
+        requestId: r.id,
+        mentorId: r.mentor_id,
+        menteeId: r.mentee_id,
+        expiresAt: r.expires_at.toISOString(),
+      });
     }
     return { reminded: reminded.length, expired: expired.length };
   }
@@ -212,10 +222,9 @@ export class MentoringRequestsService {
 
   /** Explains a transition that matched no row: not visible (404), wrong side (403) or not pending (409). */
   private async whyNotAnswerable(manager: EntityManager, caller: AuthUser, requestId: string, side: 'mentor' | 'mentee', verb: string) {
-    const [row] = (await manager.query(
-      'SELECT mentor_id, mentee_id, status, expires_at FROM mentoring_requests WHERE id = $1',
-      [requestId],
-    )) as { mentor_id: string; mentee_id: string; status: RequestStatus; expires_at: Date }[];
+    const [row] = (await manager.query('SELECT mentor_id, mentee_id, status, expires_at FROM mentoring_requests WHERE id = $1', [
+      requestId,
+    ])) as { mentor_id: string; mentee_id: string; status: RequestStatus; expires_at: Date }[];
     if (!row || (row.mentor_id !== caller.id && row.mentee_id !== caller.id)) return MatchingErrors.requestNotFound('No such request');
     if (row[`${side}_id`] !== caller.id) {
       return side === 'mentor'

@@ -64,7 +64,11 @@ export class MentoringController {
 
   @Post('requests/:id/decline')
   @HttpCode(200)
-  decline(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() body: DeclineRequestDto): Promise<MentoringRequestView> {
+  decline(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: DeclineRequestDto,
+  ): Promise<MentoringRequestView> {
     return this.requests.decline(user, id, body.reason);
   }
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor, DomainEvents, toPage, type Page } from '@mutuals/core';
+import { decodeCursor, DomainEvents, toPage, type Page, OnDomainEvent } from '@mutuals/core';
 import type {
   GoalView,
   MentoringPerson,
@@ -170,7 +169,7 @@ export class MentorshipsService {
   }
 
   /** The chat lib made the pair's conversation (DomainEvents awaits this before accept returns). */
-  @OnEvent('chat.mentorship-conversation.opened')
+  @OnDomainEvent('chat.mentorship-conversation.opened', { phase: 'after-commit' })
   async onConversationOpened(event: ChatMentorshipConversationOpened): Promise<void> {
     await this.dataSource.query('UPDATE mentorships SET conversation_id = $2 WHERE id = $1', [event.mentorshipId, event.conversationId]);
   }
@@ -187,7 +186,12 @@ export class MentorshipsService {
       values,
     )) as MentorshipRow[];
     const people = await this.peopleOf(rows);
-    return toPage(rows, query.limit, (r) => [r.started_at.toISOString(), r.id], (r) => toSummary(r, viewerOf(caller, r) ?? 'coordinator', people));
+    return toPage(
+      rows,
+      query.limit,
+      (r) => [r.started_at.toISOString(), r.id],
+      (r) => toSummary(r, viewerOf(caller, r) ?? 'coordinator', people),
+    );
   }
 
   private peopleOf(rows: MentorshipRow[]): Promise<Map<string, MentoringPerson>> {

@@ -1,5 +1,5 @@
+import { OnDomainEvent } from '@mutuals/core';
 import { Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import { IdentityService, type UserChanged } from '@mutuals/identity';
 import type { ForumPostCreated, ForumPostRemoved } from '@mutuals/forums';
 import type {
@@ -26,7 +26,7 @@ export class NotificationRules {
     return (await this.identity.getUserSummaries([userId])).get(userId)?.displayName ?? 'A member';
   }
 
-  @OnEvent('forum.post.created')
+  @OnDomainEvent('forum.post.created', { phase: 'after-commit' })
   async onForumPost(event: ForumPostCreated): Promise<void> {
     const author = await this.nameOf(event.authorId);
     const mentioned = new Set(event.mentionedUserIds);
@@ -34,72 +34,158 @@ export class NotificationRules {
     const subscribers = event.subscriberIds.filter((id) => !mentioned.has(id) && !repliedTo.includes(id));
     const common = { link: event.link, sourceId: event.postId, actorId: event.authorId, body: event.preview };
     await this.notifications.notify([
-      ...[...mentioned].map((userId) => ({ ...common, userId, kind: 'forum.mention', title: `${author} mentioned you in “${event.threadTitle}”` })),
-      ...repliedTo.map((userId) => ({ ...common, userId, kind: 'forum.reply', title: `${author} replied to your post in “${event.threadTitle}”` })),
-      ...subscribers.map((userId) => ({ ...common, userId, kind: 'forum.reply', title: `New reply from ${author} in “${event.threadTitle}”` })),
+      ...[...mentioned].map((userId) => ({
+        ...common,
+        userId,
+        kind: 'forum.mention',
+        title: `${author} mentioned you in “${event.threadTitle}”`,
+      })),
+      ...repliedTo.map((userId) => ({
+        ...common,
+        userId,
+        kind: 'forum.reply',
+        title: `${author} replied to your post in “${event.threadTitle}”`,
+      })),
+      ...subscribers.map((userId) => ({
+        ...common,
+        userId,
+        kind: 'forum.reply',
+        title: `New reply from ${author} in “${event.threadTitle}”`,
+      })),
     ]);
   }
 
-  @OnEvent('forum.post.hidden')
-  @OnEvent('forum.post.deleted')
+  @OnDomainEvent('forum.post.hidden', { phase: 'after-commit' })
+  @OnDomainEvent('forum.post.deleted', { phase: 'after-commit' })
   async onForumPostRemoved(event: ForumPostRemoved): Promise<void> {
     await this.notifications.withdraw(event.postId);
   }
 
-  @OnEvent('mentoring.requested')
+  @OnDomainEvent('mentoring.requested', { phase: 'after-commit' })
   async onRequested(event: MentoringRequested): Promise<void> {
-    await this.one(event.mentorId, 'mentoring.requested', `${await this.nameOf(event.menteeId)} asked you to be their mentor`, '/mentoring?box=incoming', event.requestId, event.menteeId);
+    await this.one(
+      event.mentorId,
+      'mentoring.requested',
+      `${await this.nameOf(event.menteeId)} asked you to be their mentor`,
+      '/mentoring?box=incoming',
+      event.requestId,
+      event.menteeId,
+    );
   }
 
-  @OnEvent('mentoring.accepted')
+  @OnDomainEvent('mentoring.accepted', { phase: 'after-commit' })
   async onAccepted(event: MentoringAccepted): Promise<void> {
-    await this.one(event.menteeId, 'mentoring.accepted', `${await this.nameOf(event.mentorId)} accepted your mentoring request`, `/mentoring/mentorships/${event.mentorshipId}`, event.requestId, event.mentorId);
+    await this.one(
+      event.menteeId,
+      'mentoring.accepted',
+      `${await this.nameOf(event.mentorId)} accepted your mentoring request`,
+      `/mentoring/mentorships/${event.mentorshipId}`,
+      event.requestId,
+      event.mentorId,
+    );
   }
 
-  @OnEvent('mentoring.declined')
+  @OnDomainEvent('mentoring.declined', { phase: 'after-commit' })
   async onDeclined(event: MentoringDeclined): Promise<void> {
     const title = `${await this.nameOf(event.mentorId)} can’t mentor you right now`;
     await this.one(event.menteeId, 'mentoring.declined', title, '/mentoring?box=outgoing', event.requestId, event.mentorId, event.reason);
   }
 
-  @OnEvent('mentoring.expiring')
+  @OnDomainEvent('mentoring.expiring', { phase: 'after-commit' })
   async onExpiring(event: MentoringExpiring): Promise<void> {
     const title = `Reminder: ${await this.nameOf(event.menteeId)} is waiting for your answer`;
-    await this.one(event.mentorId, 'mentoring.expiring', title, '/mentoring?box=incoming', event.requestId, event.menteeId, 'The request expires in a few days.');
+    await this.one(
+      event.mentorId,
+      'mentoring.expiring',
+      title,
+      '/mentoring?box=incoming',
+      event.requestId,
+      event.menteeId,
+      'The request expires in a few days.',
+    );
   }
 
-  @OnEvent('mentoring.expired')
+  @OnDomainEvent('mentoring.expired', { phase: 'after-commit' })
   async onExpired(event: MentoringRequestEnded): Promise<void> {
-    await this.one(event.menteeId, 'mentoring.expired', 'A mentoring request expired without an answer', '/mentoring', event.requestId, null, 'You can ask another mentor from your suggestions.');
+    await this.one(
+      event.menteeId,
+      'mentoring.expired',
+      'A mentoring request expired without an answer',
+      '/mentoring',
+      event.requestId,
+      null,
+      'You can ask another mentor from your suggestions.',
+    );
   }
 
-  @OnEvent('mentoring.session.logged')
+  @OnDomainEvent('mentoring.session.logged', { phase: 'after-commit' })
   async onSessionLogged(event: MentoringSessionLogged): Promise<void> {
-    await this.one(event.otherUserId, 'mentoring.session', `${await this.nameOf(event.loggedBy)} logged a mentoring session`, `/mentoring/mentorships/${event.mentorshipId}`, event.mentorshipId, event.loggedBy);
+    await this.one(
+      event.otherUserId,
+      'mentoring.session',
+      `${await this.nameOf(event.loggedBy)} logged a mentoring session`,
+      `/mentoring/mentorships/${event.mentorshipId}`,
+      event.mentorshipId,
+      event.loggedBy,
+    );
   }
 
-  @OnEvent('mentoring.closed')
+  @OnDomainEvent('mentoring.closed', { phase: 'after-commit' })
   async onClosed(event: MentoringClosed): Promise<void> {
     const other = event.closedBy === event.mentorId ? event.menteeId : event.mentorId;
-    await this.one(other, 'mentoring.closed', `${await this.nameOf(event.closedBy)} closed your mentorship`, `/mentoring/mentorships/${event.mentorshipId}`, event.mentorshipId, event.closedBy);
+    await this.one(
+      other,
+      'mentoring.closed',
+      `${await this.nameOf(event.closedBy)} closed your mentorship`,
+      `/mentoring/mentorships/${event.mentorshipId}`,
+      event.mentorshipId,
+      event.closedBy,
+    );
   }
 
-  @OnEvent('mentoring.round.applied')
+  @OnDomainEvent('mentoring.round.applied', { phase: 'after-commit' })
   async onRoundApplied(event: MentoringRoundApplied): Promise<void> {
     const items: NewNotification[] = event.proposals.flatMap((p) => [
-      { userId: p.mentorId, kind: 'mentoring.proposed', title: 'The programme proposed a mentee for you', link: '/mentoring?box=incoming', sourceId: p.requestId },
-      { userId: p.menteeId, kind: 'mentoring.proposed', title: 'The programme proposed a mentor for you', link: '/mentoring?box=outgoing', sourceId: p.requestId },
+      {
+        userId: p.mentorId,
+        kind: 'mentoring.proposed',
+        title: 'The programme proposed a mentee for you',
+        link: '/mentoring?box=incoming',
+        sourceId: p.requestId,
+      },
+      {
+        userId: p.menteeId,
+        kind: 'mentoring.proposed',
+        title: 'The programme proposed a mentor for you',
+        link: '/mentoring?box=outgoing',
+        sourceId: p.requestId,
+      },
     ]);
     await this.notifications.notify(items);
   }
 
-  @OnEvent('identity.user.changed')
+  @OnDomainEvent('identity.user.changed', { phase: 'after-commit' })
   async onUserChanged(event: UserChanged): Promise<void> {
     if (event.reason !== 'approved') return;
-    await this.one(event.user.id, 'account.approved', 'Your account has been approved: welcome to Mutuals Network', '/mentoring', null, null);
+    await this.one(
+      event.user.id,
+      'account.approved',
+      'Your account has been approved: welcome to Mutuals Network',
+      '/mentoring',
+      null,
+      null,
+    );
   }
 
-  private async one(userId: string, kind: string, title: string, link: string, sourceId: string | null, actorId: string | null, body: string | null = null): Promise<void> {
+  private async one(
+    userId: string,
+    kind: string,
+    title: string,
+    link: string,
+    sourceId: string | null,
+    actorId: string | null,
+    body: string | null = null,
+  ): Promise<void> {
     await this.notifications.notify([{ userId, kind, title, link, sourceId, actorId, body }]);
   }
 }

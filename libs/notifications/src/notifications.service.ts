@@ -17,7 +17,15 @@ export interface NewNotification {
 }
 
 function toView(n: NotificationEntity): NotificationView {
-  return { id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt.toISOString(), read: n.readAt !== null };
+  return {
+    id: n.id,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    link: n.link,
+    createdAt: n.createdAt.toISOString(),
+    read: n.readAt !== null,
+  };
 }
 
 /** The in-app feed: stored first, then pushed to every connected socket of the member. */
@@ -32,7 +40,13 @@ export class NotificationsService {
     const wanted = items.filter((item) => item.userId !== item.actorId);
     if (wanted.length === 0) return;
     const rows = this.notifications.create(
-      wanted.map((item) => ({ ...item, body: item.body?.slice(0, 300) ?? null, title: item.title.slice(0, 200), sourceId: item.sourceId ?? null, actorId: item.actorId ?? null })),
+      wanted.map((item) => ({
+        ...item,
+        body: item.body?.slice(0, 300) ?? null,
+        title: item.title.slice(0, 200),
+        sourceId: item.sourceId ?? null,
+        actorId: item.actorId ?? null,
+      })),
     );
     await this.notifications.save(rows);
     for (const row of rows) {
@@ -51,7 +65,11 @@ export class NotificationsService {
     const qb = this.notifications.createQueryBuilder('n').where('n.user_id = :userId', { userId });
     if (query.unread) qb.andWhere('n.read_at IS NULL');
     if (after) qb.andWhere('(n.created_at, n.id) < (:at, :id)', { at: after[0], id: after[1] });
-    const rows = await qb.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').take(query.limit + 1).getMany();
+    const rows = await qb
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .take(query.limit + 1)
+      .getMany();
     const unreadCount = await this.notifications.countBy({ userId, readAt: IsNull() });
     return { ...toPage(rows, query.limit, (n) => [n.createdAt.toISOString(), n.id], toView), unreadCount };
   }

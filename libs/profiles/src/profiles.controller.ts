@@ -2,13 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiTags } from '@nestjs/swagger';
 import type { EligibilityResult, MeView, OrganisationView, ProfileView, PublicProfileView, TaxonomyView } from '@mutuals/contracts';
 import { AllowPending, AuthUser, CurrentUser, Public } from '@mutuals/identity';
-import {
-  CreateOrganisationDto,
-  EligibilityDto,
-  MemberSearchDto,
-  UpdateOrganisationDto,
-  UpdateProfileDto,
-} from './dto/profile.dto';
+import { CreateOrganisationDto, EligibilityDto, MemberSearchDto, UpdateOrganisationDto, UpdateProfileDto } from './dto/profile.dto';
 import { checkEligibility } from './eligibility/eligibility';
 import { ProfilesService } from './profiles.service';
 

@@ -1,15 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Page, decodeCursor, toPage } from '@mutuals/core';
-import type {
-  MeView,
-  OrganisationSummary,
-  OrganisationView,
-  ProfileView,
-  PublicProfileView,
-  TaxonomyView,
-} from '@mutuals/contracts';
+import { Page, decodeCursor, toPage, OnDomainEvent } from '@mutuals/core';
+import type { MeView, OrganisationSummary, OrganisationView, ProfileView, PublicProfileView, TaxonomyView } from '@mutuals/contracts';
 import { AuthUser, IdentityService, UserChanged, isCoordinator } from '@mutuals/identity';
 import { DataSource, In, Repository } from 'typeorm';
 import { CreateOrganisationDto, MemberSearchDto, UpdateOrganisationDto, UpdateProfileDto } from './dto/profile.dto';
@@ -75,7 +67,7 @@ export class ProfilesService {
   }
 
   /** Keeps the profile's copy of the account in step; a new account gets an empty profile. */
-  @OnEvent('identity.user.changed')
+  @OnDomainEvent('identity.user.changed', { phase: 'after-commit' })
   async onUserChanged({ user }: UserChanged): Promise<void> {
     await this.profiles.upsert(
       { userId: user.id, displayName: user.displayName, handle: user.handle, status: user.status },
@@ -184,10 +176,10 @@ export class ProfilesService {
       .leftJoin(OrganisationEntity, 'o', 'o.id = p.organisation_id')
       .where("p.status = 'active'");
     if (query.q) {
-      qb.andWhere(
-        "(p.search_vector @@ websearch_to_tsquery('simple', :q) OR p.display_name ILIKE :like OR o.name ILIKE :like)",
-        { q: query.q, like: `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` },
-      );
+      qb.andWhere("(p.search_vector @@ websearch_to_tsquery('simple', :q) OR p.display_name ILIKE :like OR o.name ILIKE :like)", {
+        q: query.q,
+        like: `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`,
+      });
     }
     if (query.sector) qb.andWhere('(:sector = ANY(p.sectors) OR o.sector = :sector)', { sector: query.sector });
     if (query.region) qb.andWhere('COALESCE(p.region, o.region) = :region', { region: query.region });
@@ -195,7 +187,11 @@ export class ProfilesService {
     if (query.seeksMentoring !== undefined) qb.andWhere('p.mentee_seeks = :seeks', { seeks: query.seeksMentoring });
     const after = decodeCursor(query.cursor, 2);
     if (after) qb.andWhere('(p.display_name, p.user_id) > (:name, :id)', { name: after[0], id: after[1] });
-    const rows = await qb.orderBy('p.display_name', 'ASC').addOrderBy('p.user_id', 'ASC').take(query.limit + 1).getMany();
+    const rows = await qb
+      .orderBy('p.display_name', 'ASC')
+      .addOrderBy('p.user_id', 'ASC')
+      .take(query.limit + 1)
+      .getMany();
     const organisations = await this.organisationsById(rows.map((p) => p.organisationId));
     return toPage(
       rows,

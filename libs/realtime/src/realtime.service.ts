@@ -1,5 +1,5 @@
+import { OnDomainEvent } from '@mutuals/core';
 import { Injectable, Logger } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import type { Server } from 'socket.io';
 import type { SessionsRevoked } from '@mutuals/identity';
 import { sessionRoom, userRoom } from './rooms';
@@ -48,7 +48,7 @@ export class RealtimeService {
     return new Set(sockets.map((s) => (s.data as { user: { id: string } }).user.id));
   }
 
-  @OnEvent('identity.sessions.revoked')
+  @OnDomainEvent('identity.sessions.revoked', { phase: 'after-commit' })
   onSessionsRevoked(event: SessionsRevoked): void {
     if (!this.server) return;
     const rooms = event.sessionIds ? event.sessionIds.map(sessionRoom) : [userRoom(event.userId)];

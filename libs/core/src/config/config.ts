@@ -30,7 +30,10 @@ export interface AppConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super(`Invalid environment variable ${variable}: ${reason}`);
   }
 }
@@ -92,7 +95,10 @@ export function loadConfig(env: Env): AppConfig {
     redisKeyPrefix: text(env, 'REDIS_KEY_PREFIX') ?? 'mn:',
     logLevel,
     seedDemo: flag(env, 'SEED_DEMO', databaseUrl === null),
-    allowedOrigins: (text(env, 'ALLOWED_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    allowedOrigins: (text(env, 'ALLOWED_ORIGINS') ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     cookieSecure: flag(env, 'COOKIE_SECURE', false),
     trustProxy: flag(env, 'TRUST_PROXY', false),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),

@@ -1,13 +1,6 @@
 /** What went wrong, in terms a client can act on; the filter maps each kind to one HTTP status. */
 export type ErrorKind =
-  | 'invalid'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not-found'
-  | 'conflict'
-  | 'too-large'
-  | 'rate-limited'
-  | 'unavailable';
+  'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'too-large' | 'rate-limited' | 'unavailable';
 
 export const STATUS_OF_KIND: Record<ErrorKind, number> = {
   invalid: 400,

@@ -47,8 +47,7 @@ function problemOf(exception: unknown): { problem: Omit<Problem, 'type'>; retryA
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const body = exception.getResponse();
-    const message =
-      typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
+    const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
     const detail = Array.isArray(message) ? message.join('; ') : String(message);
     return { problem: { title: titleOf(status), status, detail } };
   }

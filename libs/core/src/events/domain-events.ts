@@ -1,20 +1,174 @@
-import { Injectable } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, SetMetadata } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Counter } from 'prom-client';
+import { DataSource, EntityManager } from 'typeorm';
 
 /**
  * The typed map of everything that happens across libs. Each lib adds its own events by
  * augmenting this interface from its events file:
  *   declare module '@mutuals/core' { interface DomainEventMap { 'mentoring.accepted': MentoringAccepted } }
+ * Events flow one way: the emitter never waits for an answer, and no listener emits back to it.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface DomainEventMap {}
+export type DomainEventName = keyof DomainEventMap & string;
 
-/** Emits after the change is committed; listeners run before the emitter continues. */
+/**
+ * When a listener runs, decided and written beside each listener:
+ * - 'in-transaction': inside the writer's transaction, with its EntityManager; a failure fails
+ *   the write (use for rows that must exist exactly when the change does, such as a mail outbox).
+ * - 'after-commit': once the change is committed; a failure is retried with backoff and counted,
+ *   and never fails, delays past its first attempt, or turns into an error for the writer.
+ */
+export type ListenerPhase = 'in-transaction' | 'after-commit';
+
+const LISTENER = Symbol('domain-event-listener');
+interface ListenerMetadata {
+  name: DomainEventName;
+  phase: ListenerPhase;
+}
+
+type Handler<N extends DomainEventName> = (payload: DomainEventMap[N], tx: EntityManager) => unknown;
+
+/** Marks a method as a listener of one domain event; the payload's type follows the name. */
+export function OnDomainEvent<N extends DomainEventName>(name: N, options: { phase: ListenerPhase }) {
+  return <H extends Handler<N>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<H>) => {
+    const existing: ListenerMetadata[] = Reflect.getMetadata(LISTENER, descriptor.value as object) ?? [];
+    SetMetadata(LISTENER, [...existing, { name, phase: options.phase }])(target, key, descriptor);
+    return descriptor;
+  };
+}
+
+interface Listener {
+  label: string;
+  phase: ListenerPhase;
+  run: (payload: unknown, tx: EntityManager) => Promise<unknown>;
+}
+
+/** Work done inside one transaction, whose events reach after-commit listeners once it commits. */
+export interface UnitOfWork {
+  manager: EntityManager;
+  emit<N extends DomainEventName>(name: N, payload: DomainEventMap[N]): Promise<void>;
+}
+
+const RETRY_DELAYS_MS = [250, 1_000, 5_000, 30_000, 120_000];
+
+const listenerFailures = new Counter({
+  name: 'domain_event_listener_failures_total',
+  help: 'After-commit listener attempts that failed, by event and whether retries were exhausted',
+  labelNames: ['event', 'exhausted'],
+});
+
 @Injectable()
-export class DomainEvents {
-  constructor(private readonly emitter: EventEmitter2) {}
+export class DomainEvents implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('DomainEvents');
+  private readonly listeners = new Map<string, Listener[]>();
+  private readonly retryTimers = new Set<NodeJS.Timeout>();
 
-  async emit<Name extends keyof DomainEventMap & string>(name: Name, payload: DomainEventMap[Name]): Promise<void> {
-    await this.emitter.emitAsync(name, payload);
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const prototype = Object.getPrototypeOf(instance) as object;
+      for (const method of this.scanner.getAllMethodNames(prototype)) {
+        const handler = instance[method];
+        if (typeof handler !== 'function') continue;
+        const metadata: ListenerMetadata[] | undefined = Reflect.getMetadata(LISTENER, handler);
+        for (const { name, phase } of metadata ?? []) {
+          const list = this.listeners.get(name) ?? [];
+          list.push({
+            label: `${instance.constructor.name}.${method}`,
+            phase,
+            run: async (payload, tx) => handler.call(instance, payload, tx),
+          });
+          this.listeners.set(name, list);
+        }
+      }
+    }
+  }
+
+  onApplicationShutdown(): void {
+    for (const timer of this.retryTimers) clearTimeout(timer);
+  }
+
+  /**
+   * Runs work in one transaction. Events emitted through the unit of work reach in-transaction
+   * listeners at once (inside the transaction) and after-commit listeners once it has committed.
+   */
+  async transaction<T>(work: (unit: UnitOfWork) => Promise<T>): Promise<T> {
+    const committed: { name: DomainEventName; payload: unknown }[] = [];
+    const result = await this.dataSource.transaction(async (manager) => {
+      const unit: UnitOfWork = {
+        manager,
+        emit: async (name, payload) => {
+          for (const listener of this.of(name, 'in-transaction')) await listener.run(payload, manager);
+          committed.push({ name, payload });
+        },
+      };
+      return work(unit);
+    });
+    for (const event of committed) await this.dispatchAfterCommit(event.name, event.payload);
+    return result;
+  }
+
+  /** Adds an after-commit listener at run time (tests, integrations); returns its removal. */
+  observe<N extends DomainEventName>(name: N, handler: (payload: DomainEventMap[N]) => unknown): () => void {
+    const listener: Listener = {
+      label: `observer of ${name}`,
+      phase: 'after-commit',
+      run: async (payload) => handler(payload as DomainEventMap[N]),
+    };
+    this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
+    return () =>
+      this.listeners.set(
+        name,
+        (this.listeners.get(name) ?? []).filter((candidate) => candidate !== listener),
+      );
+  }
+
+  /** Emits an event for a change already committed (or one with no transaction of its own). */
+  async emit<N extends DomainEventName>(name: N, payload: DomainEventMap[N]): Promise<void> {
+    if (this.of(name, 'in-transaction').length > 0) {
+      await this.transaction((unit) => unit.emit(name, payload));
+      return;
+    }
+    await this.dispatchAfterCommit(name, payload);
+  }
+
+  private of(name: string, phase: ListenerPhase): Listener[] {
+    return (this.listeners.get(name) ?? []).filter((listener) => listener.phase === phase);
+  }
+
+  /** The first attempt is awaited, so a caller reads its own effects; retries go on in the background. */
+  private async dispatchAfterCommit(name: string, payload: unknown): Promise<void> {
+    for (const listener of this.of(name, 'after-commit')) await this.attempt(name, listener, payload, 0);
+  }
+
+  private async attempt(name: string, listener: Listener, payload: unknown, failures: number): Promise<void> {
+    try {
+      await listener.run(payload, this.dataSource.manager);
+      if (failures > 0) this.logger.log(`${listener.label} handled ${name} after ${failures} failed attempts`);
+    } catch (error) {
+      const exhausted = failures >= RETRY_DELAYS_MS.length;
+      listenerFailures.inc({ event: name, exhausted: String(exhausted) });
+      if (exhausted) {
+        this.logger.error({ err: error, event: name, payload }, `${listener.label} gave up on ${name} after ${failures + 1} attempts`);
+        return;
+      }
+      this.logger.warn({ err: error, event: name }, `${listener.label} failed on ${name}; retrying`);
+      const timer = setTimeout(() => {
+        this.retryTimers.delete(timer);
+        void this.attempt(name, listener, payload, failures + 1);
+      }, RETRY_DELAYS_MS[failures]);
+      timer.unref();
+      this.retryTimers.add(timer);
+    }
   }
 }

@@ -8,9 +8,7 @@ const html = (source: string, mode: 'post' | 'chat' = 'post') => renderMarkdown(
 describe('renderMarkdown', () => {
   describe('formatting', () => {
     it('renders emphasis, strikethrough and paragraphs', () => {
-      expect(html('**bold** _em_ ~~gone~~\n\nnext')).toBe(
-        '<p><strong>bold</strong> <em>em</em> <s>gone</s></p>\n<p>next</p>\n',
-      );
+      expect(html('**bold** _em_ ~~gone~~\n\nnext')).toBe('<p><strong>bold</strong> <em>em</em> <s>gone</s></p>\n<p>next</p>\n');
     });
 
     it('renders bullet and numbered lists, keeping the start number', () => {
@@ -20,9 +18,7 @@ describe('renderMarkdown', () => {
 
     it('renders code spans and blocks with their HTML escaped', () => {
       expect(html('`<b>x</b>`')).toBe('<p><code>&lt;b&gt;x&lt;/b&gt;</code></p>\n');
-      expect(html('```ts\nconst a = "<i>";\n```')).toBe(
-        '<pre><code class="language-ts">const a = "&lt;i&gt;";\n</code></pre>\n',
-      );
+      expect(html('```ts\nconst a = "<i>";\n```')).toBe('<pre><code class="language-ts">const a = "&lt;i&gt;";\n</code></pre>\n');
     });
 
     it('drops a fence language that is not a plain word', () => {
@@ -31,8 +27,7 @@ describe('renderMarkdown', () => {
 
     it('demotes headings so user content never outranks the page', () => {
       expect(html('# one\n## two\n### three\n#### four\n##### five\n###### six\nsetext\n===')).toBe(
-        '<h3>one</h3>\n<h4>two</h4>\n<h5>three</h5>\n<h6>four</h6>\n<h6>five</h6>\n<h6>six</h6>\n' +
-          '<h3>setext</h3>\n',
+        '<h3>one</h3>\n<h4>two</h4>\n<h5>three</h5>\n<h6>four</h6>\n<h6>five</h6>\n<h6>six</h6>\n' + '<h3>setext</h3>\n',
       );
     });
 
@@ -45,8 +40,7 @@ describe('renderMarkdown', () => {
 
     it('renders tables with alignment as classes, never inline style', () => {
       expect(html('| a | b | c |\n|:-|:-:|-:|\n| 1 | 2 | 3 |')).toContain(
-        '<tr>\n<td class="align-left">1</td>\n<td class="align-center">2</td>\n' +
-          '<td class="align-right">3</td>\n</tr>',
+        '<tr>\n<td class="align-left">1</td>\n<td class="align-center">2</td>\n' + '<td class="align-right">3</td>\n</tr>',
       );
     });
 
@@ -80,8 +74,7 @@ describe('renderMarkdown', () => {
 
     it('keeps site paths and mailto in the same tab', () => {
       expect(html('[forum](/forums/general) [mail](mailto:help@example.com)')).toBe(
-        `<p><a href="/forums/general" ${rel}>forum</a> ` +
-          `<a href="mailto:help@example.com" ${rel}>mail</a></p>\n`,
+        `<p><a href="/forums/general" ${rel}>forum</a> ` + `<a href="mailto:help@example.com" ${rel}>mail</a></p>\n`,
       );
     });
 
@@ -110,15 +103,12 @@ describe('renderMarkdown', () => {
     });
 
     it('drops link titles', () => {
-      expect(html('[x](https://example.com "hello")')).toBe(
-        `<p><a href="https://example.com" ${rel} target="_blank">x</a></p>\n`,
-      );
+      expect(html('[x](https://example.com "hello")')).toBe(`<p><a href="https://example.com" ${rel} target="_blank">x</a></p>\n`);
     });
 
     it('renders images as labelled links, never loading them', () => {
       expect(html('![a chart](https://example.com/chart.png)')).toBe(
-        `<p><a href="https://example.com/chart.png" ${rel} target="_blank" class="image-link">` +
-          'a chart</a></p>\n',
+        `<p><a href="https://example.com/chart.png" ${rel} target="_blank" class="image-link">` + 'a chart</a></p>\n',
       );
       expect(html('![](https://example.com/chart.png)')).toContain('>https://example.com/chart.png</a>');
     });
@@ -134,27 +124,16 @@ describe('renderMarkdown', () => {
     const mentions = (source: string) => renderMarkdown(source).mentions;
 
     it('links a mention to the member page', () => {
-      expect(html('hi @alice!')).toBe(
-        '<p>hi <a href="/members/@alice" rel="nofollow ugc noopener" class="mention">@alice</a>!</p>\n',
-      );
+      expect(html('hi @alice!')).toBe('<p>hi <a href="/members/@alice" rel="nofollow ugc noopener" class="mention">@alice</a>!</p>\n');
     });
 
     it('lists unique handles, lowercased, in order of first appearance', () => {
-      expect(mentions('@Carol, @bob_1 and @carol; also @Dee-Dee (@BOB_1)')).toEqual([
-        'carol',
-        'bob_1',
-        'dee-dee',
-      ]);
+      expect(mentions('@Carol, @bob_1 and @carol; also @Dee-Dee (@BOB_1)')).toEqual(['carol', 'bob_1', 'dee-dee']);
       expect(html('@Carol')).toContain('href="/members/@carol"');
     });
 
     it('finds mentions in headings, lists, quotes and tables', () => {
-      expect(mentions('# @anna\n\n- @bert\n\n> @cleo\n\n| h |\n|---|\n| @dora |')).toEqual([
-        'anna',
-        'bert',
-        'cleo',
-        'dora',
-      ]);
+      expect(mentions('# @anna\n\n- @bert\n\n> @cleo\n\n| h |\n|---|\n| @dora |')).toEqual(['anna', 'bert', 'cleo', 'dora']);
     });
 
     it('ignores mentions in code spans and code blocks', () => {
@@ -164,9 +143,7 @@ describe('renderMarkdown', () => {
     });
 
     it('ignores mentions inside links, URLs and e-mail addresses', () => {
-      expect(
-        mentions('[@alice](/x) https://example.com/@bob dave@example.com erin@localhost ![@fred](/f.png)'),
-      ).toEqual([]);
+      expect(mentions('[@alice](/x) https://example.com/@bob dave@example.com erin@localhost ![@fred](/f.png)')).toEqual([]);
     });
 
     it('requires 3 to 30 characters starting with a letter', () => {
@@ -188,9 +165,7 @@ describe('renderMarkdown', () => {
     });
 
     it('keeps link labels, mentions and image alt text, not addresses', () => {
-      expect(text('[the guide](https://example.com/guide) by @Alice ![diagram](/d.png)')).toBe(
-        'the guide by @alice diagram',
-      );
+      expect(text('[the guide](https://example.com/guide) by @Alice ![diagram](/d.png)')).toBe('the guide by @alice diagram');
     });
 
     it('is raw text, with entities decoded, for the caller to escape', () => {
@@ -234,8 +209,7 @@ describe('XSS vectors', () => {
 
 // What the renderer may emit; anything else is reported, whatever it is.
 const ALLOWED_OUTPUT = new Map<string, readonly string[]>([
-  ...['p', 'br', 'hr', 'strong', 'em', 's', 'pre', 'blockquote', 'ul', 'li', 'h3', 'h4', 'h5', 'h6']
-    .map((tag) => [tag, []] as const),
+  ...['p', 'br', 'hr', 'strong', 'em', 's', 'pre', 'blockquote', 'ul', 'li', 'h3', 'h4', 'h5', 'h6'].map((tag) => [tag, []] as const),
   ...['table', 'thead', 'tbody', 'tr'].map((tag) => [tag, []] as const),
   ['a', ['href', 'rel', 'target', 'class']],
   ['ol', ['start']],

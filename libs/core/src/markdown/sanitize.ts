@@ -10,8 +10,29 @@ export const USER_LINK_REL = 'nofollow ugc noopener';
 // No h1/h2 (demoted before this), no img (rendered as links), nothing that can carry script,
 // load a resource or restyle the page.
 const ALLOWED_TAGS = [
-  'p', 'br', 'hr', 'strong', 'em', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a',
-  'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+  'p',
+  'br',
+  'hr',
+  'strong',
+  'em',
+  's',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'a',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
 ];
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {

@@ -13,7 +13,21 @@ describe('cursor pagination', () => {
 
   it('gives a next cursor only when more rows follow', () => {
     const rows = [1, 2, 3];
-    expect(toPage(rows, 2, (r) => [r], (r) => r)).toEqual({ items: [1, 2], nextCursor: encodeCursor([2]) });
-    expect(toPage(rows, 3, (r) => [r], (r) => r).nextCursor).toBeNull();
+    expect(
+      toPage(
+        rows,
+        2,
+        (r) => [r],
+        (r) => r,
+      ),
+    ).toEqual({ items: [1, 2], nextCursor: encodeCursor([2]) });
+    expect(
+      toPage(
+        rows,
+        3,
+        (r) => [r],
+        (r) => r,
+      ).nextCursor,
+    ).toBeNull();
   });
 });

@@ -42,10 +42,7 @@ export class RateLimiter {
   private async hit(key: string, windowSeconds: number): Promise<{ count: number; retryAfterSeconds: number }> {
     const redis = this.redis.client;
     if (redis) {
-      const [[, count], [, ttl]] = (await redis.multi().incr(key).pttl(key).exec()) as [
-        [unknown, number],
-        [unknown, number],
-      ];
+      const [[, count], [, ttl]] = (await redis.multi().incr(key).pttl(key).exec()) as [[unknown, number], [unknown, number]];
       if (ttl < 0) await redis.pexpire(key, windowSeconds * 1000);
       return { count, retryAfterSeconds: Math.max(1, Math.ceil((ttl < 0 ? windowSeconds * 1000 : ttl) / 1000)) };
     }

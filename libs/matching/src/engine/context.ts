@@ -1,12 +1,4 @@
-import {
-  nationOf,
-  REGIONS,
-  SECTORS,
-  sectorsAdjacent,
-  STAGES,
-  SUPPORT_AREAS,
-  type TaxonomyTerm,
-} from '@mutuals/profiles/taxonomy';
+import { nationOf, REGIONS, SECTORS, sectorsAdjacent, STAGES, SUPPORT_AREAS, type TaxonomyTerm } from '@mutuals/profiles/taxonomy';
 import { FACTORS, MATCHING_WEIGHTS, type MatchingWeights } from './weights';
 
 /** What the engine needs to know of the taxonomy; the default comes from the profiles taxonomy. */
@@ -182,10 +174,7 @@ export class MatchingContext {
   }
 }
 
-export function createMatchingContext(
-  taxonomy: TaxonomySource,
-  weights: MatchingWeights = MATCHING_WEIGHTS,
-): MatchingContext {
+export function createMatchingContext(taxonomy: TaxonomySource, weights: MatchingWeights = MATCHING_WEIGHTS): MatchingContext {
   return new MatchingContext(taxonomy, weights);
 }
 

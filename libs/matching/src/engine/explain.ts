@@ -12,16 +12,9 @@ export interface RarityTable {
  * A pair's score with a reason per factor, in words a coordinator reads. The points come from
  * the same context methods as the fast scorer in MentorPool, so both always agree.
  */
-export function explainPair(
-  context: MatchingContext,
-  rarity: RarityTable,
-  mentee: CompiledMentee,
-  mentor: CompiledMentor,
-): PairScore {
+export function explainPair(context: MatchingContext, rarity: RarityTable, mentee: CompiledMentee, mentor: CompiledMentor): PairScore {
   const covered = mentee.needs & mentor.expertise;
-  const uncoveredNeeds = [...new Set(mentee.candidate.needs)].filter(
-    (need) => (covered & context.supportAreaMask([need])) === 0,
-  );
+  const uncoveredNeeds = [...new Set(mentee.candidate.needs)].filter((need) => (covered & context.supportAreaMask([need])) === 0);
   const reasons: ScoreReason[] = [
     needsReason(context, mentee, covered, uncoveredNeeds),
     sectorReason(context, mentee, mentor),
@@ -39,12 +32,7 @@ export function explainPair(
   };
 }
 
-function needsReason(
-  context: MatchingContext,
-  mentee: CompiledMentee,
-  covered: number,
-  uncoveredNeeds: readonly string[],
-): ScoreReason {
+function needsReason(context: MatchingContext, mentee: CompiledMentee, covered: number, uncoveredNeeds: readonly string[]): ScoreReason {
   const total = mentee.needCount;
   const count = bitCount(covered);
   const points = context.needsPoints(count, total);

@@ -12,14 +12,6 @@ export type { SuggestOptions } from './suggest';
 export { bruteForceRound, greedyRound, runRound } from './round';
 export type { OptimalRoundOptions } from './round';
 export type { RoundOptions, RoundProposal } from './round-instance';
-export type {
-  GroupFairness,
-  RoundFairness,
-  RoundMethod,
-  RoundResult,
-  SolverReport,
-  UnmatchedCode,
-  UnmatchedMentee,
-} from './round-result';
+export type { GroupFairness, RoundFairness, RoundMethod, RoundResult, SolverReport, UnmatchedCode, UnmatchedMentee } from './round-result';
 export { solveAssignment } from './assignment';
 export type { AssignmentProblem, AssignmentSolution } from './assignment';

@@ -121,8 +121,7 @@ export class MentorPool {
    */
   scoreRow(mentee: PoolMentee, out: Int8Array): number {
     const { sameSectorPoints, neighbourSectorPoints } = this.context;
-    const { sectors, needs, organisationKey, needsPointsByCount, stagePointsByMentorStage, regionPointsByMentorRegion } =
-      mentee;
+    const { sectors, needs, organisationKey, needsPointsByCount, stagePointsByMentorStage, regionPointsByMentorRegion } = mentee;
     const { organisation, expertise, loadPoints, stage, region } = this;
     const { count: coveredCount, rarityPoints } = this.coveredNeedsTables();
     const mentorSectors = this.sectors;
@@ -135,8 +134,7 @@ export class MentorPool {
         continue;
       }
       const covered = needs & expertise[j];
-      const sectorPoints =
-        sectors & mentorSectors[j] ? sameSectorPoints : sectors & mentorNeighbours[j] ? neighbourSectorPoints : 0;
+      const sectorPoints = sectors & mentorSectors[j] ? sameSectorPoints : sectors & mentorNeighbours[j] ? neighbourSectorPoints : 0;
       out[j] =
         needsPointsByCount[coveredCount[covered]] +
         sectorPoints +

@@ -95,14 +95,7 @@ export function prepareRound(
 type RowStats = Pick<RoundInstance, 'eligibleWithPlaces' | 'proposableMentors' | 'bestScore' | 'bestMentor'>;
 
 /** Copies one mentee's scores into the matrix, noting what whyUnmatched needs to know. */
-function fillRow(
-  i: number,
-  row: Int8Array,
-  columns: Int32Array,
-  minimumScore: number,
-  scores: Uint8Array,
-  stats: RowStats,
-): void {
+function fillRow(i: number, row: Int8Array, columns: Int32Array, minimumScore: number, scores: Uint8Array, stats: RowStats): void {
   let withPlaces = 0;
   let proposable = 0;
   let bestScore = EXCLUDED;

@@ -81,8 +81,7 @@ function whyUnmatched(instance: RoundInstance, row: number, method: RoundMethod)
     return {
       code: 'no-eligible-mentor',
       reason:
-        'No eligible mentor: every mentor is the mentee themself, from the same organisation, ' +
-        'or a pair already declined or closed',
+        'No eligible mentor: every mentor is the mentee themself, from the same organisation, ' + 'or a pair already declined or closed',
     };
   }
   if (instance.eligibleWithPlaces[row] === 0) {
@@ -100,9 +99,7 @@ function whyUnmatched(instance: RoundInstance, row: number, method: RoundMethod)
   const mentors = count === 1 ? 'The one eligible mentor' : `All ${count} eligible mentors`;
   const verb = count === 1 ? 'was' : 'were';
   const outcome =
-    method === 'greedy'
-      ? `${verb} filled first by higher-scoring pairs`
-      : `${verb} assigned to mentees with a higher combined score`;
+    method === 'greedy' ? `${verb} filled first by higher-scoring pairs` : `${verb} assigned to mentees with a higher combined score`;
   return { code: 'outscored', reason: `${mentors} scoring ${minimumScore} or more ${outcome} (the best, ${best})` };
 }
 

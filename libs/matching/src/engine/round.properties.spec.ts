@@ -44,7 +44,11 @@ function roundArb(maxMentees: number, maxMentors: number): fc.Arbitrary<Round> {
       fc.record({
         // Ids are shared across sides so that a mentee is sometimes also a mentor (self-pairs).
         mentees: fc.tuple(...Array.from({ length: menteeCount }, (_, i) => menteeArb(`u${i}`))),
-        mentors: fc.tuple(...Array.from({ length: mentorCount }, (_, i) => mentorArb(`u${(i * 3 + 1) % 7}-${i}`).map((m) => (i === 0 ? { ...m, id: 'u0' } : m)))),
+        mentors: fc.tuple(
+          ...Array.from({ length: mentorCount }, (_, i) =>
+            mentorArb(`u${(i * 3 + 1) % 7}-${i}`).map((m) => (i === 0 ? { ...m, id: 'u0' } : m)),
+          ),
+        ),
         excluded: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }),
         pins: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 2 }),
         minimumScore: fc.constantFrom(undefined, 0, 20, 50),
@@ -216,7 +220,13 @@ describe('solveAssignment', () => {
             : Math.max(
                 best(c + 1, left),
                 ...left.map((n, g) =>
-                  n > 0 && weights[g][c] > 0 ? weights[g][c] + best(c + 1, left.map((m, h) => (h === g ? m - 1 : m))) : 0,
+                  n > 0 && weights[g][c] > 0
+                    ? weights[g][c] +
+                      best(
+                        c + 1,
+                        left.map((m, h) => (h === g ? m - 1 : m)),
+                      )
+                    : 0,
                 ),
               );
         expect(solution.total).toBe(best(0, places));

@@ -4,8 +4,23 @@ import { MATCHING_WEIGHTS } from './weights';
 
 // Two mentors of one place each and two mentees who both score 90 with mentor A. Greedy gives
 // A to mentee X (lower id) and leaves Y with B at 45; the optimum swaps: X-B 80 + Y-A 90.
-const mentorA = mentor({ id: 'mentor-a', sectors: ['housing'], expertise: ['business-planning', 'hr-tupe-pensions'], stageReached: 'spun-out', region: 'london', capacity: 1 });
-const mentorB = mentor({ id: 'mentor-b', organisationId: 'mutual-2', sectors: ['housing'], expertise: ['hr-tupe-pensions'], stageReached: 'spun-out', region: 'wales', capacity: 1 });
+const mentorA = mentor({
+  id: 'mentor-a',
+  sectors: ['housing'],
+  expertise: ['business-planning', 'hr-tupe-pensions'],
+  stageReached: 'spun-out',
+  region: 'london',
+  capacity: 1,
+});
+const mentorB = mentor({
+  id: 'mentor-b',
+  organisationId: 'mutual-2',
+  sectors: ['housing'],
+  expertise: ['hr-tupe-pensions'],
+  stageReached: 'spun-out',
+  region: 'wales',
+  capacity: 1,
+});
 const menteeX = mentee({ id: 'mentee-x', organisationId: 'aspiring-x', needs: ['hr-tupe-pensions'] });
 const menteeY = mentee({ id: 'mentee-y', organisationId: 'aspiring-y', needs: ['business-planning'] });
 const pairsOf = (result: { proposals: { menteeId: string; mentorId: string; score: number }[] }) =>
@@ -51,8 +66,7 @@ describe('runRound', () => {
       {
         menteeId: 'mentee-1',
         code: 'no-eligible-mentor',
-        reason:
-          'No eligible mentor: every mentor is the mentee themself, from the same organisation, or a pair already declined or closed',
+        reason: 'No eligible mentor: every mentor is the mentee themself, from the same organisation, or a pair already declined or closed',
       },
     ]);
   });
@@ -95,8 +109,12 @@ describe('runRound', () => {
     expect(() => runRound([menteeX, menteeY], [mentorA], { pinned: [pin('mentee-x', 'mentor-a'), pin('mentee-y', 'mentor-a')] })).toThrow(
       'pinned pairs take mentor mentor-a over capacity',
     );
-    expect(() => runRound([menteeX], [mentorA], { pinned: [pin('mentee-x', 'mentor-a')], excludedPairs: [pin('mentee-x', 'mentor-a')] })).toThrow(/is excluded/);
-    expect(() => runRound([menteeX], [mentorA], { pinned: [pin('nobody', 'mentor-a')] })).toThrow('pinned mentee nobody is not in the round');
+    expect(() =>
+      runRound([menteeX], [mentorA], { pinned: [pin('mentee-x', 'mentor-a')], excludedPairs: [pin('mentee-x', 'mentor-a')] }),
+    ).toThrow(/is excluded/);
+    expect(() => runRound([menteeX], [mentorA], { pinned: [pin('nobody', 'mentor-a')] })).toThrow(
+      'pinned mentee nobody is not in the round',
+    );
   });
 
   it('never proposes an excluded pair', () => {

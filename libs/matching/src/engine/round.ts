@@ -189,12 +189,7 @@ function cheapestPlacePrice(instance: RoundInstance, problem: AssignmentProblem,
 }
 
 /** Adds every left-out pair whose score beats its prices; returns whether there was any. */
-function addImprovingPairs(
-  instance: RoundInstance,
-  candidates: number[][],
-  menteePrice: Int32Array,
-  mentorPrice: Int32Array,
-): boolean {
+function addImprovingPairs(instance: RoundInstance, candidates: number[][], menteePrice: Int32Array, mentorPrice: Int32Array): boolean {
   const { scores } = instance;
   const mentorCount = instance.columns.length;
   let added = false;

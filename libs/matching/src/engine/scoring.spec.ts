@@ -30,9 +30,7 @@ describe('scorePair', () => {
     const sector = reason(score({ sectors: ['adult-social-care'] }, { sectors: ['community-health'] }), 'sector');
     expect(sector.points).toBe(Math.round(points.sector * MATCHING_WEIGHTS.adjacentSectorShare));
     expect(sector.points).toBeGreaterThan(0);
-    expect(sector.label).toBe(
-      "Neighbouring sector: the mentor's Community health experience is close to Adult social care",
-    );
+    expect(sector.label).toBe("Neighbouring sector: the mentor's Community health experience is close to Adult social care");
   });
 
   it('gives no sector points for unrelated sectors', () => {
@@ -49,8 +47,7 @@ describe('scorePair', () => {
     );
     expect(reason(pair, 'needs')).toEqual({
       factor: 'needs',
-      label:
-        'Covers 3 of 4 needs: Business planning; Financial modelling; HR, TUPE and pensions (not Marketing and brand)',
+      label: 'Covers 3 of 4 needs: Business planning; Financial modelling; HR, TUPE and pensions (not Marketing and brand)',
       points: Math.round((points.needs * 3) / 4),
     });
     expect(pair.uncoveredNeeds).toEqual(['marketing-brand']);
@@ -123,8 +120,7 @@ describe('scorePair', () => {
   });
 
   it('gives less load credit as a mentor has fewer free places', () => {
-    const load = (activeMentorships: number) =>
-      reason(score({}, { capacity: 4, activeMentorships }), 'load').points;
+    const load = (activeMentorships: number) => reason(score({}, { capacity: 4, activeMentorships }), 'load').points;
     expect([0, 1, 2, 3, 4].map(load)).toEqual([5, 4, 3, 1, 0]);
     expect(reason(score({}, { capacity: 3, activeMentorships: 1 }), 'load').label).toBe('2 of 3 mentoring places free');
   });

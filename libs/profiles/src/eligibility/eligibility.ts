@@ -15,7 +15,11 @@ interface Finding {
 
 function location(input: EligibilityRequest): Finding {
   if (input.nation === undefined) {
-    return { verdict: 'confirm', reason: 'Support is for organisations based in England.', nextStep: 'Confirm that your organisation is based in England.' };
+    return {
+      verdict: 'confirm',
+      reason: 'Support is for organisations based in England.',
+      nextStep: 'Confirm that your organisation is based in England.',
+    };
   }
   if (input.nation !== 'england') {
     return {
@@ -47,7 +51,8 @@ function staffInfluence(input: EligibilityRequest): Finding {
       return {
         verdict: 'confirm',
         reason: 'Staff have some say; the test asks for a significant degree of influence or control.',
-        nextStep: 'Show how staff will gain a significant say, for example employee shares, staff on the board or a staff council with real powers.',
+        nextStep:
+          'Show how staff will gain a significant say, for example employee shares, staff on the board or a staff council with real powers.',
       };
     case 'none':
       return {
@@ -62,7 +67,11 @@ function journey(input: EligibilityRequest): Finding {
   if (!input.leftPublicSector) {
     if (input.planningToLeave) return { verdict: 'met', reason: 'Intends to leave the public sector: an aspiring mutual.' };
     if (input.planningToLeave === undefined) {
-      return { verdict: 'confirm', reason: 'Still part of the public sector.', nextStep: 'Confirm that you intend to spin out of the public sector.' };
+      return {
+        verdict: 'confirm',
+        reason: 'Still part of the public sector.',
+        nextStep: 'Confirm that you intend to spin out of the public sector.',
+      };
     }
     return {
       verdict: 'unmet',
@@ -89,7 +98,11 @@ function journey(input: EligibilityRequest): Finding {
 
 function matchFunding(input: EligibilityRequest): Finding {
   if (input.canMatchFund === undefined) {
-    return { verdict: 'confirm', reason: 'Support needs cash match funding.', nextStep: 'Check with your board or parent body what cash match funding you can bring.' };
+    return {
+      verdict: 'confirm',
+      reason: 'Support needs cash match funding.',
+      nextStep: 'Check with your board or parent body what cash match funding you can bring.',
+    };
   }
   if (!input.canMatchFund) {
     return {
@@ -109,7 +122,10 @@ export function checkEligibility(input: EligibilityRequest): EligibilityResult {
   const relevant = outcome === 'not-yet' ? unmet : outcome === 'likely' ? toConfirm : findings;
   const nextSteps = [...unmet, ...toConfirm].flatMap((f) => (f.nextStep ? [f.nextStep] : []));
   if (outcome !== 'not-yet') {
-    nextSteps.push('Prepare a short note on how support will help you grow or diversify.', 'Register to find a mentor and join the peer network.');
+    nextSteps.push(
+      'Prepare a short note on how support will help you grow or diversify.',
+      'Register to find a mentor and join the peer network.',
+    );
   }
   return { outcome, reasons: relevant.map((f) => f.reason), nextSteps };
 }
