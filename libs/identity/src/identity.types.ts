@@ -23,7 +23,35 @@ export interface UserSummary {
 
 export interface UserChanged {
   user: UserSummary;
-  reason: 'registered' | 'renamed' | 'approved' | 'suspended' | 'role-changed';
+  reason: 'registered' | 'renamed' | 'approved' | 'rejected' | 'suspended' | 'reinstated' | 'role-changed';
+  /** Why a coordinator rejected an applicant; shown to the applicant. */
+  rejectionReason?: string;
+}
+
+/** Account mail carrying a single-use link (reset, verification, email change); only the mail holds the token. */
+export interface AccountLinkRequested {
+  userId: string;
+  /** Where the mail goes: the new address for an email change, the account's address otherwise. */
+  email: string;
+  displayName: string;
+  link: string;
+  expiresAt: string;
+}
+
+/** A security change the member is told of, at the address that had the account before it. */
+export interface AccountSecurityChanged {
+  userId: string;
+  email: string;
+  displayName: string;
+  change: 'password-changed' | 'password-reset' | 'email-changed';
+  newEmail?: string;
+}
+
+/** A member deleted their account: each lib removes or anonymises what it holds of them. */
+export interface AccountDeleted {
+  userId: string;
+  /** The member asked for their posts to be erased too, not kept as "former member". */
+  erase: boolean;
 }
 
 export interface SessionsRevoked {
@@ -38,5 +66,10 @@ declare module '@mutuals/core' {
   interface DomainEventMap {
     'identity.user.changed': UserChanged;
     'identity.sessions.revoked': SessionsRevoked;
+    'identity.password-reset.requested': AccountLinkRequested;
+    'identity.email-verification.requested': AccountLinkRequested;
+    'identity.email-change.requested': AccountLinkRequested;
+    'identity.security.changed': AccountSecurityChanged;
+    'identity.account.deleted': AccountDeleted;
   }
 }
