@@ -53,4 +53,6 @@ export interface AdminMemberView extends UserView {
   createdAt: IsoDateTime;
   /** The name of the member's organisation, when they belong to one. */
   organisationName?: string | null;
+  /** Whether the member has proved they read mail at `email`. */
+  emailVerified: boolean;
 }

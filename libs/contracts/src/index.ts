@@ -3,6 +3,7 @@
 export * from './common';
 export * from './taxonomy';
 export * from './identity';
+export * from './accounts';
 export * from './profiles';
 export * from './eligibility';
 export * from './notifications';

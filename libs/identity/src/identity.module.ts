@@ -1,16 +1,40 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountDeletionService } from './accounts/account-deletion.service';
+import { AccountLinks } from './accounts/account-links';
+import { AccountRecoveryService } from './accounts/account-recovery.service';
+import { AccountSettingsService } from './accounts/account-settings.service';
+import { AccountsController } from './accounts/accounts.controller';
+import { AccountsRepository } from './accounts/accounts.repository';
+import { EmailVerificationService } from './accounts/email-verification.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { LocalStrategy } from './auth/strategies/local.strategy';
+import { SessionTokenStrategy } from './auth/strategies/session-token.strategy';
 import { SessionEntity } from './entities/session.entity';
 import { UserEntity } from './entities/user.entity';
 import { IdentityService } from './identity.service';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcService } from './oidc/oidc.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity])],
-  controllers: [AuthController],
-  providers: [IdentityService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [IdentityService],
+  imports: [PassportModule.register({ session: false }), TypeOrmModule.forFeature([UserEntity, SessionEntity])],
+  controllers: [AuthController, AccountsController, OidcController],
+  providers: [
+    IdentityService,
+    LocalStrategy,
+    SessionTokenStrategy,
+    AccountsRepository,
+    AccountLinks,
+    AccountRecoveryService,
+    EmailVerificationService,
+    AccountSettingsService,
+    AccountDeletionService,
+    OidcService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [IdentityService, AccountSettingsService],
 })
 export class IdentityModule {}

@@ -6,6 +6,7 @@ import { In, IsNull, Repository } from 'typeorm';
 import { HANDLE_PATTERN, handleBase } from './auth/handles';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './auth/passwords';
 import { hashToken, newToken } from './auth/tokens';
+import { EmailVerificationService } from './accounts/email-verification.service';
 import { SessionEntity } from './entities/session.entity';
 import { AccountStatus, Role, UserEntity } from './entities/user.entity';
 import { IdentityErrors } from './identity.errors';
@@ -52,11 +53,13 @@ export class IdentityService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rateLimiter: RateLimiter,
     private readonly events: DomainEvents,
+    private readonly emailVerification: EmailVerificationService,
   ) {}
 
   async register(input: { email: string; password: string; displayName: string }, client: ClientInfo): Promise<SignedIn> {
     await this.rateLimiter.consume(LIMITS.registerPerIp, client.ip ?? 'unknown');
     const user = await this.createUser({ ...input, role: 'member', status: 'pending' });
+    await this.emailVerification.sendAfterRegistration(user.id);
     return { user: toUserView(user), token: await this.openSession(user.id, client) };
   }
 
@@ -174,7 +177,11 @@ export class IdentityService {
     return toSummary(user);
   }
 
-  async listMembers(query: { status?: AccountStatus; limit: number; cursor?: string }): Promise<Page<UserView & { createdAt: string }>> {
+  async listMembers(query: {
+    status?: AccountStatus;
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<UserView & { createdAt: string; emailVerified: boolean }>> {
     const after = decodeCursor(query.cursor, 2);
     const qb = this.users.createQueryBuilder('u').orderBy('u.created_at', 'DESC').addOrderBy('u.id', 'DESC');
     if (query.status) qb.andWhere('u.status = :status', { status: query.status });
@@ -184,7 +191,7 @@ export class IdentityService {
       rows,
       query.limit,
       (u) => [u.createdAt.toISOString(), u.id],
-      (u) => ({ ...toUserView(u), createdAt: u.createdAt.toISOString() }),
+      (u) => ({ ...toUserView(u), createdAt: u.createdAt.toISOString(), emailVerified: u.emailVerifiedAt !== null }),
     );
   }
 

@@ -1,5 +1,6 @@
 export { IdentityModule } from './identity.module';
 export { IdentityService } from './identity.service';
+export { AccountSettingsService } from './accounts/account-settings.service';
 export { AllowPending, CoordinatorOnly, CurrentUser, OptionalUser, Public } from './auth/auth.decorators';
 export { SESSION_COOKIE, bearerToken, readCookie } from './auth/cookies';
 export { HANDLE_PATTERN } from './auth/handles';

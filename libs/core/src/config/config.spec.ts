@@ -24,4 +24,33 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://localhost/x' }).seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://localhost/x', SEED_DEMO: 'true' }).seedDemo).toBe(true);
   });
+
+  it('reads OpenID providers from OIDC_PROVIDERS and from OIDC_<NAME>_* variables', () => {
+    const config = loadConfig({
+      OIDC_PROVIDERS: JSON.stringify([
+        { id: 'entra', name: 'Microsoft', issuer: 'https://login.microsoftonline.com/t/v2.0', clientId: 'a', clientSecret: 'b' },
+      ]),
+      OIDC_GOOGLE_ISSUER: 'https://accounts.google.com',
+      OIDC_GOOGLE_CLIENT_ID: 'c',
+      OIDC_GOOGLE_CLIENT_SECRET: 'd',
+      OIDC_GOOGLE_DISPLAY_NAME: 'Google Workspace',
+    });
+    expect(config.oidcProviders.map((p) => [p.id, p.name])).toEqual([
+      ['entra', 'Microsoft'],
+      ['google', 'Google Workspace'],
+    ]);
+    expect(loadConfig({}).oidcProviders).toEqual([]);
+  });
+
+  it('names the variable an OpenID provider is missing', () => {
+    expect(() => loadConfig({ OIDC_GOOGLE_ISSUER: 'https://accounts.google.com', OIDC_GOOGLE_CLIENT_ID: 'c' })).toThrow(
+      /OIDC_GOOGLE_CLIENT_SECRET/,
+    );
+    expect(() => loadConfig({ OIDC_PROVIDERS: '[{"id":"x"}]' })).toThrow(/OIDC_PROVIDERS/);
+  });
+
+  it('links mail to PUBLIC_URL without a trailing slash', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://mutuals.example/' }).publicUrl).toBe('https://mutuals.example');
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+  });
 });

@@ -27,6 +27,20 @@ export interface AppConfig {
   webRoot: string | null;
   /** Rate limits are on unless explicitly turned off (load tests, benchmarks). */
   rateLimits: boolean;
+  /** Where people reach the web client; the start of every link sent by mail and of OpenID redirects. */
+  publicUrl: string;
+  /** Organisations' own identity providers, signing their people in over OpenID Connect. */
+  oidcProviders: OidcProviderConfig[];
+}
+
+export interface OidcProviderConfig {
+  /** In paths: /api/v1/auth/oidc/<id>/start. */
+  id: string;
+  /** On the sign-in button: "Sign in with <name>". */
+  name: string;
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +91,71 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+const PROVIDER_ID = /^[a-z][a-z0-9-]{0,39}$/;
+
+/**
+ * OIDC_PROVIDERS is a JSON array of { id, name, issuer, clientId, clientSecret }; one provider can
+ * also be given as OIDC_<NAME>_ISSUER, OIDC_<NAME>_CLIENT_ID, OIDC_<NAME>_CLIENT_SECRET (and
+ * optionally OIDC_<NAME>_DISPLAY_NAME), its id being <name> in lower case.
+ */
+function oidcProviders(env: Env): OidcProviderConfig[] {
+  const providers: OidcProviderConfig[] = [];
+  const raw = text(env, 'OIDC_PROVIDERS');
+  if (raw !== null) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      throw new ConfigError('OIDC_PROVIDERS', 'not valid JSON');
+    }
+    if (!Array.isArray(parsed)) throw new ConfigError('OIDC_PROVIDERS', 'expected a JSON array of providers');
+    for (const entry of parsed as Record<string, unknown>[]) {
+      const field = (key: string) => {
+        const value = entry?.[key];
+        if (typeof value !== 'string' || !value.trim()) throw new ConfigError('OIDC_PROVIDERS', `each provider needs a "${key}" string`);
+        return value.trim();
+      };
+      providers.push({
+        id: field('id'),
+        name: field('name'),
+        issuer: field('issuer'),
+        clientId: field('clientId'),
+        clientSecret: field('clientSecret'),
+      });
+    }
+  }
+  for (const key of Object.keys(env).sort()) {
+    const match = /^OIDC_([A-Z][A-Z0-9_]*)_ISSUER$/.exec(key);
+    if (!match) continue;
+    const prefix = `OIDC_${match[1]}_`;
+    const required = (suffix: string) => {
+      const value = text(env, prefix + suffix);
+      if (value === null) throw new ConfigError(prefix + suffix, `needed with ${key}`);
+      return value;
+    };
+    const id = match[1].toLowerCase().replace(/_/g, '-');
+    providers.push({
+      id,
+      name: text(env, `${prefix}DISPLAY_NAME`) ?? match[1].replace(/_/g, ' '),
+      issuer: required('ISSUER'),
+      clientId: required('CLIENT_ID'),
+      clientSecret: required('CLIENT_SECRET'),
+    });
+  }
+  const seen = new Set<string>();
+  for (const provider of providers) {
+    if (!PROVIDER_ID.test(provider.id)) throw new ConfigError('OIDC_PROVIDERS', `"${provider.id}" is not a provider id (a-z, 0-9, -)`);
+    if (seen.has(provider.id)) throw new ConfigError('OIDC_PROVIDERS', `provider "${provider.id}" is configured twice`);
+    try {
+      new URL(provider.issuer);
+    } catch {
+      throw new ConfigError('OIDC_PROVIDERS', `the issuer of "${provider.id}" is not a URL`);
+    }
+    seen.add(provider.id);
+  }
+  return providers;
+}
+
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function loadConfig(env: Env): AppConfig {
@@ -105,6 +184,11 @@ export function loadConfig(env: Env): AppConfig {
     sessionTtlDays: integer(env, 'SESSION_TTL_DAYS', 30, 1, 365),
     webRoot: text(env, 'WEB_ROOT'),
     rateLimits: flag(env, 'RATE_LIMITS', true),
+    publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${integer(env, 'PORT', 3000, 0, 65535)}`).replace(
+      /\/+$/,
+      '',
+    ),
+    oidcProviders: oidcProviders(env),
   };
 }
 

@@ -1,20 +1,14 @@
-import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { Inject } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '@mutuals/core';
 import type { AuthResult } from '@mutuals/contracts';
 import { LoginDto, RegisterDto } from '../dto/auth.dto';
-import { ClientInfo, IdentityService } from '../identity.service';
+import { IdentityService } from '../identity.service';
 import type { AuthUser } from '../identity.types';
 import { AllowPending, CurrentUser, Public } from './auth.decorators';
-import { CSRF_COOKIE, SESSION_COOKIE } from './cookies';
-
-function clientOf(request: FastifyRequest): ClientInfo {
-  const agent = request.headers['user-agent'];
-  return { ip: request.ip ?? null, userAgent: typeof agent === 'string' ? agent : null };
-}
+import { clearSessionCookies, clientOf, setSessionCookies } from './session-reply';
+import { LocalAuthGuard, SIGN_IN_PROPERTY, SignInRequest } from './strategies/local.strategy';
 
 @ApiTags('identity')
 @Controller('auth')
@@ -32,20 +26,19 @@ export class AuthController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AuthResult> {
     const result = await this.identity.register(body, clientOf(request));
-    this.setSessionCookies(reply, result.token);
+    setSessionCookies(reply, result.token, this.config);
     return result;
   }
 
+  /** The local passport strategy has checked the email and password and opened the session. */
   @Public()
+  @UseGuards(LocalAuthGuard)
+  @ApiBody({ type: LoginDto })
   @Post('login')
   @HttpCode(200)
-  async login(
-    @Body() body: LoginDto,
-    @Req() request: FastifyRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<AuthResult> {
-    const result = await this.identity.login(body, clientOf(request));
-    this.setSessionCookies(reply, result.token);
+  login(@Req() request: SignInRequest, @Res({ passthrough: true }) reply: FastifyReply): AuthResult {
+    const result = request[SIGN_IN_PROPERTY];
+    setSessionCookies(reply, result.token, this.config);
     return result;
   }
 
@@ -54,13 +47,6 @@ export class AuthController {
   @HttpCode(204)
   async logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.identity.logout(user);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
-  }
-
-  private setSessionCookies(reply: FastifyReply, token: string): void {
-    const common = { path: '/', sameSite: 'lax' as const, secure: this.config.cookieSecure, maxAge: this.config.sessionTtlDays * 86_400 };
-    reply
-      .setCookie(SESSION_COOKIE, token, { ...common, httpOnly: true })
-      .setCookie(CSRF_COOKIE, randomBytes(24).toString('base64url'), { ...common, httpOnly: false });
+    clearSessionCookies(reply);
   }
 }

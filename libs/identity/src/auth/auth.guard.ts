@@ -1,13 +1,14 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { AuthGuard as PassportAuthGuard } from '@nestjs/passport';
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../entities/user.entity';
 import { IdentityErrors } from '../identity.errors';
-import { IdentityService } from '../identity.service';
 import type { AuthUser } from '../identity.types';
 import { ALLOW_PENDING, PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
-import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, bearerToken } from './cookies';
+import { CSRF_COOKIE, CSRF_HEADER } from './cookies';
+import { SESSION_TOKEN_STRATEGY } from './strategies/session-token.strategy';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -19,21 +20,31 @@ function sameSecret(a: string | undefined, b: string | undefined): boolean {
 /**
  * Deny by default: every route needs a signed-in caller unless marked @Public; unsafe methods
  * need an active account unless marked @AllowPending; cookie callers must echo the CSRF cookie.
+ * The caller is resolved by passport's session-token strategy.
  */
 @Injectable()
-export class AuthGuard implements CanActivate {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly identity: IdentityService,
-  ) {}
+export class AuthGuard extends PassportAuthGuard(SESSION_TOKEN_STRATEGY) {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  override getAuthenticateOptions() {
+    return { session: false };
+  }
+
+  /** An absent or dead token is no caller; whether the route needs one is decided below. */
+  override handleRequest<T>(error: unknown, user: T | false): T | null {
+    if (error) throw error;
+    return user || null;
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
+    await super.canActivate(context);
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser | null }>();
     const flag = (key: string) => this.reflector.getAllAndOverride<boolean>(key, [context.getHandler(), context.getClass()]);
 
-    const user = await this.resolveUser(request);
-    if (user) request.user = user;
+    const user = request.user ?? null;
     if (flag(PUBLIC_ROUTE)) return true;
     if (!user) throw IdentityErrors.notSignedIn('Sign in to continue');
 
@@ -52,12 +63,5 @@ export class AuthGuard implements CanActivate {
       throw IdentityErrors.awaitingApproval('Your account is awaiting approval by a coordinator');
     }
     return true;
-  }
-
-  private async resolveUser(request: FastifyRequest): Promise<AuthUser | null> {
-    const bearer = bearerToken(request.headers.authorization);
-    if (bearer) return this.identity.authenticate(bearer, 'bearer');
-    const cookie = request.cookies?.[SESSION_COOKIE];
-    return cookie ? this.identity.authenticate(cookie, 'cookie') : null;
   }
 }

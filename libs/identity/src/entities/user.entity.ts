@@ -32,6 +32,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 16, default: 'pending' })
   status!: AccountStatus;
 
+  /** When the member proved they read mail at `email` (a link, or a provider's verified claim). */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt!: Date | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   approvedAt!: Date | null;
 

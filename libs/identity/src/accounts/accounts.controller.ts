@@ -1,0 +1,83 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AccountSettingsView, EmailConfirmedView } from '@mutuals/contracts';
+import { AllowPending, CurrentUser, Public } from '../auth/auth.decorators';
+import { clearSessionCookies } from '../auth/session-reply';
+import type { AuthUser } from '../identity.types';
+import { AccountDeletionService } from './account-deletion.service';
+import { AccountRecoveryService } from './account-recovery.service';
+import { AccountSettingsService } from './account-settings.service';
+import { ChangeEmailDto, ChangePasswordDto, DeleteAccountDto, ForgotPasswordDto, ResetPasswordDto, VerifyEmailDto } from './accounts.dto';
+import { EmailVerificationService } from './email-verification.service';
+
+@ApiTags('accounts')
+@Controller()
+export class AccountsController {
+  constructor(
+    private readonly recovery: AccountRecoveryService,
+    private readonly verification: EmailVerificationService,
+    private readonly settingsService: AccountSettingsService,
+    private readonly deletion: AccountDeletionService,
+  ) {}
+
+  /** 202 whether or not an account uses the address. */
+  @Public()
+  @Post('auth/password/forgot')
+  @HttpCode(202)
+  forgotPassword(@Body() body: ForgotPasswordDto, @Req() request: FastifyRequest): Promise<void> {
+    return this.recovery.forgot(body.email, request.ip ?? null);
+  }
+
+  @Public()
+  @Post('auth/password/reset')
+  @HttpCode(204)
+  resetPassword(@Body() body: ResetPasswordDto, @Req() request: FastifyRequest): Promise<void> {
+    return this.recovery.reset(body.token, body.password, request.ip ?? null);
+  }
+
+  @Public()
+  @Post('auth/email/verify')
+  @HttpCode(200)
+  verifyEmail(@Body() body: VerifyEmailDto): Promise<EmailConfirmedView> {
+    return this.verification.confirm(body.token);
+  }
+
+  @AllowPending()
+  @Post('auth/email/verify/resend')
+  @HttpCode(204)
+  resendVerification(@CurrentUser() user: AuthUser): Promise<void> {
+    return this.verification.resend(user);
+  }
+
+  @Get('me/settings')
+  settings(@CurrentUser() user: AuthUser): Promise<AccountSettingsView> {
+    return this.settingsService.settings(user.id);
+  }
+
+  @AllowPending()
+  @Post('me/password')
+  @HttpCode(204)
+  changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto): Promise<void> {
+    return this.settingsService.changePassword(user, body.currentPassword, body.newPassword);
+  }
+
+  @AllowPending()
+  @Post('me/email')
+  @HttpCode(202)
+  changeEmail(@CurrentUser() user: AuthUser, @Body() body: ChangeEmailDto): Promise<void> {
+    return this.settingsService.requestEmailChange(user, body.password, body.newEmail);
+  }
+
+  @AllowPending()
+  @Delete('me')
+  @HttpCode(204)
+  async deleteAccount(
+    @CurrentUser() user: AuthUser,
+    @Body() body: DeleteAccountDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.deletion.delete(user, body.password, body.erase ?? false);
+    clearSessionCookies(reply);
+  }
+}

@@ -1,0 +1,11 @@
+import { defineErrors } from '@mutuals/core';
+
+/** Refusals of account recovery, verification, settings, deletion and OpenID sign-in. */
+export const AccountErrors = defineErrors({
+  linkExpiredOrUsed: 'invalid',
+  wrongPassword: 'invalid',
+  sameEmail: 'invalid',
+  alreadyVerified: 'conflict',
+  unknownProvider: 'not-found',
+  providerSignInFailed: 'unauthenticated',
+});
