@@ -8,6 +8,7 @@ import { NotificationsModule } from '@mutuals/notifications';
 import { ProfilesModule } from '@mutuals/profiles';
 import { RealtimeModule } from '@mutuals/realtime';
 import { HealthModule } from './health/health.module';
+import { MemberDataModule } from './member-data/member-data.module';
 import { SeedModule } from './seed/seed.module';
 
 @Module({})
@@ -15,7 +16,19 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), HealthModule, IdentityModule, RealtimeModule, ProfilesModule, NotificationsModule, ForumsModule, ChatModule, MatchingModule, SeedModule],
+      imports: [
+        CoreModule.forRoot(config),
+        HealthModule,
+        IdentityModule,
+        RealtimeModule,
+        ProfilesModule,
+        NotificationsModule,
+        ForumsModule,
+        ChatModule,
+        MatchingModule,
+        MemberDataModule,
+        SeedModule,
+      ],
     };
   }
 }

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@mutuals/identity';
 import { ProfilesModule } from '@mutuals/profiles';
 import { ChatMentorshipListener } from './chat-mentorship.listener';
+import { ChatMemberDataRepository } from './chat-member-data.repository';
+import { ChatMemberDataService } from './chat-member-data.service';
 import { ChatController } from './chat.controller';
 import { ChatGateway } from './chat.gateway';
 import { ChatService } from './chat.service';
@@ -14,7 +16,7 @@ import { PresenceService } from './presence.service';
 @Module({
   imports: [IdentityModule, ProfilesModule, TypeOrmModule.forFeature([ConversationEntity, ConversationMemberEntity, MessageEntity])],
   controllers: [ChatController],
-  providers: [ChatService, ChatGateway, PresenceService, ChatMentorshipListener],
-  exports: [ChatService, PresenceService],
+  providers: [ChatService, ChatGateway, PresenceService, ChatMentorshipListener, ChatMemberDataRepository, ChatMemberDataService],
+  exports: [ChatService, PresenceService, ChatMemberDataService],
 })
 export class ChatModule {}

@@ -1,4 +1,5 @@
 export { ChatModule } from './chat.module';
 export { ChatService, type SentMessage } from './chat.service';
+export { ChatMemberDataService } from './chat-member-data.service';
 export { PresenceService } from './presence.service';
 export * from './chat.types';

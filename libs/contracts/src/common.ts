@@ -13,6 +13,8 @@ export interface Problem {
   title: string;
   status: number;
   detail: string;
+  /** The stable machine name of the refused rule (`capacityFull`, `linkExpiredOrUsed`...); clients branch on it. */
+  code?: string;
   /** Present on 400: every bad field, not only the first. */
   errors?: ProblemFieldError[];
 }

@@ -14,6 +14,8 @@ import { ForumsAdminController } from './forums-admin.controller';
 import { ForumsModerationService } from './forums-moderation.service';
 import { ForumsController } from './forums.controller';
 import { ForumsGateway } from './forums.gateway';
+import { ForumsMemberDataRepository } from './forums-member-data.repository';
+import { ForumsMemberDataService } from './forums-member-data.service';
 import { ForumsService } from './forums.service';
 
 @Module({
@@ -31,7 +33,7 @@ import { ForumsService } from './forums.service';
     ]),
   ],
   controllers: [ForumsController, ForumsAdminController],
-  providers: [ForumsService, ForumsModerationService, ForumViews, ForumsGateway],
-  exports: [ForumsService, ForumsModerationService],
+  providers: [ForumsService, ForumsModerationService, ForumViews, ForumsGateway, ForumsMemberDataRepository, ForumsMemberDataService],
+  exports: [ForumsService, ForumsModerationService, ForumsMemberDataService],
 })
 export class ForumsModule {}

@@ -1,4 +1,5 @@
 export { ForumsModule } from './forums.module';
 export { ForumsService, type PostingOptions } from './forums.service';
+export { ForumsMemberDataService } from './forums-member-data.service';
 export { ForumsModerationService } from './forums-moderation.service';
 export * from './forums.events';

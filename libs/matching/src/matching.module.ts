@@ -10,6 +10,8 @@ import { MentoringRequestEntity } from './entities/mentoring-request.entity';
 import { MentorshipEntity } from './entities/mentorship.entity';
 import { SessionLogEntity } from './entities/session-log.entity';
 import { MatchingService } from './matching.service';
+import { MatchingMemberDataRepository } from './matching-member-data.repository';
+import { MatchingMemberDataService } from './matching-member-data.service';
 import { MentoringController } from './mentoring.controller';
 import { MentoringPeople } from './mentoring-people';
 import { MentoringRequestsService } from './mentoring-requests.service';
@@ -30,7 +32,15 @@ import { MentorshipsService } from './mentorships.service';
     ]),
   ],
   controllers: [MentoringController, AdminMatchingController],
-  providers: [MentoringPeople, MatchingService, MentoringRequestsService, MentorshipsService, MentoringSweep],
-  exports: [MatchingService, MentoringRequestsService, MentorshipsService],
+  providers: [
+    MentoringPeople,
+    MatchingService,
+    MentoringRequestsService,
+    MentorshipsService,
+    MentoringSweep,
+    MatchingMemberDataRepository,
+    MatchingMemberDataService,
+  ],
+  exports: [MatchingService, MentoringRequestsService, MentorshipsService, MatchingMemberDataService],
 })
 export class MatchingModule {}

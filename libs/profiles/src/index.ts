@@ -1,4 +1,5 @@
 export { ProfilesModule } from './profiles.module';
 export { ProfilesService } from './profiles.service';
+export { ProfilesMemberDataService } from './profiles-member-data.service';
 export type { MatchingParticipant } from './profiles.types';
 export * from './taxonomy/taxonomy';

@@ -6,11 +6,13 @@ import { ProfileEntity } from './entities/profile.entity';
 import { AdminMembersController } from './admin-members.controller';
 import { ProfilesController } from './profiles.controller';
 import { ProfilesService } from './profiles.service';
+import { ProfilesMemberDataRepository } from './profiles-member-data.repository';
+import { ProfilesMemberDataService } from './profiles-member-data.service';
 
 @Module({
   imports: [IdentityModule, TypeOrmModule.forFeature([ProfileEntity, OrganisationEntity, OrganisationMemberEntity])],
   controllers: [ProfilesController, AdminMembersController],
-  providers: [ProfilesService],
-  exports: [ProfilesService],
+  providers: [ProfilesService, ProfilesMemberDataRepository, ProfilesMemberDataService],
+  exports: [ProfilesService, ProfilesMemberDataService],
 })
 export class ProfilesModule {}

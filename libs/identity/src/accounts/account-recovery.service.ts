@@ -7,7 +7,7 @@ import { AccountLinks } from './account-links';
 import { AccountsRepository } from './accounts.repository';
 
 const LIMITS = {
-  forgotPerIp: { name: 'password reset requests', max: 10, windowSeconds: 3600 },
+  forgotPerIp: { name: 'password reset requests', max: 30, windowSeconds: 3600 },
   /** Counted for unknown addresses too, so the limit says nothing about who has an account. */
   forgotPerEmail: { name: 'password reset requests for this address', max: 3, windowSeconds: 3600 },
   resetPerIp: { name: 'password reset attempts', max: 20, windowSeconds: 3600 },

@@ -1,0 +1,19 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser } from '@mutuals/identity';
+import { MemberDataService } from './member-data.service';
+
+@ApiTags('accounts')
+@Controller('me')
+export class MemberDataController {
+  constructor(private readonly memberData: MemberDataService) {}
+
+  /** Everything held about the caller, as a JSON file to keep. */
+  @Get('export')
+  @ApiProduces('application/json')
+  @Header('Content-Disposition', 'attachment; filename="mutuals-network-my-data.json"')
+  @Header('Cache-Control', 'no-store')
+  export(@CurrentUser() user: AuthUser) {
+    return this.memberData.export(user.id);
+  }
+}

@@ -1,0 +1,320 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { tokenOf, watchAccountMail } from '../support/account-mail';
+import { createCoordinator, createMember, signInWithCookies, type TestMember } from '../support/factories';
+import { allPosts, createCategory, createThread, reply } from '../support/forums';
+import { api, startMentorship } from '../support/mentoring';
+import { TestApp, startTestApp } from '../support/test-app';
+
+const PASSWORD = 'correct horse battery';
+
+describe('accounts', () => {
+  let t: TestApp;
+  let mail: ReturnType<typeof watchAccountMail>;
+  beforeAll(async () => {
+    t = await startTestApp();
+    mail = watchAccountMail(t);
+  });
+  afterAll(async () => {
+    mail.stop();
+    await t.close();
+  });
+
+  const post = (path: string) => request(t.url).post(`/api/v1${path}`);
+  const login = (email: string, password: string) => post('/auth/login').send({ email, password });
+  const forgot = (email: string) => post('/auth/password/forgot').send({ email });
+  const resetWith = (token: string, password: string) => post('/auth/password/reset').send({ token, password });
+
+  describe('forgot password', () => {
+    it('answers an unknown address exactly as a known one, and mails only the account holder', async () => {
+      const member = await createMember(t);
+      const known = await forgot(member.email).expect(202);
+      const unknown = await forgot(`nobody-${randomUUID()}@test.example`).expect(202);
+      expect(unknown.body).toEqual(known.body);
+      expect(unknown.text).toBe(known.text);
+      expect(mail.linksTo(member.email)).toBe(1);
+      expect(JSON.stringify(known.body)).not.toMatch(/token/i);
+    });
+
+    it('resets the password once with the mailed link, signs every device out, and tells the member', async () => {
+      const member = await createMember(t);
+      const other = await signInWithCookies(t, member.email);
+      await forgot(member.email).expect(202);
+      const link = mail.lastLink(member.email, 'identity.password-reset.requested');
+      expect(link.link).toMatch(/\/reset-password\?token=/);
+      expect(new Date(link.expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(3_600_000);
+
+      await resetWith(tokenOf(link.link), 'a brand new passphrase').expect(204);
+      await request(t.url).get('/api/v1/me').set(member.auth).expect(401);
+      await request(t.url).get('/api/v1/me').set('Cookie', other.cookie).expect(401);
+      await login(member.email, PASSWORD).expect(401);
+      await login(member.email, 'a brand new passphrase').expect(200);
+      expect(mail.notices).toContainEqual(expect.objectContaining({ userId: member.id, change: 'password-reset', email: member.email }));
+
+      const again = await resetWith(tokenOf(link.link), 'yet another passphrase').expect(400);
+      expect(again.body.code).toBe('linkExpiredOrUsed');
+      await login(member.email, 'a brand new passphrase').expect(200);
+    });
+
+    it('refuses an expired link', async () => {
+      const member = await createMember(t);
+      await forgot(member.email).expect(202);
+      const token = tokenOf(mail.lastLink(member.email, 'identity.password-reset.requested').link);
+      await t.app
+        .get(DataSource)
+        .query(`UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [member.id]);
+      const response = await resetWith(token, 'a brand new passphrase').expect(400);
+      expect(response.body.code).toBe('linkExpiredOrUsed');
+      await login(member.email, PASSWORD).expect(200);
+    });
+
+    it('lets only the latest link work', async () => {
+      const member = await createMember(t);
+      await forgot(member.email).expect(202);
+      const first = tokenOf(mail.lastLink(member.email, 'identity.password-reset.requested').link);
+      await forgot(member.email).expect(202);
+      const second = tokenOf(mail.lastLink(member.email, 'identity.password-reset.requested').link);
+      await resetWith(first, 'a brand new passphrase').expect(400);
+      await resetWith(second, 'a brand new passphrase').expect(204);
+    });
+
+    it('refuses forged tokens and short passwords, naming the field', async () => {
+      const forged = await resetWith('x'.repeat(43), 'a brand new passphrase').expect(400);
+      expect(forged.body.code).toBe('linkExpiredOrUsed');
+      const bad = await post('/auth/password/reset').send({ token: 'no', password: 'short' }).expect(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['password', 'token']);
+    });
+
+    it('limits requests per address, known or not, with 429 and Retry-After', async () => {
+      for (const email of [(await createMember(t)).email, `ghost-${randomUUID()}@test.example`]) {
+        const statuses: number[] = [];
+        let last: request.Response | undefined;
+        for (let i = 0; i < 4; i++) {
+          last = await forgot(email);
+          statuses.push(last.status);
+        }
+        expect(statuses).toEqual([202, 202, 202, 429]);
+        expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
+      }
+    });
+  });
+
+  describe('email verification', () => {
+    it('mails a link at registration; following it once verifies the address, which coordinators see', async () => {
+      const coordinator = await createCoordinator(t);
+      const email = `verify-${randomUUID()}@test.example`;
+      const registered = await post('/auth/register').send({ email, password: PASSWORD, displayName: 'Vera Fied' }).expect(201);
+      const auth = { Authorization: `Bearer ${registered.body.token}` };
+      const applicant = async () => {
+        const list = await request(t.url).get('/api/v1/admin/members?status=pending&limit=100').set(coordinator.auth).expect(200);
+        return list.body.items.find((m: { id: string }) => m.id === registered.body.user.id);
+      };
+      expect((await request(t.url).get('/api/v1/me/settings').set(auth).expect(200)).body).toMatchObject({ email, emailVerified: false });
+      expect(await applicant()).toMatchObject({ emailVerified: false });
+
+      const token = tokenOf(mail.lastLink(email, 'identity.email-verification.requested').link);
+      const verified = await post('/auth/email/verify').send({ token }).expect(200);
+      expect(verified.body).toEqual({ email, change: 'verified' });
+      expect((await request(t.url).get('/api/v1/me/settings').set(auth).expect(200)).body.emailVerified).toBe(true);
+      expect(await applicant()).toMatchObject({ emailVerified: true });
+      expect((await post('/auth/email/verify').send({ token }).expect(400)).body.code).toBe('linkExpiredOrUsed');
+      expect((await post('/auth/email/verify/resend').set(auth).expect(409)).body.code).toBe('alreadyVerified');
+    });
+
+    it('resends a link to a signed-in member who is still unverified, even while pending', async () => {
+      const member = await createMember(t, { status: 'pending' });
+      await post('/auth/email/verify/resend').set(member.auth).expect(204);
+      const token = tokenOf(mail.lastLink(member.email, 'identity.email-verification.requested').link);
+      await post('/auth/email/verify').send({ token }).expect(200);
+      await post('/auth/email/verify/resend').expect(401);
+    });
+  });
+
+  describe('change of email', () => {
+    it('changes nothing until the link mailed to the new address is followed, then tells the old one', async () => {
+      const member = await createMember(t);
+      const newEmail = `moved-${randomUUID()}@test.example`;
+      const wrong = await post('/me/email').set(member.auth).send({ newEmail, password: 'not my password' }).expect(400);
+      expect(wrong.body).toMatchObject({ code: 'wrongPassword', errors: [{ field: 'password', message: 'is not right' }] });
+      await post('/me/email').set(member.auth).send({ newEmail: newEmail.toUpperCase(), password: PASSWORD }).expect(202);
+      await login(member.email, PASSWORD).expect(200);
+      const link = mail.lastLink(newEmail, 'identity.email-change.requested');
+      expect(mail.notices.filter((n) => n.userId === member.id)).toEqual([]);
+
+      const confirmed = await post('/auth/email/verify')
+        .send({ token: tokenOf(link.link) })
+        .expect(200);
+      expect(confirmed.body).toEqual({ email: newEmail, change: 'email-changed' });
+      expect(mail.notices).toContainEqual({
+        userId: member.id,
+        email: member.email,
+        displayName: member.displayName,
+        change: 'email-changed',
+        newEmail,
+      });
+      await login(member.email, PASSWORD).expect(401);
+      await login(newEmail, PASSWORD).expect(200);
+      expect((await request(t.url).get('/api/v1/me/settings').set(member.auth).expect(200)).body).toMatchObject({
+        email: newEmail,
+        emailVerified: true,
+      });
+    });
+
+    it('refuses an address another account uses', async () => {
+      const [member, other] = [await createMember(t), await createMember(t)];
+      const response = await post('/me/email').set(member.auth).send({ newEmail: other.email, password: PASSWORD }).expect(409);
+      expect(response.body.errors).toEqual([{ field: 'newEmail', message: 'is already registered' }]);
+    });
+  });
+
+  describe('change of password', () => {
+    it('needs the current password, keeps this device signed in, signs the others out and tells the member', async () => {
+      const member = await createMember(t);
+      const browser = await signInWithCookies(t, member.email);
+      const wrong = await post('/me/password')
+        .set(member.auth)
+        .send({ currentPassword: 'not it at all', newPassword: 'another long passphrase' });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.errors).toEqual([{ field: 'currentPassword', message: 'is not right' }]);
+
+      await post('/me/password')
+        .set('Cookie', browser.cookie)
+        .set('X-CSRF-Token', browser.csrf)
+        .send({ currentPassword: PASSWORD, newPassword: 'another long passphrase' })
+        .expect(204);
+      await request(t.url).get('/api/v1/me').set('Cookie', browser.cookie).expect(200);
+      await request(t.url).get('/api/v1/me').set(member.auth).expect(401);
+      await login(member.email, 'another long passphrase').expect(200);
+      expect(mail.notices).toContainEqual(expect.objectContaining({ userId: member.id, change: 'password-changed' }));
+    });
+  });
+
+  describe('deleting an account', () => {
+    async function memberWithTraces() {
+      const category = await createCategory(t);
+      const member = await createMember(t, { displayName: 'Dana Leaving' });
+      const other = await createMember(t);
+      const thread = await createThread(t, other, category.id, { title: 'Pensions after transfer' });
+      const post = await reply(t, member, thread.id, 'My words about **pensions**');
+      const conversation = await api(t).post('/chat/conversations', member, { kind: 'direct', memberIds: [other.id] });
+      const conversationId = conversation.body.id as string;
+      await api(t)
+        .post(`/chat/conversations/${conversationId}/messages`, member, { clientId: randomUUID(), body: 'A private word' })
+        .expect(201);
+      await api(t)
+        .post(`/chat/conversations/${conversationId}/messages`, other, { clientId: randomUUID(), body: 'And my answer' })
+        .expect(201);
+      return { member, other, threadId: thread.id, postId: post.id, conversationId };
+    }
+
+    const deleteMe = (who: TestMember, body: object) => request(t.url).delete('/api/v1/me').set(who.auth).send(body);
+
+    it('needs the password, then removes the profile and messages and keeps posts as "Former member"', async () => {
+      const { member, other, threadId, postId, conversationId } = await memberWithTraces();
+      const wrong = await deleteMe(member, { password: 'not my password' }).expect(400);
+      expect(wrong.body.code).toBe('wrongPassword');
+      await request(t.url).get('/api/v1/me').set(member.auth).expect(200);
+
+      await deleteMe(member, { password: PASSWORD }).expect(204);
+      await request(t.url).get('/api/v1/me').set(member.auth).expect(401);
+      await login(member.email, PASSWORD).expect(401);
+      await request(t.url).get(`/api/v1/members/${member.id}`).set(other.auth).expect(404);
+
+      const kept = (await allPosts(t, other, threadId)).find((p) => p.id === postId);
+      expect(kept).toMatchObject({ author: { displayName: 'Former member' }, status: 'visible' });
+      expect(kept?.bodyHtml).toContain('<strong>pensions</strong>');
+
+      const messages = await api(t).get(`/chat/conversations/${conversationId}/messages`, other).expect(200);
+      const bodies = messages.body.items.map((m: { senderId: string; body: string; deleted: boolean }) => [
+        m.senderId === member.id,
+        m.body,
+        m.deleted,
+      ]);
+      expect(bodies).toEqual([
+        [true, '', true],
+        [false, 'And my answer', false],
+      ]);
+      const conversations = await api(t).get('/chat/conversations', other).expect(200);
+      const members = conversations.body.find((c: { id: string }) => c.id === conversationId).members.map((m: { id: string }) => m.id);
+      expect(members).toEqual([other.id]);
+    });
+
+    it('erases the posts too when asked', async () => {
+      const { member, other, threadId, postId } = await memberWithTraces();
+      await deleteMe(member, { password: PASSWORD, erase: true }).expect(204);
+      const erased = (await allPosts(t, other, threadId)).find((p) => p.id === postId);
+      expect(erased).toMatchObject({ status: 'deleted', bodyHtml: '' });
+      const thread = await api(t).get(`/forums/threads/${threadId}`, other).expect(200);
+      expect(thread.body.replyCount).toBe(0);
+      const search = await api(t).get('/forums/search?q=pensions', other).expect(200);
+      expect(search.body.items.map((i: { postId: string }) => i.postId)).not.toContain(postId);
+    });
+
+    it('keeps the mentorship for the programme, anonymised, and frees the mentor', async () => {
+      const { mentor, mentee, mentorshipId } = await startMentorship(t);
+      await api(t)
+        .post(`/mentoring/mentorships/${mentorshipId}/sessions`, mentee, {
+          heldAt: new Date().toISOString(),
+          durationMinutes: 45,
+          notes: 'Our staff ballot plans',
+        })
+        .expect(201);
+      await deleteMe(mentee, { password: PASSWORD }).expect(204);
+
+      const seen = await api(t).get(`/mentoring/mentorships/${mentorshipId}`, mentor).expect(200);
+      expect(seen.body).toMatchObject({ status: 'closed', mentee: { displayName: 'Former member' } });
+      expect(seen.body.mentee.id).not.toBe(mentee.id);
+      expect(JSON.stringify(seen.body)).not.toContain('staff ballot');
+
+      const db = t.app.get(DataSource);
+      const [row] = await db.query('SELECT count(*)::int AS n FROM mentorships WHERE id = $1', [mentorshipId]);
+      expect(row.n).toBe(1);
+      const [traces] = await db.query(
+        `SELECT (SELECT count(*) FROM mentorships WHERE mentee_id = $1 OR mentor_id = $1 OR closed_by = $1)
+              + (SELECT count(*) FROM mentoring_requests WHERE mentee_id = $1 OR mentor_id = $1)
+              + (SELECT count(*) FROM mentorship_sessions WHERE logged_by = $1) AS n`,
+        [mentee.id],
+      );
+      expect(Number(traces.n)).toBe(0);
+      const [load] = await db.query('SELECT active FROM mentor_load WHERE mentor_id = $1', [mentor.id]);
+      expect(load.active).toBe(0);
+    });
+  });
+
+  describe('download my data', () => {
+    it('is a JSON attachment of everything held about the member and nothing of anyone else', async () => {
+      const { member, other, threadId } = await (async () => {
+        const category = await createCategory(t);
+        const [a, b] = [await createMember(t), await createMember(t)];
+        const thread = await createThread(t, a, category.id, { title: 'Our board', body: 'A post of mine' });
+        await reply(t, b, thread.id, 'Somebody else wrote this');
+        const conversation = await api(t).post('/chat/conversations', a, { kind: 'direct', memberIds: [b.id] });
+        await api(t)
+          .post(`/chat/conversations/${conversation.body.id}/messages`, a, { clientId: randomUUID(), body: 'My own message' })
+          .expect(201);
+        await api(t)
+          .post(`/chat/conversations/${conversation.body.id}/messages`, b, { clientId: randomUUID(), body: 'Their private reply' })
+          .expect(201);
+        await api(t).patch('/me/profile', a, { bio: 'I run a leisure mutual' }).expect(200);
+        return { member: a, other: b, threadId: thread.id };
+      })();
+      const response = await request(t.url).get('/api/v1/me/export').set(member.auth).expect(200);
+      expect(response.headers['content-type']).toMatch(/application\/json/);
+      expect(response.headers['content-disposition']).toMatch(/^attachment; filename=".+\.json"$/);
+      const data = response.body;
+      expect(data.account.account).toMatchObject({ id: member.id, email: member.email });
+      expect(data.account.account).not.toHaveProperty('password_hash');
+      expect(data.profile.profile).toMatchObject({ bio: 'I run a leisure mutual' });
+      expect(data.forums.threads).toEqual([expect.objectContaining({ id: threadId, title: 'Our board' })]);
+      expect(data.forums.posts.map((p: { body: string }) => p.body)).toEqual(['A post of mine']);
+      expect(data.chat.messagesSent.map((m: { body: string }) => m.body)).toEqual(['My own message']);
+      const text = JSON.stringify(data);
+      expect(text).not.toContain('Somebody else wrote this');
+      expect(text).not.toContain('Their private reply');
+      expect(text).not.toContain(other.email);
+      expect(text).not.toMatch(/token_hash|password/);
+      await request(t.url).get('/api/v1/me/export').expect(401);
+    });
+  });
+});
