@@ -16,19 +16,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [
-        CoreModule.forRoot(config),
-        HealthModule,
-        IdentityModule,
-        RealtimeModule,
-        ProfilesModule,
-        NotificationsModule,
-        ForumsModule,
-        ChatModule,
-        MatchingModule,
-        MemberDataModule,
-        SeedModule,
-      ],
+      imports: [CoreModule.forRoot(config), HealthModule, IdentityModule, RealtimeModule, ProfilesModule, NotificationsModule, ForumsModule, ChatModule, MatchingModule, MemberDataModule, SeedModule],
     };
   }
 }

@@ -37,12 +37,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
           },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger:
-      config.logLevel === 'silent'
-        ? false
-        : config.logLevel === 'debug' || config.logLevel === 'trace'
-          ? ['error', 'warn', 'log', 'debug']
-          : ['error', 'warn'],
+    logger: config.logLevel === 'silent' ? false : config.logLevel === 'debug' || config.logLevel === 'trace' ? ['error', 'warn', 'log', 'debug'] : ['error', 'warn'],
     bufferLogs: false,
     // Fail with the error itself, not a bare exit, so callers and tests see why.
     abortOnError: false,

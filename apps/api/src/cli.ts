@@ -43,12 +43,7 @@ async function main(): Promise<void> {
 async function createUser(identity: IdentityService, args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: {
-      email: { type: 'string' },
-      password: { type: 'string' },
-      name: { type: 'string' },
-      role: { type: 'string', default: 'member' },
-    },
+    options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'member' } },
   });
   const { email, password, name, role } = values;
   if (!email || !password || !name) throw new Error('create-user needs --email, --password and --name');
@@ -64,9 +59,7 @@ async function seedDemo(seeder: DemoSeeder): Promise<void> {
     return;
   }
   await seeder.seed();
-  console.log(
-    `\nDemo logins (password ${DEMO_PASSWORD}):\n  coordinator  ${DEMO_COORDINATORS[0]!.email}\n  mentee       ${DEMO_MENTEE_EMAIL}\n  mentor       ${DEMO_MENTOR_EMAIL}`,
-  );
+  console.log(`\nDemo logins (password ${DEMO_PASSWORD}):\n  coordinator  ${DEMO_COORDINATORS[0]!.email}\n  mentee       ${DEMO_MENTEE_EMAIL}\n  mentor       ${DEMO_MENTOR_EMAIL}`);
 }
 
 main().catch((error: unknown) => {

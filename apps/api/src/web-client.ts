@@ -61,11 +61,7 @@ function loadClient(root: string): Map<string, ClientFile> {
 }
 
 function send(request: FastifyRequest, reply: FastifyReply, file: ClientFile): FastifyReply {
-  reply
-    .header('Content-Type', file.type)
-    .header('ETag', file.etag)
-    .header('Cache-Control', file.cacheControl)
-    .header('Vary', 'Accept-Encoding');
+  reply.header('Content-Type', file.type).header('ETag', file.etag).header('Cache-Control', file.cacheControl).header('Vary', 'Accept-Encoding');
   if (request.headers['if-none-match'] === file.etag) return reply.status(304).send();
   const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
   if (file.gzipped && acceptsGzip) return reply.header('Content-Encoding', 'gzip').send(file.gzipped);
@@ -88,13 +84,7 @@ export function serveWebClient(fastify: FastifyInstance, root: string): void {
       return reply
         .status(404)
         .header('Content-Type', 'application/problem+json; charset=utf-8')
-        .send({
-          type: 'https://mutuals.network/problems/404',
-          title: 'Not found',
-          status: 404,
-          code: 'notFound',
-          detail: `No route for GET ${path}`,
-        });
+        .send({ type: 'https://mutuals.network/problems/404', title: 'Not found', status: 404, code: 'notFound', detail: `No route for GET ${path}` });
     }
     const file = files.get(path);
     if (file) return send(request, reply, file);

@@ -23,10 +23,7 @@ class HealthController {
 
   @Get('health/ready')
   async ready() {
-    const database = await this.dataSource.query('SELECT 1').then(
-      () => true,
-      () => false,
-    );
+    const database = await this.dataSource.query('SELECT 1').then(() => true, () => false);
     const redis = this.redis.enabled ? await this.redis.ping() : null;
     const checks = { database: database ? 'up' : 'down', redis: redis === null ? 'not configured' : redis ? 'up' : 'down' };
     if (!database || redis === false) throw new ServiceUnavailableException(`Not ready: ${JSON.stringify(checks)}`);

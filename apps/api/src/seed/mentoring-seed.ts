@@ -52,8 +52,7 @@ export class MentoringDemoSeed implements OnModuleInit {
       const asMentee = actingAs(mentee.id);
       // The first pair goes to the demo mentor, so that his pages have a mentee and a request.
       const suggestions = await this.matching.suggestions(asMentee, 3);
-      const mentorId =
-        index < 2 && demoMentor && !suggestions.some((s) => s.mentor.id === demoMentor) ? demoMentor : suggestions[0]?.mentor.id;
+      const mentorId = index < 2 && demoMentor && !suggestions.some((s) => s.mentor.id === demoMentor) ? demoMentor : suggestions[0]?.mentor.id;
       if (!mentorId) {
         progress.tick();
         continue;
@@ -80,8 +79,7 @@ export class MentoringDemoSeed implements OnModuleInit {
     }
     for (const title of random.sample(GOALS, random.int(2, 3))) {
       const goal = await this.mentorships.addGoal(asMentee, mentorship.id, { title });
-      if (random.next() < 0.5)
-        await this.mentorships.updateGoal(asMentor, mentorship.id, goal.id, { status: random.pick(['in-progress', 'done'] as const) });
+      if (random.next() < 0.5) await this.mentorships.updateGoal(asMentor, mentorship.id, goal.id, { status: random.pick(['in-progress', 'done'] as const) });
     }
     const sessions = random.int(1, 4);
     for (let s = 0; s < sessions; s++) {

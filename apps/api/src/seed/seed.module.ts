@@ -7,9 +7,5 @@ import { DemoSeeder } from './demo-seeder';
 import { ForumsDemoSeed } from './forums-seed';
 import { MentoringDemoSeed } from './mentoring-seed';
 
-@Module({
-  imports: [IdentityModule, ProfilesModule, MatchingModule, ForumsModule],
-  providers: [DemoSeeder, MentoringDemoSeed, ForumsDemoSeed],
-  exports: [DemoSeeder],
-})
+@Module({ imports: [IdentityModule, ProfilesModule, MatchingModule, ForumsModule], providers: [DemoSeeder, MentoringDemoSeed, ForumsDemoSeed], exports: [DemoSeeder] })
 export class SeedModule {}
