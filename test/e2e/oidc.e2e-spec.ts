@@ -100,7 +100,7 @@ describe('sign-in through an organisation identity provider', () => {
 
   it('refuses to link an existing account through an email the provider has not verified', async () => {
     const attempt = await signInThroughProvider('claims-victim');
-    expect(attempt.landing.pathname).toBe('/sign-in');
+    expect(attempt.landing.pathname).toBe('/signin');
     expect(attempt.landing.searchParams.get('error')).toBe('unverified-email');
     expect(attempt.sid).toBeUndefined();
   });
@@ -120,7 +120,7 @@ describe('sign-in through an organisation identity provider', () => {
     expect(atCallback.url.searchParams.get('code')).toBeTruthy();
     const attacker = new Browser();
     const end = await attacker.follow(atCallback.url.toString());
-    expect(end.url.pathname).toBe('/sign-in');
+    expect(end.url.pathname).toBe('/signin');
     expect(end.url.searchParams.get('error')).toBe('failed');
     expect(attacker.cookie(appUrl, 'sid')).toBeUndefined();
   });

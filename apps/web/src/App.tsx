@@ -1,5 +1,7 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider, useRouteError, type RouteObject } from 'react-router-dom';
 import { errorMessage } from './api/client';
+import { queryClient } from './api/queryClient';
 import { SessionProvider } from './api/session';
 import { Alert, ButtonLink, Layout, PageTitle, RequireAuth } from './components';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -36,8 +38,10 @@ const router = createBrowserRouter([
 
 export function App() {
   return (
-    <SessionProvider>
-      <RouterProvider router={router} />
-    </SessionProvider>
+    <QueryClientProvider client={queryClient}>
+      <SessionProvider>
+        <RouterProvider router={router} />
+      </SessionProvider>
+    </QueryClientProvider>
   );
 }

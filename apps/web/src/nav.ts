@@ -18,6 +18,7 @@ export const navItems: NavItem[] = [
   { to: '/chat', label: 'Chat', audience: 'member' },
   { to: '/mentoring', label: 'Mentoring', audience: 'member' },
   { to: '/members', label: 'Members', audience: 'member' },
+  { to: '/settings', label: 'Settings', audience: 'member' },
   { to: '/eligibility', label: 'Check eligibility', audience: 'guest' },
   { to: '/admin/members', label: 'Approvals', audience: 'coordinator' },
   { to: '/admin/matching', label: 'Matching', audience: 'coordinator' },

@@ -9,6 +9,7 @@ import { messageMemberAction } from './pages/chat/MessageMemberButton';
 import { DirectoryPage } from './pages/DirectoryPage';
 import { EditProfilePage } from './pages/EditProfilePage';
 import { EligibilityPage } from './pages/EligibilityPage';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { AdminFlagsPage } from './pages/forums/AdminFlagsPage';
 import { CategoryPage } from './pages/forums/CategoryPage';
 import { ForumSearchPage } from './pages/forums/ForumSearchPage';
@@ -19,7 +20,10 @@ import { MemberPage, type MemberAction } from './pages/MemberPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { OnboardingPage } from './pages/OnboardingPage';
 import { RegisterPage } from './pages/RegisterPage';
+import { ResetPasswordPage } from './pages/ResetPasswordPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { SignInPage } from './pages/SignInPage';
+import { VerifyEmailPage } from './pages/VerifyEmailPage';
 import { AdminMatchingPage } from './pages/mentoring/AdminMatchingPage';
 import { MentoringPage } from './pages/mentoring/MentoringPage';
 import { MentorshipPage } from './pages/mentoring/MentorshipPage';
@@ -42,6 +46,10 @@ export const routes: AppRoute[] = [
   { path: '/eligibility', element: <EligibilityPage /> },
   { path: '/register', element: <RegisterPage /> },
   { path: '/signin', element: <SignInPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
+  { path: '/verify-email', element: <VerifyEmailPage /> },
+  { path: '/settings', element: <SettingsPage />, auth: 'member' },
   { path: '/onboarding', element: <OnboardingPage />, auth: 'member' },
   { path: '/profile', element: <EditProfilePage />, auth: 'member' },
   { path: '/members', element: <DirectoryPage />, auth: 'member' },

@@ -118,7 +118,7 @@ export function AdminMembersPage() {
                       )}
                     </td>
                     <td data-label="Email" className="break">
-                      {m.email}
+                      {m.email} {m.emailVerified ? <Badge tone="success">Confirmed</Badge> : <Badge tone="warning">Not confirmed</Badge>}
                     </td>
                     <td data-label="Organisation">
                       {m.organisationName ?? <span className="muted">{m.organisationName === null ? 'Individual' : 'Not given'}</span>}

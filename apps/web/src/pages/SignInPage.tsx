@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { PROVIDER_REFUSALS, providersQuery } from '../api/accounts';
 import { isApiError } from '../api/client';
 import { useSession } from '../api/session';
-import { Button, FormError, PageTitle, TextField, useForm, type FieldErrors } from '../components';
+import { Alert, Button, FormError, PageTitle, TextField, useForm, type FieldErrors } from '../components';
 
 interface Values {
   email: string;
@@ -26,6 +28,8 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const form = useForm<Values>({ email: '', password: '' }, { validate });
+  const providers = useQuery(providersQuery);
+  const refusal = PROVIDER_REFUSALS[params.get('error') ?? ''];
 
   const submit = form.handleSubmit(async (values) => {
     try {
@@ -42,6 +46,11 @@ export function SignInPage() {
   return (
     <>
       <PageTitle title="Sign in" />
+      {refusal && (
+        <Alert tone="warning" role="alert">
+          <p>{refusal}</p>
+        </Alert>
+      )}
       <form className="form narrow" noValidate onSubmit={submit}>
         <FormError error={form.formError} fieldErrors={form.errors} focusKey={form.failures} />
         <TextField label="Email address" type="email" autoComplete="email" spellCheck={false} {...form.text('email')} />
@@ -51,6 +60,20 @@ export function SignInPage() {
             Sign in
           </Button>
         </div>
+        <p>
+          <Link to="/forgot-password">Forgotten your password?</Link>
+        </p>
+        {(providers.data?.length ?? 0) > 0 && (
+          <div className="stack" aria-label="Sign in through your organisation" role="group">
+            <p>Or sign in through your organisation:</p>
+            {providers.data?.map((provider) => (
+              // A full page load: the provider's sign-in is another site.
+              <a key={provider.id} className="btn btn-secondary" href={provider.startUrl}>
+                Sign in with {provider.name}
+              </a>
+            ))}
+          </div>
+        )}
         <p>
           New to Mutuals Network? <Link to="/register">Join the network</Link>
         </p>

@@ -59,7 +59,7 @@ export class OidcController {
       reply.redirect('/', 302);
     } catch (error) {
       if (!(error instanceof OidcRefused)) throw error;
-      reply.redirect(`/sign-in?error=${error.reason}`, 302);
+      reply.redirect(`/signin?error=${error.reason}`, 302);
     }
   }
 }
