@@ -26,11 +26,13 @@ export const matchingRoundCommand: CliCommand = {
       progress.tick();
     }
     for (const u of result.unmatchedReasons) console.log(`  unmatched ${name(u.menteeId)}: ${u.reason}`);
-    const { fairness } = result;
+    const { fairness, needsCoverage } = result;
+    const coveredShare = needsCoverage?.coveredShare == null ? '-' : `${Math.round(needsCoverage.coveredShare * 100)}%`;
     console.log(
       `Total score ${result.totalScore} (greedy ${result.greedyTotalScore}); ${result.proposals.length} proposals, ` +
         `${result.unmatched.length} unmatched; match rate ${Math.round(fairness.matchRate * 100)}%, ` +
-        `worst ${fairness.worstScore ?? '-'}, 10th percentile ${fairness.p10Score ?? '-'}`,
+        `worst ${fairness.worstScore ?? '-'}, 10th percentile ${fairness.p10Score ?? '-'}; ` +
+        `needs covered ${coveredShare}, mentees with no need covered ${needsCoverage?.menteesWithNoneCovered ?? '-'}`,
     );
     if (values['dry-run']) {
       console.log('Dry run: nothing stored.');
