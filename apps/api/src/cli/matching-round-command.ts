@@ -15,9 +15,13 @@ export const matchingRoundCommand: CliCommand = {
     const matching = app.get(MatchingService);
     const started = Date.now();
     const { result, menteeCount, mentorCount } = await matching.planRound({});
-    console.log(`Round over ${menteeCount} mentees and ${mentorCount} mentors, solved in ${Date.now() - started} ms (weights ${result.weightsVersion})`);
+    console.log(
+      `Round over ${menteeCount} mentees and ${mentorCount} mentors, solved in ${Date.now() - started} ms (weights ${result.weightsVersion})`,
+    );
 
-    const profiles = await app.get(ProfilesService).getPublicProfiles([...result.proposals.flatMap((p) => [p.menteeId, p.mentorId]), ...result.unmatched]);
+    const profiles = await app
+      .get(ProfilesService)
+      .getPublicProfiles([...result.proposals.flatMap((p) => [p.menteeId, p.mentorId]), ...result.unmatched]);
     const name = (id: string) => profiles.get(id)?.displayName ?? id;
     const progress = new Progress('Proposals', result.proposals.length);
     for (const p of result.proposals) {
