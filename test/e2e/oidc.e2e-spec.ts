@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { IdentityService } from '@mutuals/identity';
 import { Browser, freePort, startOidcProvider } from '../support/oidc-provider';
 import { TestApp, startTestApp } from '../support/test-app';
@@ -11,6 +12,7 @@ describe('sign-in through an organisation identity provider', () => {
     staff: `alex.staff.${suffix}@org.example`,
     victim: `vic.tim.${suffix}@org.example`,
     newcomer: `new.comer.${suffix}@org.example`,
+    claimed: `sam.owner.${suffix}@org.example`,
   };
   let t: TestApp;
   let idp: Awaited<ReturnType<typeof startOidcProvider>>;
@@ -27,6 +29,7 @@ describe('sign-in through an organisation identity provider', () => {
         'staff-1': { email: emails.staff, email_verified: true, name: 'Alex Staff' },
         'claims-victim': { email: emails.victim, email_verified: false, name: 'Not Vic' },
         'newcomer-1': { email: emails.newcomer, email_verified: false, name: 'New Comer' },
+        'owner-1': { email: emails.claimed, email_verified: true, name: 'Sam Owner' },
       },
     });
     t = await startTestApp({
@@ -51,6 +54,8 @@ describe('sign-in through an organisation identity provider', () => {
     ]) {
       await identity.createUser({ email, password: 'correct horse battery', displayName, role: 'member', status: 'active' });
     }
+    // Alex proved their address long ago.
+    await t.app.get(DataSource).query('UPDATE users SET email_verified_at = now() WHERE email = $1', [emails.staff]);
   });
   afterAll(async () => {
     await t?.close();
@@ -96,6 +101,25 @@ describe('sign-in through an organisation identity provider', () => {
 
     const again = await signInThroughProvider('staff-1');
     expect((await me(again.sid!).expect(200)).body.user.id).toBe(who.body.user.id);
+    // A proved address keeps its password.
+    await request(t.url).post('/api/v1/auth/login').send({ email: emails.staff, password: 'correct horse battery' }).expect(200);
+  });
+
+  it('takes an account whose address was never proved away from whoever made it', async () => {
+    const squatter = await t.app.get(IdentityService).createUser({
+      email: emails.claimed,
+      password: 'the squatter knows this',
+      displayName: 'Someone Else',
+      role: 'member',
+      status: 'pending',
+    });
+    const squatterSession = await t.app.get(IdentityService).openSession(squatter.id);
+    const owner = await signInThroughProvider('owner-1');
+    expect((await me(owner.sid!).expect(200)).body.user.id).toBe(squatter.id);
+    await request(t.url).get('/api/v1/me').set('Authorization', `Bearer ${squatterSession}`).expect(401);
+    await request(t.url).post('/api/v1/auth/login').send({ email: emails.claimed, password: 'the squatter knows this' }).expect(401);
+    const settings = await request(t.url).get('/api/v1/me/settings').set('Cookie', `sid=${owner.sid}`).expect(200);
+    expect(settings.body.emailVerified).toBe(true);
   });
 
   it('refuses to link an existing account through an email the provider has not verified', async () => {

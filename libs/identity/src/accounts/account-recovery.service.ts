@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { setTimeout as delay } from 'node:timers/promises';
 import { DomainEvents, RateLimiter } from '@mutuals/core';
 import { hashPassword } from '../auth/passwords';
 import { hashToken } from '../auth/tokens';
@@ -12,6 +13,9 @@ const LIMITS = {
   forgotPerEmail: { name: 'password reset requests for this address', max: 3, windowSeconds: 3600 },
   resetPerIp: { name: 'password reset attempts', max: 20, windowSeconds: 3600 },
 };
+
+/** Longer than issuing a link and writing its mail takes. */
+const FORGOT_ANSWER_MS = 150;
 
 export const expiredLink = () =>
   AccountErrors.linkExpiredOrUsed('This link has expired or has been used; ask for a new one', [
@@ -30,14 +34,20 @@ export class AccountRecoveryService {
     private readonly rateLimiter: RateLimiter,
   ) {}
 
-  /** Answers nothing either way: whether an account uses the address is not the caller's to learn. */
+  /**
+   * Answers nothing either way, and never sooner than FORGOT_ANSWER_MS, so neither the answer nor
+   * its timing tells whether an account uses the address.
+   */
   async forgot(rawEmail: string, ip: string | null): Promise<void> {
     const email = normaliseEmail(rawEmail);
     await this.rateLimiter.consume(LIMITS.forgotPerIp, ip ?? 'unknown');
     await this.rateLimiter.consume(LIMITS.forgotPerEmail, email);
+    const floor = delay(FORGOT_ANSWER_MS);
     const account = await this.accounts.byEmail(email);
-    if (!account || account.status === 'suspended') return;
-    await this.events.transaction((unit) => this.links.send(unit, account, 'password-reset'));
+    if (account && account.status !== 'suspended') {
+      await this.events.transaction((unit) => this.links.send(unit, account, 'password-reset'));
+    }
+    await floor;
   }
 
   async reset(token: string, password: string, ip: string | null): Promise<void> {

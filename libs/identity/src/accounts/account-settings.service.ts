@@ -25,12 +25,11 @@ export class AccountSettingsService {
   async settings(userId: string): Promise<AccountSettingsView> {
     const account = await this.accounts.byId(userId);
     if (!account) throw IdentityErrors.memberNotFound('No such member');
-    const { linkedProviders } = await this.accounts.exportOf(userId);
     return {
       email: account.email,
       emailVerified: account.email_verified_at !== null,
       emailVerifiedAt: account.email_verified_at?.toISOString() ?? null,
-      linkedProviders: linkedProviders.map((p) => p.provider),
+      linkedProviders: await this.accounts.linkedProviders(userId),
     };
   }
 

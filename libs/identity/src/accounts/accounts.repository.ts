@@ -145,6 +145,14 @@ export class AccountsRepository {
     ]);
   }
 
+  async linkedProviders(userId: string): Promise<string[]> {
+    const rows: { provider: string }[] = await this.db.query(
+      'SELECT provider FROM external_identities WHERE user_id = $1 ORDER BY created_at',
+      [userId],
+    );
+    return rows.map((row) => row.provider);
+  }
+
   /** Everything identity holds about a member, for the download of their data. */
   async exportOf(userId: string): Promise<{
     account: Omit<AccountRow, 'password_hash'> | null;

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { BaseClient, Issuer, generators } from 'openid-client';
-import { APP_CONFIG, AppConfig, OidcProviderConfig, RateLimiter } from '@mutuals/core';
+import { APP_CONFIG, AppConfig, DomainEvents, OidcProviderConfig, RateLimiter } from '@mutuals/core';
 import type { OidcProviderView } from '@mutuals/contracts';
 import { AccountErrors } from '../accounts/accounts.errors';
+import { hashPassword } from '../auth/passwords';
 import { AccountRow, AccountsRepository } from '../accounts/accounts.repository';
 import { normaliseEmail } from '../accounts/account-recovery.service';
 import { ClientInfo, IdentityService, SignedIn } from '../identity.service';
@@ -42,6 +43,7 @@ export class OidcService {
     private readonly accounts: AccountsRepository,
     private readonly identity: IdentityService,
     private readonly rateLimiter: RateLimiter,
+    private readonly events: DomainEvents,
   ) {}
 
   providers(): OidcProviderView[] {
@@ -102,7 +104,7 @@ export class OidcService {
     if (existing) {
       // Linking on an address the provider has not verified would hand the account to whoever typed it there.
       if (!verified) throw new OidcRefused('unverified-email');
-      await this.accounts.link(providerId, subject, existing.id);
+      await this.claim(providerId, subject, existing);
       return existing;
     }
     const user = await this.identity.createUser({
@@ -116,6 +118,24 @@ export class OidcService {
     await this.accounts.link(providerId, subject, user.id);
     if (verified) await this.accounts.markEmailVerified(user.id);
     return user;
+  }
+
+  /**
+   * Links the provider's person to the account with their address. If that account never proved
+   * the address, whoever made it may not be its owner (an account registered in advance to be
+   * hijacked later): its password and sessions stop working, and the address counts as proved.
+   */
+  private async claim(providerId: string, subject: string, account: AccountRow): Promise<void> {
+    const unusable = account.email_verified_at ? null : await hashPassword(randomBytes(32).toString('base64url'));
+    await this.events.transaction(async (unit) => {
+      if (unusable) {
+        await this.accounts.setPassword(account.id, unusable, unit.manager);
+        const sessionIds = await this.accounts.revokeSessions(account.id, null, unit.manager);
+        await unit.emit('identity.sessions.revoked', { userId: account.id, sessionIds });
+        await this.accounts.markEmailVerified(account.id, unit.manager);
+      }
+      await this.accounts.link(providerId, subject, account.id, unit.manager);
+    });
   }
 
   private provider(id: string): OidcProviderConfig {
