@@ -94,4 +94,30 @@ describeBrowser('account recovery journey', () => {
     await page.getByText(/Your password is changed/).waitFor();
     await page.screenshot({ path: 'test/.artifacts/settings.png', fullPage: true });
   });
+
+  it('deletes the account from the settings page, erasing the posts when asked, and signs out', async () => {
+    const member = await createMember(world.t, { displayName: 'Del Parting' });
+    const { page } = await world.newPerson();
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.goto('/signin');
+    await page.getByLabel('Email address').fill(member.email);
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+
+    await page.goto('/settings');
+    const deletion = page.getByRole('form', { name: 'Delete my account' });
+    await deletion.getByLabel('Erase my forum posts too').check();
+    await deletion.getByLabel('Your password').fill('not my password');
+    await deletion.getByRole('button', { name: 'Delete my account' }).click();
+    await deletion
+      .getByText(/is not right/)
+      .first()
+      .waitFor();
+    await page.screenshot({ path: 'test/.artifacts/settings-delete-360.png', fullPage: true });
+    await deletion.getByLabel('Your password').fill('correct horse battery');
+    await deletion.getByRole('button', { name: 'Delete my account' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    expect((await page.evaluate(async () => (await fetch('/api/v1/me')).status)) as number).toBe(401);
+  });
 });

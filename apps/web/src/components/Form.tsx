@@ -12,9 +12,12 @@ import {
 } from 'react';
 import { cx } from './cx';
 
-/** The element id a field named `name` gets, so the error summary can link to it. */
-export function fieldId(name: string): string {
-  return `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+/**
+ * The element id a field named `name` gets, so the error summary can link to it. Forms sharing a
+ * page whose fields share a name (two `password`s) each give a prefix to their fields and summary.
+ */
+export function fieldId(name: string, prefix?: string): string {
+  return `field-${prefix ? `${prefix}-` : ''}${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
 /** `mentor.capacity` -> "Mentor capacity": a readable name for a field the summary has no label for. */
@@ -327,11 +330,14 @@ export interface FormErrorProps {
   title?: string;
   /** Change it (useForm's `failures`) to move focus to the summary again, e.g. after each failed submit. */
   focusKey?: number;
+  /** The prefix this form's fields were given (see fieldId). */
+  idPrefix?: string;
 }
 
 /** The error summary at the top of a form: takes focus when it appears; its links move to the fields. */
-export function FormError({ error, fieldErrors = {}, labels = {}, title = 'There is a problem', focusKey }: FormErrorProps) {
+export function FormError({ error, fieldErrors = {}, labels = {}, title = 'There is a problem', focusKey, idPrefix }: FormErrorProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   const entries = Object.entries(fieldErrors);
   const visible = Boolean(error) || entries.length > 0;
 
@@ -343,7 +349,7 @@ export function FormError({ error, fieldErrors = {}, labels = {}, title = 'There
   if (!visible) return null;
 
   const jump = (event: MouseEvent<HTMLAnchorElement>, name: string) => {
-    const target = document.getElementById(fieldId(name));
+    const target = document.getElementById(fieldId(name, idPrefix));
     if (!target) return;
     event.preventDefault();
     const focusable = target.matches('input, select, textarea') ? target : target.querySelector<HTMLElement>('input, select, textarea');
@@ -352,8 +358,8 @@ export function FormError({ error, fieldErrors = {}, labels = {}, title = 'There
   };
 
   return (
-    <div className="form-error" role="alert" tabIndex={-1} ref={ref} aria-labelledby="form-error-title">
-      <p className="form-error-title" id="form-error-title">
+    <div className="form-error" role="alert" tabIndex={-1} ref={ref} aria-labelledby={titleId}>
+      <p className="form-error-title" id={titleId}>
         {title}
       </p>
       {error && <p>{error}</p>}
@@ -361,7 +367,7 @@ export function FormError({ error, fieldErrors = {}, labels = {}, title = 'There
         <ul>
           {entries.map(([name, message]) => (
             <li key={name}>
-              <a href={`#${fieldId(name)}`} onClick={(e) => jump(e, name)}>
+              <a href={`#${fieldId(name, idPrefix)}`} onClick={(e) => jump(e, name)}>
                 {/^[a-z]/.test(message) ? `${labels[name] ?? humaniseField(name)} ${message}` : message}
               </a>
             </li>

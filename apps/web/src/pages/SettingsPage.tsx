@@ -4,7 +4,20 @@ import { Link, useNavigate } from 'react-router-dom';
 import { accountKeys, accounts, EXPORT_URL, settingsQuery } from '../api/accounts';
 import { errorMessage } from '../api/client';
 import { useSession } from '../api/session';
-import { Alert, Badge, Button, Card, Checkbox, FormError, PageTitle, Spinner, TextField, useForm, type FieldErrors } from '../components';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  FormError,
+  PageTitle,
+  Spinner,
+  TextField,
+  fieldId,
+  useForm,
+  type FieldErrors,
+} from '../components';
 import { PASSWORD_HINT, passwordProblem } from './passwords';
 
 /** More settings pages, each a link in the "More settings" card (the notifications page adds itself here). */
@@ -96,9 +109,22 @@ function EmailSection({ email, verified }: { email: string; verified: boolean })
         </Alert>
       )}
       <form className="form" noValidate onSubmit={submit} aria-label="Change email address">
-        <FormError error={form.formError} fieldErrors={form.errors} focusKey={form.failures} />
-        <TextField label="New email address" type="email" autoComplete="email" spellCheck={false} {...form.text('newEmail')} />
-        <TextField label="Your password" type="password" autoComplete="current-password" {...form.text('password')} />
+        <FormError error={form.formError} fieldErrors={form.errors} focusKey={form.failures} idPrefix="change-email" />
+        <TextField
+          id={fieldId('newEmail', 'change-email')}
+          label="New email address"
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          {...form.text('newEmail')}
+        />
+        <TextField
+          id={fieldId('password', 'change-email')}
+          label="Your password"
+          type="password"
+          autoComplete="current-password"
+          {...form.text('password')}
+        />
         <div className="actions">
           <Button type="submit" busy={form.submitting}>
             Change email address
@@ -169,9 +195,15 @@ function DeleteSection() {
         your name. Your forum posts stay, shown as written by a former member, unless you ask for them to be erased too.
       </p>
       <form className="form" noValidate onSubmit={submit} aria-label="Delete my account">
-        <FormError error={form.formError} fieldErrors={form.errors} focusKey={form.failures} />
+        <FormError error={form.formError} fieldErrors={form.errors} focusKey={form.failures} idPrefix="delete-account" />
         <Checkbox label="Erase my forum posts too" checked={erase} onChange={(e) => setErase(e.target.checked)} name="erase" />
-        <TextField label="Your password" type="password" autoComplete="current-password" {...form.text('password')} />
+        <TextField
+          id={fieldId('password', 'delete-account')}
+          label="Your password"
+          type="password"
+          autoComplete="current-password"
+          {...form.text('password')}
+        />
         <div className="actions">
           <Button type="submit" variant="danger" busy={form.submitting}>
             Delete my account

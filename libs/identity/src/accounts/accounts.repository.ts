@@ -24,7 +24,7 @@ export interface SpentToken {
   new_email: string | null;
 }
 
-const ACCOUNT_COLUMNS = 'id, email, display_name, handle, role, status, password_hash, email_verified_at, created_at';
+const ACCOUNT_COLUMNS = 'u.id, u.email, u.display_name, u.handle, u.role, u.status, u.password_hash, u.email_verified_at, u.created_at';
 
 /**
  * UPDATE and DELETE ... RETURNING come back from TypeORM's postgres driver as [rows, count],
@@ -45,14 +45,14 @@ export class AccountsRepository {
   }
 
   async byEmail(email: string, manager?: EntityManager): Promise<AccountRow | null> {
-    const rows: AccountRow[] = await this.m(manager).query(`SELECT ${ACCOUNT_COLUMNS} FROM users WHERE email = $1`, [email]);
+    const rows: AccountRow[] = await this.m(manager).query(`SELECT ${ACCOUNT_COLUMNS} FROM users u WHERE u.email = $1`, [email]);
     return rows[0] ?? null;
   }
 
   /** With FOR UPDATE inside a transaction, so two changes of one account run one after the other. */
   async byId(id: string, manager?: EntityManager, forUpdate = false): Promise<AccountRow | null> {
     const rows: AccountRow[] = await this.m(manager).query(
-      `SELECT ${ACCOUNT_COLUMNS} FROM users WHERE id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
+      `SELECT ${ACCOUNT_COLUMNS} FROM users u WHERE u.id = $1${forUpdate ? ' FOR UPDATE' : ''}`,
       [id],
     );
     return rows[0] ?? null;
@@ -128,10 +128,7 @@ export class AccountsRepository {
 
   async linkedAccount(provider: string, subject: string): Promise<AccountRow | null> {
     const rows: AccountRow[] = await this.db.query(
-      `SELECT ${ACCOUNT_COLUMNS.split(', ')
-        .map((c) => `u.${c}`)
-        .join(', ')}
-        FROM external_identities x JOIN users u ON u.id = x.user_id WHERE x.provider = $1 AND x.subject = $2`,
+      `SELECT ${ACCOUNT_COLUMNS} FROM external_identities x JOIN users u ON u.id = x.user_id WHERE x.provider = $1 AND x.subject = $2`,
       [provider, subject],
     );
     return rows[0] ?? null;
