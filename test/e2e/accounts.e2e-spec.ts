@@ -282,6 +282,20 @@ describe('accounts', () => {
     });
   });
 
+  it('are described in the OpenAPI document', async () => {
+    const document = await request(t.url).get('/api/docs/openapi.json').expect(200);
+    for (const path of [
+      '/api/v1/auth/password/forgot',
+      '/api/v1/auth/password/reset',
+      '/api/v1/auth/email/verify',
+      '/api/v1/me/settings',
+      '/api/v1/me/export',
+    ]) {
+      expect(document.body.paths).toHaveProperty([path]);
+    }
+    expect(document.body.paths['/api/v1/me']).toHaveProperty('delete');
+  });
+
   describe('download my data', () => {
     it('is a JSON attachment of everything held about the member and nothing of anyone else', async () => {
       const { member, other, threadId } = await (async () => {
