@@ -15,6 +15,17 @@ import { MentoringPeople } from './mentoring-people';
 import { MentoringRequestsService } from './mentoring-requests.service';
 import { MentoringSweep } from './mentoring-sweep';
 import { MentorshipsService } from './mentorships.service';
+import { AgreementEntity } from './entities/agreement.entity';
+import { CheckInEntity } from './entities/check-in.entity';
+import { MeetingEntity } from './entities/meeting.entity';
+import { MentorshipChangeEntity } from './entities/mentorship-change.entity';
+import { AgreementsService } from './pair-care/agreements.service';
+import { CheckInsService } from './pair-care/check-ins.service';
+import { MeetingsService } from './pair-care/meetings.service';
+import { PairAccess } from './pair-care/pair-access';
+import { PairCareAdminController, PairCareController } from './pair-care/pair-care.controller';
+import { PairCareRepository } from './pair-care/pair-care.repository';
+import { PairRecordsService } from './pair-care/pair-records.service';
 
 @Module({
   imports: [
@@ -27,10 +38,26 @@ import { MentorshipsService } from './mentorships.service';
       GoalEntity,
       SessionLogEntity,
       MatchingRoundEntity,
+      MeetingEntity,
+      AgreementEntity,
+      CheckInEntity,
+      MentorshipChangeEntity,
     ]),
   ],
-  controllers: [MentoringController, AdminMatchingController],
-  providers: [MentoringPeople, MatchingService, MentoringRequestsService, MentorshipsService, MentoringSweep],
-  exports: [MatchingService, MentoringRequestsService, MentorshipsService],
+  controllers: [MentoringController, AdminMatchingController, PairCareController, PairCareAdminController],
+  providers: [
+    MentoringPeople,
+    MatchingService,
+    MentoringRequestsService,
+    MentorshipsService,
+    MentoringSweep,
+    PairCareRepository,
+    PairAccess,
+    MeetingsService,
+    AgreementsService,
+    CheckInsService,
+    PairRecordsService,
+  ],
+  exports: [MatchingService, MentoringRequestsService, MentorshipsService, MeetingsService, CheckInsService],
 })
 export class MatchingModule {}

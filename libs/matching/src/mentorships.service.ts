@@ -30,7 +30,7 @@ import { returning } from './sql';
 
 const MAX_GOALS = 30;
 /** A session may be logged with a clock a little ahead of ours, never for a day to come. */
-const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
+export const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
 
 interface MentorshipRow {
   id: string;
@@ -222,7 +222,7 @@ interface GoalRow {
   updated_at: Date;
 }
 
-interface SessionRow {
+export interface SessionRow {
   id: string;
   held_at: Date;
   duration_minutes: number;
@@ -243,7 +243,7 @@ const toGoal = (g: GoalRow): GoalView => ({
   updatedAt: g.updated_at.toISOString(),
 });
 
-const toSession = (s: SessionRow): SessionLogView => ({
+export const toSession = (s: SessionRow): SessionLogView => ({
   id: s.id,
   heldAt: s.held_at.toISOString(),
   durationMinutes: s.duration_minutes,
