@@ -53,7 +53,13 @@ export class MentoringRequestsService {
       }
       try {
         return await this.requests.insert(
-          { mentee_id: caller.id, mentor_id: input.mentorId, message: input.message, goals: input.goals ?? [], lifetime_days: REQUEST_LIFETIME_DAYS },
+          {
+            mentee_id: caller.id,
+            mentor_id: input.mentorId,
+            message: input.message,
+            goals: input.goals ?? [],
+            lifetime_days: REQUEST_LIFETIME_DAYS,
+          },
           manager,
         );
       } catch (error) {
@@ -98,7 +104,10 @@ export class MentoringRequestsService {
       if (!(await this.mentorshipRows.takeMentorPlace(caller.id, capacity, manager))) {
         throw MatchingErrors.capacityFull('Capacity full: you already mentor as many mentees as you offered');
       }
-      const mentorshipId = await this.mentorshipRows.open({ mentor_id: caller.id, mentee_id: request.mentee_id, request_id: requestId }, manager);
+      const mentorshipId = await this.mentorshipRows.open(
+        { mentor_id: caller.id, mentee_id: request.mentee_id, request_id: requestId },
+        manager,
+      );
       return { mentorshipId, menteeId: request.mentee_id };
     });
     await this.events.emit('mentoring.accepted', { ...accepted, requestId, mentorId: caller.id });
@@ -114,7 +123,9 @@ export class MentoringRequestsService {
   }
 
   async withdraw(caller: AuthUser, requestId: string): Promise<MentoringRequestView> {
-    const row = await this.answer(caller, requestId, 'mentee', 'withdraw', (manager) => this.requests.withdraw(requestId, caller.id, manager));
+    const row = await this.answer(caller, requestId, 'mentee', 'withdraw', (manager) =>
+      this.requests.withdraw(requestId, caller.id, manager),
+    );
     await this.events.emit('mentoring.withdrawn', { requestId, mentorId: row.mentor_id, menteeId: row.mentee_id });
     return this.view(requestId);
   }

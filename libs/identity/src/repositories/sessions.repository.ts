@@ -21,7 +21,13 @@ export class SessionsRepository {
     return manager ?? this.dataSource.manager;
   }
 
-  async insert(session: { user_id: string; token_hash: string; expires_at: Date; ip: string | null; user_agent: string | null }): Promise<void> {
+  async insert(session: {
+    user_id: string;
+    token_hash: string;
+    expires_at: Date;
+    ip: string | null;
+    user_agent: string | null;
+  }): Promise<void> {
     await this.runner().query('INSERT INTO sessions (user_id, token_hash, expires_at, ip, user_agent) VALUES ($1, $2, $3, $4, $5)', [
       session.user_id,
       session.token_hash,

@@ -63,7 +63,10 @@ export class UsersRepository {
   /** The handles taken among `base` and `base-<anything>`, to pick the first free `base-n`. */
   async handlesLike(base: string): Promise<string[]> {
     const like = `${base.replace(/[%_\\]/g, (c) => `\\${c}`)}-%`;
-    const rows = await rowsOf<{ handle: string }>(this.runner(), 'SELECT handle FROM users WHERE handle = $1 OR handle LIKE $2', [base, like]);
+    const rows = await rowsOf<{ handle: string }>(this.runner(), 'SELECT handle FROM users WHERE handle = $1 OR handle LIKE $2', [
+      base,
+      like,
+    ]);
     return rows.map((r) => r.handle);
   }
 

@@ -37,9 +37,11 @@ export class MatchingRoundsRepository {
 
   /** Marks a round applied once: undefined when it is applied already or absent. */
   markApplied(id: string, manager: EntityManager): Promise<Pick<RoundRow, 'result' | 'applied_at'> | undefined> {
-    return firstRow(manager, 'UPDATE matching_rounds SET applied_at = now() WHERE id = $1 AND applied_at IS NULL RETURNING result, applied_at', [
-      id,
-    ]);
+    return firstRow(
+      manager,
+      'UPDATE matching_rounds SET applied_at = now() WHERE id = $1 AND applied_at IS NULL RETURNING result, applied_at',
+      [id],
+    );
   }
 
   async exists(id: string, manager?: EntityManager): Promise<boolean> {

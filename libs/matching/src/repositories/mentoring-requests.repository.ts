@@ -113,7 +113,9 @@ export class MentoringRequestsRepository {
     const conditions = [`r.${query.side}_id = $1`];
     if (query.status) conditions.push(`r.status = $${parameters.push(query.status)}`);
     if (query.after) {
-      conditions.push(`(r.created_at, r.id) < ($${parameters.push(query.after[0])}::timestamptz, $${parameters.push(query.after[1])}::uuid)`);
+      conditions.push(
+        `(r.created_at, r.id) < ($${parameters.push(query.after[0])}::timestamptz, $${parameters.push(query.after[1])}::uuid)`,
+      );
     }
     return rowsOf<RequestRow>(
       this.runner(),

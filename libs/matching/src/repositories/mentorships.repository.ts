@@ -123,7 +123,8 @@ export class MentorshipsRepository {
     const parameters: unknown[] = [query.limit];
     const where: string[] = [];
     if (query.memberId) where.push(`(m.mentor_id = $${parameters.push(query.memberId)} OR m.mentee_id = $${parameters.length})`);
-    if (query.flagged !== undefined) where.push(`(m.mentor_good_fit = false OR m.mentee_good_fit = false) = $${parameters.push(query.flagged)}`);
+    if (query.flagged !== undefined)
+      where.push(`(m.mentor_good_fit = false OR m.mentee_good_fit = false) = $${parameters.push(query.flagged)}`);
     if (query.status) where.push(`m.status = $${parameters.push(query.status)}`);
     if (query.after) {
       where.push(`(m.started_at, m.id) < ($${parameters.push(query.after[0])}::timestamptz, $${parameters.push(query.after[1])}::uuid)`);
@@ -145,7 +146,9 @@ export class MentorshipsRepository {
   }
 
   goals(mentorshipId: string): Promise<GoalRow[]> {
-    return rowsOf<GoalRow>(this.runner(), 'SELECT * FROM mentorship_goals WHERE mentorship_id = $1 ORDER BY created_at, id', [mentorshipId]);
+    return rowsOf<GoalRow>(this.runner(), 'SELECT * FROM mentorship_goals WHERE mentorship_id = $1 ORDER BY created_at, id', [
+      mentorshipId,
+    ]);
   }
 
   sessions(mentorshipId: string): Promise<SessionRow[]> {
@@ -165,7 +168,11 @@ export class MentorshipsRepository {
   }
 
   /** Changes the given fields of a goal of this mentorship; undefined when there is no such goal. */
-  updateGoal(mentorshipId: string, goalId: string, change: { title: string | null; status: GoalStatus | null }): Promise<GoalRow | undefined> {
+  updateGoal(
+    mentorshipId: string,
+    goalId: string,
+    change: { title: string | null; status: GoalStatus | null },
+  ): Promise<GoalRow | undefined> {
     return firstRow<GoalRow>(
       this.runner(),
       `UPDATE mentorship_goals SET title = COALESCE($3, title), status = COALESCE($4, status), updated_at = now()

@@ -65,7 +65,9 @@ export class OrganisationsRepository {
   /** Sets the given columns only; an absent key keeps its value. */
   async update(id: string, change: Partial<OrganisationFields>): Promise<OrganisationRow> {
     const parameters: unknown[] = [id];
-    const sets = EDITABLE.filter((column) => change[column] !== undefined).map((column) => `${column} = $${parameters.push(change[column])}`);
+    const sets = EDITABLE.filter((column) => change[column] !== undefined).map(
+      (column) => `${column} = $${parameters.push(change[column])}`,
+    );
     const row = await firstRow<OrganisationRow>(
       this.runner(),
       `UPDATE organisations SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1 RETURNING *`,
