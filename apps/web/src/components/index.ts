@@ -26,3 +26,4 @@ export { Layout } from './Layout';
 export { LoadMore, type LoadMoreProps } from './LoadMore';
 export { RequireAuth, type RouteAuth } from './RequireAuth';
 export { cx } from './cx';
+export { plural } from './plural';
