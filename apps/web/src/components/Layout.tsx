@@ -1,10 +1,13 @@
 // The page frame: skip link, header with the data-driven nav (collapsing to a menu on phones),
 // the account banner, the routed page and the footer.
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useLiveUpdates } from '../api/live';
 import { isCoordinator, useSession } from '../api/session';
 import { navItems, type NavItem } from '../nav';
 import { Button, ButtonLink } from './Button';
+import { useChatUnread } from './ChatUnreadBadge';
+import { CountBadge } from './CountBadge';
 import { NotificationsLink } from './NotificationsLink';
 import { Alert, Spinner } from './ui';
 
@@ -15,6 +18,12 @@ function NavLinks({ items }: { items: NavItem[] }) {
         <li key={item.to}>
           <NavLink to={item.to} end={item.end} className="nav-link">
             {item.label}
+            {item.badge && (
+              <>
+                {' '}
+                <item.badge />
+              </>
+            )}
           </NavLink>
         </li>
       ))}
@@ -28,6 +37,10 @@ export function Layout() {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const firstRender = useRef(true);
+  const menuToggle = useRef<HTMLButtonElement>(null);
+  useLiveUpdates(me?.user.id);
+  // On phones the links hide behind Menu, so the unread chat count shows on the button too.
+  const chatUnread = useChatUnread(me !== null);
 
   const signedIn = me !== null;
   const coordinator = isCoordinator(me?.user.role);
@@ -50,6 +63,13 @@ export function Layout() {
     (heading ?? document.getElementById('main'))?.focus({ preventScroll: false });
   }, [location.pathname]);
 
+  // Escape closes the phone menu and hands focus back to its button.
+  const onMenuKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !menuOpen) return;
+    setMenuOpen(false);
+    menuToggle.current?.focus();
+  };
+
   const onSignOut = async () => {
     await signOut();
     navigate('/');
@@ -61,19 +81,21 @@ export function Layout() {
         Skip to main content
       </a>
       <header className="site-header">
-        <div className="container header-bar">
+        <div className="container header-bar" onKeyDown={onMenuKeyDown}>
           <Link to="/" className="brand">
             <span className="brand-mark" aria-hidden="true" />
             Mutuals Network
           </Link>
           <button
+            ref={menuToggle}
             type="button"
             className="menu-toggle"
             aria-expanded={menuOpen}
             aria-controls="site-nav"
             onClick={() => setMenuOpen((open) => !open)}
           >
-            Menu
+            Menu{' '}
+            <CountBadge count={chatUnread} label="unread chat" />
           </button>
           <div id="site-nav" className="site-nav" data-open={menuOpen}>
             <nav aria-label="Main">
