@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { ChatHistoryPage } from '@mutuals/contracts';
 import { chatKeys } from '../api/chat';
 import { api } from '../api/client';
+import { newClientId } from '../api/clientId';
 import { getSocket, request } from '../api/socket';
 import { ConversationSync, type HeldHistory, type SyncSocket } from './conversationSync';
 
@@ -19,16 +20,6 @@ const appSocket: SyncSocket = {
   off: (event, listener) => getSocket().off(event, listener as Listener),
   request,
 };
-
-/** A random UUID (crypto.randomUUID needs a secure context; plain http on a LAN has none). */
-export function newClientId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 export function useConversationSync(conversationId: string) {
   const client = useQueryClient();

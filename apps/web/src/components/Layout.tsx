@@ -52,15 +52,34 @@ export function Layout() {
   const coordinatorItems = coordinator ? navItems.filter((i) => i.audience === 'coordinator') : [];
 
   // After a client-side navigation: close the menu and move focus to the new page's heading,
-  // so screen reader and keyboard users start at the top of what changed.
+  // so screen reader and keyboard users start at the top of what changed. Pages load lazily and
+  // fetch their data, so the heading may come a moment later: focus waits for it, unless the
+  // person has moved focus somewhere themselves meanwhile.
   useEffect(() => {
     setMenuOpen(false);
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    const heading = document.querySelector<HTMLElement>('#main h1');
-    (heading ?? document.getElementById('main'))?.focus({ preventScroll: false });
+    const main = document.getElementById('main');
+    if (!main) return;
+    const focusHeading = () => {
+      const heading = main.querySelector<HTMLElement>('h1');
+      if (heading) heading.focus();
+      return heading !== null;
+    };
+    if (focusHeading()) return;
+    main.focus();
+    const untouched = () => document.activeElement === main || document.activeElement === document.body;
+    const observer = new MutationObserver(() => {
+      if (!untouched() || focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const stop = setTimeout(() => observer.disconnect(), 10_000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(stop);
+    };
   }, [location.pathname]);
 
   // Escape closes the phone menu and hands focus back to its button.
