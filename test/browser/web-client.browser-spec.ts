@@ -67,6 +67,19 @@ describeBrowser('web client journeys', () => {
     await page.getByRole('link', { name: /Notifications 1 unread/ }).waitFor();
   });
 
+  it('lines the action cell of an Approvals row up with the rest of the row', async () => {
+    const applicant = await createMember(world.t, { status: 'pending', displayName: 'Rhys Applicant' });
+    const coordinator = await createCoordinator(world.t);
+    const { context, page } = await world.newPerson();
+    await signInAs(context, coordinator);
+    await page.goto('/admin/members');
+    const row = page.getByRole('row').filter({ hasText: applicant.displayName });
+    await row.getByRole('button', { name: `Approve ${applicant.displayName}` }).waitFor();
+    // Every cell of the row starts and ends on the row's lines (top, and the border at the bottom).
+    const boxes = await Promise.all((await row.getByRole('cell').all()).map(async (cell) => (await cell.boundingBox())!));
+    expect(new Set(boxes.map((box) => `${box.y} ${box.height}`)).size).toBe(1);
+  });
+
   it('on a phone, unread chat shows on the Menu button and the Chat link, Escape closes the menu, and the composer is in view', async () => {
     const reader = await createMember(world.t, { displayName: 'Priya Phone' });
     const writer = await createMember(world.t, { displayName: 'Owen Writer' });
