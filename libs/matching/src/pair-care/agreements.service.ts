@@ -5,7 +5,8 @@ import type { AuthUser } from '@mutuals/identity';
 import { MatchingErrors } from '../matching.errors';
 import { PairAccess } from './pair-access';
 import { AgreementDto, ConfirmAgreementDto } from './pair-care.dto';
-import { PairCareRepository, type AgreementRow } from './pair-care.repository';
+import { MentorshipsRepository } from '../repositories/mentorships.repository';
+import { PairCareRepository, type AgreementRow } from '../repositories/pair-care.repository';
 
 /**
  * The mentoring agreement: after the first session the pair writes down how often and how they
@@ -16,19 +17,20 @@ import { PairCareRepository, type AgreementRow } from './pair-care.repository';
 export class AgreementsService {
   constructor(
     private readonly repository: PairCareRepository,
+    private readonly mentorships: MentorshipsRepository,
     private readonly access: PairAccess,
     private readonly events: DomainEvents,
   ) {}
 
   async get(caller: AuthUser, mentorshipId: string): Promise<AgreementState> {
     await this.access.of(caller, mentorshipId, { active: false });
-    const [agreement, sessions] = await Promise.all([this.repository.agreement(mentorshipId), this.repository.sessionCount(mentorshipId)]);
+    const [agreement, sessions] = await Promise.all([this.repository.agreement(mentorshipId), this.mentorships.sessionCount(mentorshipId)]);
     return { agreement: agreement && toView(agreement), canRecord: sessions > 0 };
   }
 
   async save(caller: AuthUser, mentorshipId: string, input: AgreementDto): Promise<AgreementView> {
     const { side, otherUserId } = await this.access.of(caller, mentorshipId);
-    if ((await this.repository.sessionCount(mentorshipId)) === 0) {
+    if ((await this.mentorships.sessionCount(mentorshipId)) === 0) {
       throw MatchingErrors.agreementTooEarly('The agreement is recorded after your first session together');
     }
     return this.events.transaction(async (unit) => {

@@ -5,7 +5,7 @@ import type { AuthUser } from '@mutuals/identity';
 import { MatchingErrors } from '../matching.errors';
 import { MentoringPeople } from '../mentoring-people';
 import { CheckInAnswerDto } from './pair-care.dto';
-import { PairCareRepository } from './pair-care.repository';
+import { PairCareRepository } from '../repositories/pair-care.repository';
 
 /** Answers that say the pairing is not working: the coordinator is told so they can step in or re-pair. */
 export const isConcern = (answer: { relationship: number; wantsToContinue: string }) =>

@@ -8,7 +8,7 @@ import { MentorshipsService } from '../mentorships.service';
 import { meetingCalendar } from './icalendar';
 import { PairAccess } from './pair-access';
 import { CancelMeetingDto, DEFAULT_TIME_ZONE, LogMeetingDto, ProposeMeetingDto } from './pair-care.dto';
-import { PairCareRepository, type MeetingInput, type MeetingRow } from './pair-care.repository';
+import { PairCareRepository, type MeetingInput, type MeetingRow } from '../repositories/pair-care.repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;

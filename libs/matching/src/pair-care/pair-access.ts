@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { isCoordinator, type AuthUser } from '@mutuals/identity';
 import { MatchingErrors } from '../matching.errors';
-import { PairCareRepository, type PairRow } from './pair-care.repository';
+import { PairCareRepository, type PairRow } from '../repositories/pair-care.repository';
 
 export interface PairContext {
   pair: PairRow;

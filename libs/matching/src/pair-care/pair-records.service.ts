@@ -5,22 +5,24 @@ import { MatchingErrors } from '../matching.errors';
 import { FUTURE_TOLERANCE_MS, toSession } from '../mentorships.service';
 import { PairAccess } from './pair-access';
 import { EditSessionDto } from './pair-care.dto';
-import { PairCareRepository, type SessionRecord } from './pair-care.repository';
+import { MentorshipsRepository, type SessionRow } from '../repositories/mentorships.repository';
+import { PairCareRepository } from '../repositories/pair-care.repository';
 
 /** Edits and deletions of the pair's goals and session logs, each written to the pair's record of changes. */
 @Injectable()
 export class PairRecordsService {
   constructor(
     private readonly repository: PairCareRepository,
+    private readonly mentorships: MentorshipsRepository,
     private readonly access: PairAccess,
   ) {}
 
   async deleteGoal(caller: AuthUser, mentorshipId: string, goalId: string): Promise<void> {
     await this.access.of(caller, mentorshipId);
     await this.repository.transaction(async (manager) => {
-      const goal = await this.repository.goal(mentorshipId, goalId, manager);
+      const goal = await this.mentorships.goalForChange(mentorshipId, goalId, manager);
       if (!goal) throw MatchingErrors.goalNotFound('No such goal');
-      await this.repository.deleteGoal(goalId, manager);
+      await this.mentorships.deleteGoal(goalId, manager);
       await this.repository.recordChange(
         { mentorshipId, changedBy: caller.id, subject: 'goal', subjectId: goalId, action: 'deleted', before: goal, after: null },
         manager,
@@ -28,37 +30,22 @@ export class PairRecordsService {
     });
   }
 
-  /** Called by the goal's own update, so that every edit of a goal is on the record. */
-  async goalEdited(
-    callerId: string,
-    mentorshipId: string,
-    goalId: string,
-    before: unknown,
-    after: unknown,
-    manager: Parameters<PairCareRepository['recordChange']>[1],
-  ): Promise<void> {
-    await this.repository.recordChange(
-      { mentorshipId, changedBy: callerId, subject: 'goal', subjectId: goalId, action: 'edited', before, after },
-      manager,
-    );
-  }
-
   async editSession(caller: AuthUser, mentorshipId: string, sessionId: string, input: EditSessionDto): Promise<SessionLogView> {
     await this.access.of(caller, mentorshipId);
     return this.repository.transaction(async (manager) => {
-      const before = await this.repository.session(mentorshipId, sessionId, manager);
+      const before = await this.mentorships.sessionForChange(mentorshipId, sessionId, manager);
       if (!before) throw MatchingErrors.sessionNotFound('No such session');
       const heldAt = input.heldAt ? new Date(input.heldAt) : before.held_at;
       if (heldAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
         throw MatchingErrors.invalidSession('A session is logged after it took place', [{ field: 'heldAt', message: 'is in the future' }]);
       }
-      const after = await this.repository.updateSession(
+      const after = await this.mentorships.updateSession(
         sessionId,
         {
-          heldAt,
-          durationMinutes: input.durationMinutes ?? before.duration_minutes,
+          held_at: heldAt,
+          duration_minutes: input.durationMinutes ?? before.duration_minutes,
           notes: input.notes ?? before.notes,
-          nextSteps: input.nextSteps === undefined ? before.next_steps : input.nextSteps || null,
+          next_steps: input.nextSteps === undefined ? before.next_steps : input.nextSteps || null,
         },
         manager,
       );
@@ -81,9 +68,10 @@ export class PairRecordsService {
   async deleteSession(caller: AuthUser, mentorshipId: string, sessionId: string): Promise<void> {
     await this.access.of(caller, mentorshipId);
     await this.repository.transaction(async (manager) => {
-      const before = await this.repository.session(mentorshipId, sessionId, manager);
+      const before = await this.mentorships.sessionForChange(mentorshipId, sessionId, manager);
       if (!before) throw MatchingErrors.sessionNotFound('No such session');
-      await this.repository.deleteSession(sessionId, manager);
+      await this.repository.releaseMeetingOf(sessionId, manager);
+      await this.mentorships.deleteSession(sessionId, manager);
       await this.repository.recordChange(
         {
           mentorshipId,
@@ -114,7 +102,7 @@ export class PairRecordsService {
   }
 }
 
-const recordOf = (s: SessionRecord) => ({
+const recordOf = (s: SessionRow) => ({
   heldAt: s.held_at,
   durationMinutes: s.duration_minutes,
   notes: s.notes,

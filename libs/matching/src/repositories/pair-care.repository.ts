@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { firstRow, rowsOf } from '@mutuals/core';
 import type { ContinueAnswer } from '../entities/check-in.entity';
 import type { MeetingFormat, MeetingStatus } from '../entities/meeting.entity';
 import type { MentorshipStatus } from '../entities/mentorship.entity';
-import type { SessionRow as SessionRecord } from '../mentorships.service';
-import { returning } from '../sql';
-
-export type { SessionRecord };
 
 // Every statement of the pair's care (meetings, agreement, check-ins, the change record) in one place.
 
@@ -195,7 +192,7 @@ export class PairCareRepository {
     input: MeetingInput,
     manager: EntityManager,
   ): Promise<MeetingRow> {
-    const [row] = await returning(
+    const row = await firstRow(
       manager,
       `UPDATE mentoring_meetings SET starts_at = $2, duration_minutes = $3, time_zone = $4, format = $5, location = $6, agenda = $7,
          proposed_by = $8, awaiting_user_id = $9, status = 'proposed',
@@ -214,7 +211,7 @@ export class PairCareRepository {
     manager: EntityManager,
     options: { bumpSequence?: boolean; sessionId?: string } = {},
   ): Promise<MeetingRow> {
-    const [row] = await returning(
+    const row = await firstRow(
       manager,
       `UPDATE mentoring_meetings SET status = $2, awaiting_user_id = NULL, updated_at = now(),
          calendar_sequence = calendar_sequence + $3, session_id = COALESCE($4, session_id)
@@ -227,7 +224,7 @@ export class PairCareRepository {
   /** Scheduled meetings of active pairs starting within the window whose reminder has not gone; marks them sent. */
   async claimReminders(kind: 'day' | 'hour', now: Date, withinMs: number): Promise<DueMeetingRow[]> {
     const column = kind === 'day' ? 'reminded_day_before_at' : 'reminded_hour_before_at';
-    return returning<DueMeetingRow>(
+    return rowsOf<DueMeetingRow>(
       this.dataSource.manager,
       `UPDATE mentoring_meetings mm SET ${column} = $1
        FROM mentorships m
@@ -242,7 +239,7 @@ export class PairCareRepository {
 
   /** Scheduled meetings that have ended without a log; marks that both were asked to log them. */
   async claimLogRequests(now: Date): Promise<DueMeetingRow[]> {
-    return returning<DueMeetingRow>(
+    return rowsOf<DueMeetingRow>(
       this.dataSource.manager,
       `UPDATE mentoring_meetings mm SET log_requested_at = $1
        FROM mentorships m
@@ -301,19 +298,12 @@ export class PairCareRepository {
     manager: EntityManager,
   ): Promise<AgreementRow | null> {
     const column = side === 'mentor' ? 'mentor_confirmed_at' : 'mentee_confirmed_at';
-    const [row] = await returning(
+    const row = await firstRow(
       manager,
       `UPDATE mentoring_agreements SET ${column} = COALESCE(${column}, now()) WHERE mentorship_id = $1 AND version = $2 RETURNING *`,
       [mentorshipId, version],
     );
     return (row as AgreementRow | undefined) ?? null;
-  }
-
-  async sessionCount(mentorshipId: string): Promise<number> {
-    const [row] = await this.dataSource.query(`SELECT count(*)::int AS count FROM mentorship_sessions WHERE mentorship_id = $1`, [
-      mentorshipId,
-    ]);
-    return (row as { count: number }).count;
   }
 
   // Check-ins
@@ -348,7 +338,7 @@ export class PairCareRepository {
   }
 
   async answerCheckIn(id: string, answer: CheckInAnswer, manager: EntityManager): Promise<CheckInRow | null> {
-    const [row] = await returning(
+    const row = await firstRow(
       manager,
       `UPDATE mentoring_check_ins SET answered_at = now(), usefulness = $2, relationship = $3, wants_to_continue = $4, comment = $5,
          share_comment = $6, flagged = $7
@@ -401,46 +391,11 @@ export class PairCareRepository {
     };
   }
 
-  // Edits to goals and sessions, and the record of them
+  // The record of changes
 
-  async goal(mentorshipId: string, goalId: string, manager: EntityManager): Promise<Record<string, unknown> | null> {
-    const [row] = await manager.query(`SELECT id, title, status FROM mentorship_goals WHERE id = $1 AND mentorship_id = $2 FOR UPDATE`, [
-      goalId,
-      mentorshipId,
-    ]);
-    return (row as Record<string, unknown> | undefined) ?? null;
-  }
-
-  async deleteGoal(goalId: string, manager: EntityManager): Promise<void> {
-    await manager.query(`DELETE FROM mentorship_goals WHERE id = $1`, [goalId]);
-  }
-
-  async session(mentorshipId: string, sessionId: string, manager: EntityManager): Promise<SessionRecord | null> {
-    const [row] = await manager.query(
-      `SELECT id, held_at, duration_minutes, notes, next_steps, logged_by, created_at FROM mentorship_sessions WHERE id = $1 AND mentorship_id = $2 FOR UPDATE`,
-      [sessionId, mentorshipId],
-    );
-    return (row as SessionRecord | undefined) ?? null;
-  }
-
-  async updateSession(
-    sessionId: string,
-    fields: { heldAt: Date; durationMinutes: number; notes: string; nextSteps: string | null },
-    manager: EntityManager,
-  ): Promise<SessionRecord> {
-    const [row] = await returning(
-      manager,
-      `UPDATE mentorship_sessions SET held_at = $2, duration_minutes = $3, notes = $4, next_steps = $5 WHERE id = $1
-       RETURNING id, held_at, duration_minutes, notes, next_steps, logged_by, created_at`,
-      [sessionId, fields.heldAt, fields.durationMinutes, fields.notes, fields.nextSteps],
-    );
-    return row as SessionRecord;
-  }
-
-  /** Deleting a logged session frees the meeting it recorded, which goes back to waiting for its log. */
-  async deleteSession(sessionId: string, manager: EntityManager): Promise<void> {
+  /** A deleted session log frees the meeting it recorded, which goes back to waiting for its log. */
+  async releaseMeetingOf(sessionId: string, manager: EntityManager): Promise<void> {
     await manager.query(`UPDATE mentoring_meetings SET status = 'scheduled', session_id = NULL WHERE session_id = $1`, [sessionId]);
-    await manager.query(`DELETE FROM mentorship_sessions WHERE id = $1`, [sessionId]);
   }
 
   async recordChange(
