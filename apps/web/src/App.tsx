@@ -2,7 +2,6 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider, useRouteError, type RouteObject } from 'react-router-dom';
 import { errorMessage } from './api/client';
 import { queryClient } from './api/queryClient';
-import { SessionProvider } from './api/session';
 import { Alert, ButtonLink, Layout, PageTitle, RequireAuth } from './components';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { routes } from './routes';
@@ -39,9 +38,7 @@ const router = createBrowserRouter([
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <SessionProvider>
-        <RouterProvider router={router} />
-      </SessionProvider>
+      <RouterProvider router={router} />
     </QueryClientProvider>
   );
 }

@@ -3,3 +3,4 @@ export { ChatService, type SentMessage } from './chat.service';
 export { ChatMemberDataService } from './chat-member-data.service';
 export { PresenceService } from './presence.service';
 export * from './chat.types';
+export { ChatErrors } from './chat.errors';

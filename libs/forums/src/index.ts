@@ -3,3 +3,4 @@ export { ForumsService, type PostingOptions } from './forums.service';
 export { ForumsMemberDataService } from './forums-member-data.service';
 export { ForumsModerationService } from './forums-moderation.service';
 export * from './forums.events';
+export { ForumsErrors } from './forums.errors';

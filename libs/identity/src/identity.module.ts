@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountDeletionService } from './accounts/account-deletion.service';
 import { AccountLinks } from './accounts/account-links';
 import { AccountRecoveryService } from './accounts/account-recovery.service';
@@ -13,17 +12,19 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { LocalStrategy } from './auth/strategies/local.strategy';
 import { SessionTokenStrategy } from './auth/strategies/session-token.strategy';
-import { SessionEntity } from './entities/session.entity';
-import { UserEntity } from './entities/user.entity';
 import { IdentityService } from './identity.service';
 import { OidcController } from './oidc/oidc.controller';
 import { OidcService } from './oidc/oidc.service';
+import { SessionsRepository } from './repositories/sessions.repository';
+import { UsersRepository } from './repositories/users.repository';
 
 @Module({
-  imports: [PassportModule.register({ session: false }), TypeOrmModule.forFeature([UserEntity, SessionEntity])],
+  imports: [PassportModule.register({ session: false })],
   controllers: [AuthController, AccountsController, OidcController],
   providers: [
     IdentityService,
+    UsersRepository,
+    SessionsRepository,
     LocalStrategy,
     SessionTokenStrategy,
     AccountsRepository,

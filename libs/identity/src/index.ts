@@ -7,3 +7,5 @@ export { HANDLE_PATTERN } from './auth/handles';
 export { ROLES, STATUSES } from './entities/user.entity';
 export * from './identity.types';
 export { MemberListQuery } from './dto/auth.dto';
+export { IdentityErrors } from './identity.errors';
+export { AccountErrors } from './accounts/accounts.errors';

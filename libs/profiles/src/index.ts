@@ -3,3 +3,4 @@ export { ProfilesService } from './profiles.service';
 export { ProfilesMemberDataService } from './profiles-member-data.service';
 export type { MatchingParticipant } from './profiles.types';
 export * from './taxonomy/taxonomy';
+export { ProfilesErrors } from './profiles.errors';

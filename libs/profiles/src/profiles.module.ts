@@ -1,18 +1,17 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@mutuals/identity';
-import { OrganisationEntity, OrganisationMemberEntity } from './entities/organisation.entity';
-import { ProfileEntity } from './entities/profile.entity';
 import { AdminMembersController } from './admin-members.controller';
 import { ProfilesController } from './profiles.controller';
 import { ProfilesService } from './profiles.service';
 import { ProfilesMemberDataRepository } from './profiles-member-data.repository';
 import { ProfilesMemberDataService } from './profiles-member-data.service';
+import { OrganisationsRepository } from './repositories/organisations.repository';
+import { ProfilesRepository } from './repositories/profiles.repository';
 
 @Module({
-  imports: [IdentityModule, TypeOrmModule.forFeature([ProfileEntity, OrganisationEntity, OrganisationMemberEntity])],
+  imports: [IdentityModule],
   controllers: [ProfilesController, AdminMembersController],
-  providers: [ProfilesService, ProfilesMemberDataRepository, ProfilesMemberDataService],
+  providers: [ProfilesService, ProfilesRepository, OrganisationsRepository, ProfilesMemberDataRepository, ProfilesMemberDataService],
   exports: [ProfilesService, ProfilesMemberDataService],
 })
 export class ProfilesModule {}

@@ -1,7 +1,8 @@
+import type { AccountsErrorCode } from '@mutuals/contracts';
 import { defineErrors } from '@mutuals/core';
 
 /** Refusals of account recovery, verification, settings, deletion and OpenID sign-in. */
-export const AccountErrors = defineErrors({
+export const AccountErrors = defineErrors<AccountsErrorCode>({
   linkExpiredOrUsed: 'invalid',
   wrongPassword: 'invalid',
   sameEmail: 'invalid',
