@@ -1,5 +1,5 @@
 import { tokenOf, watchAccountMail } from '../support/account-mail';
-import { BrowserWorld, describeBrowser, startBrowserWorld } from '../support/browser';
+import { BrowserWorld, describeBrowser, expectAccessible, startBrowserWorld } from '../support/browser';
 import { createMember } from '../support/factories';
 
 describeBrowser('account recovery journey', () => {
@@ -16,8 +16,7 @@ describeBrowser('account recovery journey', () => {
 
   it('goes from "Forgotten your password?" on the sign-in page to signing in with the new password, on a phone', async () => {
     const member = await createMember(world.t, { displayName: 'Rosa Forgetful' });
-    const { page } = await world.newPerson();
-    await page.setViewportSize({ width: 360, height: 780 });
+    const { page } = await world.newPerson({ width: 360 });
 
     await page.goto('/signin');
     await page.getByRole('link', { name: 'Forgotten your password?' }).click();
@@ -25,6 +24,7 @@ describeBrowser('account recovery journey', () => {
     await page.getByLabel('Email address').fill(member.email);
     await page.getByRole('button', { name: 'Send me a link' }).click();
     await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+    await expectAccessible(page);
 
     const link = new URL(mail.lastLink(member.email, 'identity.password-reset.requested').link);
     expect(link.pathname).toBe('/reset-password');
@@ -40,6 +40,7 @@ describeBrowser('account recovery journey', () => {
     await page.getByLabel('New password again').fill('a kettle on the moor');
     await page.getByRole('button', { name: 'Set my new password' }).click();
     await page.getByRole('heading', { name: 'Password changed' }).waitFor();
+    await expectAccessible(page);
     await page.screenshot({ path: 'test/.artifacts/password-changed.png', fullPage: true });
 
     await page.getByRole('link', { name: 'Sign in' }).last().click();
@@ -92,13 +93,13 @@ describeBrowser('account recovery journey', () => {
     await passwordForm.getByLabel('Current password').fill('correct horse battery');
     await passwordForm.getByRole('button', { name: 'Change password' }).click();
     await page.getByText(/Your password is changed/).waitFor();
+    await expectAccessible(page);
     await page.screenshot({ path: 'test/.artifacts/settings.png', fullPage: true });
   });
 
   it('deletes the account from the settings page, erasing the posts when asked, and signs out', async () => {
     const member = await createMember(world.t, { displayName: 'Del Parting' });
-    const { page } = await world.newPerson();
-    await page.setViewportSize({ width: 360, height: 780 });
+    const { page } = await world.newPerson({ width: 360 });
     await page.goto('/signin');
     await page.getByLabel('Email address').fill(member.email);
     await page.getByLabel('Password').fill('correct horse battery');
@@ -114,6 +115,7 @@ describeBrowser('account recovery journey', () => {
       .getByText(/is not right/)
       .first()
       .waitFor();
+    await expectAccessible(page);
     await page.screenshot({ path: 'test/.artifacts/settings-delete-360.png', fullPage: true });
     await deletion.getByLabel('Your password').fill('correct horse battery');
     await deletion.getByRole('button', { name: 'Delete my account' }).click();

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { OnDomainEvent } from '@mutuals/core';
 import type { AccountDeleted } from '@mutuals/identity';
 import type { EntityManager } from 'typeorm';
-import { MatchingMemberDataRepository } from './matching-member-data.repository';
+import { MatchingMemberDataRepository } from './repositories/member-data.repository';
 
 /** A member's mentoring records: anonymised for the programme's figures when they leave, and part of their download. */
 @Injectable()

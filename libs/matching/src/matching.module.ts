@@ -3,7 +3,7 @@ import { IdentityModule } from '@mutuals/identity';
 import { ProfilesModule } from '@mutuals/profiles';
 import { AdminMatchingController } from './admin-matching.controller';
 import { MatchingService } from './matching.service';
-import { MatchingMemberDataRepository } from './matching-member-data.repository';
+import { MatchingMemberDataRepository } from './repositories/member-data.repository';
 import { MatchingMemberDataService } from './matching-member-data.service';
 import { MentoringController } from './mentoring.controller';
 import { MentoringPeople } from './mentoring-people';

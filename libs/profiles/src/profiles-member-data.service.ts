@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OnDomainEvent } from '@mutuals/core';
 import type { AccountDeleted } from '@mutuals/identity';
 import type { EntityManager } from 'typeorm';
-import { ProfilesMemberDataRepository } from './profiles-member-data.repository';
+import { ProfilesMemberDataRepository } from './repositories/member-data.repository';
 
 /** A member's profile: removed when they leave, and part of their download. */
 @Injectable()

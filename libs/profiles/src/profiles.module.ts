@@ -3,7 +3,7 @@ import { IdentityModule } from '@mutuals/identity';
 import { AdminMembersController } from './admin-members.controller';
 import { ProfilesController } from './profiles.controller';
 import { ProfilesService } from './profiles.service';
-import { ProfilesMemberDataRepository } from './profiles-member-data.repository';
+import { ProfilesMemberDataRepository } from './repositories/member-data.repository';
 import { ProfilesMemberDataService } from './profiles-member-data.service';
 import { OrganisationsRepository } from './repositories/organisations.repository';
 import { ProfilesRepository } from './repositories/profiles.repository';
