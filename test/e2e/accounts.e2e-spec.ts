@@ -260,7 +260,19 @@ describe('accounts', () => {
           notes: 'Our staff ballot plans',
         })
         .expect(201);
+      const meeting = await api(t)
+        .post(`/mentoring/mentorships/${mentorshipId}/meetings`, mentee, {
+          startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+          durationMinutes: 60,
+          format: 'video',
+          agenda: 'Our pension liabilities',
+        })
+        .expect(201);
       await deleteMe(mentee, { password: PASSWORD }).expect(204);
+
+      const meetings = await api(t).get(`/mentoring/mentorships/${mentorshipId}/meetings`, mentor).expect(200);
+      expect(meetings.body.find((m: { id: string }) => m.id === meeting.body.id)).toMatchObject({ status: 'cancelled' });
+      expect(JSON.stringify(meetings.body)).not.toContain('pension liabilities');
 
       const seen = await api(t).get(`/mentoring/mentorships/${mentorshipId}`, mentor).expect(200);
       expect(seen.body).toMatchObject({ status: 'closed', mentee: { displayName: 'Former member' } });
@@ -273,7 +285,10 @@ describe('accounts', () => {
       const [traces] = await db.query(
         `SELECT (SELECT count(*) FROM mentorships WHERE mentee_id = $1 OR mentor_id = $1 OR closed_by = $1)
               + (SELECT count(*) FROM mentoring_requests WHERE mentee_id = $1 OR mentor_id = $1)
-              + (SELECT count(*) FROM mentorship_sessions WHERE logged_by = $1) AS n`,
+              + (SELECT count(*) FROM mentorship_sessions WHERE logged_by = $1)
+              + (SELECT count(*) FROM mentoring_meetings WHERE proposed_by = $1 OR awaiting_user_id = $1)
+              + (SELECT count(*) FROM mentoring_check_ins WHERE user_id = $1)
+              + (SELECT count(*) FROM mentorship_changes WHERE changed_by = $1) AS n`,
         [mentee.id],
       );
       expect(Number(traces.n)).toBe(0);
