@@ -10,3 +10,4 @@ export * from './notifications';
 export * from './chat';
 export * from './mentoring';
 export * from './forums';
+export * from './web-routes';
