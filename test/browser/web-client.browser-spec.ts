@@ -153,4 +153,30 @@ describeBrowser('web client journeys', () => {
     await page.waitForFunction(() => (globalThis as unknown as { document: { activeElement: { tagName: string; textContent: string } } }).document.activeElement.textContent.includes('About four days'));
     expect((await focused(page))?.tag).toBe('li');
   });
+
+  it('a reply whose first send is lost on the network goes again by itself, with the same clientId', async () => {
+    const author = await createMember(world.t, { displayName: 'Lena Lossy' });
+    const category = await createCategory(world.t);
+    const { context, page } = await world.newPerson();
+    await signInAs(context, author);
+    const sent: { clientId?: string }[] = [];
+    await page.route('**/api/v1/forums/threads/*/posts', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      sent.push(route.request().postDataJSON() as { clientId?: string });
+      return sent.length === 1 ? route.abort('failed') : route.continue();
+    });
+    await page.goto(`/forums/c/${category.slug}`);
+    await page.getByRole('button', { name: 'New thread' }).click();
+    await page.getByLabel('Title').fill('Lossy networks');
+    await page.getByRole('textbox', { name: 'First post' }).fill('Starting a thread.');
+    await page.getByRole('button', { name: 'Start thread' }).click();
+    await page.getByRole('heading', { name: 'Lossy networks', level: 1 }).waitFor();
+
+    await page.getByRole('textbox', { name: 'Your reply' }).fill('Sent once, stored once.');
+    await page.getByRole('button', { name: 'Post reply' }).click();
+    await page.getByRole('listitem', { name: 'Post by Lena Lossy' }).filter({ hasText: 'Sent once, stored once.' }).getByRole('button', { name: 'Edit' }).waitFor();
+    expect(sent).toHaveLength(2);
+    expect(sent[0]!.clientId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(sent[1]!.clientId).toBe(sent[0]!.clientId);
+  });
 });
