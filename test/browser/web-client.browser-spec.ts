@@ -140,7 +140,7 @@ describeBrowser('web client journeys', () => {
     await page.getByRole('button', { name: 'New thread' }).click();
     await page.getByRole('textbox', { name: 'First post' }).fill('What did your first tender cost you to write?');
     await page.getByRole('button', { name: 'Start thread' }).click();
-    await page.getByText('Enter a title for the thread').waitFor();
+    await page.locator('.field-error', { hasText: 'Enter a title for the thread' }).waitFor();
     await page.getByLabel('Title').fill('Costing a first tender');
     await page.getByRole('button', { name: 'Start thread' }).click();
     await page.getByRole('heading', { name: 'Costing a first tender', level: 1 }).waitFor();
