@@ -36,7 +36,7 @@ describeBrowser('web client journeys', () => {
       return element ? { tag: element.tagName.toLowerCase(), id: element.id, text: (element.textContent ?? '').trim() } : null;
     });
 
-  it('a signed-out visit logs no error, and an unknown address answers 404 with the not-found page', async () => {
+  it('a signed-out visit logs no error, a taken email is named beside its field, and an unknown address answers 404', async () => {
     const { page } = await world.newPerson();
     const errors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
@@ -44,6 +44,15 @@ describeBrowser('web client journeys', () => {
     await page.locator('#site-nav').getByRole('link', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(errors).toEqual([]);
+
+    // A taken email is named beside its field as a sentence.
+    const taken = await createMember(world.t);
+    await page.goto('/register');
+    await page.getByLabel('Your name').fill('Second Try');
+    await page.getByLabel('Email address').fill(taken.email);
+    await page.getByLabel('Password', { exact: true }).fill('a long enough password');
+    await page.getByRole('button', { name: /create account|register|join/i }).click();
+    await page.locator('.field-error', { hasText: 'Email address is already registered' }).waitFor();
 
     const answer = await page.goto('/no/such/page');
     expect(answer?.status()).toBe(404);
