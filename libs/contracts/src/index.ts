@@ -10,4 +10,5 @@ export * from './notifications';
 export * from './chat';
 export * from './mentoring';
 export * from './forums';
+export * from './mentoring-care';
 export * from './web-routes';
