@@ -7,6 +7,7 @@ export const ForumsErrors = defineErrors({
   postNotFound: 'not-found',
   flagNotFound: 'not-found',
   threadLocked: 'forbidden',
+  categoryArchived: 'forbidden',
   notYourPost: 'forbidden',
   alreadyFlagged: 'conflict',
   flagResolved: 'conflict',

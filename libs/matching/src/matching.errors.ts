@@ -13,6 +13,7 @@ export const MatchingErrors = defineErrors({
   alreadyMentored: 'conflict',
   tooManyOpenRequests: 'conflict',
   capacityFull: 'conflict',
+  mentorFull: 'conflict',
   requestNotPending: 'conflict',
   mentorshipClosed: 'conflict',
   fitCheckTooEarly: 'conflict',

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DomainEvents } from '@mutuals/core';
+import { decodeCursor, DomainEvents, toPage, type Page } from '@mutuals/core';
 import type {
   AppliedRoundView,
   MatchingRoundResult,
+  MatchingRoundSummaryView,
   MatchingRoundView,
   MatchingWeightsView,
+  MentorAvailabilityView,
+  MentoringPerson,
+  RoundProposalView,
   MentorSuggestionView,
 } from '@mutuals/contracts';
 import type { AuthUser } from '@mutuals/identity';
@@ -18,6 +22,7 @@ import { MatchingRoundEntity } from './entities/matching-round.entity';
 import { MatchingErrors } from './matching.errors';
 import { MentoringPeople } from './mentoring-people';
 import { REQUEST_LIFETIME_DAYS } from './mentoring-requests.service';
+import { MentorshipsService } from './mentorships.service';
 import { returning } from './sql';
 
 export interface RoundPlan {
@@ -46,11 +51,21 @@ export class MatchingService {
     @InjectRepository(MatchingRoundEntity) private readonly rounds: Repository<MatchingRoundEntity>,
     private readonly profiles: ProfilesService,
     private readonly people: MentoringPeople,
+    private readonly mentorships: MentorshipsService,
     private readonly events: DomainEvents,
   ) {}
 
   weights(): MatchingWeightsView {
     return { version: MATCHING_WEIGHTS.version, minimumScore: MATCHING_WEIGHTS.minimumScore, factors: describeWeights() };
+  }
+
+  /** Whether a member mentors and has a place left, for their page's "Request mentoring". */
+  async availability(mentorId: string): Promise<MentorAvailabilityView> {
+    const [participant] = await this.profiles.matchingParticipants([mentorId]);
+    const offers = participant?.mentor.offers ?? false;
+    const capacity = offers ? participant!.mentor.capacity : 0;
+    const activeMentorships = offers ? await this.mentorships.activeCountOf(mentorId) : 0;
+    return { mentorId, offers, capacity, activeMentorships, placesLeft: Math.max(0, capacity - activeMentorships) };
   }
 
   /** The best mentors with a free place for the caller, skipping pairs already asked, matched, declined or closed. */
@@ -149,12 +164,12 @@ export class MatchingService {
   }
 
   /** Each proposal becomes a pending request both sides see; the mentor still accepts. */
-  async applyRound(id: string): Promise<AppliedRoundView> {
+  async applyRound(caller: AuthUser | null, id: string): Promise<AppliedRoundView> {
     const applied = await this.dataSource.transaction(async (manager) => {
       const [round] = await returning<{ result: MatchingRoundResult; applied_at: Date }>(
         manager,
-        'UPDATE matching_rounds SET applied_at = now() WHERE id = $1 AND applied_at IS NULL RETURNING result, applied_at',
-        [id],
+        'UPDATE matching_rounds SET applied_at = now(), applied_by = $2 WHERE id = $1 AND applied_at IS NULL RETURNING result, applied_at',
+        [id, caller?.id ?? null],
       );
       if (!round) {
         const exists = (await manager.query('SELECT 1 FROM matching_rounds WHERE id = $1', [id])).length > 0;
@@ -163,6 +178,7 @@ export class MatchingService {
           : MatchingErrors.roundNotFound('No such matching round');
       }
       const { proposals } = round.result;
+      const people = await this.people.byId(proposals.flatMap((p) => [p.menteeId, p.mentorId]));
       const rows = await returning<{ id: string; mentee_id: string; mentor_id: string }>(
         manager,
         `INSERT INTO mentoring_requests (mentee_id, mentor_id, message, expires_at, round_id)
@@ -173,9 +189,7 @@ export class MatchingService {
         [
           proposals.map((p) => p.menteeId),
           proposals.map((p) => p.mentorId),
-          proposals.map(
-            (p) => `Proposed by the programme's matching round (score ${p.score}): ${p.reasons.map((r) => r.label).join('; ')}.`,
-          ),
+          proposals.map((p) => programmeMessage(p, people)),
           REQUEST_LIFETIME_DAYS,
           id,
         ],
@@ -188,6 +202,54 @@ export class MatchingService {
     });
     await this.events.emit('mentoring.round.applied', { roundId: id, proposals: applied.requests });
     return { roundId: id, appliedAt: applied.appliedAt.toISOString(), requests: applied.requests, skipped: applied.skipped };
+  }
+
+  /** Every round, newest first: who ran it and when, whether and by whom it was applied, its totals. */
+  async listRounds(query: { limit: number; cursor?: string }): Promise<Page<MatchingRoundSummaryView>> {
+    const after = decodeCursor(query.cursor, 2);
+    const params: unknown[] = [query.limit + 1];
+    if (after) params.push(after[0], after[1]);
+    const rows = (await this.dataSource.query(
+      `SELECT r.id, r.created_at, r.created_by, r.applied_at, r.applied_by, r.created_at::text AS at_key,
+              jsonb_array_length(r.result->'proposals') AS proposals, jsonb_array_length(r.result->'unmatched') AS unmatched,
+              (r.result->>'totalScore')::float AS total_score,
+              (SELECT count(*)::int FROM mentoring_requests q WHERE q.round_id = r.id) AS requests_sent,
+              (SELECT count(*)::int FROM mentoring_requests q WHERE q.round_id = r.id AND q.status = 'accepted') AS requests_accepted
+         FROM matching_rounds r
+        ${after ? 'WHERE (r.created_at, r.id) < ($2::timestamptz, $3::uuid)' : ''}
+        ORDER BY r.created_at DESC, r.id DESC LIMIT $1`,
+      params,
+    )) as {
+      id: string;
+      created_at: Date;
+      created_by: string | null;
+      applied_at: Date | null;
+      applied_by: string | null;
+      at_key: string;
+      proposals: number;
+      unmatched: number;
+      total_score: number;
+      requests_sent: number;
+      requests_accepted: number;
+    }[];
+    const people = await this.people.byId(rows.flatMap((r) => [r.created_by, r.applied_by].filter((id): id is string => id !== null)));
+    return toPage(
+      rows,
+      query.limit,
+      (r) => [r.at_key, r.id],
+      (r) => ({
+        id: r.id,
+        createdAt: r.created_at.toISOString(),
+        createdBy: r.created_by ? people.get(r.created_by)! : null,
+        appliedAt: r.applied_at?.toISOString() ?? null,
+        appliedBy: r.applied_by ? people.get(r.applied_by)! : null,
+        proposals: r.proposals,
+        unmatched: r.unmatched,
+        totalScore: r.total_score,
+        requestsSent: r.requests_sent,
+        requestsAccepted: r.requests_accepted,
+      }),
+    );
   }
 
   private async mentorCandidates(participants: MatchingParticipant[]): Promise<MentorCandidate[]> {
@@ -234,4 +296,21 @@ export class MatchingService {
       people: Object.fromEntries(people),
     };
   }
+}
+
+/**
+ * The request a round sends reads as a word from the programme to both sides, naming the pair and
+ * the strongest reasons for it, not as the engine's score sheet.
+ */
+function programmeMessage(proposal: RoundProposalView, people: Map<string, MentoringPerson>): string {
+  const mentor = people.get(proposal.mentorId)?.displayName ?? 'this mentor';
+  const mentee = people.get(proposal.menteeId);
+  const menteeName = mentee ? `${mentee.displayName}${mentee.organisationName ? ` of ${mentee.organisationName}` : ''}` : 'this mentee';
+  const strongest = proposal.reasons
+    .filter((r) => r.points > 0)
+    .sort((a, b) => b.points - a.points)
+    .slice(0, 3)
+    .map((r) => r.label.charAt(0).toLowerCase() + r.label.slice(1));
+  const because = strongest.length ? `, because of ${strongest.join('; ')}` : '';
+  return `The programme's coordinators suggest ${mentor} as a mentor for ${menteeName}${because}. ${mentor.split(' ')[0]}, please accept or decline within ${REQUEST_LIFETIME_DAYS} days; either of you can reply in the request.`;
 }

@@ -75,6 +75,14 @@ export class MentorshipsService {
     private readonly events: DomainEvents,
   ) {}
 
+  /** Places a mentor has taken: their active mentorships. */
+  async activeCountOf(mentorId: string): Promise<number> {
+    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS active FROM mentorships WHERE mentor_id = $1 AND status = 'active'`, [
+      mentorId,
+    ])) as { active: number }[];
+    return row?.active ?? 0;
+  }
+
   async list(caller: AuthUser, query: MentorshipListQuery): Promise<Page<MentorshipSummaryView>> {
     return this.page(caller, query, ['(m.mentor_id = $1 OR m.mentee_id = $1)'], [caller.id]);
   }
