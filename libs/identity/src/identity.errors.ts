@@ -7,6 +7,7 @@ export const IdentityErrors = defineErrors({
   notSignedIn: 'unauthenticated',
   awaitingApproval: 'forbidden',
   suspended: 'forbidden',
+  applicationRejected: 'forbidden',
   coordinatorsOnly: 'forbidden',
   badCsrfToken: 'forbidden',
   memberNotFound: 'not-found',

@@ -106,6 +106,10 @@ export class IdentityService {
     if (!user || !valid || user.status === 'suspended') {
       throw IdentityErrors.badCredentials('The email or password is not right');
     }
+    // Only the applicant, having proved who they are, learns why their application was turned down.
+    if (user.status === 'rejected') {
+      throw IdentityErrors.applicationRejected(`Your application to join was not accepted. The coordinators said: ${user.rejectionReason ?? 'no reason given'}`);
+    }
     return { user: toUserView(user), token: await this.openSession(user.id, client) };
   }
 
@@ -124,7 +128,7 @@ export class IdentityService {
       .where('s.token_hash = :hash', { hash: hashToken(token) })
       .andWhere('s.revoked_at IS NULL')
       .andWhere('s.expires_at > now()')
-      .andWhere("u.status <> 'suspended'")
+      .andWhere("u.status NOT IN ('suspended', 'rejected')")
       .getRawOne<{ session_id: string; user_id: string; role: Role; status: AccountStatus }>();
     return row ? { id: row.user_id, role: row.role, status: row.status, sessionId: row.session_id, via } : null;
   }
@@ -207,10 +211,39 @@ export class IdentityService {
     const user = await this.getUser(memberId);
     user.status = 'suspended';
     await this.users.save(user);
-    await this.sessions.update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
-    await this.events.emit('identity.sessions.revoked', { userId: user.id, sessionIds: null });
+    await this.revokeAllSessions(user.id);
     await this.events.emit('identity.user.changed', { user: toSummary(user), reason: 'suspended' });
     return toUserView(user);
+  }
+
+  /** An applicant turned down, with a reason they are told; only a pending account can be rejected. */
+  async reject(memberId: string, coordinatorId: string, reason: string): Promise<UserView> {
+    const user = await this.getUser(memberId);
+    if (user.status !== 'pending') throw IdentityErrors.invalidTransition('Only an application awaiting approval can be rejected');
+    user.status = 'rejected';
+    user.rejectionReason = reason;
+    user.approvedBy = coordinatorId;
+    await this.users.save(user);
+    await this.revokeAllSessions(user.id);
+    await this.events.emit('identity.user.changed', { user: toSummary(user), reason: 'rejected', rejectionReason: reason });
+    return toUserView(user);
+  }
+
+  /** A suspended member comes back as active; their old sessions stay revoked. */
+  async reinstate(memberId: string, coordinatorId: string): Promise<UserView> {
+    const user = await this.getUser(memberId);
+    if (user.status !== 'suspended') throw IdentityErrors.invalidTransition('Only a suspended member can be reinstated');
+    user.status = 'active';
+    user.approvedAt = new Date();
+    user.approvedBy = coordinatorId;
+    await this.users.save(user);
+    await this.events.emit('identity.user.changed', { user: toSummary(user), reason: 'reinstated' });
+    return toUserView(user);
+  }
+
+  private async revokeAllSessions(userId: string): Promise<void> {
+    await this.sessions.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.events.emit('identity.sessions.revoked', { userId, sessionIds: null });
   }
 
   private async getUser(id: string): Promise<UserEntity> {

@@ -5,4 +5,8 @@ export const ProfilesErrors = defineErrors({
   organisationNotFound: 'not-found',
   notOrganisationMember: 'forbidden',
   invalidProfile: 'invalid',
+  joinRequestNotFound: 'not-found',
+  alreadyInOrganisation: 'conflict',
+  joinRequestPending: 'conflict',
+  joinRequestDecided: 'conflict',
 });

@@ -7,6 +7,7 @@ import { DataSource, In, Repository } from 'typeorm';
 import { CreateOrganisationDto, MemberSearchDto, UpdateOrganisationDto, UpdateProfileDto } from './dto/profile.dto';
 import { OrganisationEntity, OrganisationMemberEntity } from './entities/organisation.entity';
 import { ProfileEntity } from './entities/profile.entity';
+import type { MemberRef } from './member-ref.pipe';
 import { ProfilesErrors } from './profiles.errors';
 import { MatchingParticipant } from './profiles.types';
 import { LEGAL_FORMS, REGIONS, SECTORS, STAGES, SUPPORT_AREAS } from './taxonomy/taxonomy';
@@ -202,9 +203,9 @@ export class ProfilesService {
   }
 
   /** A member's public profile; a pending or suspended member is visible to coordinators only. */
-  async getMember(id: string, caller: AuthUser | null): Promise<PublicProfileView> {
-    const profile = await this.profiles.findOneBy({ userId: id });
-    const visible = profile && (profile.status === 'active' || caller?.id === id || (caller && isCoordinator(caller)));
+  async getMember(ref: MemberRef, caller: AuthUser | null): Promise<PublicProfileView> {
+    const profile = await this.profiles.findOneBy('id' in ref ? { userId: ref.id } : { handle: ref.handle });
+    const visible = profile && (profile.status === 'active' || caller?.id === profile.userId || (caller && isCoordinator(caller)));
     if (!profile || !visible) throw ProfilesErrors.memberNotFound('No such member');
     return { id: profile.userId, ...toProfileView(profile, await this.organisationOf(profile)) };
   }

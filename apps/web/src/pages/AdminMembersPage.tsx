@@ -13,13 +13,14 @@ const tabs: TabItem<AccountStatus>[] = [
   { id: 'suspended', label: 'Suspended' },
 ];
 
-const statusTone: Record<AccountStatus, Tone> = { pending: 'warning', active: 'success', suspended: 'danger' };
-const statusLabel: Record<AccountStatus, string> = { pending: 'Pending', active: 'Active', suspended: 'Suspended' };
+const statusTone: Record<AccountStatus, Tone> = { pending: 'warning', active: 'success', suspended: 'danger', rejected: 'neutral' };
+const statusLabel: Record<AccountStatus, string> = { pending: 'Pending', active: 'Active', suspended: 'Suspended', rejected: 'Rejected' };
 
 const emptyText: Record<AccountStatus, string> = {
   pending: 'Nobody is waiting for approval.',
   active: 'No active members yet.',
   suspended: 'No suspended accounts.',
+  rejected: 'No rejected applications.',
 };
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
