@@ -13,6 +13,8 @@ export interface Problem {
   title: string;
   status: number;
   detail: string;
+  /** The stable name of the domain rule that refused, e.g. `capacityFull`, `mentorFull`. */
+  code?: string;
   /** Present on 400: every bad field, not only the first. */
   errors?: ProblemFieldError[];
 }

@@ -165,6 +165,10 @@ export class MatchingService {
 
   /** Each proposal becomes a pending request both sides see; the mentor still accepts. */
   async applyRound(caller: AuthUser | null, id: string): Promise<AppliedRoundView> {
+    // Names for the messages are read before the transaction: it holds the embedded database's one connection.
+    const stored = await this.rounds.findOneBy({ id });
+    if (!stored) throw MatchingErrors.roundNotFound('No such matching round');
+    const people = await this.people.byId(stored.result.proposals.flatMap((p) => [p.menteeId, p.mentorId]));
     const applied = await this.dataSource.transaction(async (manager) => {
       const [round] = await returning<{ result: MatchingRoundResult; applied_at: Date }>(
         manager,
@@ -178,7 +182,6 @@ export class MatchingService {
           : MatchingErrors.roundNotFound('No such matching round');
       }
       const { proposals } = round.result;
-      const people = await this.people.byId(proposals.flatMap((p) => [p.menteeId, p.mentorId]));
       const rows = await returning<{ id: string; mentee_id: string; mentor_id: string }>(
         manager,
         `INSERT INTO mentoring_requests (mentee_id, mentor_id, message, expires_at, round_id)

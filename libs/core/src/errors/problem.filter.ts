@@ -9,6 +9,8 @@ export interface Problem {
   detail: string;
   errors?: FieldError[];
   requestId?: string;
+  /** The domain rule that refused (API.md), e.g. `capacityFull`; clients branch on it. */
+  code?: string;
 }
 
 const TITLES: Record<number, string> = {
@@ -40,7 +42,7 @@ function problemOf(exception: unknown): { problem: Omit<Problem, 'type'>; retryA
   if (exception instanceof DomainError) {
     const status = STATUS_OF_KIND[exception.kind];
     return {
-      problem: { title: titleOf(status), status, detail: exception.message, errors: exception.fieldErrors },
+      problem: { title: titleOf(status), status, detail: exception.message, code: exception.code, errors: exception.fieldErrors },
       retryAfter: exception.retryAfterSeconds,
     };
   }
