@@ -64,6 +64,8 @@ async function expectFullDemoWorld(url: string): Promise<void> {
 // A start killed (SIGKILL: no shutdown hooks) while it loads the demo data must not leave a
 // half-seeded database for good: the next start, or `cli seed-demo`, clears it and loads it all.
 describe('demo data after a start killed half-way through loading it', () => {
+  // Each test loads the whole demo world (122 password hashes, forums, mentoring) at least once.
+  jest.setTimeout(600_000);
   const dirs: string[] = [];
   const freshDataDir = () => {
     const dir = mkdtempSync(join(tmpdir(), 'mn-seed-kill-'));

@@ -3,3 +3,4 @@ export { ProfilesService } from './profiles.service';
 export type { MatchingParticipant } from './profiles.types';
 export * from './taxonomy/taxonomy';
 export * from './profiles.events';
+export { ProfilesErrors } from './profiles.errors';
