@@ -1,6 +1,6 @@
 // Mentoring: suggestions, requests, mentorships and the coordinators' matching weights.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type { MatchingWeightsView, MentoringRequestView, MentorshipSummaryView, MentorshipView, MentorSuggestionView, Page } from '@mutuals/contracts';
+import type { MatchingRoundSummaryView, MatchingWeightsView, MentorAvailabilityView, MentoringRequestView, MentorshipSummaryView, MentorshipView, MentorSuggestionView, Page } from '@mutuals/contracts';
 import { api } from './client';
 import { cursorPaging } from './queryClient';
 
@@ -13,6 +13,8 @@ export const mentoringKeys = {
   mentorships: () => [...mentoringKeys.all, 'mentorships'] as const,
   mentorship: (id: string) => [...mentoringKeys.all, 'mentorship', id] as const,
   weights: () => [...mentoringKeys.all, 'weights'] as const,
+  availability: (mentorId: string) => [...mentoringKeys.all, 'availability', mentorId] as const,
+  rounds: () => [...mentoringKeys.all, 'rounds'] as const,
 };
 
 export const suggestionsQuery = () =>
@@ -46,4 +48,19 @@ export const weightsQuery = () =>
     queryKey: mentoringKeys.weights(),
     queryFn: ({ signal }) => api.get<MatchingWeightsView>('/mentoring/weights', { signal }),
     staleTime: Infinity,
+  });
+
+/** Whether a mentor has a place left: a full mentor is shown as full and cannot be requested. */
+export const availabilityQuery = (mentorId: string) =>
+  queryOptions({
+    queryKey: mentoringKeys.availability(mentorId),
+    queryFn: ({ signal }) => api.get<MentorAvailabilityView>(`/mentoring/mentors/${mentorId}/availability`, { signal }),
+  });
+
+/** The coordinators' history of matching rounds, newest first. */
+export const roundsQuery = () =>
+  infiniteQueryOptions({
+    queryKey: mentoringKeys.rounds(),
+    queryFn: ({ pageParam, signal }) => api.get<Page<MatchingRoundSummaryView>>('/admin/matching/rounds', { query: { cursor: pageParam }, signal }),
+    ...cursorPaging,
   });
