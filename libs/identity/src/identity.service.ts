@@ -9,7 +9,7 @@ import { hashToken, newToken } from './auth/tokens';
 import { SessionEntity } from './entities/session.entity';
 import { AccountStatus, Role, UserEntity } from './entities/user.entity';
 import { IdentityErrors } from './identity.errors';
-import { AuthUser, UserSummary } from './identity.types';
+import { AuthUser, UserContact, UserSummary } from './identity.types';
 
 export interface ClientInfo {
   ip: string | null;
@@ -145,6 +145,17 @@ export class IdentityService {
       select: { id: true, displayName: true, handle: true, role: true, status: true },
     });
     return new Map(rows.map((u) => [u.id, toSummary(u)]));
+  }
+
+  /** Where to mail members: their current address and name (only the mail lib needs addresses). */
+  async getMailContacts(ids: readonly string[]): Promise<Map<string, UserContact>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.users.find({
+      where: { id: In(unique) },
+      select: { id: true, email: true, displayName: true, handle: true, role: true, status: true },
+    });
+    return new Map(rows.map((u) => [u.id, { ...toSummary(u), email: u.email }]));
   }
 
   async findByHandles(handles: readonly string[]): Promise<UserSummary[]> {
