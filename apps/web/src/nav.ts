@@ -22,4 +22,5 @@ export const navItems: NavItem[] = [
   { to: '/admin/members', label: 'Approvals', audience: 'coordinator' },
   { to: '/admin/matching', label: 'Matching', audience: 'coordinator' },
   { to: '/admin/flags', label: 'Flags', audience: 'coordinator' },
+  { to: '/admin/mail', label: 'Mailbox', audience: 'coordinator' },
 ];

@@ -15,6 +15,9 @@ import { ForumSearchPage } from './pages/forums/ForumSearchPage';
 import { ForumsPage } from './pages/forums/ForumsPage';
 import { ThreadPage } from './pages/forums/ThreadPage';
 import { LandingPage } from './pages/LandingPage';
+import { AdminMailboxPage } from './pages/mail/AdminMailboxPage';
+import { NotificationSettingsPage } from './pages/mail/NotificationSettingsPage';
+import { UnsubscribePage } from './pages/mail/UnsubscribePage';
 import { MemberPage, type MemberAction } from './pages/MemberPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { OnboardingPage } from './pages/OnboardingPage';
@@ -58,4 +61,7 @@ export const routes: AppRoute[] = [
   { path: '/forums/c/:slug', element: <CategoryPage />, auth: 'member' },
   { path: '/forums/threads/:id', element: <ThreadPage />, auth: 'member' },
   { path: '/admin/flags', element: <AdminFlagsPage />, auth: 'coordinator' },
+  { path: '/settings/notifications', element: <NotificationSettingsPage />, auth: 'member' },
+  { path: '/unsubscribe', element: <UnsubscribePage /> },
+  { path: '/admin/mail', element: <AdminMailboxPage />, auth: 'coordinator' },
 ];

@@ -47,6 +47,7 @@ export function NotificationsPage() {
         lead="Replies, mentions and news about your mentoring."
         actions={items?.some((n) => !n.read) ? <Button variant="secondary" onClick={markAllRead}>Mark all as read</Button> : undefined}
       />
+      <p><Link to="/settings/notifications">Choose what reaches you, and how</Link></p>
       {error && <Alert tone="danger" title="Could not load notifications">{error}</Alert>}
       {items === null && !error && <Spinner />}
       {items?.length === 0 && <EmptyState title="Nothing yet">When someone replies to you, mentions you or answers a mentoring request, it shows up here.</EmptyState>}
