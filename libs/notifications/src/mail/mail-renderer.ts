@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@mutuals/core';
-import { IdentityService } from '@mutuals/identity';
+import { IdentityService, type UserContact } from '@mutuals/identity';
 import { MailKind, SWITCHABLE_KINDS, UnsubscribableKind, isSwitchableKind } from '../preferences/notification-kinds';
 import type { OutboxRow, RenderedMail } from './outbox.repository';
 import { MailLayout, TEMPLATES, type MailContent, type MailTemplate } from './templates';
 import { UnsubscribeTokens } from './unsubscribe-tokens';
+
+type RenderableRow = Pick<OutboxRow, 'kind' | 'payload' | 'user_id' | 'to_address'>;
 
 /** Turns an outbox row into the message: the member's current address and name, the template, the unsubscribe headers. */
 @Injectable()
@@ -20,10 +22,21 @@ export class MailRenderer {
   readonly url = (path: string): string => (/^https?:\/\//.test(path) ? path : `${this.config.publicUrl}${path.startsWith('/') ? '' : '/'}${path}`);
 
   /** null when there is nobody to send it to any more (the account is gone). */
-  async render(row: Pick<OutboxRow, 'kind' | 'payload' | 'user_id' | 'to_address'>): Promise<RenderedMail | null> {
+  async render(row: RenderableRow): Promise<RenderedMail | null> {
+    return (await this.renderMany([row]))[0]!;
+  }
+
+  /** Renders a batch with one look-up of the members it names; null where there is nobody to send to. */
+  async renderMany(rows: RenderableRow[]): Promise<(RenderedMail | null)[]> {
+    const ids = rows.flatMap((row) => [...(row.user_id ? [row.user_id] : []), ...(TEMPLATES[row.kind as MailKind] as MailTemplate<unknown>).people(row.payload)]);
+    const contacts = await this.identity.getMailContacts(ids);
+    const layout = await this.compiledLayout();
+    return Promise.all(rows.map((row) => this.renderOne(row, contacts, layout)));
+  }
+
+  private async renderOne(row: RenderableRow, contacts: Map<string, UserContact>, layout: MailLayout): Promise<RenderedMail | null> {
     const kind = row.kind as MailKind;
     const definition = TEMPLATES[kind] as MailTemplate<unknown>;
-    const contacts = await this.identity.getMailContacts([...(row.user_id ? [row.user_id] : []), ...definition.people(row.payload)]);
     const recipient = row.user_id ? contacts.get(row.user_id) : undefined;
     const to = row.to_address ?? recipient?.email;
     if (!to || (row.user_id && !recipient)) return null;
@@ -44,7 +57,6 @@ export class MailRenderer {
         `[Unsubscribe from these emails](${this.url(`/unsubscribe?token=${token}`)}) or [change your notification settings](${this.url('/settings/notifications')}).`,
       );
     }
-    const layout = await this.compiledLayout();
     return { to, subject: content.subject, html: layout.html(content), text: layout.text(content), headers };
   }
 

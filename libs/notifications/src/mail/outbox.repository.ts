@@ -107,15 +107,21 @@ export class OutboxRepository {
   }
 
   /** Keeps what the first attempt rendered, so a retry sends exactly the same message. */
-  async saveRendering(id: string, mail: RenderedMail): Promise<void> {
-    await this.db.query(`UPDATE mail_outbox SET to_address = $2, subject = $3, html = $4, text = $5, headers = $6 WHERE id = $1`, [
-      id,
-      mail.to,
-      mail.subject,
-      mail.html,
-      mail.text,
-      JSON.stringify(mail.headers),
-    ]);
+  async saveRenderings(mails: { id: string; mail: RenderedMail }[]): Promise<void> {
+    if (mails.length === 0) return;
+    await this.db.query(
+      `UPDATE mail_outbox o SET to_address = r.to_address, subject = r.subject, html = r.html, text = r.text, headers = r.headers
+       FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[], $5::text[], $6::jsonb[]) AS r(id, to_address, subject, html, text, headers)
+       WHERE o.id = r.id`,
+      [
+        mails.map((m) => m.id),
+        mails.map((m) => m.mail.to),
+        mails.map((m) => m.mail.subject),
+        mails.map((m) => m.mail.html),
+        mails.map((m) => m.mail.text),
+        mails.map((m) => JSON.stringify(m.mail.headers)),
+      ],
+    );
   }
 
   /** Records the outcome of an attempt, but only for the claim that made it (attempts unchanged since). */
