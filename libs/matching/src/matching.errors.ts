@@ -1,6 +1,7 @@
+import type { MatchingErrorCode } from '@mutuals/contracts';
 import { defineErrors } from '@mutuals/core';
 
-export const MatchingErrors = defineErrors({
+export const MatchingErrors = defineErrors<MatchingErrorCode>({
   requestNotFound: 'not-found',
   mentorshipNotFound: 'not-found',
   goalNotFound: 'not-found',

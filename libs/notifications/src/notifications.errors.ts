@@ -1,6 +1,7 @@
+import type { NotificationsErrorCode } from '@mutuals/contracts';
 import { defineErrors } from '@mutuals/core';
 
-export const NotificationsErrors = defineErrors({
+export const NotificationsErrors = defineErrors<NotificationsErrorCode>({
   invalid: 'invalid',
   mailNotFound: 'not-found',
   mailNotDead: 'conflict',

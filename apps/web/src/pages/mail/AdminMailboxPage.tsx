@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MailPage, MailStatus, MailView } from '@mutuals/contracts';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MailStatus, MailView } from '@mutuals/contracts';
 import { api, errorMessage } from '../../api/client';
-import { Alert, Button, EmptyState, PageTitle, Spinner } from '../../components';
+import { mailKeys, mailQuery, mailboxQuery } from '../../api/mail';
+import { pageItems } from '../../api/queryClient';
+import { Alert, Button, EmptyState, LoadMore, PageTitle, Spinner } from '../../components';
 
 const STATUSES: { value: MailStatus | ''; label: string }[] = [
   { value: '', label: 'All' },
@@ -19,12 +21,13 @@ export function AdminMailboxPage() {
   const [status, setStatus] = useState<MailStatus | ''>('');
   const [openId, setOpenId] = useState<string | null>(null);
   const queryClient = useQueryClient();
-  const list = useQuery({ queryKey: ['admin-mail', status], queryFn: () => api.get<MailPage>('/admin/mail', { query: { status, limit: 50 } }) });
-  const open = useQuery({ queryKey: ['admin-mail-item', openId], queryFn: () => api.get<MailView>(`/admin/mail/${openId}`), enabled: openId !== null });
+  const list = useInfiniteQuery(mailboxQuery(status));
+  const open = useQuery(mailQuery(openId));
   const retry = useMutation({
     mutationFn: (id: string) => api.post<MailView>(`/admin/mail/${id}/retry`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin-mail'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: mailKeys.all }),
   });
+  const items = pageItems(list.data);
 
   return (
     <>
@@ -36,10 +39,10 @@ export function AdminMailboxPage() {
       {list.isPending && <Spinner />}
       {list.error && <Alert tone="danger" title="Could not load the mailbox">{errorMessage(list.error)}</Alert>}
       {retry.error && <Alert tone="danger" title="Could not retry">{errorMessage(retry.error)}</Alert>}
-      {list.data?.items.length === 0 && <EmptyState title="No mail">Nothing here yet.</EmptyState>}
-      {list.data && list.data.items.length > 0 && (
+      {list.data && items.length === 0 && <EmptyState title="No mail">Nothing here yet.</EmptyState>}
+      {items.length > 0 && (
         <ul className="notification-list">
-          {list.data.items.map((mail) => (
+          {items.map((mail) => (
             <li key={mail.id} className="notification">
               <Button variant="secondary" onClick={() => setOpenId(openId === mail.id ? null : mail.id)} aria-expanded={openId === mail.id}>
                 {mail.subject ?? mail.kind}
@@ -54,6 +57,7 @@ export function AdminMailboxPage() {
           ))}
         </ul>
       )}
+      <LoadMore query={list} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DigestFrequency, NotificationChannel, NotificationPreferencesView, UpdateNotificationPreferencesRequest } from '@mutuals/contracts';
 import { api, errorMessage } from '../../api/client';
+import { mailKeys, notificationPreferencesQuery } from '../../api/mail';
 import { Alert, PageTitle, Spinner } from '../../components';
 
 const CHANNEL_LABELS: Record<NotificationChannel, string> = {
@@ -10,15 +11,14 @@ const CHANNEL_LABELS: Record<NotificationChannel, string> = {
   off: 'Off',
 };
 const DIGEST_LABELS: Record<DigestFrequency, string> = { daily: 'Daily', weekly: 'Weekly (Mondays)', off: 'Never' };
-const KEY = ['notification-preferences'];
 
 /** The "Notifications" section of the account settings: how each kind reaches the member. */
 export function NotificationSettingsPage() {
   const queryClient = useQueryClient();
-  const preferences = useQuery({ queryKey: KEY, queryFn: () => api.get<NotificationPreferencesView>('/me/notification-preferences') });
+  const preferences = useQuery(notificationPreferencesQuery());
   const save = useMutation({
     mutationFn: (change: UpdateNotificationPreferencesRequest) => api.put<NotificationPreferencesView>('/me/notification-preferences', change),
-    onSuccess: (view) => queryClient.setQueryData(KEY, view),
+    onSuccess: (view) => queryClient.setQueryData(mailKeys.preferences(), view),
   });
 
   return (

@@ -2,13 +2,14 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import type { UnsubscribeView } from '@mutuals/contracts';
 import { api, errorMessage } from '../../api/client';
+import { unsubscribeQuery } from '../../api/mail';
 import { Alert, Button, PageTitle, Spinner } from '../../components';
 
 /** Where an email's unsubscribe link leads: works without signing in; the change needs a click (link scanners only GET). */
 export function UnsubscribePage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const current = useQuery({ queryKey: ['unsubscribe', token], queryFn: () => api.get<UnsubscribeView>('/mail/unsubscribe', { query: { token } }), enabled: token !== '' });
+  const current = useQuery(unsubscribeQuery(token));
   const stop = useMutation({ mutationFn: () => api.post<UnsubscribeView>(`/mail/unsubscribe?token=${encodeURIComponent(token)}`) });
   const view = stop.data ?? current.data;
 
