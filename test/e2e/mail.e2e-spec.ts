@@ -118,6 +118,21 @@ describe('mail', () => {
     expect(digest.header('list-unsubscribe')).toContain(`${PUBLIC_URL}/api/v1/mail/unsubscribe?token=`);
   });
 
+  it('puts mentors who fit into a mentee’s digest, each mentor once', async () => {
+    const mentee = await createMentee(t);
+    const mentor = await createMentor(t, { displayName: `Digest Mentor ${randomUUID().slice(0, 6)}` });
+    await api(t).put('/me/notification-preferences', mentee, { digest: 'daily' }).expect(200);
+    const digests = t.app.get(DigestService);
+    await digests.queueDue(new Date(Date.now() + 10 * 86_400_000));
+    const digest = await mailTo(mentee, /daily digest/);
+    expect(digest.text).toContain(mentor.displayName);
+    expectLink(digest, `/members/${mentor.id}`);
+
+    await digests.queueDue(new Date(Date.now() + 11 * 86_400_000));
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(smtp.to(mentee.email).filter((m) => /digest/.test(m.subject))).toHaveLength(1);
+  });
+
   it('turns a kind of email off with the one-click unsubscribe link, without signing in', async () => {
     const [mentor, mentee] = [await createMentor(t), await createMentee(t)];
     await requestMentoring(t, mentee, mentor);

@@ -34,6 +34,7 @@ export const api = (t: TestApp) => ({
   get: (path: string, who: TestMember) => request(t.url).get(`/api/v1${path}`).set(who.auth),
   post: (path: string, who: TestMember, body: object = {}) => request(t.url).post(`/api/v1${path}`).set(who.auth).send(body),
   patch: (path: string, who: TestMember, body: object = {}) => request(t.url).patch(`/api/v1${path}`).set(who.auth).send(body),
+  put: (path: string, who: TestMember, body: object = {}) => request(t.url).put(`/api/v1${path}`).set(who.auth).send(body),
 });
 
 /** mentee asks mentor; returns the request id. */

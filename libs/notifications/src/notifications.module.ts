@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChatModule } from '@mutuals/chat';
 import { IdentityModule } from '@mutuals/identity';
+import { MatchingModule } from '@mutuals/matching';
 import { DigestRepository } from './digest/digest.repository';
 import { DigestService } from './digest/digest.service';
 import { MailDispatcher } from './mail/mail-dispatcher';
@@ -39,7 +40,7 @@ const MAIL = [
 ];
 
 @Module({
-  imports: [IdentityModule, ChatModule, TypeOrmModule.forFeature([NotificationEntity])],
+  imports: [IdentityModule, ChatModule, MatchingModule, TypeOrmModule.forFeature([NotificationEntity])],
   controllers: [NotificationsController, PreferencesController, UnsubscribeController, MailAdminController],
   providers: [NotificationsService, NotificationRules, ...MAIL],
   exports: [NotificationsService, MailService, DigestService],

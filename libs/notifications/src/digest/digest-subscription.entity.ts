@@ -14,4 +14,8 @@ export class DigestSubscriptionEntity {
   @Index('digest_subscriptions_due_idx')
   @Column({ type: 'timestamptz', default: () => 'now()' })
   coveredUntil!: Date;
+
+  /** Mentors already shown as "new mentors who fit", so each is shown once. */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  mentorsShown!: string[];
 }

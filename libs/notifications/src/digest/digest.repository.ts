@@ -14,6 +14,7 @@ export interface DueSubscription {
   user_id: string;
   frequency: 'daily' | 'weekly';
   covered_until: Date;
+  mentors_shown: string[];
 }
 
 export interface DigestItemRow {
@@ -27,6 +28,11 @@ export interface DigestItemRow {
 @Injectable()
 export class DigestRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Starts a member's digest (the default frequency) unless they have one. */
+  async subscribe(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`INSERT INTO digest_subscriptions (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING`, [userId]);
+  }
 
   /** Files items for the next digest (not for members who turned the digest off). */
   async addItems(manager: EntityManager, items: NewDigestItem[]): Promise<void> {
@@ -50,12 +56,15 @@ export class DigestRepository {
     );
   }
 
-  /** A batch of members due a digest, locked so that two replicas never build the same one. */
-  async lockDue(manager: EntityManager, cutoffs: { daily: Date; weekly: Date }, limit: number): Promise<DueSubscription[]> {
+  /**
+   * A batch of members due a digest; with `lock`, locked so that two replicas never build the same
+   * one (without, a look ahead to gather what the batch needs from other libs before locking).
+   */
+  async due(manager: EntityManager, cutoffs: { daily: Date; weekly: Date }, limit: number, lock: boolean): Promise<DueSubscription[]> {
     return manager.query(
-      `SELECT user_id, frequency, covered_until FROM digest_subscriptions
+      `SELECT user_id, frequency, covered_until, mentors_shown FROM digest_subscriptions
        WHERE (frequency = 'daily' AND covered_until < $1) OR (frequency = 'weekly' AND covered_until < $2)
-       ORDER BY user_id LIMIT $3 FOR UPDATE SKIP LOCKED`,
+       ORDER BY user_id LIMIT $3 ${lock ? 'FOR UPDATE SKIP LOCKED' : ''}`,
       [cutoffs.daily, cutoffs.weekly, limit],
     );
   }
@@ -72,10 +81,11 @@ export class DigestRepository {
   }
 
   /** The digest up to each cutoff is queued: move the members on and drop what it covered. */
-  async markCovered(manager: EntityManager, covered: { userId: string; until: Date }[]): Promise<void> {
+  async markCovered(manager: EntityManager, covered: { userId: string; until: Date; mentorsShown: string[] }[]): Promise<void> {
     await manager.query(
-      `UPDATE digest_subscriptions s SET covered_until = c.until FROM unnest($1::uuid[], $2::timestamptz[]) AS c(user_id, until) WHERE s.user_id = c.user_id`,
-      [covered.map((c) => c.userId), covered.map((c) => c.until)],
+      `UPDATE digest_subscriptions s SET covered_until = c.until, mentors_shown = ARRAY(SELECT jsonb_array_elements_text(c.shown)::uuid)
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::jsonb[]) AS c(user_id, until, shown) WHERE s.user_id = c.user_id`,
+      [covered.map((c) => c.userId), covered.map((c) => c.until), covered.map((c) => JSON.stringify(c.mentorsShown))],
     );
     await manager.query(
       `DELETE FROM digest_items i USING unnest($1::uuid[], $2::timestamptz[]) AS c(user_id, until) WHERE i.user_id = c.user_id AND i.created_at < c.until`,

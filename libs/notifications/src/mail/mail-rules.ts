@@ -81,10 +81,11 @@ export class MailRules {
     await this.mail.skipUnsentFor(manager, event.userId);
   }
 
-  // In the writer's transaction: the decision and the applicant's mail are one change.
+  // In the writer's transaction: the decision, the applicant's mail and (once approved) their digest are one change.
   @OnDomainEvent('identity.user.changed', { phase: 'in-transaction' })
   async onUserChanged(event: UserChanged, manager: EntityManager): Promise<void> {
     if (event.reason === 'approved') {
+      await this.digests.subscribe(manager, event.user.id);
       await this.route(manager, 'account.approved', [event.user.id], {}, { groupTitle: 'Your account', text: 'Your account was approved', link: '/mentoring' });
     } else if (event.reason === 'rejected') {
       const payload = { reason: event.rejectionReason ?? null };

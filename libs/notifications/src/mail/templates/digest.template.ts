@@ -19,7 +19,7 @@ export interface DigestPayload {
   until: string;
   /** Activity the member chose to read in the digest, grouped (a thread, "Mentoring"). */
   groups: { title: string; items: DigestLink[] }[];
-  /** Mentors with places who fit the member's needs and started offering since the last digest. */
+  /** Mentors with places who fit the member's needs, each shown in one digest only. */
   newMentors: DigestLink[];
   newStories: DigestStory[];
 }
@@ -35,10 +35,17 @@ export const digest = template<DigestPayload>({
       ...(p.newStories.length ? [{ title: 'New success stories', items: p.newStories.map((s) => ({ text: `${s.title}: ${s.summary}`, url: c.url(s.link) })) }] : []),
     ];
     return {
-      subject: `Your Mutuals Network ${p.frequency} digest: ${count} new ${count === 1 ? 'post' : 'posts'} ${period}`,
+      subject:
+        count > 0
+          ? `Your Mutuals Network ${p.frequency} digest: ${count} new ${count === 1 ? 'post' : 'posts'} ${period}`
+          : `Your Mutuals Network ${p.frequency} digest: mentors who fit what you need`,
       preview: sections.map((s) => s.title).join(', ').slice(0, 140),
       greeting: `Hello ${c.recipientName},`,
-      paragraphs: [`Here is what happened ${period} in the threads you watch and around your mentoring.`],
+      paragraphs: [
+        count > 0
+          ? `Here is what happened ${period} in the threads you watch and around your mentoring.`
+          : 'Some mentors with places fit what your organisation needs.',
+      ],
       action: { text: 'Open the forums', url: c.url('/forums') },
       sections,
       footer: [],

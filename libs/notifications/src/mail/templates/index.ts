@@ -3,7 +3,7 @@ import type { MentoringAccepted, MentoringDeclined, MentoringExpiring, Mentoring
 import type { MailKind } from '../../preferences/notification-kinds';
 import { accountApproved, accountRejected, emailChange, emailVerification, passwordReset, securityNotice } from './account.templates';
 import { ChatUnreadPayload, ForumMailPayload, chatUnread, forumMention, forumQuote, forumReply, forumWatching } from './community.templates';
-import { DigestPayload, digest } from './digest.template';
+import { DigestLink, DigestPayload, digest } from './digest.template';
 import type { MailTemplate } from './mail-content';
 import { mentoringAccepted, mentoringDeclined, mentoringExpired, mentoringExpiring, mentoringRequested } from './mentoring.templates';
 
@@ -48,6 +48,6 @@ export const TEMPLATES: { [K in MailKind]: MailTemplate<MailPayloads[K]> } = {
   digest,
 };
 
-export type { ChatUnreadPayload, DigestPayload, ForumMailPayload };
+export type { ChatUnreadPayload, DigestLink, DigestPayload, ForumMailPayload };
 export * from './mail-content';
 export { MailLayout } from './layout';
