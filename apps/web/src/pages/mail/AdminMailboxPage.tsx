@@ -4,7 +4,7 @@ import type { MailStatus, MailView } from '@mutuals/contracts';
 import { api, errorMessage } from '../../api/client';
 import { mailKeys, mailQuery, mailboxQuery } from '../../api/mail';
 import { pageItems } from '../../api/queryClient';
-import { Alert, Button, EmptyState, LoadMore, PageTitle, Spinner } from '../../components';
+import { Alert, Button, EmptyState, LoadMore, PageTitle, Select, Spinner } from '../../components';
 
 const STATUSES: { value: MailStatus | ''; label: string }[] = [
   { value: '', label: 'All' },
@@ -32,10 +32,7 @@ export function AdminMailboxPage() {
   return (
     <>
       <PageTitle title="Mailbox" lead="Mail the platform sent or kept, and mail that could not be delivered." />
-      <label htmlFor="mail-status">Show</label>{' '}
-      <select id="mail-status" value={status} onChange={(e) => setStatus(e.target.value as MailStatus | '')}>
-        {STATUSES.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
-      </select>
+      <Select name="status" label="Show" value={status} options={STATUSES} onChange={(e) => setStatus(e.target.value as MailStatus | '')} />
       {list.isPending && <Spinner />}
       {list.error && <Alert tone="danger" title="Could not load the mailbox">{errorMessage(list.error)}</Alert>}
       {retry.error && <Alert tone="danger" title="Could not retry">{errorMessage(retry.error)}</Alert>}
