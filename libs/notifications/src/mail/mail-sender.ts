@@ -37,8 +37,8 @@ export class MailSender implements OnApplicationShutdown {
 
   async send(messageId: string, mail: RenderedMail): Promise<'sent' | 'kept'> {
     if (!this.transport) {
-      // Never the body: it may hold a single-use link.
-      this.logger.log(`mail kept, no SMTP_URL set (read it on /admin/mail): ${messageId} to ${mail.to}: ${mail.subject}`);
+      // A warning, so it shows at the default log level; never the body: it may hold a single-use link.
+      this.logger.warn(`mail not sent (no SMTP_URL), kept for coordinators at /admin/mail: ${messageId} to ${mail.to}: ${mail.subject}`);
       return 'kept';
     }
     await this.transport.sendMail({

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '@mutuals/core';
 import type { MailPage, MailStatus, MailView, UnsubscribeView } from '@mutuals/contracts';
@@ -13,7 +13,7 @@ class MailListQuery extends PageQuery {
 }
 
 class UnsubscribeQuery {
-  @IsString() @MaxLength(300) token!: string;
+  @ApiProperty({ description: 'The signed token of the mail’s unsubscribe link' }) @IsString() @MaxLength(300) token!: string;
 }
 
 /** The signed link of every mail: it works without signing in. */

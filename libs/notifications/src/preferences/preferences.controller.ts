@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import type { DigestFrequency, NotificationChannel, NotificationPreferencesView, UpdateNotificationPreferencesRequest } from '@mutuals/contracts';
@@ -10,8 +10,8 @@ const CHANNELS: NotificationChannel[] = ['app', 'email', 'digest', 'off'];
 const FREQUENCIES: DigestFrequency[] = ['daily', 'weekly', 'off'];
 
 class KindChoiceDto {
-  @IsString() @MaxLength(40) kind!: string;
-  @IsIn(CHANNELS) channel!: NotificationChannel;
+  @ApiProperty({ example: 'forum.mention' }) @IsString() @MaxLength(40) kind!: string;
+  @ApiProperty({ enum: CHANNELS }) @IsIn(CHANNELS) channel!: NotificationChannel;
 }
 
 class UpdateNotificationPreferencesDto implements UpdateNotificationPreferencesRequest {
