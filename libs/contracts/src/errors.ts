@@ -106,5 +106,14 @@ export type ChatErrorCode =
   | 'tooLarge'
   | 'rateLimited';
 
+export type NotificationsErrorCode = 'invalid' | 'mailNotFound' | 'mailNotDead' | 'unsubscribeLinkInvalid';
+
 /** Every code an error answer can carry. */
-export type ErrorCode = GenericErrorCode | IdentityErrorCode | ProfilesErrorCode | MatchingErrorCode | ForumsErrorCode | ChatErrorCode;
+export type ErrorCode =
+  | GenericErrorCode
+  | IdentityErrorCode
+  | ProfilesErrorCode
+  | MatchingErrorCode
+  | ForumsErrorCode
+  | ChatErrorCode
+  | NotificationsErrorCode;

@@ -85,6 +85,19 @@ export class MatchingService {
     return pairs.map((p) => ({ mentor: profiles.get(p.mentorId)!, score: p.score, reasons: p.reasons, uncoveredNeeds: p.uncoveredNeeds }));
   }
 
+  /** The best mentors with a free place for each of these members who seek mentoring, the pool loaded once for all (digests). */
+  async suggestionsForMany(menteeIds: readonly string[], limit: number): Promise<Map<string, { mentorId: string; score: number }[]>> {
+    const wanted = new Set(menteeIds);
+    const participants = await this.profiles.matchingParticipants();
+    const mentees = participants.filter((p) => wanted.has(p.userId) && p.mentee.seeks);
+    if (mentees.length === 0) return new Map();
+    const [mentors, excludedPairs] = await Promise.all([this.mentorCandidates(participants), this.excludedPairs()]);
+    const pool = buildPool(mentors);
+    return new Map(
+      mentees.map((m) => [m.userId, suggestMentors(toMentee(m), pool, { limit, excludedPairs }).map((p) => ({ mentorId: p.mentorId, score: p.score }))]),
+    );
+  }
+
   /**
    * Solves a round without storing it. By default it takes every seeking mentee who has neither
    * a mentor nor an open request; pinned mentees join the round whatever their state.
