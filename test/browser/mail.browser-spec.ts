@@ -1,5 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
-import { UnsubscribeTokens } from '../../libs/notifications/src/mail/unsubscribe-tokens';
+import { UnsubscribeTokens } from '@mutuals/notifications';
 import { TestMember, createCoordinator, signInWithCookies } from '../support/factories';
 import { BrowserWorld, describeBrowser, startBrowserWorld } from '../support/browser';
 import { createMentee, createMentor, requestMentoring } from '../support/mentoring';

@@ -92,7 +92,7 @@ export class MatchingService {
     const mentees = participants.filter((p) => wanted.has(p.userId) && p.mentee.seeks);
     if (mentees.length === 0) return new Map();
     const [mentors, excludedPairs] = await Promise.all([this.mentorCandidates(participants), this.excludedPairs()]);
-    const pool = buildPool(mentors);
+    const pool = buildPool(mentors, this.context);
     return new Map(
       mentees.map((m) => [m.userId, suggestMentors(toMentee(m), pool, { limit, excludedPairs }).map((p) => ({ mentorId: p.mentorId, score: p.score }))]),
     );
