@@ -1,17 +1,20 @@
-import { tokenOf, watchAccountMail } from '../support/account-mail';
+import { ACCOUNT_MAIL_ENV, accountMailbox } from '../support/account-mail';
 import { BrowserWorld, describeBrowser, expectAccessible, startBrowserWorld } from '../support/browser';
 import { createMember } from '../support/factories';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server';
 
 describeBrowser('account recovery journey', () => {
   let world: BrowserWorld;
-  let mail: ReturnType<typeof watchAccountMail>;
+  let smtp: TestSmtpServer;
+  let mail: ReturnType<typeof accountMailbox>;
   beforeAll(async () => {
-    world = await startBrowserWorld();
-    mail = watchAccountMail(world.t);
+    smtp = await startSmtpServer();
+    world = await startBrowserWorld({ env: ACCOUNT_MAIL_ENV(smtp) });
+    mail = accountMailbox(smtp);
   });
   afterAll(async () => {
-    mail?.stop();
     await world?.close();
+    await smtp?.close();
   });
 
   it('goes from "Forgotten your password?" on the sign-in page to signing in with the new password, on a phone', async () => {
@@ -26,8 +29,8 @@ describeBrowser('account recovery journey', () => {
     await page.getByRole('heading', { name: 'Check your email' }).waitFor();
     await expectAccessible(page);
 
-    const link = new URL(mail.lastLink(member.email, 'identity.password-reset.requested').link);
-    expect(link.pathname).toBe('/reset-password');
+    // The link from the mail the test's SMTP server received, opened on this site.
+    const link = await mail.link(member.email, '/reset-password');
     await page.goto(`${link.pathname}${link.search}`);
     await page.getByLabel('New password', { exact: true }).fill('short');
     await page.getByRole('button', { name: 'Set my new password' }).click();
@@ -57,7 +60,6 @@ describeBrowser('account recovery journey', () => {
     await page.getByLabel('New password again').fill('another kettle entirely');
     await page.getByRole('button', { name: 'Set my new password' }).click();
     await page.getByRole('heading', { name: 'This link does not work' }).waitFor();
-    expect(tokenOf(link.toString())).toBeTruthy();
   });
 
   it('changes the password from the settings page and confirms the address from the mailed link', async () => {
@@ -75,13 +77,16 @@ describeBrowser('account recovery journey', () => {
     await page.getByRole('link', { name: 'Confirm your email address' }).click();
     await page.getByRole('button', { name: 'Send me a new link' }).click();
     await page.getByText(/We have sent a new link/).waitFor();
-    const link = new URL(mail.lastLink(member.email, 'identity.email-verification.requested').link);
+    const link = await mail.link(member.email, '/verify-email');
     await page.goto(`${link.pathname}${link.search}`);
     await page.getByRole('button', { name: 'Confirm my email address' }).click();
     await page.getByRole('heading', { name: 'Email address confirmed' }).waitFor();
 
     await page.goto('/settings');
     await page.getByText('Confirmed', { exact: true }).waitFor();
+    await page.getByRole('link', { name: 'Notifications' }).last().click();
+    await page.waitForURL(/\/settings\/notifications$/);
+    await page.goto('/settings');
     const passwordForm = page.getByRole('form', { name: 'Change password' });
     await passwordForm.getByLabel('Current password').fill('not my password');
     await passwordForm.getByLabel('New password').fill('a brand new passphrase');

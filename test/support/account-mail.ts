@@ -1,41 +1,32 @@
-import { DomainEvents } from '@mutuals/core';
-import type { AccountLinkRequested, AccountSecurityChanged } from '@mutuals/identity';
-import type { TestApp } from './test-app';
+import type { ReceivedMail, TestSmtpServer } from './smtp-server';
 
-const LINK_EVENTS = [
-  'identity.password-reset.requested',
-  'identity.email-verification.requested',
-  'identity.email-change.requested',
-] as const;
-export type AccountLinkKind = (typeof LINK_EVENTS)[number];
+/** Where mailed links point in the account tests; only the path and the token matter. */
+export const ACCOUNT_MAIL_ENV = (smtp: TestSmtpServer) => ({
+  SMTP_URL: smtp.url,
+  PUBLIC_URL: 'https://mutuals.test',
+  MAIL_POLL_MS: '100',
+});
 
 /**
- * What identity asks to be mailed, observed on its events: the links (with their single-use
- * token, which no API answer carries) and the security notices.
+ * Account mail as the member receives it, from the test's SMTP server: the single-use links
+ * (whose token no API answer carries) and the security notices.
  */
-export function watchAccountMail(t: TestApp) {
-  const events = t.app.get(DomainEvents);
-  const links: (AccountLinkRequested & { kind: AccountLinkKind })[] = [];
-  const notices: AccountSecurityChanged[] = [];
-  const stops = [
-    ...LINK_EVENTS.map((kind) => events.observe(kind, (payload) => links.push({ ...payload, kind }))),
-    events.observe('identity.security.changed', (payload) => notices.push(payload)),
-  ];
+export function accountMailbox(smtp: TestSmtpServer) {
+  const taken = new Set<string>();
   return {
-    links,
-    notices,
-    /** The latest link of that kind sent to the address. */
-    lastLink(email: string, kind: AccountLinkKind): AccountLinkRequested {
-      const found = links.filter((l) => l.email === email.toLowerCase() && l.kind === kind).at(-1);
-      if (!found) throw new Error(`no ${kind} mail to ${email}`);
-      return found;
+    /** The link to `page` in the next mail to the address not read before (so a second request's mail is told from the first). */
+    async link(email: string, page: '/reset-password' | '/verify-email'): Promise<URL> {
+      const prefix = `https://mutuals.test${page}?token=`;
+      const mail = await smtp.waitFor(email, { filter: (m) => !taken.has(m.messageId) && m.link(prefix) !== undefined });
+      taken.add(mail.messageId);
+      return new URL(mail.link(prefix)!);
     },
-    linksTo(email: string): number {
-      return links.filter((l) => l.email === email.toLowerCase()).length;
+    notice(email: string, subject: RegExp): Promise<ReceivedMail> {
+      return smtp.waitFor(email, { filter: (m) => subject.test(m.subject) });
     },
-    stop: () => stops.forEach((stop) => stop()),
+    to: (email: string) => smtp.to(email),
   };
 }
 
 /** The single-use token, read only from the mailed link. */
-export const tokenOf = (link: string): string => new URL(link).searchParams.get('token') ?? '';
+export const tokenOf = (link: URL): string => link.searchParams.get('token') ?? '';

@@ -101,8 +101,9 @@ function watchAccessibility(page: Page, violations: Set<string>, checks: Set<Pro
   page.on('close', () => timer && clearTimeout(timer));
 }
 
-export async function startBrowserWorld(): Promise<BrowserWorld> {
-  const t = await startTestApp({ env: { WEB_ROOT } });
+/** `env` adds to the app's environment, e.g. SMTP_URL for a journey that reads its mail. */
+export async function startBrowserWorld(options: { env?: Record<string, string> } = {}): Promise<BrowserWorld> {
+  const t = await startTestApp({ env: { WEB_ROOT, ...options.env } });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,

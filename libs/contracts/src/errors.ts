@@ -31,12 +31,23 @@ export type IdentityErrorCode =
   | 'coordinatorsOnly'
   | 'badCsrfToken'
   | 'memberNotFound'
-  | 'invalidTransition';
+  | 'invalidTransition'
+  /** Sign-in of an applicant a coordinator turned down; the detail carries their reason. */
+  | 'applicationRejected';
 
 /** The member's own account: recovery and verification links, settings, organisation sign-in. */
-export type AccountsErrorCode = 'linkExpiredOrUsed' | 'wrongPassword' | 'sameEmail' | 'alreadyVerified' | 'unknownProvider' | 'providerSignInFailed';
+export type AccountsErrorCode =
+  'linkExpiredOrUsed' | 'wrongPassword' | 'sameEmail' | 'alreadyVerified' | 'unknownProvider' | 'providerSignInFailed';
 
-export type ProfilesErrorCode = 'memberNotFound' | 'organisationNotFound' | 'notOrganisationMember' | 'invalidProfile';
+export type ProfilesErrorCode =
+  | 'memberNotFound'
+  | 'organisationNotFound'
+  | 'notOrganisationMember'
+  | 'invalidProfile'
+  | 'joinRequestNotFound'
+  | 'alreadyInOrganisation'
+  | 'joinRequestPending'
+  | 'joinRequestDecided';
 
 export type MatchingErrorCode =
   | 'requestNotFound'
@@ -61,6 +72,8 @@ export type MatchingErrorCode =
   | 'alreadyMentored'
   | 'tooManyOpenRequests'
   | 'capacityFull'
+  /** A request to a mentor with no place left. */
+  | 'mentorFull'
   | 'requestNotPending'
   | 'mentorshipClosed'
   | 'fitCheckTooEarly'
@@ -77,6 +90,8 @@ export type ForumsErrorCode =
   | 'postNotFound'
   | 'flagNotFound'
   | 'threadLocked'
+  /** Writing into an archived (read-only) category. */
+  | 'categoryArchived'
   | 'notYourPost'
   | 'alreadyFlagged'
   | 'flagResolved'
@@ -95,5 +110,15 @@ export type ChatErrorCode =
   | 'tooLarge'
   | 'rateLimited';
 
+export type NotificationsErrorCode = 'invalid' | 'mailNotFound' | 'mailNotDead' | 'unsubscribeLinkInvalid';
+
 /** Every code an error answer can carry. */
-export type ErrorCode = GenericErrorCode | IdentityErrorCode | AccountsErrorCode | ProfilesErrorCode | MatchingErrorCode | ForumsErrorCode | ChatErrorCode;
+export type ErrorCode =
+  | GenericErrorCode
+  | IdentityErrorCode
+  | AccountsErrorCode
+  | ProfilesErrorCode
+  | MatchingErrorCode
+  | ForumsErrorCode
+  | ChatErrorCode
+  | NotificationsErrorCode;

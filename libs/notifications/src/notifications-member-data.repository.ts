@@ -12,10 +12,22 @@ export class NotificationsMemberDataRepository {
     await manager.query('DELETE FROM notifications WHERE user_id = $1 OR actor_id = $1', [userId]);
   }
 
-  /** Without the excerpts: those are other people's words. */
-  exportOf(userId: string): Promise<unknown[]> {
-    return this.db.query('SELECT id, kind, title, link, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at', [
-      userId,
+  /**
+   * The feed without its excerpts (other people's words), the mail choices, and the mail sent:
+   * which kind, to where, when; not the bodies, whose links may carry single-use tokens.
+   */
+  async exportOf(userId: string) {
+    const [notifications, preferences, digests, mail] = await Promise.all([
+      this.db.query('SELECT id, kind, title, link, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY created_at', [
+        userId,
+      ]),
+      this.db.query('SELECT kind, channel FROM notification_preferences WHERE user_id = $1 ORDER BY kind', [userId]),
+      this.db.query('SELECT frequency, covered_until FROM digest_subscriptions WHERE user_id = $1', [userId]),
+      this.db.query(
+        'SELECT kind, subject, to_address, status, sent_at, created_at FROM mail_outbox WHERE user_id = $1 ORDER BY created_at',
+        [userId],
+      ),
     ]);
+    return { notifications, preferences, digest: digests[0] ?? null, mail };
   }
 }

@@ -15,7 +15,7 @@ export class NotificationsMemberDataService {
     await this.memberData.removeMember(userId, manager);
   }
 
-  async exportOf(userId: string) {
-    return { notifications: await this.memberData.exportOf(userId) };
+  exportOf(userId: string) {
+    return this.memberData.exportOf(userId);
   }
 }

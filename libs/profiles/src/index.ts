@@ -3,4 +3,5 @@ export { ProfilesService } from './profiles.service';
 export { ProfilesMemberDataService } from './profiles-member-data.service';
 export type { MatchingParticipant } from './profiles.types';
 export * from './taxonomy/taxonomy';
+export * from './profiles.events';
 export { ProfilesErrors } from './profiles.errors';

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@mutuals/identity';
 import { AdminMembersController } from './admin-members.controller';
+import { OrganisationJoinsController } from './organisation-joins.controller';
+import { OrganisationJoinsRepository } from './organisation-joins.repository';
+import { OrganisationJoinsService } from './organisation-joins.service';
 import { ProfilesController } from './profiles.controller';
 import { ProfilesService } from './profiles.service';
 import { ProfilesMemberDataRepository } from './repositories/member-data.repository';
@@ -10,8 +13,16 @@ import { ProfilesRepository } from './repositories/profiles.repository';
 
 @Module({
   imports: [IdentityModule],
-  controllers: [ProfilesController, AdminMembersController],
-  providers: [ProfilesService, ProfilesRepository, OrganisationsRepository, ProfilesMemberDataRepository, ProfilesMemberDataService],
+  controllers: [ProfilesController, OrganisationJoinsController, AdminMembersController],
+  providers: [
+    ProfilesService,
+    ProfilesRepository,
+    OrganisationsRepository,
+    OrganisationJoinsService,
+    OrganisationJoinsRepository,
+    ProfilesMemberDataRepository,
+    ProfilesMemberDataService,
+  ],
   exports: [ProfilesService, ProfilesMemberDataService],
 })
 export class ProfilesModule {}

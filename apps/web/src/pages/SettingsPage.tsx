@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { WEB_ROUTES } from '@mutuals/contracts';
 import { Link, useNavigate } from 'react-router-dom';
 import { accountKeys, accounts, EXPORT_URL, settingsQuery } from '../api/accounts';
 import { errorMessage } from '../api/client';
@@ -20,13 +21,15 @@ import {
 } from '../components';
 import { PASSWORD_HINT, passwordProblem } from './passwords';
 
-/** More settings pages, each a link in the "More settings" card (the notifications page adds itself here). */
+/** More settings pages, each a link in the "More settings" card. */
 export interface SettingsLink {
   to: string;
   label: string;
   description: string;
 }
-export const settingsLinks: SettingsLink[] = [];
+export const settingsLinks: SettingsLink[] = [
+  { to: WEB_ROUTES.notificationSettings, label: 'Notifications', description: 'what reaches you by email, in the app or in your digest' },
+];
 
 const required = (value: string, message: string): FieldErrors => (value ? {} : { password: message });
 
