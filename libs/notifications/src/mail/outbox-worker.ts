@@ -97,7 +97,7 @@ export class OutboxWorker {
     return rows.map((row) =>
       byId.has(row.id)
         ? byId.get(row.id)!
-        : { to: row.to_address!, subject: row.subject!, html: row.html!, text: row.text!, headers: row.headers },
+        : { to: row.to_address!, subject: row.subject!, html: row.html!, text: row.text!, headers: row.headers, calendar: row.calendar },
     );
   }
 
