@@ -42,11 +42,22 @@ export function AdminMatchingPage() {
 
   return (
     <>
-      <PageTitle title="Matching rounds" lead="Propose a mentor for every mentee still waiting, with the best total fit and no mentor over capacity." />
+      <PageTitle
+        title="Matching rounds"
+        lead="Propose a mentor for every mentee still waiting, with the best total fit and no mentor over capacity."
+      />
       <div aria-live="polite" className="live-region">
-        {notice && <Alert tone="success" role="none">{notice}</Alert>}
+        {notice && (
+          <Alert tone="success" role="none">
+            {notice}
+          </Alert>
+        )}
       </div>
-      {error && <Alert tone="danger" role="alert">{errorMessage(error)}</Alert>}
+      {error && (
+        <Alert tone="danger" role="alert">
+          {errorMessage(error)}
+        </Alert>
+      )}
 
       <Card title={`How pairs are scored${weights ? ` (weights ${weights.version})` : ''}`}>
         {!weights ? (
@@ -81,7 +92,12 @@ export function AdminMatchingPage() {
           {round ? (pins.length ? `Re-run with ${pins.length} pinned` : 'Re-run the round') : 'Run a round'}
         </Button>
         {round && !round.appliedAt && (
-          <Button variant="secondary" busy={busy === 'apply'} disabled={busy !== null || round.proposals.length === 0} onClick={() => apply.mutate(round)}>
+          <Button
+            variant="secondary"
+            busy={busy === 'apply'}
+            disabled={busy !== null || round.proposals.length === 0}
+            onClick={() => apply.mutate(round)}
+          >
             Apply round
           </Button>
         )}
@@ -92,17 +108,46 @@ export function AdminMatchingPage() {
         <>
           <Card title="Summary">
             <dl className="figures">
-              <div><dt>Proposals</dt><dd>{round.proposals.length}</dd></div>
-              <div><dt>Total score</dt><dd>{round.totalScore}</dd></div>
-              <div><dt>Greedy would score</dt><dd>{round.greedyTotalScore}</dd></div>
-              <div><dt>Match rate</dt><dd>{Math.round(round.fairness.matchRate * 100)}%</dd></div>
-              <div><dt>Worst-off mentee</dt><dd>{round.fairness.worstScore ?? '–'}</dd></div>
-              <div><dt>10th percentile</dt><dd>{round.fairness.p10Score ?? '–'}</dd></div>
-              <div><dt>Mean score</dt><dd>{round.fairness.meanScore ?? '–'}</dd></div>
+              <div>
+                <dt>Proposals</dt>
+                <dd>{round.proposals.length}</dd>
+              </div>
+              <div>
+                <dt>Total score</dt>
+                <dd>{round.totalScore}</dd>
+              </div>
+              <div>
+                <dt>Greedy would score</dt>
+                <dd>{round.greedyTotalScore}</dd>
+              </div>
+              <div>
+                <dt>Match rate</dt>
+                <dd>{Math.round(round.fairness.matchRate * 100)}%</dd>
+              </div>
+              <div>
+                <dt>Worst-off mentee</dt>
+                <dd>{round.fairness.worstScore ?? '–'}</dd>
+              </div>
+              <div>
+                <dt>10th percentile</dt>
+                <dd>{round.fairness.p10Score ?? '–'}</dd>
+              </div>
+              <div>
+                <dt>Mean score</dt>
+                <dd>{round.fairness.meanScore ?? '–'}</dd>
+              </div>
               {round.needsCoverage && (
                 <>
-                  <div><dt>Needs covered</dt><dd>{round.needsCoverage.coveredShare === null ? '–' : `${Math.round(round.needsCoverage.coveredShare * 100)}%`}</dd></div>
-                  <div><dt>Mentees with no need covered</dt><dd>{round.needsCoverage.menteesWithNoneCovered} of {round.needsCoverage.menteesWithNeeds}</dd></div>
+                  <div>
+                    <dt>Needs covered</dt>
+                    <dd>{round.needsCoverage.coveredShare === null ? '–' : `${Math.round(round.needsCoverage.coveredShare * 100)}%`}</dd>
+                  </div>
+                  <div>
+                    <dt>Mentees with no need covered</dt>
+                    <dd>
+                      {round.needsCoverage.menteesWithNoneCovered} of {round.needsCoverage.menteesWithNeeds}
+                    </dd>
+                  </div>
                 </>
               )}
             </dl>
@@ -119,7 +164,9 @@ export function AdminMatchingPage() {
                     <th scope="col">Mentor</th>
                     <th scope="col">Score</th>
                     <th scope="col">Why</th>
-                    <th scope="col"><span className="visually-hidden">Pin</span></th>
+                    <th scope="col">
+                      <span className="visually-hidden">Pin</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -127,16 +174,28 @@ export function AdminMatchingPage() {
                     const pinned = pins.some((pin) => pin.menteeId === p.menteeId);
                     return (
                       <tr key={p.menteeId}>
-                        <td data-label="Mentee"><PersonName person={person(p.menteeId)} /></td>
+                        <td data-label="Mentee">
+                          <PersonName person={person(p.menteeId)} />
+                        </td>
                         <td data-label="Mentor">
                           <PersonName person={person(p.mentorId)} /> {p.pinned && <Badge tone="info">pinned</Badge>}
                         </td>
-                        <td data-label="Score"><ScoreBar score={p.score} label={`Score for ${person(p.menteeId).displayName}`} /></td>
-                        <td data-label="Why"><Reasons reasons={p.reasons} /></td>
+                        <td data-label="Score">
+                          <ScoreBar score={p.score} label={`Score for ${person(p.menteeId).displayName}`} />
+                        </td>
+                        <td data-label="Why">
+                          <Reasons reasons={p.reasons} />
+                        </td>
                         <td className="row-actions">
                           {!round.appliedAt && (
-                            <Button size="sm" variant={pinned ? 'secondary' : 'ghost'} aria-pressed={pinned} onClick={() => togglePin({ menteeId: p.menteeId, mentorId: p.mentorId })}>
-                              {pinned ? 'Unpin' : 'Pin'}<span className="visually-hidden"> {person(p.menteeId).displayName}</span>
+                            <Button
+                              size="sm"
+                              variant={pinned ? 'secondary' : 'ghost'}
+                              aria-pressed={pinned}
+                              onClick={() => togglePin({ menteeId: p.menteeId, mentorId: p.mentorId })}
+                            >
+                              {pinned ? 'Unpin' : 'Pin'}
+                              <span className="visually-hidden"> {person(p.menteeId).displayName}</span>
                             </Button>
                           )}
                         </td>
@@ -162,7 +221,12 @@ export function AdminMatchingPage() {
 
           <Card title="Fairness by sector and region">
             <div className="fairness">
-              {([['Sector', round.fairness.bySector], ['Region', round.fairness.byRegion]] as const).map(([label, groups]) => (
+              {(
+                [
+                  ['Sector', round.fairness.bySector],
+                  ['Region', round.fairness.byRegion],
+                ] as const
+              ).map(([label, groups]) => (
                 <table className="table" key={label}>
                   <thead>
                     <tr>
@@ -175,7 +239,9 @@ export function AdminMatchingPage() {
                     {groups.map((g) => (
                       <tr key={g.name}>
                         <td data-label={label}>{g.name}</td>
-                        <td data-label="Matched">{g.matched} of {g.total}</td>
+                        <td data-label="Matched">
+                          {g.matched} of {g.total}
+                        </td>
                         <td data-label="Mean score">{g.meanScore ?? '–'}</td>
                       </tr>
                     ))}
