@@ -28,4 +28,5 @@ export const navItems: NavItem[] = [
   { to: '/admin/matching', label: 'Matching', audience: 'coordinator' },
   { to: '/admin/mentoring', label: 'Pairs', audience: 'coordinator' },
   { to: '/admin/flags', label: 'Flags', audience: 'coordinator' },
+  { to: '/admin/mail', label: 'Mailbox', audience: 'coordinator' },
 ];

@@ -36,6 +36,9 @@ const ForumSearchPage = lazyPage(() => import('./pages/forums/ForumSearchPage'),
 const CategoryPage = lazyPage(() => import('./pages/forums/CategoryPage'), 'CategoryPage');
 const ThreadPage = lazyPage(() => import('./pages/forums/ThreadPage'), 'ThreadPage');
 const AdminFlagsPage = lazyPage(() => import('./pages/forums/AdminFlagsPage'), 'AdminFlagsPage');
+const NotificationSettingsPage = lazyPage(() => import('./pages/mail/NotificationSettingsPage'), 'NotificationSettingsPage');
+const UnsubscribePage = lazyPage(() => import('./pages/mail/UnsubscribePage'), 'UnsubscribePage');
+const AdminMailboxPage = lazyPage(() => import('./pages/mail/AdminMailboxPage'), 'AdminMailboxPage');
 
 export interface AppRoute {
   /** A react-router path, e.g. '/forums/:slug'. */
@@ -70,6 +73,9 @@ const pages: Record<WebRouteName, Omit<AppRoute, 'path'>> = {
   forumCategory: { element: <CategoryPage />, auth: 'member' },
   forumThread: { element: <ThreadPage />, auth: 'member' },
   adminFlags: { element: <AdminFlagsPage />, auth: 'coordinator' },
+  notificationSettings: { element: <NotificationSettingsPage />, auth: 'member' },
+  unsubscribe: { element: <UnsubscribePage /> },
+  adminMail: { element: <AdminMailboxPage />, auth: 'coordinator' },
 };
 
 export const routes: AppRoute[] = (Object.keys(pages) as WebRouteName[]).map((name) => ({ path: WEB_ROUTES[name], ...pages[name] }));

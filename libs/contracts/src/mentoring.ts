@@ -22,6 +22,16 @@ export interface MentorSuggestionView {
 }
 
 /** GET /mentoring/weights: the scoring policy in words. */
+/** GET /mentoring/mentors/:id/availability */
+export interface MentorAvailabilityView {
+  mentorId: Uuid;
+  offers: boolean;
+  capacity: number;
+  activeMentorships: number;
+  /** 0: the mentor is full and cannot be requested (409 mentorFull). */
+  placesLeft: number;
+}
+
 export interface MatchingWeightView {
   factor: MatchingFactor;
   maxPoints: number;
@@ -218,6 +228,22 @@ export interface MatchingRoundView extends MatchingRoundResult {
   appliedAt: IsoDateTime | null;
   /** Everyone named in the proposals and the unmatched, by id, so the page can show names. */
   people: Record<Uuid, MentoringPerson>;
+}
+
+/** GET /admin/matching/rounds: the history of rounds, newest first, with their totals. */
+export interface MatchingRoundSummaryView {
+  id: Uuid;
+  createdAt: IsoDateTime;
+  /** null: run from the command line. */
+  createdBy: MentoringPerson | null;
+  appliedAt: IsoDateTime | null;
+  appliedBy: MentoringPerson | null;
+  proposals: number;
+  unmatched: number;
+  totalScore: number;
+  /** Requests the round sent when applied, and how many of them mentors have accepted so far. */
+  requestsSent: number;
+  requestsAccepted: number;
 }
 
 /** POST /admin/matching/rounds */

@@ -23,6 +23,9 @@ export const WEB_ROUTES = {
   forumCategory: '/forums/c/:slug',
   forumThread: '/forums/threads/:id',
   adminFlags: '/admin/flags',
+  notificationSettings: '/settings/notifications',
+  unsubscribe: '/unsubscribe',
+  adminMail: '/admin/mail',
 } as const;
 
 export type WebRouteName = keyof typeof WEB_ROUTES;

@@ -5,6 +5,7 @@ import type { MeView, OrganisationSummary, OrganisationView, ProfileView, Public
 import { AuthUser, IdentityService, UserChanged, isCoordinator } from '@mutuals/identity';
 import type { DataSource } from 'typeorm';
 import { CreateOrganisationDto, MemberSearchDto, UpdateOrganisationDto, UpdateProfileDto } from './dto/profile.dto';
+import type { MemberRef } from './member-ref.pipe';
 import { ProfilesErrors } from './profiles.errors';
 import { MatchingParticipant } from './profiles.types';
 import { OrganisationFields, OrganisationRow, OrganisationsRepository } from './repositories/organisations.repository';
@@ -206,9 +207,9 @@ export class ProfilesService {
   }
 
   /** A member's public profile; a pending or suspended member is visible to coordinators only. */
-  async getMember(id: string, caller: AuthUser | null): Promise<PublicProfileView> {
-    const profile = await this.profiles.findByUser(id);
-    const visible = profile && (profile.status === 'active' || caller?.id === id || (caller && isCoordinator(caller)));
+  async getMember(ref: MemberRef, caller: AuthUser | null): Promise<PublicProfileView> {
+    const profile = 'id' in ref ? await this.profiles.findByUser(ref.id) : await this.profiles.findByHandle(ref.handle);
+    const visible = profile && (profile.status === 'active' || caller?.id === profile.user_id || (caller && isCoordinator(caller)));
     if (!profile || !visible) throw ProfilesErrors.memberNotFound('No such member');
     return { id: profile.user_id, ...toProfileView(profile, await this.organisationOf(profile)) };
   }

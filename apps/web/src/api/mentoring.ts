@@ -4,14 +4,16 @@ import type {
   AgreementState,
   CheckInFlagView,
   CheckInView,
+  MatchingRoundSummaryView,
   MatchingWeightsView,
   MeetingView,
+  MentorAvailabilityView,
+  MentorSuggestionView,
   MentoringRequestView,
   MentorshipCareView,
   MentorshipChangeView,
   MentorshipSummaryView,
   MentorshipView,
-  MentorSuggestionView,
   Page,
 } from '@mutuals/contracts';
 import { api } from './client';
@@ -26,6 +28,8 @@ export const mentoringKeys = {
   mentorships: () => [...mentoringKeys.all, 'mentorships'] as const,
   mentorship: (id: string) => [...mentoringKeys.all, 'mentorship', id] as const,
   weights: () => [...mentoringKeys.all, 'weights'] as const,
+  availability: (mentorId: string) => [...mentoringKeys.all, 'availability', mentorId] as const,
+  rounds: () => [...mentoringKeys.all, 'rounds'] as const,
 };
 
 export const suggestionsQuery = () =>
@@ -107,4 +111,19 @@ export const checkInFlagsQuery = () =>
   queryOptions({
     queryKey: careKeys.flags(),
     queryFn: ({ signal }) => api.get<CheckInFlagView[]>('/admin/mentoring/check-ins/flags', { signal }),
+  });
+
+/** Whether a mentor has a place left: a full mentor is shown as full and cannot be requested. */
+export const availabilityQuery = (mentorId: string) =>
+  queryOptions({
+    queryKey: mentoringKeys.availability(mentorId),
+    queryFn: ({ signal }) => api.get<MentorAvailabilityView>(`/mentoring/mentors/${mentorId}/availability`, { signal }),
+  });
+
+/** The coordinators' history of matching rounds, newest first. */
+export const roundsQuery = () =>
+  infiniteQueryOptions({
+    queryKey: mentoringKeys.rounds(),
+    queryFn: ({ pageParam, signal }) => api.get<Page<MatchingRoundSummaryView>>('/admin/matching/rounds', { query: { cursor: pageParam }, signal }),
+    ...cursorPaging,
   });

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -16,7 +18,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQuery } from '@mutuals/core';
-import type { ForumFlagAction } from '@mutuals/contracts';
+import type { ForumFlagAction, ReorderForumCategoriesRequest, UpdateForumCategoryRequest } from '@mutuals/contracts';
 import { withoutNul } from '../post-text';
 import type { CreateForumCategoryRequest, CreateForumPostRequest, CreateForumThreadRequest } from '@mutuals/contracts';
 
@@ -45,6 +47,27 @@ export class CreateCategoryDto implements CreateForumCategoryRequest {
   sectorSlug?: string | null;
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10_000) position?: number;
+}
+
+export class UpdateCategoryDto implements UpdateForumCategoryRequest {
+  @ApiPropertyOptional() @IsOptional() @trimmed() @IsString() @Length(2, 80) name?: string;
+
+  @ApiPropertyOptional() @IsOptional() @trimmed() @IsString() @MaxLength(300) description?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(40)
+  sectorSlug?: string | null;
+}
+
+export class ReorderCategoriesDto implements ReorderForumCategoriesRequest {
+  @ApiProperty({ type: [String], description: 'Every category id, first to last' })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  ids!: string[];
 }
 
 export class PostBodyDto {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { PageQuery } from '@mutuals/core';
+import type { RejectMemberRequest } from '@mutuals/contracts';
 import { STATUSES, type AccountStatus } from '../entities/user.entity';
 import type { AdminMemberQuery, LoginRequest, RegisterRequest } from '@mutuals/contracts';
 
@@ -45,4 +46,12 @@ export class MemberListQuery extends PageQuery implements AdminMemberQuery {
   @IsOptional()
   @IsIn(STATUSES)
   status?: AccountStatus;
+}
+
+export class RejectMemberDto implements RejectMemberRequest {
+  @ApiProperty({ description: 'Why, in words the applicant will read' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(5, 1000)
+  reason!: string;
 }

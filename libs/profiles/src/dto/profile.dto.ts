@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '@mutuals/core';
-import type { EmployeeInfluence, Nation } from '@mutuals/contracts';
+import type { EmployeeInfluence, Nation, OrganisationSearchQuery } from '@mutuals/contracts';
 import {
   LEGAL_FORM_SLUGS,
   ORGANISATION_KINDS,
@@ -176,4 +176,26 @@ export class EligibilityDto implements EligibilityRequest {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100) yearsTrading?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() onOriginalContract?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() canMatchFund?: boolean;
+}
+
+export class OrganisationSearchDto implements OrganisationSearchQuery {
+  @ApiProperty({ description: 'Part of the name' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(2, 80)
+  q!: string;
+
+  @ApiPropertyOptional({ default: 10, maximum: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  limit = 10;
+}
+
+export class JoinRequestListQuery {
+  @ApiProperty({ enum: ['mine', 'to-decide'], description: "mine: the caller's own; to-decide: waiting for the caller to answer" })
+  @IsIn(['mine', 'to-decide'])
+  box!: 'mine' | 'to-decide';
 }
