@@ -27,6 +27,7 @@ const AdminMembersPage = lazyPage(() => import('./pages/AdminMembersPage'), 'Adm
 const MentoringPage = lazyPage(() => import('./pages/mentoring/MentoringPage'), 'MentoringPage');
 const MentorshipPage = lazyPage(() => import('./pages/mentoring/MentorshipPage'), 'MentorshipPage');
 const AdminMatchingPage = lazyPage(() => import('./pages/mentoring/AdminMatchingPage'), 'AdminMatchingPage');
+const AdminMentoringCarePage = lazyPage(() => import('./pages/mentoring/AdminMentoringCarePage'), 'AdminMentoringCarePage');
 const ChatListPage = lazyPage(() => import('./pages/chat/ChatListPage'), 'ChatListPage');
 const ConversationPage = lazyPage(() => import('./pages/chat/ConversationPage'), 'ConversationPage');
 const NotificationsPage = lazyPage(() => import('./pages/NotificationsPage'), 'NotificationsPage');
@@ -63,6 +64,7 @@ const pages: Record<WebRouteName, Omit<AppRoute, 'path'>> = {
   mentoring: { element: <MentoringPage />, auth: 'member' },
   mentorship: { element: <MentorshipPage />, auth: 'member' },
   adminMatching: { element: <AdminMatchingPage />, auth: 'coordinator' },
+  adminMentoringCare: { element: <AdminMentoringCarePage />, auth: 'coordinator' },
   chat: { element: <ChatListPage />, auth: 'member' },
   conversation: { element: <ConversationPage />, auth: 'member' },
   notifications: { element: <NotificationsPage />, auth: 'member' },

@@ -31,15 +31,35 @@ export type IdentityErrorCode =
   | 'coordinatorsOnly'
   | 'badCsrfToken'
   | 'memberNotFound'
-  | 'invalidTransition';
+  | 'invalidTransition'
+  /** Sign-in of an applicant a coordinator turned down; the detail carries their reason. */
+  | 'applicationRejected';
 
-export type ProfilesErrorCode = 'memberNotFound' | 'organisationNotFound' | 'notOrganisationMember' | 'invalidProfile';
+export type ProfilesErrorCode =
+  | 'memberNotFound'
+  | 'organisationNotFound'
+  | 'notOrganisationMember'
+  | 'invalidProfile'
+  | 'joinRequestNotFound'
+  | 'alreadyInOrganisation'
+  | 'joinRequestPending'
+  | 'joinRequestDecided';
 
 export type MatchingErrorCode =
   | 'requestNotFound'
   | 'mentorshipNotFound'
   | 'goalNotFound'
   | 'roundNotFound'
+  | 'meetingNotFound'
+  | 'sessionNotFound'
+  | 'checkInNotFound'
+  | 'invalidMeeting'
+  | 'meetingNotYours'
+  | 'meetingNotOpen'
+  | 'meetingNotDue'
+  | 'agreementTooEarly'
+  | 'agreementChanged'
+  | 'checkInAnswered'
   | 'notAMentor'
   | 'cannotRequestSelf'
   | 'invalidRound'
@@ -48,6 +68,8 @@ export type MatchingErrorCode =
   | 'alreadyMentored'
   | 'tooManyOpenRequests'
   | 'capacityFull'
+  /** A request to a mentor with no place left. */
+  | 'mentorFull'
   | 'requestNotPending'
   | 'mentorshipClosed'
   | 'fitCheckTooEarly'
@@ -64,6 +86,8 @@ export type ForumsErrorCode =
   | 'postNotFound'
   | 'flagNotFound'
   | 'threadLocked'
+  /** Writing into an archived (read-only) category. */
+  | 'categoryArchived'
   | 'notYourPost'
   | 'alreadyFlagged'
   | 'flagResolved'

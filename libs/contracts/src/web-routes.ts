@@ -14,6 +14,7 @@ export const WEB_ROUTES = {
   mentoring: '/mentoring',
   mentorship: '/mentoring/mentorships/:id',
   adminMatching: '/admin/matching',
+  adminMentoringCare: '/admin/mentoring',
   chat: '/chat',
   conversation: '/chat/:id',
   notifications: '/notifications',
