@@ -10,6 +10,6 @@ export * from './notifications';
 export * from './chat';
 export * from './mentoring';
 export * from './forums';
-export * from './mail';
 export * from './mentoring-care';
+export * from './mail';
 export * from './web-routes';
