@@ -15,7 +15,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { CHAT_MESSAGE_MAX_LENGTH } from '@mutuals/contracts';
+import { CHAT_MESSAGE_MAX_LENGTH, type RenameGroupRequest } from '@mutuals/contracts';
 
 export class CreateConversationDto {
   @ApiProperty({ enum: ['direct', 'group'] })
@@ -86,4 +86,12 @@ export class MarkConversationReadDto {
   @IsInt()
   @Min(0)
   seq!: number;
+}
+
+export class RenameGroupDto implements RenameGroupRequest {
+  @ApiProperty({ maxLength: 120 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  title!: string;
 }
