@@ -10,6 +10,7 @@ export const WEB_ROUTES = {
   profile: '/profile',
   directory: '/members',
   member: '/members/:id',
+  adminHome: '/admin',
   adminMembers: '/admin/members',
   mentoring: '/mentoring',
   mentorship: '/mentoring/mentorships/:id',
@@ -22,6 +23,7 @@ export const WEB_ROUTES = {
   forumCategory: '/forums/c/:slug',
   forumThread: '/forums/threads/:id',
   adminFlags: '/admin/flags',
+  adminCategories: '/admin/forums/categories',
 } as const;
 
 export type WebRouteName = keyof typeof WEB_ROUTES;

@@ -30,14 +30,16 @@ export function GroupSettings({ conversation, myId }: { conversation: Conversati
     onSuccess: (view) => changed(view, `The group is now called ${view.title}.`),
   });
   const add = useMutation({
-    mutationFn: (member: { id: string; displayName: string }) => api.post<ConversationView>(`/chat/conversations/${conversation.id}/members/${member.id}`),
+    mutationFn: (member: { id: string; displayName: string }) =>
+      api.post<ConversationView>(`/chat/conversations/${conversation.id}/members/${member.id}`),
     onSuccess: (view, member) => {
       setSearch('');
       changed(view, `${member.displayName} is now in the group.`);
     },
   });
   const remove = useMutation({
-    mutationFn: (member: { id: string; displayName: string }) => api.delete<void>(`/chat/conversations/${conversation.id}/members/${member.id}`),
+    mutationFn: (member: { id: string; displayName: string }) =>
+      api.delete<void>(`/chat/conversations/${conversation.id}/members/${member.id}`),
     onSuccess: (_, member) => {
       if (member.id === myId) {
         void client.invalidateQueries({ queryKey: chatKeys.conversations() });
