@@ -27,6 +27,8 @@ export const navItems: NavItem[] = [
   { to: '/admin', label: 'Overview', audience: 'coordinator', end: true },
   { to: '/admin/members', label: 'Approvals', audience: 'coordinator' },
   { to: '/admin/matching', label: 'Matching', audience: 'coordinator' },
+  { to: '/admin/mentoring', label: 'Pairs', audience: 'coordinator' },
   { to: '/admin/flags', label: 'Flags', audience: 'coordinator' },
   { to: '/admin/forums/categories', label: 'Categories', audience: 'coordinator' },
+  { to: '/admin/mail', label: 'Mailbox', audience: 'coordinator' },
 ];

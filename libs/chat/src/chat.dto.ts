@@ -15,9 +15,10 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { CHAT_MESSAGE_MAX_LENGTH, type RenameGroupRequest } from '@mutuals/contracts';
+import { CHAT_MESSAGE_MAX_LENGTH } from '@mutuals/contracts';
+import type { CreateConversationRequest, RenameGroupRequest, SendChatMessageRequest } from '@mutuals/contracts';
 
-export class CreateConversationDto {
+export class CreateConversationDto implements CreateConversationRequest {
   @ApiProperty({ enum: ['direct', 'group'] })
   @IsIn(['direct', 'group'])
   kind!: 'direct' | 'group';
@@ -37,7 +38,7 @@ export class CreateConversationDto {
   title?: string;
 }
 
-export class SendMessageDto {
+export class SendMessageDto implements SendChatMessageRequest {
   @ApiProperty({ description: 'Your own UUID for this send: a retry with the same one returns the stored message' })
   @IsUUID()
   clientId!: string;

@@ -311,6 +311,7 @@ export class ChatService {
       await this.events.emit('chat.message.created', {
         conversationId,
         messageId: message.id,
+        seq: message.seq,
         senderId,
         recipientIds: row.recipient_ids ?? [],
         preview: rendered.text.slice(0, 140),

@@ -50,6 +50,16 @@ export type MatchingErrorCode =
   | 'mentorshipNotFound'
   | 'goalNotFound'
   | 'roundNotFound'
+  | 'meetingNotFound'
+  | 'sessionNotFound'
+  | 'checkInNotFound'
+  | 'invalidMeeting'
+  | 'meetingNotYours'
+  | 'meetingNotOpen'
+  | 'meetingNotDue'
+  | 'agreementTooEarly'
+  | 'agreementChanged'
+  | 'checkInAnswered'
   | 'notAMentor'
   | 'cannotRequestSelf'
   | 'invalidRound'
@@ -96,5 +106,14 @@ export type ChatErrorCode =
   | 'tooLarge'
   | 'rateLimited';
 
+export type NotificationsErrorCode = 'invalid' | 'mailNotFound' | 'mailNotDead' | 'unsubscribeLinkInvalid';
+
 /** Every code an error answer can carry. */
-export type ErrorCode = GenericErrorCode | IdentityErrorCode | ProfilesErrorCode | MatchingErrorCode | ForumsErrorCode | ChatErrorCode;
+export type ErrorCode =
+  | GenericErrorCode
+  | IdentityErrorCode
+  | ProfilesErrorCode
+  | MatchingErrorCode
+  | ForumsErrorCode
+  | ChatErrorCode
+  | NotificationsErrorCode;

@@ -10,4 +10,6 @@ export * from './notifications';
 export * from './chat';
 export * from './mentoring';
 export * from './forums';
+export * from './mentoring-care';
+export * from './mail';
 export * from './web-routes';

@@ -1,5 +1,5 @@
 // Mentoring and matching: /mentoring/*, /admin/matching/*, /admin/mentoring/* (shared/API.md, Mentoring).
-import type { IsoDateTime, Uuid } from './common';
+import type { IsoDateTime, PageQuery, Uuid } from './common';
 import type { PublicProfileView } from './profiles';
 
 export type MatchingFactor = 'sector' | 'needs' | 'stage' | 'region' | 'rarity' | 'load';
@@ -265,4 +265,31 @@ export interface AppliedRoundView {
 export interface FitCheckRequest {
   goodFit: boolean;
   comment?: string;
+}
+
+/** GET /mentoring/suggestions */
+export interface MentorSuggestionsQuery {
+  limit?: number;
+}
+
+/** GET /mentoring/requests */
+export interface MentoringRequestListQuery extends PageQuery {
+  box: 'incoming' | 'outgoing';
+  status?: MentoringRequestStatus;
+}
+
+/** POST /mentoring/requests/:id/decline */
+export interface DeclineMentoringRequest {
+  reason?: string;
+}
+
+/** GET /mentoring/mentorships */
+export interface MentorshipListQuery extends PageQuery {
+  status?: 'active' | 'closed';
+}
+
+/** GET /admin/mentoring/mentorships */
+export interface AdminMentorshipListQuery extends MentorshipListQuery {
+  /** Only pairs where a side answered "not a good fit". */
+  flagged?: boolean;
 }

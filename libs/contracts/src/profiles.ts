@@ -102,10 +102,11 @@ export interface CreateOrganisationRequest {
   sector: string;
   stage: string;
   region: string;
-  legalForm?: string;
-  staffCount?: number;
-  website?: string;
-  description?: string;
+  /** null clears it (on PATCH). */
+  legalForm?: string | null;
+  staffCount?: number | null;
+  website?: string | null;
+  description?: string | null;
 }
 
 /** PATCH /organisations/:id */

@@ -15,6 +15,7 @@ export const WEB_ROUTES = {
   mentoring: '/mentoring',
   mentorship: '/mentoring/mentorships/:id',
   adminMatching: '/admin/matching',
+  adminMentoringCare: '/admin/mentoring',
   chat: '/chat',
   conversation: '/chat/:id',
   notifications: '/notifications',
@@ -24,6 +25,9 @@ export const WEB_ROUTES = {
   forumThread: '/forums/threads/:id',
   adminFlags: '/admin/flags',
   adminCategories: '/admin/forums/categories',
+  notificationSettings: '/settings/notifications',
+  unsubscribe: '/unsubscribe',
+  adminMail: '/admin/mail',
 } as const;
 
 export type WebRouteName = keyof typeof WEB_ROUTES;

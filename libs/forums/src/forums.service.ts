@@ -585,6 +585,7 @@ export class ForumsService {
       categorySlug: created.categorySlug,
       authorId: created.author.id,
       replyToAuthorId,
+      quoted: replyToAuthorId !== null && created.quoteHtml !== null,
       mentionedUserIds: mentioned.map((u) => u.id),
       subscriberIds: subscribers.map((s) => s.user_id),
       link: `/forums/threads/${created.threadId}?post=${created.id}`,

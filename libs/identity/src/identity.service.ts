@@ -8,7 +8,7 @@ import { decoyPasswordHash, hashPassword, verifyPassword } from './auth/password
 import { hashToken, newToken } from './auth/tokens';
 import type { AccountStatus, Role } from './entities/user.entity';
 import { IdentityErrors } from './identity.errors';
-import { AuthUser, UserSummary } from './identity.types';
+import { AuthUser, UserContact, UserSummary } from './identity.types';
 import { SessionsRepository } from './repositories/sessions.repository';
 import { UserRow, UserSummaryRow, UsersRepository } from './repositories/users.repository';
 
@@ -140,6 +140,14 @@ export class IdentityService {
     if (unique.length === 0) return new Map();
     const rows = await this.users.summaries(unique);
     return new Map(rows.map((u) => [u.id, toSummary(u)]));
+  }
+
+  /** Where to mail members: their current address and name (only the mail lib needs addresses). */
+  async getMailContacts(ids: readonly string[]): Promise<Map<string, UserContact>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.users.contacts(unique);
+    return new Map(rows.map((u) => [u.id, { ...toSummary(u), email: u.email }]));
   }
 
   async findByHandles(handles: readonly string[]): Promise<UserSummary[]> {

@@ -8,23 +8,36 @@ import { MentoringPeople } from './mentoring-people';
 import { MentoringRequestsService } from './mentoring-requests.service';
 import { MentoringSweep } from './mentoring-sweep';
 import { MentorshipsService } from './mentorships.service';
+import { AgreementsService } from './pair-care/agreements.service';
+import { CheckInsService } from './pair-care/check-ins.service';
+import { MeetingsService } from './pair-care/meetings.service';
+import { PairAccess } from './pair-care/pair-access';
+import { PairCareAdminController, PairCareController } from './pair-care/pair-care.controller';
+import { PairRecordsService } from './pair-care/pair-records.service';
 import { MatchingRoundsRepository } from './repositories/matching-rounds.repository';
 import { MentoringRequestsRepository } from './repositories/mentoring-requests.repository';
 import { MentorshipsRepository } from './repositories/mentorships.repository';
+import { PairCareRepository } from './repositories/pair-care.repository';
 
 @Module({
   imports: [IdentityModule, ProfilesModule],
-  controllers: [MentoringController, AdminMatchingController],
+  controllers: [MentoringController, AdminMatchingController, PairCareController, PairCareAdminController],
   providers: [
     MentoringPeople,
     MatchingService,
     MentoringRequestsService,
     MentorshipsService,
     MentoringSweep,
+    MeetingsService,
+    AgreementsService,
+    CheckInsService,
+    PairRecordsService,
+    PairAccess,
     MatchingRoundsRepository,
     MentoringRequestsRepository,
     MentorshipsRepository,
+    PairCareRepository,
   ],
-  exports: [MatchingService, MentoringRequestsService, MentorshipsService],
+  exports: [MatchingService, MentoringRequestsService, MentorshipsService, MeetingsService, CheckInsService],
 })
 export class MatchingModule {}

@@ -16,8 +16,8 @@ import type { AuthUser } from '@mutuals/identity';
 import { ProfilesService, type MatchingParticipant } from '@mutuals/profiles';
 import type { DataSource } from 'typeorm';
 import type { CreateRoundDto } from './dto/mentoring.dto';
-import { buildPool, describeWeights, greedyRound, MATCHING_WEIGHTS, runRound, suggestMentors } from './engine';
-import type { MenteeCandidate, MentorCandidate, PairRef } from './engine';
+import { buildPool, createMatchingContext, describeWeights, greedyRound, MATCHING_WEIGHTS, runRound, suggestMentors } from './engine';
+import type { MatchingContext, MenteeCandidate, MentorCandidate, PairRef } from './engine';
 import { MatchingErrors } from './matching.errors';
 import { MentoringPeople } from './mentoring-people';
 import { REQUEST_LIFETIME_DAYS } from './mentoring-requests.service';
@@ -46,6 +46,9 @@ const toMentee = (p: MatchingParticipant): MenteeCandidate => ({
  */
 @Injectable()
 export class MatchingService {
+  /** The engine's compiled taxonomy and weights, made once from the profiles lib's vocabulary. */
+  private readonly context: MatchingContext;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rounds: MatchingRoundsRepository,
@@ -54,7 +57,9 @@ export class MatchingService {
     private readonly profiles: ProfilesService,
     private readonly people: MentoringPeople,
     private readonly events: DomainEvents,
-  ) {}
+  ) {
+    this.context = createMatchingContext(profiles.scoringTaxonomy());
+  }
 
   weights(): MatchingWeightsView {
     return { version: MATCHING_WEIGHTS.version, minimumScore: MATCHING_WEIGHTS.minimumScore, factors: describeWeights() };
@@ -75,9 +80,22 @@ export class MatchingService {
     const self = participants.find((p) => p.userId === caller.id);
     if (!self) return [];
     const [mentors, excludedPairs] = await Promise.all([this.mentorCandidates(participants), this.excludedPairs(caller.id)]);
-    const pairs = suggestMentors(toMentee(self), buildPool(mentors), { limit, excludedPairs });
+    const pairs = suggestMentors(toMentee(self), buildPool(mentors, this.context), { limit, excludedPairs });
     const profiles = await this.profiles.getPublicProfiles(pairs.map((p) => p.mentorId));
     return pairs.map((p) => ({ mentor: profiles.get(p.mentorId)!, score: p.score, reasons: p.reasons, uncoveredNeeds: p.uncoveredNeeds }));
+  }
+
+  /** The best mentors with a free place for each of these members who seek mentoring, the pool loaded once for all (digests). */
+  async suggestionsForMany(menteeIds: readonly string[], limit: number): Promise<Map<string, { mentorId: string; score: number }[]>> {
+    const wanted = new Set(menteeIds);
+    const participants = await this.profiles.matchingParticipants();
+    const mentees = participants.filter((p) => wanted.has(p.userId) && p.mentee.seeks);
+    if (mentees.length === 0) return new Map();
+    const [mentors, excludedPairs] = await Promise.all([this.mentorCandidates(participants), this.excludedPairs()]);
+    const pool = buildPool(mentors, this.context);
+    return new Map(
+      mentees.map((m) => [m.userId, suggestMentors(toMentee(m), pool, { limit, excludedPairs }).map((p) => ({ mentorId: p.mentorId, score: p.score }))]),
+    );
   }
 
   /**
@@ -105,7 +123,7 @@ export class MatchingService {
     for (const pin of pinned) wanted.add(pin.menteeId);
     const mentees = seeking.filter((p) => wanted.has(p.userId)).map(toMentee);
     const [mentors, excludedPairs] = await Promise.all([this.mentorCandidates(participants), this.excludedPairs()]);
-    const pool = buildPool(mentors);
+    const pool = buildPool(mentors, this.context);
     let optimal: ReturnType<typeof runRound>;
     try {
       optimal = runRound(mentees, pool, { excludedPairs, pinned });

@@ -23,11 +23,12 @@ import type {
 import type { ChatMentorshipConversationOpened } from '@mutuals/chat';
 import { MatchingErrors } from './matching.errors';
 import { MentoringPeople } from './mentoring-people';
+import { PairCareRepository } from './repositories/pair-care.repository';
 import { GoalRow, MentorshipPageQuery, MentorshipRow, MentorshipsRepository, SessionRow } from './repositories/mentorships.repository';
 
 const MAX_GOALS = 30;
 /** A session may be logged with a clock a little ahead of ours, never for a day to come. */
-const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
+export const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
 
 type Viewer = 'mentor' | 'mentee' | 'coordinator';
 
@@ -37,6 +38,7 @@ export class MentorshipsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mentorships: MentorshipsRepository,
+    private readonly pairCare: PairCareRepository,
     private readonly people: MentoringPeople,
     private readonly events: DomainEvents,
   ) {}
@@ -65,10 +67,28 @@ export class MentorshipsService {
     return toGoal(row);
   }
 
+  /** Every edit of a goal goes on the pair's record of changes, with what it was and what it became. */
   async updateGoal(caller: AuthUser, id: string, goalId: string, input: UpdateGoalDto): Promise<GoalView> {
     await this.openForPair(caller, id);
-    const row = await this.mentorships.updateGoal(id, goalId, { title: input.title ?? null, status: input.status ?? null });
-    if (!row) throw MatchingErrors.goalNotFound('No such goal in this mentorship');
+    const row = await this.dataSource.transaction(async (manager) => {
+      const before = await this.mentorships.goalForChange(id, goalId, manager);
+      if (!before) throw MatchingErrors.goalNotFound('No such goal in this mentorship');
+      const after = (await this.mentorships.updateGoal(id, goalId, { title: input.title ?? null, status: input.status ?? null }, manager))!;
+      const record = (goal: GoalRow) => ({ title: goal.title, status: goal.status });
+      await this.pairCare.recordChange(
+        {
+          mentorshipId: id,
+          changedBy: caller.id,
+          subject: 'goal',
+          subjectId: goalId,
+          action: 'edited',
+          before: record(before),
+          after: record(after),
+        },
+        manager,
+      );
+      return after;
+    });
     return toGoal(row);
   }
 
@@ -165,7 +185,7 @@ const toGoal = (g: GoalRow): GoalView => ({
   updatedAt: g.updated_at.toISOString(),
 });
 
-const toSession = (s: SessionRow): SessionLogView => ({
+export const toSession = (s: SessionRow): SessionLogView => ({
   id: s.id,
   heldAt: s.held_at.toISOString(),
   durationMinutes: s.duration_minutes,

@@ -10,7 +10,7 @@ import { ProfilesErrors } from './profiles.errors';
 import { MatchingParticipant } from './profiles.types';
 import { OrganisationFields, OrganisationRow, OrganisationsRepository } from './repositories/organisations.repository';
 import { EditableProfile, ProfileRow, ProfilesRepository } from './repositories/profiles.repository';
-import { LEGAL_FORMS, REGIONS, SECTORS, STAGES, SUPPORT_AREAS } from './taxonomy/taxonomy';
+import { LEGAL_FORMS, REGIONS, SCORING_TAXONOMY, SECTORS, STAGES, SUPPORT_AREAS } from './taxonomy/taxonomy';
 
 function toOrganisationView(o: OrganisationRow): OrganisationView {
   return {
@@ -79,6 +79,11 @@ export class ProfilesService {
       regions: [...REGIONS],
       legalForms: [...LEGAL_FORMS],
     };
+  }
+
+  /** The vocabulary the matching engine scores with (the engine itself knows none). */
+  scoringTaxonomy(): typeof SCORING_TAXONOMY {
+    return SCORING_TAXONOMY;
   }
 
   /** Keeps the profile's copy of the account in step; a new account gets an empty profile. */

@@ -20,6 +20,7 @@ import {
 import { PageQuery } from '@mutuals/core';
 import type { ForumFlagAction, ReorderForumCategoriesRequest, UpdateForumCategoryRequest } from '@mutuals/contracts';
 import { withoutNul } from '../post-text';
+import type { CreateForumCategoryRequest, CreateForumPostRequest, CreateForumThreadRequest } from '@mutuals/contracts';
 
 // Postgres text cannot hold NUL (post bodies are cleaned the same way in the service).
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? withoutNul(value).trim() : value));
@@ -27,7 +28,7 @@ const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? with
 /** Long enough for a detailed answer, short enough to keep a thread page light. */
 export const MAX_POST_LENGTH = 20_000;
 
-export class CreateCategoryDto {
+export class CreateCategoryDto implements CreateForumCategoryRequest {
   @ApiProperty({ example: 'legal-and-governance' })
   @IsString()
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'must be lower-case words joined by hyphens' })
@@ -85,13 +86,13 @@ class NewPostDto extends PostBodyDto {
   clientId?: string;
 }
 
-export class CreateThreadDto extends NewPostDto {
+export class CreateThreadDto extends NewPostDto implements CreateForumThreadRequest {
   @ApiProperty() @IsUUID() categoryId!: string;
 
   @ApiProperty() @trimmed() @IsString() @Length(3, 160) title!: string;
 }
 
-export class CreatePostDto extends NewPostDto {
+export class CreatePostDto extends NewPostDto implements CreateForumPostRequest {
   @ApiPropertyOptional() @IsOptional() @IsUUID() replyToPostId?: string;
 }
 

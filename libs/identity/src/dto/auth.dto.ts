@@ -4,10 +4,11 @@ import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-va
 import { PageQuery } from '@mutuals/core';
 import type { RejectMemberRequest } from '@mutuals/contracts';
 import { STATUSES, type AccountStatus } from '../entities/user.entity';
+import type { AdminMemberQuery, LoginRequest, RegisterRequest } from '@mutuals/contracts';
 
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
-export class RegisterDto {
+export class RegisterDto implements RegisterRequest {
   @ApiProperty({ example: 'sam@riverside-care.example' })
   @trimmed()
   @IsEmail({}, { message: 'must be an email address' })
@@ -26,7 +27,7 @@ export class RegisterDto {
   displayName!: string;
 }
 
-export class LoginDto {
+export class LoginDto implements LoginRequest {
   @ApiProperty()
   @trimmed()
   @IsString()
@@ -40,7 +41,7 @@ export class LoginDto {
   password!: string;
 }
 
-export class MemberListQuery extends PageQuery {
+export class MemberListQuery extends PageQuery implements AdminMemberQuery {
   @ApiPropertyOptional({ enum: STATUSES })
   @IsOptional()
   @IsIn(STATUSES)

@@ -80,6 +80,10 @@ export class UsersRepository {
     return rowsOf<UserSummaryRow>(this.runner(), `SELECT ${SUMMARY_COLUMNS} FROM users WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
+  contacts(ids: readonly string[]): Promise<(UserSummaryRow & { email: string })[]> {
+    return rowsOf(this.runner(), `SELECT ${SUMMARY_COLUMNS}, email FROM users WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
   byHandles(handles: readonly string[]): Promise<UserSummaryRow[]> {
     return rowsOf<UserSummaryRow>(this.runner(), `SELECT ${SUMMARY_COLUMNS} FROM users WHERE handle = ANY($1::text[])`, [handles]);
   }

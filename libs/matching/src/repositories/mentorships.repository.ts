@@ -182,13 +182,60 @@ export class MentorshipsRepository {
     mentorshipId: string,
     goalId: string,
     change: { title: string | null; status: GoalStatus | null },
+    manager?: EntityManager,
   ): Promise<GoalRow | undefined> {
     return firstRow<GoalRow>(
-      this.runner(),
+      this.runner(manager),
       `UPDATE mentorship_goals SET title = COALESCE($3, title), status = COALESCE($4, status), updated_at = now()
        WHERE id = $1 AND mentorship_id = $2 RETURNING *`,
       [goalId, mentorshipId, change.title, change.status],
     );
+  }
+
+  /** The goal as it stands, locked for an edit or deletion in this transaction. */
+  goalForChange(mentorshipId: string, goalId: string, manager: EntityManager): Promise<GoalRow | undefined> {
+    return firstRow<GoalRow>(manager, 'SELECT * FROM mentorship_goals WHERE id = $1 AND mentorship_id = $2 FOR UPDATE', [
+      goalId,
+      mentorshipId,
+    ]);
+  }
+
+  async deleteGoal(goalId: string, manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM mentorship_goals WHERE id = $1', [goalId]);
+  }
+
+  /** The session log as it stands, locked for an edit or deletion in this transaction. */
+  sessionForChange(mentorshipId: string, sessionId: string, manager: EntityManager): Promise<SessionRow | undefined> {
+    return firstRow<SessionRow>(manager, 'SELECT * FROM mentorship_sessions WHERE id = $1 AND mentorship_id = $2 FOR UPDATE', [
+      sessionId,
+      mentorshipId,
+    ]);
+  }
+
+  async updateSession(
+    sessionId: string,
+    fields: { held_at: Date; duration_minutes: number; notes: string; next_steps: string | null },
+    manager: EntityManager,
+  ): Promise<SessionRow> {
+    const row = await firstRow<SessionRow>(
+      manager,
+      'UPDATE mentorship_sessions SET held_at = $2, duration_minutes = $3, notes = $4, next_steps = $5 WHERE id = $1 RETURNING *',
+      [sessionId, fields.held_at, fields.duration_minutes, fields.notes, fields.next_steps],
+    );
+    return row!;
+  }
+
+  async deleteSession(sessionId: string, manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM mentorship_sessions WHERE id = $1', [sessionId]);
+  }
+
+  async sessionCount(mentorshipId: string): Promise<number> {
+    const row = await firstRow<{ count: number }>(
+      this.runner(),
+      'SELECT count(*)::int AS count FROM mentorship_sessions WHERE mentorship_id = $1',
+      [mentorshipId],
+    );
+    return row!.count;
   }
 
   async logSession(session: {

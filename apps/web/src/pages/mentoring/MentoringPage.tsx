@@ -23,6 +23,7 @@ import {
   type TabItem,
   type Tone,
 } from '../../components';
+import { CheckIns } from './MentorshipCare';
 import { RequestForm } from './RequestForm';
 import { formatDate, PersonName, Reasons, ScoreBar } from './shared';
 
@@ -62,6 +63,7 @@ export function MentoringPage() {
   return (
     <>
       <PageTitle title="Mentoring" lead="Find a mentor who has been where you are, and keep your mentoring in one place." />
+      <CheckIns />
       <div aria-live="polite" className="live-region">
         {notice && (
           <Alert tone="success" role="none">
