@@ -16,7 +16,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { CHAT_MESSAGE_MAX_LENGTH } from '@mutuals/contracts';
-import type { CreateConversationRequest, SendChatMessageRequest } from '@mutuals/contracts';
+import type { CreateConversationRequest, RenameGroupRequest, SendChatMessageRequest } from '@mutuals/contracts';
 
 export class CreateConversationDto implements CreateConversationRequest {
   @ApiProperty({ enum: ['direct', 'group'] })
@@ -87,4 +87,12 @@ export class MarkConversationReadDto {
   @IsInt()
   @Min(0)
   seq!: number;
+}
+
+export class RenameGroupDto implements RenameGroupRequest {
+  @ApiProperty({ maxLength: 120 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  title!: string;
 }
