@@ -16,6 +16,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { CHAT_MESSAGE_MAX_LENGTH } from '@mutuals/contracts';
+import { IsVisibleName } from '@mutuals/core';
 
 export class CreateConversationDto {
   @ApiProperty({ enum: ['direct', 'group'] })
@@ -34,6 +35,7 @@ export class CreateConversationDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
+  @IsVisibleName()
   title?: string;
 }
 

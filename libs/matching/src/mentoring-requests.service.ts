@@ -95,7 +95,7 @@ export class MentoringRequestsService {
   }
 
   async list(caller: AuthUser, query: RequestListQuery): Promise<Page<MentoringRequestView>> {
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const side = query.box === 'incoming' ? 'r.mentor_id' : 'r.mentee_id';
     const parameters: unknown[] = [caller.id, query.limit + 1];
     const conditions = [`${side} = $1`];

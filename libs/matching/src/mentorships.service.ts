@@ -175,7 +175,7 @@ export class MentorshipsService {
   }
 
   private async page(caller: AuthUser, query: MentorshipListQuery, conditions: string[], parameters: unknown[]) {
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const where = [...conditions];
     const values = [...parameters];
     if (query.status) where.push(`m.status = $${values.push(query.status)}`);

@@ -185,7 +185,7 @@ export class ProfilesService {
     if (query.region) qb.andWhere('COALESCE(p.region, o.region) = :region', { region: query.region });
     if (query.offersMentoring !== undefined) qb.andWhere('p.mentor_offers = :offers', { offers: query.offersMentoring });
     if (query.seeksMentoring !== undefined) qb.andWhere('p.mentee_seeks = :seeks', { seeks: query.seeksMentoring });
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['text', 'uuid']);
     if (after) qb.andWhere('(p.display_name, p.user_id) > (:name, :id)', { name: after[0], id: after[1] });
     const rows = await qb
       .orderBy('p.display_name', 'ASC')

@@ -1,9 +1,8 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import type { IncomingMessage } from 'node:http';
 import { Server, ServerOptions, Socket } from 'socket.io';
-import { AppConfig, RedisService } from '@mutuals/core';
+import { AppConfig, RedisService, originAllowed } from '@mutuals/core';
 import { AuthUser, IdentityService, SESSION_COOKIE, readCookie } from '@mutuals/identity';
 import { RealtimeService } from './realtime.service';
 import { sessionRoom, userRoom } from './rooms';
@@ -13,17 +12,6 @@ export const MAX_SOCKET_MESSAGE_BYTES = 16 * 1024;
 /** The socket's caller, set once by the handshake middleware. */
 export function socketUser(socket: Socket): AuthUser {
   return (socket.data as { user: AuthUser }).user;
-}
-
-function originAllowed(request: IncomingMessage, allowed: string[]): boolean {
-  const origin = request.headers.origin;
-  if (!origin) return false;
-  if (allowed.length > 0) return allowed.includes(origin);
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -80,7 +68,7 @@ export class RealtimeAdapter extends IoAdapter {
     if (typeof token === 'string') return identity.authenticate(token, 'bearer');
     const cookie = readCookie(socket.request.headers.cookie, SESSION_COOKIE);
     // A cookie rides along on any cross-site page: only our own origin may use it (CSWSH).
-    if (!cookie || !originAllowed(socket.request, this.config.allowedOrigins)) return null;
+    if (!cookie || !originAllowed(socket.request.headers.origin, socket.request.headers.host, this.config.allowedOrigins)) return null;
     return identity.authenticate(cookie, 'cookie');
   }
 }

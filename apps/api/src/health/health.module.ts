@@ -1,9 +1,10 @@
-import { Controller, Get, Header, Module, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Header, Module, ServiceUnavailableException, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { collectDefaultMetrics, register } from 'prom-client';
 import { RedisService } from '@mutuals/core';
 import { Public } from '@mutuals/identity';
+import { MetricsAccessGuard } from './metrics-access.guard';
 
 collectDefaultMetrics();
 
@@ -31,6 +32,7 @@ class HealthController {
   }
 
   @Get('metrics')
+  @UseGuards(MetricsAccessGuard)
   @Header('Content-Type', register.contentType)
   metrics() {
     return register.metrics();

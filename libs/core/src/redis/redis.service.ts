@@ -17,10 +17,21 @@ export class RedisService implements OnApplicationShutdown {
     return this.client !== null;
   }
 
+  /** The client while it is connected, else null: callers fall back at once instead of queueing. */
+  get ready(): Redis | null {
+    return this.client?.status === 'ready' ? this.client : null;
+  }
+
+  /** Runs on every (re)connection of the main client, e.g. to put back what a restarted Redis lost. */
+  onReady(listener: () => void): void {
+    this.client?.on('ready', listener);
+  }
+
   /** A separate connection (pub/sub needs its own); errors are logged, never thrown unhandled. */
   connect(purpose: string): Redis {
     if (!this.config.redisUrl) throw new Error('REDIS_URL is not set');
-    const connection = new Redis(this.config.redisUrl, { maxRetriesPerRequest: 3, enableReadyCheck: true });
+    // A command never waits long on a Redis that went away: callers degrade instead.
+    const connection = new Redis(this.config.redisUrl, { maxRetriesPerRequest: 3, enableReadyCheck: true, commandTimeout: 2000 });
     connection.on('error', (error) => this.logger.warn(`redis ${purpose}: ${error.message}`));
     this.connections.push(connection);
     return connection;
@@ -28,8 +39,10 @@ export class RedisService implements OnApplicationShutdown {
 
   async ping(): Promise<boolean> {
     if (!this.client) return true;
+    const client = this.ready;
+    if (!client) return false;
     try {
-      return (await this.client.ping()) === 'PONG';
+      return (await client.ping()) === 'PONG';
     } catch {
       return false;
     }

@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { PageQuery } from '@mutuals/core';
+import { IsVisibleName, PageQuery } from '@mutuals/core';
 import type { ForumFlagAction } from '@mutuals/contracts';
 import { withoutNul } from '../post-text';
 
@@ -57,7 +57,7 @@ export class PostBodyDto {
 export class CreateThreadDto extends PostBodyDto {
   @ApiProperty() @IsUUID() categoryId!: string;
 
-  @ApiProperty() @trimmed() @IsString() @Length(3, 160) title!: string;
+  @ApiProperty() @trimmed() @IsString() @Length(3, 160) @IsVisibleName() title!: string;
 }
 
 export class CreatePostDto extends PostBodyDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { PageQuery } from '@mutuals/core';
+import { IsVisibleName, PageQuery } from '@mutuals/core';
 import { STATUSES, type AccountStatus } from '../entities/user.entity';
 
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -22,6 +22,7 @@ export class RegisterDto {
   @trimmed()
   @IsString()
   @Length(2, 80, { message: 'must be 2 to 80 characters' })
+  @IsVisibleName()
   displayName!: string;
 }
 
