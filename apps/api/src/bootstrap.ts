@@ -17,6 +17,7 @@ import {
 import { AppModule } from './app.module';
 import { RealtimeAdapter } from '@mutuals/realtime';
 import { serveApiReference, serveWebClient } from './web-client';
+import { closeConnectionsWhenDraining } from './shutdown';
 
 const API_PREFIX = 'api/v1';
 
@@ -55,6 +56,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   installRequestBodyRules(fastify, config.bodyLimitBytes);
   installOriginCheck(fastify, config.allowedOrigins);
   installNoStoreForApi(fastify, `/${API_PREFIX}/`);
+  closeConnectionsWhenDraining(fastify);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
