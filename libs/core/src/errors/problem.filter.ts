@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../database/database-unavailable';
 import { DomainError, FieldError, STATUS_OF_KIND } from './domain-error';
 
 export interface Problem {
@@ -51,6 +52,12 @@ function problemOf(exception: unknown): { problem: Omit<Problem, 'type'>; retryA
     const detail = Array.isArray(message) ? message.join('; ') : String(message);
     return { problem: { title: titleOf(status), status, detail } };
   }
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      problem: { title: titleOf(503), status: 503, detail: 'The database is not answering; try again shortly' },
+      retryAfter: DATABASE_RETRY_AFTER_SECONDS,
+    };
+  }
   const fastifyError = exception as FastifyError;
   if (fastifyError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return { problem: { title: titleOf(413), status: 413, detail: 'The request body is larger than allowed' } };
@@ -80,7 +87,10 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const { problem, retryAfter } = problemOf(exception);
-    if (problem.status >= 500) {
+    if (problem.status === 503) {
+      // An outage, not a bug: one line per request, no stack.
+      this.logger.warn(`${request.method} ${request.url} answered 503: ${(exception as Error).message}`);
+    } else if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
     }
     if (retryAfter) reply.header('Retry-After', String(retryAfter));
