@@ -1,6 +1,7 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
+import type Redis from 'ioredis';
 import { Server, ServerOptions, Socket } from 'socket.io';
 import { AppConfig, RedisService, originAllowed } from '@mutuals/core';
 import { AuthUser, IdentityService, SESSION_COOKIE, readCookie } from '@mutuals/identity';
@@ -12,6 +13,21 @@ export const MAX_SOCKET_MESSAGE_BYTES = 16 * 1024;
 /** The socket's caller, set once by the handshake middleware. */
 export function socketUser(socket: Socket): AuthUser {
   return (socket.data as { user: AuthUser }).user;
+}
+
+/**
+ * The adapter publishes and forgets: while Redis is away each publish would reject unhandled and
+ * crash the process. Delivery to this process's own sockets does not depend on it, so a failed
+ * fan-out to other replicas is only logged (by the connection's error handler).
+ */
+function publishingQuietly(client: Redis): Redis {
+  const publish = client.publish.bind(client) as (channel: string, message: string | Buffer) => Promise<number>;
+  client.publish = ((channel: string, message: string | Buffer) => {
+    const sent = publish(channel, message);
+    sent.catch(() => undefined);
+    return sent;
+  }) as typeof client.publish;
+  return client;
 }
 
 /**
@@ -38,7 +54,7 @@ export class RealtimeAdapter extends IoAdapter {
     });
     const redis = this.app.get(RedisService);
     if (redis.enabled) {
-      const adapter = createAdapter(redis.connect('socket.io pub'), redis.connect('socket.io sub'), {
+      const adapter = createAdapter(publishingQuietly(redis.connect('socket.io pub')), redis.connect('socket.io sub'), {
         key: `${this.config.redisKeyPrefix}socket.io`,
         requestsTimeout: 3000,
       });
