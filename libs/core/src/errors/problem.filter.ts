@@ -37,7 +37,18 @@ interface FastifyError {
   message: string;
 }
 
-function problemOf(exception: unknown): { problem: Omit<Problem, 'type'>; retryAfter?: number } {
+/** The database being unreachable is an outage to wait out, not a bug: 503 with Retry-After. */
+const databaseUnavailable = () =>
+  new DomainError(
+    'databaseUnavailable',
+    'unavailable',
+    'The database is not answering; try again shortly',
+    undefined,
+    DATABASE_RETRY_AFTER_SECONDS,
+  );
+
+function problemOf(error: unknown): { problem: Omit<Problem, 'type'>; retryAfter?: number } {
+  const exception = isDatabaseUnavailable(error) ? databaseUnavailable() : error;
   if (exception instanceof DomainError) {
     const status = STATUS_OF_KIND[exception.kind];
     return {
@@ -51,12 +62,6 @@ function problemOf(exception: unknown): { problem: Omit<Problem, 'type'>; retryA
     const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
     const detail = Array.isArray(message) ? message.join('; ') : String(message);
     return { problem: { title: titleOf(status), status, detail } };
-  }
-  if (isDatabaseUnavailable(exception)) {
-    return {
-      problem: { title: titleOf(503), status: 503, detail: 'The database is not answering; try again shortly' },
-      retryAfter: DATABASE_RETRY_AFTER_SECONDS,
-    };
   }
   const fastifyError = exception as FastifyError;
   if (fastifyError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import Redis from 'ioredis';
+import Redis, { RedisOptions } from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../config/config';
 
 /** The shared Redis connection when REDIS_URL is set; null means single-process mode. */
@@ -10,7 +10,8 @@ export class RedisService implements OnApplicationShutdown {
   readonly client: Redis | null;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.client = config.redisUrl ? this.connect('main') : null;
+    // Commands on the shared client never wait long on a Redis that went away: callers degrade.
+    this.client = config.redisUrl ? this.connect('main', { commandTimeout: 2000 }) : null;
   }
 
   get enabled(): boolean {
@@ -28,10 +29,9 @@ export class RedisService implements OnApplicationShutdown {
   }
 
   /** A separate connection (pub/sub needs its own); errors are logged, never thrown unhandled. */
-  connect(purpose: string): Redis {
+  connect(purpose: string, options: RedisOptions = {}): Redis {
     if (!this.config.redisUrl) throw new Error('REDIS_URL is not set');
-    // A command never waits long on a Redis that went away: callers degrade instead.
-    const connection = new Redis(this.config.redisUrl, { maxRetriesPerRequest: 3, enableReadyCheck: true, commandTimeout: 2000 });
+    const connection = new Redis(this.config.redisUrl, { maxRetriesPerRequest: 3, enableReadyCheck: true, ...options });
     connection.on('error', (error) => this.logger.warn(`redis ${purpose}: ${error.message}`));
     this.connections.push(connection);
     return connection;
