@@ -61,10 +61,18 @@ export function nestsDeeperThan(json: string, limit: number): boolean {
   return false;
 }
 
+// JSON and query strings give plain objects and arrays; anything else (an upload's buffers and
+// streams) is not walked.
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}
+
 /** Paths of every string holding a NUL ("bio", "mentor.expertise.0"): Postgres text cannot store one. */
 export function fieldsWithNul(value: unknown, path = ''): string[] {
   if (typeof value === 'string') return value.includes('\u0000') ? [path || 'value'] : [];
-  if (value === null || typeof value !== 'object') return [];
+  if (!Array.isArray(value) && !isPlainObject(value)) return [];
   return Object.entries(value).flatMap(([key, child]) => [
     ...(key.includes('\u0000') ? [path ? `${path}.${key}` : key] : []),
     ...fieldsWithNul(child, path ? `${path}.${key}` : key),
