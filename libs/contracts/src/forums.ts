@@ -95,11 +95,15 @@ export interface CreateForumThreadRequest {
   categoryId: Uuid;
   title: string;
   body: string;
+  /** Made once per composed post and sent again on a retry, so a retried post is stored once. */
+  clientId?: Uuid;
 }
 
 export interface CreateForumPostRequest {
   body: string;
   replyToPostId?: Uuid;
+  /** Made once per composed post and sent again on a retry, so a retried post is stored once. */
+  clientId?: Uuid;
 }
 
 export interface ForumPreviewView {

@@ -16,3 +16,4 @@ export * from './pagination/pagination';
 export * from './rate-limit/rate-limiter';
 export * from './redis/redis.service';
 export * from './markdown';
+export * from './database/sql';

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { BlockList, isIPv4 } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { APP_CONFIG, AppConfig, CommonErrors } from '@mutuals/core';
+import { APP_CONFIG, AppConfig, GenericErrors } from '@mutuals/core';
 
 function addressList(ranges: readonly string[]): BlockList {
   const list = new BlockList();
@@ -42,6 +42,6 @@ export class MetricsAccessGuard implements CanActivate {
     if (this.config.metricsToken && token && sameSecret(token, this.config.metricsToken)) return true;
     const ip = request.ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
     if (this.allowed.check(ip, isIPv4(ip) ? 'ipv4' : 'ipv6')) return true;
-    throw CommonErrors.forbidden('Metrics are for monitoring: send the METRICS_TOKEN bearer');
+    throw GenericErrors.forbidden('Metrics are for monitoring: send the METRICS_TOKEN bearer');
   }
 }

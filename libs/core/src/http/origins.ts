@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DomainError } from '../errors/domain-error';
+import { GenericErrors } from '../errors/domain-error';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -34,7 +34,7 @@ export function installOriginCheck(fastify: FastifyInstance, allowedOrigins: rea
   fastify.addHook('onRequest', async (request) => {
     if (SAFE_METHODS.has(request.method) || /^Bearer\s/i.test(request.headers.authorization ?? '')) return;
     if (fromAnotherSite(request, allowedOrigins)) {
-      throw new DomainError('crossSiteRequest', 'forbidden', 'Requests that change something must come from this site');
+      throw GenericErrors.crossSiteRequest('Requests that change something must come from this site');
     }
   });
 }

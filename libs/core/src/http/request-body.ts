@@ -1,6 +1,6 @@
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DomainError, FieldError } from '../errors/domain-error';
+import { FieldError, GenericErrors } from '../errors/domain-error';
 import { invalidInput } from '../errors/validation';
 
 export const JSON_MEDIA_TYPE = 'application/json';
@@ -40,7 +40,7 @@ function refuseUnlistedMediaTypes(request: FastifyRequest): void {
   if (type === null && !hasBody(request)) return;
   const accepted = [JSON_MEDIA_TYPE, ...((request.routeOptions.config as BodyRouteConfig | undefined)?.acceptsBody ?? [])];
   if (type === null || !accepted.includes(type)) {
-    throw new DomainError('unsupportedMediaType', 'unsupported-media-type', `Send the body as ${accepted.join(' or ')}`);
+    throw GenericErrors.unsupportedMediaType(`Send the body as ${accepted.join(' or ')}`);
   }
 }
 
@@ -61,18 +61,15 @@ export function nestsDeeperThan(json: string, limit: number): boolean {
   return false;
 }
 
-// JSON and query strings give plain objects and arrays; anything else (an upload's buffers and
-// streams) is not walked.
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype === Object.prototype || prototype === null;
+// An upload's buffers and streams are not text: never walked (a file could be megabytes).
+function isBinary(value: object): boolean {
+  return ArrayBuffer.isView(value) || typeof (value as { pipe?: unknown }).pipe === 'function';
 }
 
 /** Paths of every string holding a NUL ("bio", "mentor.expertise.0"): Postgres text cannot store one. */
 export function fieldsWithNul(value: unknown, path = ''): string[] {
   if (typeof value === 'string') return value.includes('\u0000') ? [path || 'value'] : [];
-  if (!Array.isArray(value) && !isPlainObject(value)) return [];
+  if (value === null || typeof value !== 'object' || isBinary(value)) return [];
   return Object.entries(value).flatMap(([key, child]) => [
     ...(key.includes('\u0000') ? [path ? `${path}.${key}` : key] : []),
     ...fieldsWithNul(child, path ? `${path}.${key}` : key),

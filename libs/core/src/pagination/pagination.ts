@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { DomainError } from '../errors/domain-error';
+import { GenericErrors } from '../errors/domain-error';
 
 export interface Page<T> {
   items: T[];
@@ -66,7 +66,7 @@ export function decodeCursor(cursor: string | undefined, shape: readonly CursorP
   if (Array.isArray(key) && key.length === shape.length && shape.every((part, i) => PART_CHECKS[part](key[i]))) {
     return key as (string | number)[];
   }
-  throw new DomainError('invalidCursor', 'invalid', 'The cursor is not one this server gave out', [
+  throw GenericErrors.invalidCursor('The cursor is not one this server gave out', [
     { field: 'cursor', message: 'is not a valid cursor' },
   ]);
 }

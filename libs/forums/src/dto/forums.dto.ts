@@ -54,13 +54,21 @@ export class PostBodyDto {
   body!: string;
 }
 
-export class CreateThreadDto extends PostBodyDto {
+/** A new thread or reply carries a UUID made once per composed post, sent again on every retry. */
+class NewPostDto extends PostBodyDto {
+  @ApiPropertyOptional({ description: 'Made once per composed post by the client and reused on a retry' })
+  @IsOptional()
+  @IsUUID()
+  clientId?: string;
+}
+
+export class CreateThreadDto extends NewPostDto {
   @ApiProperty() @IsUUID() categoryId!: string;
 
   @ApiProperty() @trimmed() @IsString() @Length(3, 160) @IsVisibleName() title!: string;
 }
 
-export class CreatePostDto extends PostBodyDto {
+export class CreatePostDto extends NewPostDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() replyToPostId?: string;
 }
 
