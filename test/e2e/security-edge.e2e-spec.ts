@@ -175,6 +175,8 @@ describe('the edge of the API under attack', () => {
         [`/forums/threads/${thread.id}/posts`, member, {}, 1],
         ['/forums/search', member, { q: 'TUPE' }, 2],
         ['/notifications', member, {}, 2],
+        ['/admin/matching/rounds', coordinator, {}, 2],
+        ['/admin/mail', coordinator, {}, 2],
       ];
       for (const [path, who, query, parts] of lists) {
         const response = await request(t.url).get(`/api/v1${path}`).query({ ...query, cursor: tampered(parts) }).set(who.auth);

@@ -33,9 +33,19 @@ export type IdentityErrorCode =
   | 'coordinatorsOnly'
   | 'badCsrfToken'
   | 'memberNotFound'
-  | 'invalidTransition';
+  | 'invalidTransition'
+  /** Sign-in of an applicant a coordinator turned down; the detail carries their reason. */
+  | 'applicationRejected';
 
-export type ProfilesErrorCode = 'memberNotFound' | 'organisationNotFound' | 'notOrganisationMember' | 'invalidProfile';
+export type ProfilesErrorCode =
+  | 'memberNotFound'
+  | 'organisationNotFound'
+  | 'notOrganisationMember'
+  | 'invalidProfile'
+  | 'joinRequestNotFound'
+  | 'alreadyInOrganisation'
+  | 'joinRequestPending'
+  | 'joinRequestDecided';
 
 export type MatchingErrorCode =
   | 'requestNotFound'
@@ -60,6 +70,8 @@ export type MatchingErrorCode =
   | 'alreadyMentored'
   | 'tooManyOpenRequests'
   | 'capacityFull'
+  /** A request to a mentor with no place left. */
+  | 'mentorFull'
   | 'requestNotPending'
   | 'mentorshipClosed'
   | 'fitCheckTooEarly'
@@ -76,6 +88,8 @@ export type ForumsErrorCode =
   | 'postNotFound'
   | 'flagNotFound'
   | 'threadLocked'
+  /** Writing into an archived (read-only) category. */
+  | 'categoryArchived'
   | 'notYourPost'
   | 'alreadyFlagged'
   | 'flagResolved'
@@ -94,5 +108,14 @@ export type ChatErrorCode =
   | 'tooLarge'
   | 'rateLimited';
 
+export type NotificationsErrorCode = 'invalid' | 'mailNotFound' | 'mailNotDead' | 'unsubscribeLinkInvalid';
+
 /** Every code an error answer can carry. */
-export type ErrorCode = GenericErrorCode | IdentityErrorCode | ProfilesErrorCode | MatchingErrorCode | ForumsErrorCode | ChatErrorCode;
+export type ErrorCode =
+  | GenericErrorCode
+  | IdentityErrorCode
+  | ProfilesErrorCode
+  | MatchingErrorCode
+  | ForumsErrorCode
+  | ChatErrorCode
+  | NotificationsErrorCode;

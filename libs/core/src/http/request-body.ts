@@ -4,6 +4,7 @@ import { FieldError, GenericErrors } from '../errors/domain-error';
 import { invalidInput } from '../errors/validation';
 
 export const JSON_MEDIA_TYPE = 'application/json';
+export const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
 
 /** Deeper JSON than this is refused while parsing, before validation could recurse into it. */
 export const MAX_JSON_DEPTH = 32;
@@ -87,7 +88,7 @@ function refuseNulCharacters(request: FastifyRequest): void {
  * with a depth bound, and no NUL in any string of the body, query or path.
  */
 export function installRequestBodyRules(fastify: FastifyInstance, bodyLimit: number): void {
-  // Fastify's own text/plain parser and Nest's urlencoded one would let a cross-site form in.
+  // Fastify's own text/plain parser would let a cross-site form in; forms pass only where a route allows them.
   fastify.removeAllContentTypeParsers();
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.addContentTypeParser(JSON_MEDIA_TYPE, { parseAs: 'string', bodyLimit }, (request, body, done) => {
@@ -97,6 +98,10 @@ export function installRequestBodyRules(fastify: FastifyInstance, bodyLimit: num
       return;
     }
     parseJson(request, text, done);
+  });
+  // Parsed for the few routes that name it (RFC 8058 one-click unsubscribe); refused elsewhere.
+  fastify.addContentTypeParser(FORM_MEDIA_TYPE, { parseAs: 'string', bodyLimit }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body.toString())));
   });
   fastify.addHook('onRequest', async (request) => refuseUnlistedMediaTypes(request));
   fastify.addHook('preValidation', async (request) => refuseNulCharacters(request));
