@@ -129,7 +129,8 @@ export class ForumsService {
     await this.db.query(
       `INSERT INTO forum_categories (slug, name, description, position)
        SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::int[])
-       WHERE NOT EXISTS (SELECT 1 FROM forum_categories)`,
+       WHERE NOT EXISTS (SELECT 1 FROM forum_categories)
+       ON CONFLICT (slug) DO NOTHING`, // replicas starting together: the second finds the first's rows
       [
         DEFAULT_CATEGORIES.map((c) => c.slug),
         DEFAULT_CATEGORIES.map((c) => c.name),
