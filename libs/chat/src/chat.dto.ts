@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { CHAT_MESSAGE_MAX_LENGTH } from '@mutuals/contracts';
 import type { CreateConversationRequest, RenameGroupRequest, SendChatMessageRequest } from '@mutuals/contracts';
+import { IsVisibleName } from '@mutuals/core';
 
 export class CreateConversationDto implements CreateConversationRequest {
   @ApiProperty({ enum: ['direct', 'group'] })
@@ -35,6 +36,7 @@ export class CreateConversationDto implements CreateConversationRequest {
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
+  @IsVisibleName()
   title?: string;
 }
 
@@ -94,5 +96,6 @@ export class RenameGroupDto implements RenameGroupRequest {
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
+  @IsVisibleName()
   title!: string;
 }
