@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ChatConversationsService } from '@mutuals/chat';
 import { DomainEvents } from '@mutuals/core';
 import request from 'supertest';
 import type { ChatMessageView, ConversationView } from '@mutuals/contracts';
@@ -233,23 +234,21 @@ describe('chat', () => {
   });
 
   describe('mentorship conversations', () => {
-    it('opens one conversation per accepted mentorship and announces it', async () => {
+    it('opens one conversation per accepted mentorship, however often it hears of it, and answers the link to whoever asks', async () => {
       const [mentor, mentee] = [await createMember(t), await createMember(t)];
       const organisation = await createOrganisation(t, mentee, { name: 'Riverside Leisure Trust', kind: 'aspiring' });
       await setProfile(t, mentee, { organisationId: organisation.id } as never);
-      const opened: { mentorshipId: string; conversationId: string }[] = [];
       const emitter = t.app.get(DomainEvents);
-      const listener = (event: { mentorshipId: string; conversationId: string }) => opened.push(event);
-      const stopObserving = emitter.observe('chat.mentorship-conversation.opened', listener);
       const mentorshipId = randomUUID();
       const accepted = { mentorshipId, requestId: randomUUID(), mentorId: mentor.id, menteeId: mentee.id };
       await emitter.emit('mentoring.accepted', accepted);
       await emitter.emit('mentoring.accepted', accepted);
-      stopObserving();
-      expect(opened).toHaveLength(2);
-      expect(opened[0]).toEqual(opened[1]);
-      expect(opened[0]!.mentorshipId).toBe(mentorshipId);
-      const view = await api().get(`/api/v1/chat/conversations/${opened[0]!.conversationId}`).set(mentee.auth).expect(200);
+      const list = await api().get('/api/v1/chat/conversations').set(mentee.auth).expect(200);
+      const opened = list.body.filter((c: ConversationView) => c.mentorshipId === mentorshipId);
+      expect(opened).toHaveLength(1);
+      const links = await t.app.get(ChatConversationsService).conversationIdsForMentorships([mentorshipId]);
+      expect(links.get(mentorshipId)).toBe(opened[0].id);
+      const view = await api().get(`/api/v1/chat/conversations/${opened[0].id}`).set(mentor.auth).expect(200);
       expect(view.body).toMatchObject({ kind: 'mentorship', mentorshipId, title: 'Mentoring: Riverside Leisure Trust' });
       expect(view.body.members.map((m: { id: string }) => m.id).sort()).toEqual([mentor.id, mentee.id].sort());
     });
@@ -295,14 +294,14 @@ describe('chat', () => {
       const [a, b, stranger] = [await createMember(t), await createMember(t), await createMember(t)];
       const d = await direct(a, b);
       const sa = await client(a, [d.id]);
-      expect(await ask(sa, 'chat:send', 'not an object')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      expect(await ask(sa, 'chat:send', 'not an object')).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
       expect(await ask(sa, 'chat:send', { conversationId: d.id, clientId: 'x', body: 7 })).toMatchObject({
         ok: false,
-        error: { code: 'invalid', message: expect.stringMatching(/clientId.*body/) },
+        error: { code: 'invalidInput', message: expect.stringMatching(/clientId.*body/) },
       });
       expect(await send(sa, d.id, 'x'.repeat(4001))).toMatchObject({ ok: false, error: { code: 'tooLarge' } });
-      expect(await ask(sa, 'chat:sync', { conversationId: d.id, afterSeq: -1 })).toMatchObject({ ok: false, error: { code: 'invalid' } });
-      expect(await ask(sa, 'chat:read', { conversationId: d.id })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      expect(await ask(sa, 'chat:sync', { conversationId: d.id, afterSeq: -1 })).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+      expect(await ask(sa, 'chat:read', { conversationId: d.id })).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
 
       const ss = await client(stranger);
       const strangerSaw = collect(ss, 'chat:message');

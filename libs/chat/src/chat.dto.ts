@@ -15,9 +15,17 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { CHAT_MESSAGE_MAX_LENGTH } from '@mutuals/contracts';
+import {
+  CHAT_MESSAGE_MAX_LENGTH,
+  type ChatReadEvent,
+  type ChatSendEvent,
+  type ChatSyncEvent,
+  type ChatTypingEvent,
+  type CreateConversationRequest,
+  type SendChatMessageRequest,
+} from '@mutuals/contracts';
 
-export class CreateConversationDto {
+export class CreateConversationDto implements CreateConversationRequest {
   @ApiProperty({ enum: ['direct', 'group'] })
   @IsIn(['direct', 'group'])
   kind!: 'direct' | 'group';
@@ -37,7 +45,8 @@ export class CreateConversationDto {
   title?: string;
 }
 
-export class SendMessageDto {
+// The length of a body is the messages service's rule (one answer on HTTP and socket); here only its shape.
+export class SendMessageDto implements SendChatMessageRequest {
   @ApiProperty({ description: 'Your own UUID for this send: a retry with the same one returns the stored message' })
   @IsUUID()
   clientId!: string;
@@ -45,7 +54,6 @@ export class SendMessageDto {
   @ApiProperty({ maxLength: CHAT_MESSAGE_MAX_LENGTH, description: 'Markdown' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(CHAT_MESSAGE_MAX_LENGTH)
   body!: string;
 }
 
@@ -53,7 +61,6 @@ export class EditMessageDto {
   @ApiProperty({ maxLength: CHAT_MESSAGE_MAX_LENGTH })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(CHAT_MESSAGE_MAX_LENGTH)
   body!: string;
 }
 
@@ -86,4 +93,26 @@ export class MarkConversationReadDto {
   @IsInt()
   @Min(0)
   seq!: number;
+}
+
+// Socket payloads, checked by the same ValidationPipe as HTTP bodies (see SocketRequests).
+
+/** chat:typing and chat:join. */
+export class ConversationRefDto implements ChatTypingEvent {
+  @ApiProperty() @IsUUID() conversationId!: string;
+}
+
+/** chat:send */
+export class SendEventDto extends SendMessageDto implements ChatSendEvent {
+  @ApiProperty() @IsUUID() conversationId!: string;
+}
+
+/** chat:sync */
+export class SyncEventDto extends ConversationRefDto implements ChatSyncEvent {
+  @ApiProperty() @IsInt() @Min(0) afterSeq!: number;
+}
+
+/** chat:read */
+export class ReadEventDto extends ConversationRefDto implements ChatReadEvent {
+  @ApiProperty() @IsInt() @Min(0) seq!: number;
 }

@@ -1,4 +1,5 @@
 export { ChatModule } from './chat.module';
-export { ChatService, type SentMessage } from './chat.service';
+export { ChatConversationsService } from './chat-conversations.service';
+export { ChatMessagesService, type SentMessage } from './chat-messages.service';
 export { PresenceService } from './presence.service';
-export * from './chat.types';
+export { conversationRoom } from './chat.types';

@@ -50,6 +50,8 @@ export interface ForumThreadSummary {
   lastPostAt: IsoDateTime;
   pinned: boolean;
   locked: boolean;
+  /** Its opening post was hidden by a moderator: only moderators see the thread, marked so. */
+  hidden: boolean;
   /** Visible posts the caller has not read yet. */
   unreadCount: number;
 }
@@ -95,11 +97,18 @@ export interface CreateForumThreadRequest {
   categoryId: Uuid;
   title: string;
   body: string;
+  /**
+   * The client's idempotency key (a UUID it makes once per thread and sends again on a retry):
+   * the same key from the same author answers the thread already stored, with 200, instead of a second one.
+   */
+  clientId?: Uuid;
 }
 
 export interface CreateForumPostRequest {
   body: string;
   replyToPostId?: Uuid;
+  /** The client's idempotency key, as for a thread: a retry answers the post already stored, with 200. */
+  clientId?: Uuid;
 }
 
 export interface ForumPreviewView {

@@ -3,6 +3,7 @@ export * from './core.module';
 export { DatabaseEndpoint } from './database/database.module';
 export { DataDirectoryLockedError } from './database/embedded-postgres';
 export { dataSourceOptions } from './database/data-source-options';
+export * from './database/driver-errors';
 export * from './errors/domain-error';
 export * from './errors/problem.filter';
 export * from './errors/validation';

@@ -3,7 +3,6 @@ import { ApiTags } from '@nestjs/swagger';
 import { AuthUser, CoordinatorOnly, CurrentUser } from '@mutuals/identity';
 import { CreateCategoryDto, FlagQueueQuery, ResolveFlagDto, ToggleDto } from './dto/forums.dto';
 import { ForumsModerationService } from './forums-moderation.service';
-import { ForumsService } from './forums.service';
 
 const uuid = new ParseUUIDPipe();
 
@@ -11,14 +10,11 @@ const uuid = new ParseUUIDPipe();
 @CoordinatorOnly()
 @Controller('admin')
 export class ForumsAdminController {
-  constructor(
-    private readonly forums: ForumsService,
-    private readonly moderation: ForumsModerationService,
-  ) {}
+  constructor(private readonly moderation: ForumsModerationService) {}
 
   @Post('forums/categories')
   createCategory(@Body() body: CreateCategoryDto) {
-    return this.forums.createCategory(body);
+    return this.moderation.createCategory(body);
   }
 
   @Post('forums/threads/:id/pin')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ChatModule } from '@mutuals/chat';
 import { IdentityModule } from '@mutuals/identity';
 import { ProfilesModule } from '@mutuals/profiles';
 import { AdminMatchingController } from './admin-matching.controller';
@@ -18,6 +19,7 @@ import { MentorshipsService } from './mentorships.service';
 
 @Module({
   imports: [
+    ChatModule,
     IdentityModule,
     ProfilesModule,
     TypeOrmModule.forFeature([

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor, DomainEvents, toPage, type Page, OnDomainEvent } from '@mutuals/core';
+import { decodeCursor, DomainEvents, toPage, type Page, returning } from '@mutuals/core';
 import type {
   GoalView,
   MentoringPerson,
@@ -10,6 +10,7 @@ import type {
   MentorshipView,
   SessionLogView,
 } from '@mutuals/contracts';
+import { ChatConversationsService } from '@mutuals/chat';
 import { isCoordinator, type AuthUser } from '@mutuals/identity';
 import { DataSource } from 'typeorm';
 import type {
@@ -23,10 +24,8 @@ import type {
 } from './dto/mentoring.dto';
 import type { GoalStatus } from './entities/goal.entity';
 import type { MentorshipStatus } from './entities/mentorship.entity';
-import type { ChatMentorshipConversationOpened } from '@mutuals/chat';
 import { MatchingErrors } from './matching.errors';
 import { MentoringPeople } from './mentoring-people';
-import { returning } from './sql';
 
 const MAX_GOALS = 30;
 /** A session may be logged with a clock a little ahead of ours, never for a day to come. */
@@ -38,7 +37,6 @@ interface MentorshipRow {
   mentee_id: string;
   request_id: string;
   status: MentorshipStatus;
-  conversation_id: string | null;
   started_at: Date;
   closed_at: Date | null;
   outcome: MentorshipOutcome | null;
@@ -73,6 +71,7 @@ export class MentorshipsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly people: MentoringPeople,
     private readonly events: DomainEvents,
+    private readonly chat: ChatConversationsService,
   ) {}
 
   async list(caller: AuthUser, query: MentorshipListQuery): Promise<Page<MentorshipSummaryView>> {
@@ -87,7 +86,7 @@ export class MentorshipsService {
 
   async get(caller: AuthUser, id: string): Promise<MentorshipView> {
     const { row, viewer } = await this.visible(caller, id);
-    const summary = toSummary(row, viewer, await this.peopleOf([row]));
+    const summary = toSummary(row, viewer, await this.relatedOf([row]));
     if (viewer === 'coordinator') return { ...summary, feedback: row.feedback, goals: [], sessions: [] };
     const [goals, sessions] = await Promise.all([
       this.dataSource.query('SELECT * FROM mentorship_goals WHERE mentorship_id = $1 ORDER BY created_at, id', [id]),
@@ -168,12 +167,6 @@ export class MentorshipsService {
     return this.get(caller, id);
   }
 
-  /** The chat lib made the pair's conversation (DomainEvents awaits this before accept returns). */
-  @OnDomainEvent('chat.mentorship-conversation.opened', { phase: 'after-commit' })
-  async onConversationOpened(event: ChatMentorshipConversationOpened): Promise<void> {
-    await this.dataSource.query('UPDATE mentorships SET conversation_id = $2 WHERE id = $1', [event.mentorshipId, event.conversationId]);
-  }
-
   private async page(caller: AuthUser, query: MentorshipListQuery, conditions: string[], parameters: unknown[]) {
     const after = decodeCursor(query.cursor, 2);
     const where = [...conditions];
@@ -185,17 +178,22 @@ export class MentorshipsService {
        ORDER BY m.started_at DESC, m.id DESC LIMIT $${values.push(query.limit + 1)}`,
       values,
     )) as MentorshipRow[];
-    const people = await this.peopleOf(rows);
+    const related = await this.relatedOf(rows);
     return toPage(
       rows,
       query.limit,
       (r) => [r.started_at.toISOString(), r.id],
-      (r) => toSummary(r, viewerOf(caller, r) ?? 'coordinator', people),
+      (r) => toSummary(r, viewerOf(caller, r) ?? 'coordinator', related),
     );
   }
 
-  private peopleOf(rows: MentorshipRow[]): Promise<Map<string, MentoringPerson>> {
-    return this.people.byId(rows.flatMap((r) => [r.mentor_id, r.mentee_id]));
+  /** The pairs' people, and their chat conversations (chat owns that link). */
+  private async relatedOf(rows: MentorshipRow[]): Promise<Related> {
+    const [people, conversations] = await Promise.all([
+      this.people.byId(rows.flatMap((r) => [r.mentor_id, r.mentee_id])),
+      this.chat.conversationIdsForMentorships(rows.map((r) => r.id)),
+    ]);
+    return { people, conversations };
   }
 
   /** The pair sees everything, a coordinator the status and counts; anyone else a 404. */
@@ -263,7 +261,12 @@ function toProgress(r: MentorshipRow): MentorshipProgress {
   };
 }
 
-function toSummary(r: MentorshipRow, viewer: Viewer, people: Map<string, MentoringPerson>): MentorshipSummaryView {
+interface Related {
+  people: Map<string, MentoringPerson>;
+  conversations: Map<string, string>;
+}
+
+function toSummary(r: MentorshipRow, viewer: Viewer, { people, conversations }: Related): MentorshipSummaryView {
   const answer = (goodFit: boolean | null, comment: string | null) => (goodFit === null ? null : { goodFit, comment });
   return {
     id: r.id,
@@ -271,7 +274,7 @@ function toSummary(r: MentorshipRow, viewer: Viewer, people: Map<string, Mentori
     mentor: people.get(r.mentor_id)!,
     mentee: people.get(r.mentee_id)!,
     requestId: r.request_id,
-    conversationId: r.conversation_id,
+    conversationId: conversations.get(r.id) ?? null,
     startedAt: r.started_at.toISOString(),
     closedAt: r.closed_at?.toISOString() ?? null,
     outcome: r.outcome,

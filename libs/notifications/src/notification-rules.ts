@@ -1,7 +1,7 @@
 import { OnDomainEvent } from '@mutuals/core';
 import { Injectable } from '@nestjs/common';
 import { IdentityService, type UserChanged } from '@mutuals/identity';
-import type { ForumPostCreated, ForumPostRemoved } from '@mutuals/forums';
+import type { ForumPostCreated, ForumPostRemoved, ForumThreadHidden } from '@mutuals/forums';
 import type {
   MentoringAccepted,
   MentoringClosed,
@@ -26,6 +26,7 @@ export class NotificationRules {
     return (await this.identity.getUserSummaries([userId])).get(userId)?.displayName ?? 'A member';
   }
 
+  // after-commit: the post is stored whatever happens here; a failed feed write is retried, never a 500 for the author.
   @OnDomainEvent('forum.post.created', { phase: 'after-commit' })
   async onForumPost(event: ForumPostCreated): Promise<void> {
     const author = await this.nameOf(event.authorId);
@@ -55,12 +56,20 @@ export class NotificationRules {
     ]);
   }
 
+  // after-commit: withdrawing is idempotent, so a retry is harmless; the hide itself must not wait on the feed.
   @OnDomainEvent('forum.post.hidden', { phase: 'after-commit' })
   @OnDomainEvent('forum.post.deleted', { phase: 'after-commit' })
   async onForumPostRemoved(event: ForumPostRemoved): Promise<void> {
-    await this.notifications.withdraw(event.postId);
+    await this.notifications.withdraw([event.postId]);
   }
 
+  // after-commit: as above; every notification about any post of the thread goes with it.
+  @OnDomainEvent('forum.thread.hidden', { phase: 'after-commit' })
+  async onForumThreadHidden(event: ForumThreadHidden): Promise<void> {
+    await this.notifications.withdraw(event.postIds);
+  }
+
+  // after-commit: the request stands on its own; the mentor's notice is retried if the feed is down.
   @OnDomainEvent('mentoring.requested', { phase: 'after-commit' })
   async onRequested(event: MentoringRequested): Promise<void> {
     await this.one(
@@ -73,6 +82,7 @@ export class NotificationRules {
     );
   }
 
+  // after-commit: the acceptance (a contended capacity check) must not wait on or fail for the feed.
   @OnDomainEvent('mentoring.accepted', { phase: 'after-commit' })
   async onAccepted(event: MentoringAccepted): Promise<void> {
     await this.one(
@@ -85,12 +95,14 @@ export class NotificationRules {
     );
   }
 
+  // after-commit: news of a committed decision; retried, never failing the mentor's answer.
   @OnDomainEvent('mentoring.declined', { phase: 'after-commit' })
   async onDeclined(event: MentoringDeclined): Promise<void> {
     const title = `${await this.nameOf(event.mentorId)} can’t mentor you right now`;
     await this.one(event.menteeId, 'mentoring.declined', title, '/mentoring?box=outgoing', event.requestId, event.mentorId, event.reason);
   }
 
+  // after-commit: the sweep has recorded the reminder; the notice is retried on failure.
   @OnDomainEvent('mentoring.expiring', { phase: 'after-commit' })
   async onExpiring(event: MentoringExpiring): Promise<void> {
     const title = `Reminder: ${await this.nameOf(event.menteeId)} is waiting for your answer`;
@@ -105,6 +117,7 @@ export class NotificationRules {
     );
   }
 
+  // after-commit: the expiry is committed by the sweep; the notice is retried on failure.
   @OnDomainEvent('mentoring.expired', { phase: 'after-commit' })
   async onExpired(event: MentoringRequestEnded): Promise<void> {
     await this.one(
@@ -118,6 +131,7 @@ export class NotificationRules {
     );
   }
 
+  // after-commit: the session log is stored; the other side's notice is retried on failure.
   @OnDomainEvent('mentoring.session.logged', { phase: 'after-commit' })
   async onSessionLogged(event: MentoringSessionLogged): Promise<void> {
     await this.one(
@@ -130,6 +144,7 @@ export class NotificationRules {
     );
   }
 
+  // after-commit: the close is committed; the other side's notice is retried on failure.
   @OnDomainEvent('mentoring.closed', { phase: 'after-commit' })
   async onClosed(event: MentoringClosed): Promise<void> {
     const other = event.closedBy === event.mentorId ? event.menteeId : event.mentorId;
@@ -143,6 +158,7 @@ export class NotificationRules {
     );
   }
 
+  // after-commit: the round's requests exist; a notice per side is retried on failure.
   @OnDomainEvent('mentoring.round.applied', { phase: 'after-commit' })
   async onRoundApplied(event: MentoringRoundApplied): Promise<void> {
     const items: NewNotification[] = event.proposals.flatMap((p) => [
@@ -164,6 +180,7 @@ export class NotificationRules {
     await this.notifications.notify(items);
   }
 
+  // after-commit: the approval is committed; the welcome notice is retried on failure.
   @OnDomainEvent('identity.user.changed', { phase: 'after-commit' })
   async onUserChanged(event: UserChanged): Promise<void> {
     if (event.reason !== 'approved') return;

@@ -16,7 +16,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQuery } from '@mutuals/core';
-import type { ForumFlagAction } from '@mutuals/contracts';
+import type { CreateForumPostRequest, CreateForumThreadRequest, ForumFlagAction } from '@mutuals/contracts';
 import { withoutNul } from '../post-text';
 
 // Postgres text cannot hold NUL (post bodies are cleaned the same way in the service).
@@ -54,14 +54,25 @@ export class PostBodyDto {
   body!: string;
 }
 
-export class CreateThreadDto extends PostBodyDto {
+const CLIENT_ID_DESCRIPTION = 'Your own UUID for this submission: a retry with the same one answers the stored original (200)';
+
+export class CreateThreadDto extends PostBodyDto implements CreateForumThreadRequest {
   @ApiProperty() @IsUUID() categoryId!: string;
 
   @ApiProperty() @trimmed() @IsString() @Length(3, 160) title!: string;
+
+  @ApiPropertyOptional({ description: CLIENT_ID_DESCRIPTION }) @IsOptional() @IsUUID() clientId?: string;
 }
 
-export class CreatePostDto extends PostBodyDto {
+export class CreatePostDto extends PostBodyDto implements CreateForumPostRequest {
   @ApiPropertyOptional() @IsOptional() @IsUUID() replyToPostId?: string;
+
+  @ApiPropertyOptional({ description: CLIENT_ID_DESCRIPTION }) @IsOptional() @IsUUID() clientId?: string;
+}
+
+/** forum:watch and forum:unwatch. */
+export class ThreadRefDto {
+  @ApiProperty() @IsUUID() threadId!: string;
 }
 
 export class PreviewDto {
