@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { ChatConversationsService } from '@mutuals/chat';
+import { ChatConversationsService, SEND_LIMIT } from '@mutuals/chat';
+import { SOCKET_EVENT_LIMIT } from '@mutuals/realtime';
 import { DomainEvents } from '@mutuals/core';
 import request from 'supertest';
-import type { ChatMessageView, ConversationView } from '@mutuals/contracts';
+import { CHAT_MESSAGE_MAX_LENGTH, type ChatMessageView, type ConversationView } from '@mutuals/contracts';
 import { ask, chatClient, collect, connectSocket, send, sleep, waitUntil } from '../support/chat-clients';
 import { TestMember, createCoordinator, createMember, createOrganisation, setProfile, signInWithCookies } from '../support/factories';
 import { TestApp, startTestApp } from '../support/test-app';
@@ -331,6 +332,44 @@ describe('chat', () => {
       const refused = answers.filter((x) => !x.ok);
       expect(refused.length).toBe(10);
       expect(refused[0]).toMatchObject({ ok: false, error: { code: 'rateLimited' } });
+    });
+
+    it('gives a member one send budget, shared by HTTP and every socket of theirs', async () => {
+      const [a, b] = [await createMember(t), await createMember(t)];
+      const d = await direct(a, b);
+      const [one, two] = [await client(a, [d.id]), await client(a, [d.id])];
+      const [bySocket, byHttp] = await Promise.all([
+        Promise.all(Array.from({ length: 50 }, (_, i) => send(i % 2 ? one : two, d.id, `socket ${i}`))),
+        Promise.all(Array.from({ length: 20 }, (_, i) => post(a, d.id, `http ${i}`))),
+      ]);
+      const stored = bySocket.filter((x) => x.ok).length + byHttp.filter((r) => r.status === 201).length;
+      expect(stored).toBe(SEND_LIMIT.max);
+      expect(bySocket.filter((x) => !x.ok).every((x) => !x.ok && x.error.code === 'rateLimited')).toBe(true);
+      expect(byHttp.filter((r) => r.status !== 201).every((r) => r.status === 429)).toBe(true);
+    });
+
+    it('answers an over-long message the same way over HTTP and socket', async () => {
+      const [a, b] = [await createMember(t), await createMember(t)];
+      const d = await direct(a, b);
+      const socket = await client(a, [d.id]);
+      const tooLong = 'x'.repeat(CHAT_MESSAGE_MAX_LENGTH + 1);
+      const overHttp = await post(a, d.id, tooLong).expect(400);
+      const overSocket = await send(socket, d.id, tooLong);
+      expect(overHttp.body.errors).toEqual([{ field: 'body', message: expect.stringContaining(String(CHAT_MESSAGE_MAX_LENGTH)) }]);
+      expect(overSocket).toEqual({ ok: false, error: { code: 'tooLarge', message: overHttp.body.detail } });
+    });
+
+    it('limits typing announcements per member, across all their sockets', async () => {
+      const [a, b] = [await createMember(t), await createMember(t)];
+      const d = await direct(a, b);
+      // No rooms joined: typing needs none, and every event counts.
+      const [one, two] = [await client(a), await client(a)];
+      const answers = await Promise.all(
+        Array.from({ length: SOCKET_EVENT_LIMIT.max + 10 }, (_, i) => ask(i % 2 ? one : two, 'chat:typing', { conversationId: d.id })),
+      );
+      const refused = answers.filter((x) => !x.ok);
+      expect(refused).toHaveLength(10);
+      expect(refused[0]).toMatchObject({ error: { code: 'rateLimited' } });
     });
 
     it('relays typing to the others, throttled, and read positions to the room', async () => {
