@@ -166,7 +166,7 @@ export interface RoundProposalView {
 
 export interface UnmatchedMenteeView {
   menteeId: Uuid;
-  code: 'no-eligible-mentor' | 'no-capacity' | 'below-minimum' | 'outscored';
+  code: 'no-eligible-mentor' | 'no-capacity' | 'no-needs-covered' | 'below-minimum' | 'outscored';
   reason: string;
 }
 
@@ -186,6 +186,14 @@ export interface RoundFairnessView {
   byRegion: (GroupFairnessView & { region: string | null })[];
 }
 
+/** How well a round's proposals meet what its mentees asked for. */
+export interface NeedsCoverageView {
+  /** Needs the proposed mentors offer over all needs stated (0 to 1); null when nobody stated any. */
+  coveredShare: number | null;
+  menteesWithNoneCovered: number;
+  menteesWithNeeds: number;
+}
+
 /** What a round stores: the solver's answer as the coordinator saw it. */
 export interface MatchingRoundResult {
   proposals: RoundProposalView[];
@@ -194,6 +202,8 @@ export interface MatchingRoundResult {
   unmatched: Uuid[];
   unmatchedReasons: UnmatchedMenteeView[];
   fairness: RoundFairnessView;
+  /** Absent on rounds stored before needs coverage was reported. */
+  needsCoverage?: NeedsCoverageView;
   pinned: { menteeId: Uuid; mentorId: Uuid }[];
   weightsVersion: string;
   minimumScore: number;

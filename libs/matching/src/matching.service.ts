@@ -121,6 +121,7 @@ export class MatchingService {
         unmatched: optimal.unmatched.map((u) => u.menteeId),
         unmatchedReasons: optimal.unmatched,
         fairness: optimal.fairness,
+        needsCoverage: optimal.needsCoverage,
         pinned: pinned.map(({ menteeId, mentorId }) => ({ menteeId, mentorId })),
         weightsVersion: optimal.weightsVersion,
         minimumScore: optimal.minimumScore,

@@ -6,6 +6,12 @@ import type { MenteeCandidate, MentorCandidate, PairRef, PairScore } from './typ
 
 /** What scoreRow writes for a mentor the mentee may never be paired with. */
 export const EXCLUDED = -1;
+/**
+ * A pair that may be matched in principle but whose mentor offers none of the mentee's stated
+ * needs: never proposed or suggested (a mentee left unmatched with that reason serves the
+ * coordinator better than a mentor who cannot help with what they asked for).
+ */
+export const NO_NEED_COVERED = -2;
 
 const NO_ORGANISATION = -1;
 const ORGANISATION_NOT_IN_POOL = -2;
@@ -116,7 +122,8 @@ export class MentorPool {
   /**
    * Scores the mentee against every mentor of the pool into `out` (one entry per mentor, in pool
    * order), writing EXCLUDED for the mentee itself, its own organisation and excluded pairs, and
-   * returns how many mentors are eligible. This is the hot loop of suggestions and rounds;
+   * NO_NEED_COVERED for a mentor offering none of the mentee's stated needs, and returns how many
+   * mentors are eligible (those two kinds apart, a mentor covering no need is still eligible). This is the hot loop of suggestions and rounds;
    * explain() gives the same numbers with reasons.
    */
   scoreRow(mentee: PoolMentee, out: Int8Array): number {
@@ -134,6 +141,10 @@ export class MentorPool {
         continue;
       }
       const covered = needs & expertise[j];
+      if (covered === 0 && mentee.needCount > 0) {
+        out[j] = NO_NEED_COVERED;
+        continue;
+      }
       const sectorPoints = sectors & mentorSectors[j] ? sameSectorPoints : sectors & mentorNeighbours[j] ? neighbourSectorPoints : 0;
       out[j] =
         needsPointsByCount[coveredCount[covered]] +

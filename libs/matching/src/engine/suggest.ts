@@ -1,4 +1,4 @@
-import { asPool, EXCLUDED, type MentorPool } from './pool';
+import { asPool, type MentorPool } from './pool';
 import type { MenteeCandidate, MentorCandidate, PairRef, PairScore } from './types';
 
 export interface SuggestOptions {
@@ -31,7 +31,8 @@ export function suggestMentors(
   const best: number[] = [];
   const better = (a: number, b: number) => scores[a] > scores[b] || (scores[a] === scores[b] && pool.idRank[a] < pool.idRank[b]);
   for (let j = 0; j < scores.length; j++) {
-    if (scores[j] === EXCLUDED || scores[j] < minimumScore || pool.freePlaces(j) === 0) continue;
+    // EXCLUDED and NO_NEED_COVERED are negative, so below any minimum.
+    if (scores[j] < minimumScore || pool.freePlaces(j) === 0) continue;
     if (best.length === limit && !better(j, best[limit - 1])) continue;
     let at = best.length === limit ? limit - 1 : best.length;
     while (at > 0 && better(j, best[at - 1])) {

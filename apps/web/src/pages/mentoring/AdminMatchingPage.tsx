@@ -110,6 +110,12 @@ export function AdminMatchingPage() {
               <div><dt>Worst-off mentee</dt><dd>{round.fairness.worstScore ?? '–'}</dd></div>
               <div><dt>10th percentile</dt><dd>{round.fairness.p10Score ?? '–'}</dd></div>
               <div><dt>Mean score</dt><dd>{round.fairness.meanScore ?? '–'}</dd></div>
+              {round.needsCoverage && (
+                <>
+                  <div><dt>Needs covered</dt><dd>{round.needsCoverage.coveredShare === null ? '–' : `${Math.round(round.needsCoverage.coveredShare * 100)}%`}</dd></div>
+                  <div><dt>Mentees with no need covered</dt><dd>{round.needsCoverage.menteesWithNoneCovered} of {round.needsCoverage.menteesWithNeeds}</dd></div>
+                </>
+              )}
             </dl>
           </Card>
 
