@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { returning } from '@mutuals/core';
+import { rowsOf } from '@mutuals/core';
 import type { ConversationKind, ConversationRole } from '@mutuals/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { MessageRow } from './messages.repository';
@@ -48,7 +48,7 @@ export class ConversationsRepository {
   /** The pair's direct conversation, made unless it exists; `created` says which. */
   async openDirect(creatorId: string, otherId: string, manager: EntityManager): Promise<{ id: string; created: boolean }> {
     const directKey = [creatorId, otherId].sort().join(':');
-    const [inserted] = await returning<{ id: string }>(
+    const [inserted] = await rowsOf<{ id: string }>(
       manager,
       `INSERT INTO conversations (kind, created_by, direct_key) VALUES ('direct', $1, $2) ON CONFLICT (direct_key) DO NOTHING RETURNING id`,
       [creatorId, directKey],
@@ -59,7 +59,7 @@ export class ConversationsRepository {
   }
 
   async insertGroup(title: string, creatorId: string, manager: EntityManager): Promise<string> {
-    const [row] = await returning<{ id: string }>(manager, `INSERT INTO conversations (kind, title, created_by) VALUES ('group', $1, $2) RETURNING id`, [
+    const [row] = await rowsOf<{ id: string }>(manager, `INSERT INTO conversations (kind, title, created_by) VALUES ('group', $1, $2) RETURNING id`, [
       title,
       creatorId,
     ]);
@@ -71,7 +71,7 @@ export class ConversationsRepository {
     input: { mentorshipId: string; title: string; createdBy: string },
     manager: EntityManager,
   ): Promise<{ id: string; created: boolean }> {
-    const [inserted] = await returning<{ id: string }>(
+    const [inserted] = await rowsOf<{ id: string }>(
       manager,
       `INSERT INTO conversations (kind, title, created_by, mentorship_id) VALUES ('mentorship', $1, $2, $3)
        ON CONFLICT (mentorship_id) DO NOTHING RETURNING id`,
@@ -112,7 +112,7 @@ export class ConversationsRepository {
 
   /** False when they were not a current member. */
   async removeMember(conversationId: string, userId: string): Promise<boolean> {
-    const rows = await returning<{ user_id: string }>(
+    const rows = await rowsOf<{ user_id: string }>(
       this.db.manager,
       `UPDATE conversation_members SET left_at = now() WHERE conversation_id = $1 AND user_id = $2 AND left_at IS NULL RETURNING user_id`,
       [conversationId, userId],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { returning } from '@mutuals/core';
+import { rowsOf } from '@mutuals/core';
 import { DataSource } from 'typeorm';
 
 export interface MessageRow {
@@ -65,7 +65,7 @@ export class MessagesRepository {
 
   /** Moves the member's read position forward (never back, never past the last message); undefined unless a current member. */
   async markRead(conversationId: string, userId: string, seq: number): Promise<number | undefined> {
-    const [row] = await returning<{ last_read_seq: number }>(
+    const [row] = await rowsOf<{ last_read_seq: number }>(
       this.db.manager,
       `UPDATE conversation_members cm SET last_read_seq = GREATEST(cm.last_read_seq, LEAST($3::int, c.last_seq))
          FROM conversations c
@@ -88,7 +88,7 @@ export class MessagesRepository {
   }
 
   async edit(messageId: string, body: string, html: string): Promise<MessageRow> {
-    const [row] = await returning<MessageRow>(
+    const [row] = await rowsOf<MessageRow>(
       this.db.manager,
       `UPDATE messages m SET body = $2, body_html = $3, edited_at = now() WHERE m.id = $1 RETURNING ${MESSAGE_COLUMNS}`,
       [messageId, body, html],
@@ -98,7 +98,7 @@ export class MessagesRepository {
 
   /** A tombstone: the seq stays (no gap), the text goes. */
   async tombstone(messageId: string): Promise<MessageRow> {
-    const [row] = await returning<MessageRow>(
+    const [row] = await rowsOf<MessageRow>(
       this.db.manager,
       `UPDATE messages m SET body = '', body_html = '', deleted_at = now() WHERE m.id = $1 RETURNING ${MESSAGE_COLUMNS}`,
       [messageId],

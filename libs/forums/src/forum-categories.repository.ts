@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { returning } from '@mutuals/core';
+import { rowsOf } from '@mutuals/core';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface CategoryRow {
@@ -51,7 +51,7 @@ export class ForumCategoriesRepository {
 
   /** A new visible post; answers the category's slug (for the post's link). */
   async countPost(categoryId: string, at: Date, manager: EntityManager): Promise<string> {
-    const [row] = await returning<{ slug: string }>(
+    const [row] = await rowsOf<{ slug: string }>(
       manager,
       `UPDATE forum_categories SET post_count = post_count + 1, last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1 RETURNING slug`,
       [categoryId, at],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { returning } from '@mutuals/core';
+import { rowsOf } from '@mutuals/core';
 import type { ForumReaction } from '@mutuals/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostStatus } from './entities/post.entity';
@@ -163,7 +163,7 @@ export class ForumPostsRepository {
 
   /** Inside the caller's transaction, after the thread's seq was bumped; false when the clientId was used before. */
   async insert(post: NewPostRow, manager: EntityManager): Promise<boolean> {
-    const rows = await returning<{ id: string }>(
+    const rows = await rowsOf<{ id: string }>(
       manager,
       `INSERT INTO forum_posts (id, thread_id, seq, author_id, body, body_html, quote_html, plain_text, reply_to_post_id, client_id, created_at, search)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, setweight(to_tsvector('english', $12), 'A') || setweight(to_tsvector('english', $8), 'B'))

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { returning } from '@mutuals/core';
+import { rowsOf } from '@mutuals/core';
 import { DataSource, EntityManager } from 'typeorm';
 
 /**
@@ -102,7 +102,7 @@ export class ForumThreadsRepository {
     thread: { id: string; categoryId: string; title: string; authorId: string; clientId: string | null; at: Date },
     manager: EntityManager,
   ): Promise<boolean> {
-    const rows = await returning<{ id: string }>(
+    const rows = await rowsOf<{ id: string }>(
       manager,
       `INSERT INTO forum_threads (id, category_id, title, author_id, client_id, last_post_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $6)
        ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
@@ -116,7 +116,7 @@ export class ForumThreadsRepository {
    * so they commit in order. Nothing when the thread is gone, or locked or hidden to a member.
    */
   async bumpForPost(threadId: string, postId: string, at: Date, moderator: boolean, manager: EntityManager): Promise<BumpedThread | undefined> {
-    const [row] = await returning<BumpedThread>(
+    const [row] = await rowsOf<BumpedThread>(
       manager,
       `UPDATE forum_threads
           SET last_seq = last_seq + 1, reply_count = reply_count + (CASE WHEN last_seq > 0 THEN 1 ELSE 0 END),
@@ -137,7 +137,7 @@ export class ForumThreadsRepository {
     change: { replies: number; hidden: boolean | null; latest: { id: string; created_at: Date } | undefined },
     manager: EntityManager,
   ): Promise<{ categoryId: string; wasHidden: boolean }> {
-    const [row] = await returning<{ category_id: string; was_hidden: boolean }>(
+    const [row] = await rowsOf<{ category_id: string; was_hidden: boolean }>(
       manager,
       `UPDATE forum_threads t SET reply_count = t.reply_count + $2, hidden = COALESCE($3, t.hidden),
               last_post_id = $4, last_post_at = COALESCE($5, t.created_at)
@@ -150,7 +150,7 @@ export class ForumThreadsRepository {
 
   /** Pins or locks; false when there is no such thread. */
   async setFlag(threadId: string, flag: 'pinned' | 'locked', value: boolean): Promise<boolean> {
-    const rows = await returning<{ id: string }>(
+    const rows = await rowsOf<{ id: string }>(
       this.db.manager,
       `UPDATE forum_threads SET ${flag === 'pinned' ? 'pinned' : 'locked'} = $2 WHERE id = $1 RETURNING id`,
       [threadId, value],

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, DomainEvents, Page, RateLimiter, decodeCursor, isUniqueViolation, toPage } from '@mutuals/core';
+import { APP_CONFIG, AppConfig, DomainEvents, Page, RateLimiter, decodeCursor, toPage } from '@mutuals/core';
 import type { UserView } from '@mutuals/contracts';
 import { In, IsNull, Repository } from 'typeorm';
 import { HANDLE_PATTERN, handleBase } from './auth/handles';
@@ -85,7 +85,7 @@ export class IdentityService {
     try {
       await this.users.insert(user);
     } catch (error) {
-      if (isUniqueViolation(error)) {
+      if ((error as { code?: string }).code === '23505') {
         throw IdentityErrors.emailTaken('An account with that email already exists', [
           { field: 'email', message: 'is already registered' },
         ]);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DomainEvents, returning } from '@mutuals/core';
+import { DomainEvents } from '@mutuals/core';
 import type {
   AppliedRoundView,
   MatchingRoundResult,
@@ -18,6 +18,7 @@ import { MatchingRoundEntity } from './entities/matching-round.entity';
 import { MatchingErrors } from './matching.errors';
 import { MentoringPeople } from './mentoring-people';
 import { REQUEST_LIFETIME_DAYS } from './mentoring-requests.service';
+import { returning } from './sql';
 
 export interface RoundPlan {
   result: MatchingRoundResult;

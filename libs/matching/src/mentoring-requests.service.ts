@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor, DomainEvents, toPage, type Page, isUniqueViolation, returning } from '@mutuals/core';
+import { decodeCursor, DomainEvents, toPage, type Page } from '@mutuals/core';
 import type { MentoringRequestView, MentorshipView } from '@mutuals/contracts';
 import type { AuthUser } from '@mutuals/identity';
 import { ProfilesService } from '@mutuals/profiles';
@@ -10,6 +10,7 @@ import type { RequestStatus } from './entities/mentoring-request.entity';
 import { MatchingErrors } from './matching.errors';
 import { MentoringPeople } from './mentoring-people';
 import { MentorshipsService } from './mentorships.service';
+import { isUniqueViolation, returning } from './sql';
 
 /** A mentee has at most this many requests waiting for an answer (DOMAIN.md: "a few"). */
 export const OPEN_REQUEST_CAP = 3;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor, DomainEvents, toPage, type Page, returning } from '@mutuals/core';
+import { decodeCursor, DomainEvents, toPage, type Page } from '@mutuals/core';
 import type {
   GoalView,
   MentoringPerson,
@@ -26,6 +26,7 @@ import type { GoalStatus } from './entities/goal.entity';
 import type { MentorshipStatus } from './entities/mentorship.entity';
 import { MatchingErrors } from './matching.errors';
 import { MentoringPeople } from './mentoring-people';
+import { returning } from './sql';
 
 const MAX_GOALS = 30;
 /** A session may be logged with a clock a little ahead of ours, never for a day to come. */

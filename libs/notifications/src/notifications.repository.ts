@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { returning } from '@mutuals/core';
+import { rowsOf } from '@mutuals/core';
 import { DataSource } from 'typeorm';
 
 export interface NotificationRow {
@@ -72,7 +72,7 @@ export class NotificationsRepository {
 
   /** Marks the member's unread ones read: those listed, or every one when ids is null. */
   async markRead(userId: string, ids: string[] | null): Promise<number> {
-    const rows = await returning<{ id: string }>(
+    const rows = await rowsOf<{ id: string }>(
       this.db.manager,
       `UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[])) RETURNING id`,
       [userId, ids],
