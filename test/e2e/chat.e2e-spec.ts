@@ -301,7 +301,10 @@ describe('chat', () => {
         error: { code: 'invalidInput', message: expect.stringMatching(/clientId.*body/) },
       });
       expect(await send(sa, d.id, 'x'.repeat(4001))).toMatchObject({ ok: false, error: { code: 'tooLarge' } });
-      expect(await ask(sa, 'chat:sync', { conversationId: d.id, afterSeq: -1 })).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+      expect(await ask(sa, 'chat:sync', { conversationId: d.id, afterSeq: -1 })).toMatchObject({
+        ok: false,
+        error: { code: 'invalidInput' },
+      });
       expect(await ask(sa, 'chat:read', { conversationId: d.id })).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
 
       const ss = await client(stranger);

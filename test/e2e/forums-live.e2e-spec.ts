@@ -91,7 +91,9 @@ describe('forums: live replies and posting limits', () => {
     await request(t.url).post(`/api/v1/admin/posts/${post.id}/hide`).set(moderator.auth).expect(200);
     await request(t.url).patch(`/api/v1/forums/posts/${post.id}`).set(moderator.auth).send({ body: 'secret moderator note' }).expect(200);
     await settle();
-    expect(updated).toEqual([{ threadId: thread.id, post: expect.objectContaining({ id: post.id, bodyHtml: '<p>better words</p>\n', body: null }) }]);
+    expect(updated).toEqual([
+      { threadId: thread.id, post: expect.objectContaining({ id: post.id, bodyHtml: '<p>better words</p>\n', body: null }) },
+    ]);
   });
 
   it('tells watchers nothing more of a thread once its opening post is hidden', async () => {

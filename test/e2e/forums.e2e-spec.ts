@@ -425,21 +425,51 @@ describe('forums', () => {
 
       for (const member of [reader, author]) {
         expect(await threadsOf(member, category.slug)).toEqual([]);
-        await request(t.url).get(api(`/forums/threads/${thread.id}`)).set(member.auth).expect(404);
-        await request(t.url).get(api(`/forums/threads/${thread.id}/posts`)).set(member.auth).expect(404);
-        await request(t.url).get(api(`/forums/posts/${answer.id}`)).set(member.auth).expect(404);
+        await request(t.url)
+          .get(api(`/forums/threads/${thread.id}`))
+          .set(member.auth)
+          .expect(404);
+        await request(t.url)
+          .get(api(`/forums/threads/${thread.id}/posts`))
+          .set(member.auth)
+          .expect(404);
+        await request(t.url)
+          .get(api(`/forums/posts/${answer.id}`))
+          .set(member.auth)
+          .expect(404);
       }
       expect((await search(reader, 'uglyvortex')).items).toEqual([]);
       expect(await categoryOf(reader, category.slug)).toMatchObject({ threadCount: 0 });
-      await request(t.url).post(api(`/forums/threads/${thread.id}/posts`)).set(reader.auth).send({ body: 'still here?' }).expect(404);
-      await request(t.url).put(api(`/forums/posts/${answer.id}/reactions/heart`)).set(reader.auth).expect(404);
-      await request(t.url).post(api(`/forums/threads/${thread.id}/read`)).set(reader.auth).send({ lastReadPostId: answer.id }).expect(404);
-      await request(t.url).put(api(`/forums/threads/${thread.id}/subscription`)).set(reader.auth).expect(404);
-      await request(t.url).post(api(`/forums/posts/${answer.id}/flags`)).set(reader.auth).send({ reason: 'for the record' }).expect(404);
+      await request(t.url)
+        .post(api(`/forums/threads/${thread.id}/posts`))
+        .set(reader.auth)
+        .send({ body: 'still here?' })
+        .expect(404);
+      await request(t.url)
+        .put(api(`/forums/posts/${answer.id}/reactions/heart`))
+        .set(reader.auth)
+        .expect(404);
+      await request(t.url)
+        .post(api(`/forums/threads/${thread.id}/read`))
+        .set(reader.auth)
+        .send({ lastReadPostId: answer.id })
+        .expect(404);
+      await request(t.url)
+        .put(api(`/forums/threads/${thread.id}/subscription`))
+        .set(reader.auth)
+        .expect(404);
+      await request(t.url)
+        .post(api(`/forums/posts/${answer.id}/flags`))
+        .set(reader.auth)
+        .send({ reason: 'for the record' })
+        .expect(404);
 
       const listed = await threadsOf(moderator, category.slug);
       expect(listed).toEqual([expect.objectContaining({ id: thread.id, hidden: true })]);
-      const shown = await request(t.url).get(api(`/forums/threads/${thread.id}`)).set(moderator.auth).expect(200);
+      const shown = await request(t.url)
+        .get(api(`/forums/threads/${thread.id}`))
+        .set(moderator.auth)
+        .expect(200);
       expect(shown.body).toMatchObject({ hidden: true, title: thread.title });
       // A moderator may still write in it; no member hears of it.
       const events: ForumPostCreated[] = [];
@@ -451,10 +481,16 @@ describe('forums', () => {
       }
       expect(events).toEqual([expect.objectContaining({ mentionedUserIds: [], subscriberIds: [], replyToAuthorId: null })]);
 
-      await request(t.url).post(api(`/admin/posts/${thread.firstPost.id}/restore`)).set(moderator.auth).expect(200);
+      await request(t.url)
+        .post(api(`/admin/posts/${thread.firstPost.id}/restore`))
+        .set(moderator.auth)
+        .expect(200);
       expect(await threadsOf(reader, category.slug)).toEqual([expect.objectContaining({ id: thread.id, hidden: false })]);
       expect(await categoryOf(reader, category.slug)).toMatchObject({ threadCount: 1 });
-      await request(t.url).get(api(`/forums/threads/${thread.id}`)).set(reader.auth).expect(200);
+      await request(t.url)
+        .get(api(`/forums/threads/${thread.id}`))
+        .set(reader.auth)
+        .expect(200);
     });
   });
 
@@ -490,7 +526,12 @@ describe('forums', () => {
       const thread = await createThread(t, author, category.id);
       const submission = { body: 'Only once, please', clientId: randomUUID() };
       const answers = await Promise.all(
-        [1, 2, 3, 4].map(() => request(t.url).post(api(`/forums/threads/${thread.id}/posts`)).set(replier.auth).send(submission)),
+        [1, 2, 3, 4].map(() =>
+          request(t.url)
+            .post(api(`/forums/threads/${thread.id}/posts`))
+            .set(replier.auth)
+            .send(submission),
+        ),
       );
       expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 201]);
       expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
@@ -501,9 +542,17 @@ describe('forums', () => {
         [3, expect.stringContaining('And then another')],
       ]);
       expect(next.seq).toBe(3);
-      const retry = await request(t.url).post(api(`/forums/threads/${thread.id}/posts`)).set(replier.auth).send(submission).expect(200);
+      const retry = await request(t.url)
+        .post(api(`/forums/threads/${thread.id}/posts`))
+        .set(replier.auth)
+        .send(submission)
+        .expect(200);
       expect(retry.body).toMatchObject({ id: answers[0]!.body.id, seq: 2 });
-      await request(t.url).post(api(`/forums/threads/${thread.id}/posts`)).set(replier.auth).send({ body: 'x', clientId: 'not-a-uuid' }).expect(400);
+      await request(t.url)
+        .post(api(`/forums/threads/${thread.id}/posts`))
+        .set(replier.auth)
+        .send({ body: 'x', clientId: 'not-a-uuid' })
+        .expect(400);
     });
   });
 

@@ -57,7 +57,9 @@ describe('notifications from the forums', () => {
     const category = await createCategory(t, coordinator);
     const thread = await createThread(t, author, category.id);
     // What a database restart did to the feed's write: the listener throws once.
-    const feedWrite = jest.spyOn(t.app.get(NotificationsService), 'notify').mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
+    const feedWrite = jest
+      .spyOn(t.app.get(NotificationsService), 'notify')
+      .mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
     try {
       const post = await reply(t, author, thread.id, `Over to you, @${mentioned.handle}`);
       expect(feedWrite).toHaveBeenCalledTimes(1);
@@ -65,7 +67,9 @@ describe('notifications from the forums', () => {
       expect(stored.body.bodyHtml).toContain('Over to you');
       await waitUntil(() => feedWrite.mock.calls.length === 2, 5000, 'the retry');
       const feed = await request(t.url).get('/api/v1/notifications').set(mentioned.auth).expect(200);
-      expect(feed.body.items).toEqual([expect.objectContaining({ kind: 'forum.mention', link: `/forums/threads/${thread.id}?post=${post.id}` })]);
+      expect(feed.body.items).toEqual([
+        expect.objectContaining({ kind: 'forum.mention', link: `/forums/threads/${thread.id}?post=${post.id}` }),
+      ]);
     } finally {
       feedWrite.mockRestore();
     }

@@ -83,7 +83,8 @@ export class ChatConversationsService {
       ]);
     }
     const title = input.title?.trim() ?? '';
-    if (input.kind === 'group' && !title) throw ChatErrors.invalid('A group needs a title', [{ field: 'title', message: 'must not be empty' }]);
+    if (input.kind === 'group' && !title)
+      throw ChatErrors.invalid('A group needs a title', [{ field: 'title', message: 'must not be empty' }]);
     await this.assertUsersExist(others);
 
     const { id, created } = await this.db.transaction(async (manager) => {
@@ -139,7 +140,11 @@ export class ChatConversationsService {
   }
 
   /** One conversation per mentorship, named for the mentee's organisation; calling again answers the same one. */
-  async openMentorshipConversation(input: { mentorshipId: string; mentorId: string; menteeId: string }): Promise<{ conversationId: string }> {
+  async openMentorshipConversation(input: {
+    mentorshipId: string;
+    mentorId: string;
+    menteeId: string;
+  }): Promise<{ conversationId: string }> {
     const mentee = (await this.profiles.getPublicProfiles([input.menteeId])).get(input.menteeId);
     const menteeName =
       mentee?.organisation?.name ??
@@ -148,7 +153,10 @@ export class ChatConversationsService {
       'mentee';
     const title = `Mentoring: ${menteeName}`.slice(0, 120);
     const { id, created } = await this.db.transaction(async (manager) => {
-      const opened = await this.conversations.openForMentorship({ mentorshipId: input.mentorshipId, title, createdBy: input.mentorId }, manager);
+      const opened = await this.conversations.openForMentorship(
+        { mentorshipId: input.mentorshipId, title, createdBy: input.mentorId },
+        manager,
+      );
       if (opened.created) await this.conversations.insertMembers(opened.id, [input.mentorId, input.menteeId], null, manager);
       return opened;
     });
@@ -162,7 +170,8 @@ export class ChatConversationsService {
   }
 
   private async assertGroup(conversationId: string): Promise<void> {
-    if ((await this.conversations.kindOf(conversationId)) !== 'group') throw ChatErrors.notAGroup('Only groups have members added or removed');
+    if ((await this.conversations.kindOf(conversationId)) !== 'group')
+      throw ChatErrors.notAGroup('Only groups have members added or removed');
   }
 
   /** The caller's role in the conversation; 404 unless a current member. */
@@ -175,7 +184,9 @@ export class ChatConversationsService {
   private async assertUsersExist(ids: string[]): Promise<void> {
     const found = await this.identity.getUserSummaries(ids);
     if (ids.some((id) => !found.has(id))) {
-      throw ChatErrors.invalid('Some of those members do not exist', [{ field: 'memberIds', message: 'includes someone who is not a member' }]);
+      throw ChatErrors.invalid('Some of those members do not exist', [
+        { field: 'memberIds', message: 'includes someone who is not a member' },
+      ]);
     }
   }
 }

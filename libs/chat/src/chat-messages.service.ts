@@ -46,7 +46,13 @@ export class ChatMessagesService {
     assertBodySize(input.body);
     await this.limiter.consume(SEND_LIMIT, `member:${sender.id}`);
     const rendered = renderMarkdown(input.body, { mode: 'chat' });
-    const row = await this.messages.append({ conversationId, senderId: sender.id, clientId: input.clientId, body: input.body, html: rendered.html });
+    const row = await this.messages.append({
+      conversationId,
+      senderId: sender.id,
+      clientId: input.clientId,
+      body: input.body,
+      html: rendered.html,
+    });
     if (!row) return { message: await this.originalOf(sender.id, conversationId, input.clientId), created: false };
     const message = toMessageView(row);
     this.realtime.toRoom(conversationRoom(conversationId), 'chat:message', message);
@@ -60,7 +66,11 @@ export class ChatMessagesService {
   }
 
   /** A page of history ordered by seq: before `beforeSeq` (older), after `afterSeq` (newer), or the latest. */
-  async history(userId: string, conversationId: string, query: { beforeSeq?: number; afterSeq?: number; limit: number }): Promise<ChatHistoryPage> {
+  async history(
+    userId: string,
+    conversationId: string,
+    query: { beforeSeq?: number; afterSeq?: number; limit: number },
+  ): Promise<ChatHistoryPage> {
     if (query.beforeSeq !== undefined && query.afterSeq !== undefined) {
       throw ChatErrors.invalid('Ask for messages before a seq or after one, not both', [
         { field: 'afterSeq', message: 'cannot be combined with beforeSeq' },

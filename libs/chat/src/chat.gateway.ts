@@ -115,6 +115,8 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect {
 
   @SubscribeMessage('chat:read')
   read(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
-    return this.requests.handle(socket, ReadEventDto, body, ({ conversationId, seq }, user) => this.messages.markRead(user.id, conversationId, seq));
+    return this.requests.handle(socket, ReadEventDto, body, ({ conversationId, seq }, user) =>
+      this.messages.markRead(user.id, conversationId, seq),
+    );
   }
 }

@@ -59,10 +59,11 @@ export class ConversationsRepository {
   }
 
   async insertGroup(title: string, creatorId: string, manager: EntityManager): Promise<string> {
-    const [row] = await rowsOf<{ id: string }>(manager, `INSERT INTO conversations (kind, title, created_by) VALUES ('group', $1, $2) RETURNING id`, [
-      title,
-      creatorId,
-    ]);
+    const [row] = await rowsOf<{ id: string }>(
+      manager,
+      `INSERT INTO conversations (kind, title, created_by) VALUES ('group', $1, $2) RETURNING id`,
+      [title, creatorId],
+    );
     return row!.id;
   }
 

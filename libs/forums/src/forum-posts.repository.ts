@@ -149,7 +149,10 @@ export class ForumPostsRepository {
   }
 
   async seqIn(postId: string, threadId: string): Promise<number | undefined> {
-    const [row]: { seq: number }[] = await this.db.query(`SELECT seq FROM forum_posts WHERE id = $1 AND thread_id = $2`, [postId, threadId]);
+    const [row]: { seq: number }[] = await this.db.query(`SELECT seq FROM forum_posts WHERE id = $1 AND thread_id = $2`, [
+      postId,
+      threadId,
+    ]);
     return row?.seq;
   }
 
@@ -208,9 +211,10 @@ export class ForumPostsRepository {
   }
 
   revisions(postId: string): Promise<{ body: string; edited_by: string; created_at: Date }[]> {
-    return this.db.query(`SELECT body, edited_by, created_at FROM forum_post_revisions WHERE post_id = $1 ORDER BY created_at DESC, id DESC`, [
-      postId,
-    ]);
+    return this.db.query(
+      `SELECT body, edited_by, created_at FROM forum_post_revisions WHERE post_id = $1 ORDER BY created_at DESC, id DESC`,
+      [postId],
+    );
   }
 
   async setStatus(postId: string, status: PostStatus, manager: EntityManager): Promise<void> {

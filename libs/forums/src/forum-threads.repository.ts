@@ -115,7 +115,13 @@ export class ForumThreadsRepository {
    * Takes the thread's row lock and the next seq for a post; seqs are handed out under the lock,
    * so they commit in order. Nothing when the thread is gone, or locked or hidden to a member.
    */
-  async bumpForPost(threadId: string, postId: string, at: Date, moderator: boolean, manager: EntityManager): Promise<BumpedThread | undefined> {
+  async bumpForPost(
+    threadId: string,
+    postId: string,
+    at: Date,
+    moderator: boolean,
+    manager: EntityManager,
+  ): Promise<BumpedThread | undefined> {
     const [row] = await rowsOf<BumpedThread>(
       manager,
       `UPDATE forum_threads
@@ -179,10 +185,10 @@ export class ForumThreadsRepository {
   }
 
   async subscriberIds(threadId: string, exceptUserId: string, manager: EntityManager): Promise<string[]> {
-    const rows: { user_id: string }[] = await manager.query(`SELECT user_id FROM forum_subscriptions WHERE thread_id = $1 AND user_id <> $2`, [
-      threadId,
-      exceptUserId,
-    ]);
+    const rows: { user_id: string }[] = await manager.query(
+      `SELECT user_id FROM forum_subscriptions WHERE thread_id = $1 AND user_id <> $2`,
+      [threadId, exceptUserId],
+    );
     return rows.map((r) => r.user_id);
   }
 }

@@ -86,7 +86,11 @@ export class ForumsPostingService {
       await this.categories.moveCounts(input.categoryId, { threads: 1, posts: 0 }, unit.manager);
       return this.storePost(post, rendered, unit);
     });
-    if (!stored) return { value: await this.threadWithFirstPost((await this.threads.idByClientId(author.id, input.clientId!))!, author), created: false };
+    if (!stored)
+      return {
+        value: await this.threadWithFirstPost((await this.threads.idByClientId(author.id, input.clientId!))!, author),
+        created: false,
+      };
     const firstPost = await this.announce(stored);
     return { value: { ...(await this.reading.getThread(threadId, author)), firstPost }, created: true };
   }
@@ -204,17 +208,22 @@ export class ForumsPostingService {
    * Inside the caller's transaction: the thread row lock orders the seqs. The created event goes
    * with the transaction, so notifications hear of the post once it is committed.
    */
-  private async storePost(
-    post: NewPost,
-    rendered: StoredBody & { mentionedUserIds: string[] },
-    unit: UnitOfWork,
-  ) {
+  private async storePost(post: NewPost, rendered: StoredBody & { mentionedUserIds: string[] }, unit: UnitOfWork) {
     const { manager } = unit;
     const id = randomUUID();
     const thread = await this.threads.bumpForPost(post.threadId, id, post.at, isCoordinator(post.author), manager);
     if (!thread) throw ForumsErrors.threadLocked('This thread is locked');
     const inserted = await this.posts.insert(
-      { ...rendered, id, threadId: post.threadId, seq: thread.last_seq, authorId: post.author.id, replyToPostId: post.replyToPostId, clientId: post.clientId, at: post.at },
+      {
+        ...rendered,
+        id,
+        threadId: post.threadId,
+        seq: thread.last_seq,
+        authorId: post.author.id,
+        replyToPostId: post.replyToPostId,
+        clientId: post.clientId,
+        at: post.at,
+      },
       manager,
     );
     if (!inserted) throw new RepeatedSubmission();

@@ -140,7 +140,12 @@ export class ForumsReadingService {
    */
   async search(query: { q: string; categoryId?: string; limit: number; cursor?: string }): Promise<ForumSearchPage> {
     const after = decodeCursor(query.cursor, 2);
-    const rows = await this.searchIndex.search(query.q, query.categoryId ?? null, query.limit + 1, after && [Number(after[0]), String(after[1])]);
+    const rows = await this.searchIndex.search(
+      query.q,
+      query.categoryId ?? null,
+      query.limit + 1,
+      after && [Number(after[0]), String(after[1])],
+    );
     const authors = await this.views.authors(rows.map((r) => r.author_id));
     return toPage(
       rows,
