@@ -67,8 +67,8 @@ export class ForumsPostingService {
     input: { categoryId: string; title: string; body: string; clientId?: string },
     options: PostingOptions = {},
   ): Promise<Posted<ForumThreadCreated>> {
-    const repeated = input.clientId && (await this.threads.idByClientId(author.id, input.clientId));
-    if (repeated) return { value: await this.threadWithFirstPost(repeated, author), created: false };
+    const original = input.clientId && (await this.originalThread(author, input.clientId));
+    if (original) return { value: original, created: false };
     if (!(await this.categories.exists(input.categoryId)))
       throw ForumsErrors.invalid('No such category', [{ field: 'categoryId', message: 'is not a category' }]);
     await this.limitPosting(author, options);
@@ -81,16 +81,12 @@ export class ForumsPostingService {
         { id: threadId, categoryId: input.categoryId, title: input.title, authorId: author.id, clientId: input.clientId ?? null, at },
         unit.manager,
       );
-      // The same key raced this request and won: answer its thread.
+      // The same key raced this request and won.
       if (!inserted) return null;
       await this.categories.moveCounts(input.categoryId, { threads: 1, posts: 0 }, unit.manager);
       return this.storePost(post, rendered, unit);
     });
-    if (!stored)
-      return {
-        value: await this.threadWithFirstPost((await this.threads.idByClientId(author.id, input.clientId!))!, author),
-        created: false,
-      };
+    if (!stored) return { value: (await this.originalThread(author, input.clientId!))!, created: false };
     const firstPost = await this.announce(stored);
     return { value: { ...(await this.reading.getThread(threadId, author)), firstPost }, created: true };
   }
@@ -101,8 +97,8 @@ export class ForumsPostingService {
     input: { body: string; replyToPostId?: string; clientId?: string },
     options: PostingOptions = {},
   ): Promise<Posted<ForumPostView>> {
-    const repeated = input.clientId && (await this.posts.idByClientId(author.id, input.clientId));
-    if (repeated) return { value: await this.reading.getPost(repeated, author), created: false };
+    const original = input.clientId && (await this.originalPost(author, input.clientId));
+    if (original) return { value: original, created: false };
     const thread = await this.reading.threadFor(threadId, author);
     if (thread.locked && !isCoordinator(author)) throw ForumsErrors.threadLocked('This thread is locked');
     if (input.replyToPostId && !(await this.posts.visibleAuthor(input.replyToPostId, threadId)))
@@ -125,7 +121,7 @@ export class ForumsPostingService {
     } catch (error) {
       // The same key raced this request and won; the seq this one took was rolled back with it.
       if (!(error instanceof RepeatedSubmission)) throw error;
-      return { value: await this.reading.getPost((await this.posts.idByClientId(author.id, input.clientId!))!, author), created: false };
+      return { value: (await this.originalPost(author, input.clientId!))!, created: false };
     }
   }
 
@@ -177,10 +173,19 @@ export class ForumsPostingService {
 
   // ---- internals ----
 
-  private async threadWithFirstPost(threadId: string, author: AuthUser): Promise<ForumThreadCreated> {
+  /** The thread the author already made with this idempotency key, as its creation answered it. */
+  private async originalThread(author: AuthUser, clientId: string): Promise<ForumThreadCreated | undefined> {
+    const threadId = await this.threads.idByClientId(author.id, clientId);
+    if (!threadId) return undefined;
     const thread = await this.reading.getThread(threadId, author);
     const [firstPost] = (await this.reading.listPosts(threadId, author, { limit: 1 })).items;
     return { ...thread, firstPost: firstPost! };
+  }
+
+  /** The reply the author already posted with this idempotency key. */
+  private async originalPost(author: AuthUser, clientId: string): Promise<ForumPostView | undefined> {
+    const postId = await this.posts.idByClientId(author.id, clientId);
+    return postId ? this.reading.getPost(postId, author) : undefined;
   }
 
   private async limitPosting(author: AuthUser, options: PostingOptions): Promise<void> {
