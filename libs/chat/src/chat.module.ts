@@ -26,6 +26,6 @@ import { PresenceService } from './presence.service';
     ChatGateway,
     ChatMentorshipListener,
   ],
-  exports: [ChatConversationsService, ChatMessagesService, PresenceService],
+  exports: [ChatConversationsService],
 })
 export class ChatModule {}
