@@ -295,17 +295,17 @@ describe('chat', () => {
       const [a, b, stranger] = [await createMember(t), await createMember(t), await createMember(t)];
       const d = await direct(a, b);
       const sa = await client(a, [d.id]);
-      expect(await ask(sa, 'chat:send', 'not an object')).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+      expect(await ask(sa, 'chat:send', 'not an object')).toMatchObject({ ok: false, error: { code: 'validationFailed' } });
       expect(await ask(sa, 'chat:send', { conversationId: d.id, clientId: 'x', body: 7 })).toMatchObject({
         ok: false,
-        error: { code: 'invalidInput', message: expect.stringMatching(/clientId.*body/) },
+        error: { code: 'validationFailed', message: expect.stringMatching(/clientId.*body/) },
       });
       expect(await send(sa, d.id, 'x'.repeat(4001))).toMatchObject({ ok: false, error: { code: 'tooLarge' } });
       expect(await ask(sa, 'chat:sync', { conversationId: d.id, afterSeq: -1 })).toMatchObject({
         ok: false,
-        error: { code: 'invalidInput' },
+        error: { code: 'validationFailed' },
       });
-      expect(await ask(sa, 'chat:read', { conversationId: d.id })).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+      expect(await ask(sa, 'chat:read', { conversationId: d.id })).toMatchObject({ ok: false, error: { code: 'validationFailed' } });
 
       const ss = await client(stranger);
       const strangerSaw = collect(ss, 'chat:message');
@@ -351,15 +351,24 @@ describe('chat', () => {
       expect(byHttp.filter((r) => r.status !== 201).every((r) => r.status === 429)).toBe(true);
     });
 
-    it('answers an over-long message the same way over HTTP and socket', async () => {
+    it('answers an over-long or malformed message the same way over HTTP and socket, with the same code', async () => {
       const [a, b] = [await createMember(t), await createMember(t)];
       const d = await direct(a, b);
       const socket = await client(a, [d.id]);
       const tooLong = 'x'.repeat(CHAT_MESSAGE_MAX_LENGTH + 1);
       const overHttp = await post(a, d.id, tooLong).expect(400);
-      const overSocket = await send(socket, d.id, tooLong);
-      expect(overHttp.body.errors).toEqual([{ field: 'body', message: expect.stringContaining(String(CHAT_MESSAGE_MAX_LENGTH)) }]);
-      expect(overSocket).toEqual({ ok: false, error: { code: 'tooLarge', message: overHttp.body.detail } });
+      expect(overHttp.body).toMatchObject({
+        code: 'tooLarge',
+        errors: [{ field: 'body', message: expect.stringContaining(String(CHAT_MESSAGE_MAX_LENGTH)) }],
+      });
+      expect(await send(socket, d.id, tooLong)).toEqual({ ok: false, error: { code: 'tooLarge', message: overHttp.body.detail } });
+      const malformed = { clientId: 'not-a-uuid', body: 'hello' };
+      const malformedHttp = await api().post(`/api/v1/chat/conversations/${d.id}/messages`).set(a.auth).send(malformed).expect(400);
+      expect(malformedHttp.body.code).toBe('validationFailed');
+      expect(await ask(socket, 'chat:send', { conversationId: d.id, ...malformed })).toEqual({
+        ok: false,
+        error: { code: 'validationFailed', message: malformedHttp.body.detail },
+      });
     });
 
     it('limits typing announcements per member, across all their sockets', async () => {

@@ -134,7 +134,7 @@ describe('forums: live replies and posting limits', () => {
       ok: false,
       error: { code: 'threadNotFound' },
     });
-    expect(await ask(socket, 'forum:watch', { threadId: 'x' })).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+    expect(await ask(socket, 'forum:watch', { threadId: 'x' })).toMatchObject({ ok: false, error: { code: 'validationFailed' } });
     expect(await ask(socket, 'forum:watch', null)).toMatchObject({ ok: false });
   });
 

@@ -98,8 +98,8 @@ export interface CreateForumThreadRequest {
   title: string;
   body: string;
   /**
-   * The client's idempotency key (a UUID it makes once per thread and sends again on a retry):
-   * the same key from the same author answers the thread already stored, with 200, instead of a second one.
+   * Made once per composed post and sent again on a retry: the same key from the same author
+   * answers the thread already stored, with 200, instead of storing a second one.
    */
   clientId?: Uuid;
 }
@@ -107,7 +107,7 @@ export interface CreateForumThreadRequest {
 export interface CreateForumPostRequest {
   body: string;
   replyToPostId?: Uuid;
-  /** The client's idempotency key, as for a thread: a retry answers the post already stored, with 200. */
+  /** Made once per composed post and sent again on a retry: a retry answers the post already stored, with 200. */
   clientId?: Uuid;
 }
 

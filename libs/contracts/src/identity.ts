@@ -43,6 +43,11 @@ export interface MeView {
   profile: ProfileView;
 }
 
+/** GET /auth/session: 200 for everyone, `user` null when signed out (so a visitor's browser logs no 401). */
+export interface SessionView {
+  user: MeView | null;
+}
+
 /** GET /admin/members?status= */
 export interface AdminMemberQuery extends PageQuery {
   status?: AccountStatus;

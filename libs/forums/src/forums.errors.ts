@@ -1,6 +1,7 @@
+import type { ForumsErrorCode } from '@mutuals/contracts';
 import { defineErrors } from '@mutuals/core';
 
-export const ForumsErrors = defineErrors({
+export const ForumsErrors = defineErrors<ForumsErrorCode>({
   categoryNotFound: 'not-found',
   categoryTaken: 'conflict',
   threadNotFound: 'not-found',

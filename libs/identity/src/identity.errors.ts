@@ -1,6 +1,7 @@
+import type { IdentityErrorCode } from '@mutuals/contracts';
 import { defineErrors } from '@mutuals/core';
 
-export const IdentityErrors = defineErrors({
+export const IdentityErrors = defineErrors<IdentityErrorCode>({
   emailTaken: 'conflict',
   handleTaken: 'conflict',
   badCredentials: 'unauthenticated',

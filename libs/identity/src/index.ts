@@ -6,3 +6,4 @@ export { HANDLE_PATTERN } from './auth/handles';
 export { ROLES, STATUSES } from './entities/user.entity';
 export * from './identity.types';
 export { MemberListQuery } from './dto/auth.dto';
+export { IdentityErrors } from './identity.errors';

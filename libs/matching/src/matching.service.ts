@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainEvents } from '@mutuals/core';
 import type {
   AppliedRoundView,
@@ -10,15 +10,16 @@ import type {
 } from '@mutuals/contracts';
 import type { AuthUser } from '@mutuals/identity';
 import { ProfilesService, type MatchingParticipant } from '@mutuals/profiles';
-import { DataSource, Repository } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { CreateRoundDto } from './dto/mentoring.dto';
 import { buildPool, describeWeights, greedyRound, MATCHING_WEIGHTS, runRound, suggestMentors } from './engine';
 import type { MenteeCandidate, MentorCandidate, PairRef } from './engine';
-import { MatchingRoundEntity } from './entities/matching-round.entity';
 import { MatchingErrors } from './matching.errors';
 import { MentoringPeople } from './mentoring-people';
 import { REQUEST_LIFETIME_DAYS } from './mentoring-requests.service';
-import { returning } from './sql';
+import { MatchingRoundsRepository, type RoundRow } from './repositories/matching-rounds.repository';
+import { MentoringRequestsRepository } from './repositories/mentoring-requests.repository';
+import { MentorshipsRepository } from './repositories/mentorships.repository';
 
 export interface RoundPlan {
   result: MatchingRoundResult;
@@ -43,7 +44,9 @@ const toMentee = (p: MatchingParticipant): MenteeCandidate => ({
 export class MatchingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(MatchingRoundEntity) private readonly rounds: Repository<MatchingRoundEntity>,
+    private readonly rounds: MatchingRoundsRepository,
+    private readonly requests: MentoringRequestsRepository,
+    private readonly mentorships: MentorshipsRepository,
     private readonly profiles: ProfilesService,
     private readonly people: MentoringPeople,
     private readonly events: DomainEvents,
@@ -83,14 +86,7 @@ export class MatchingService {
         ]);
       }
     } else {
-      const engaged = new Set(
-        (
-          (await this.dataSource.query(
-            `SELECT mentee_id FROM mentorships WHERE status = 'active'
-           UNION SELECT mentee_id FROM mentoring_requests WHERE status = 'pending'`,
-          )) as { mentee_id: string }[]
-        ).map((r) => r.mentee_id),
-      );
+      const engaged = new Set(await this.requests.engagedMentees());
       wanted = new Set(seeking.filter((p) => !engaged.has(p.userId)).map((p) => p.userId));
     }
     for (const pin of pinned) wanted.add(pin.menteeId);
@@ -137,14 +133,11 @@ export class MatchingService {
 
   /** Stores a planned round; a null caller is the command line. */
   async saveRound(caller: AuthUser | null, result: MatchingRoundResult): Promise<MatchingRoundView> {
-    const round = await this.rounds.save(
-      this.rounds.create({ createdBy: caller?.id ?? null, weightsVersion: result.weightsVersion, result, appliedAt: null }),
-    );
-    return this.toView(round);
+    return this.toView(await this.rounds.insert({ created_by: caller?.id ?? null, weights_version: result.weightsVersion, result }));
   }
 
   async getRound(id: string): Promise<MatchingRoundView> {
-    const round = await this.rounds.findOneBy({ id });
+    const round = await this.rounds.find(id);
     if (!round) throw MatchingErrors.roundNotFound('No such matching round');
     return this.toView(round);
   }
@@ -152,37 +145,25 @@ export class MatchingService {
   /** Each proposal becomes a pending request both sides see; the mentor still accepts. */
   async applyRound(id: string): Promise<AppliedRoundView> {
     const applied = await this.dataSource.transaction(async (manager) => {
-      const [round] = await returning<{ result: MatchingRoundResult; applied_at: Date }>(
-        manager,
-        'UPDATE matching_rounds SET applied_at = now() WHERE id = $1 AND applied_at IS NULL RETURNING result, applied_at',
-        [id],
-      );
+      const round = await this.rounds.markApplied(id, manager);
       if (!round) {
-        const exists = (await manager.query('SELECT 1 FROM matching_rounds WHERE id = $1', [id])).length > 0;
-        throw exists
+        throw (await this.rounds.exists(id, manager))
           ? MatchingErrors.roundAlreadyApplied('This round has already been applied')
           : MatchingErrors.roundNotFound('No such matching round');
       }
       const { proposals } = round.result;
-      const rows = await returning<{ id: string; mentee_id: string; mentor_id: string }>(
+      const rows = await this.requests.insertProposals(
+        proposals.map((p) => ({
+          mentee_id: p.menteeId,
+          mentor_id: p.mentorId,
+          message: `Proposed by the programme's matching round (score ${p.score}): ${p.reasons.map((r) => r.label).join('; ')}.`,
+        })),
+        id,
+        REQUEST_LIFETIME_DAYS,
         manager,
-        `INSERT INTO mentoring_requests (mentee_id, mentor_id, message, expires_at, round_id)
-         SELECT p.mentee_id, p.mentor_id, p.message, now() + make_interval(days => $4), $5
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS p(mentee_id, mentor_id, message)
-         ON CONFLICT (mentee_id, mentor_id) WHERE status = 'pending' DO NOTHING
-         RETURNING id, mentee_id, mentor_id`,
-        [
-          proposals.map((p) => p.menteeId),
-          proposals.map((p) => p.mentorId),
-          proposals.map(
-            (p) => `Proposed by the programme's matching round (score ${p.score}): ${p.reasons.map((r) => r.label).join('; ')}.`,
-          ),
-          REQUEST_LIFETIME_DAYS,
-          id,
-        ],
       );
       return {
-        appliedAt: round.applied_at,
+        appliedAt: round.applied_at!,
         requests: rows.map((r) => ({ requestId: r.id, menteeId: r.mentee_id, mentorId: r.mentor_id })),
         skipped: proposals.length - rows.length,
       };
@@ -192,13 +173,7 @@ export class MatchingService {
   }
 
   private async mentorCandidates(participants: MatchingParticipant[]): Promise<MentorCandidate[]> {
-    const active = new Map(
-      (
-        (await this.dataSource.query(
-          `SELECT mentor_id, count(*)::int AS active FROM mentorships WHERE status = 'active' GROUP BY mentor_id`,
-        )) as { mentor_id: string; active: number }[]
-      ).map((r) => [r.mentor_id, r.active]),
-    );
+    const active = await this.mentorships.activeCounts();
     return participants
       .filter((p) => p.mentor.offers)
       .map((p) => ({
@@ -215,22 +190,17 @@ export class MatchingService {
 
   /** Pairs never to propose again (declined, or a mentorship past or present) or already asked. */
   private async excludedPairs(menteeId?: string): Promise<PairRef[]> {
-    const forMentee = menteeId ? 'AND mentee_id = $1' : '';
-    const rows = (await this.dataSource.query(
-      `SELECT mentee_id, mentor_id FROM mentoring_requests WHERE status IN ('declined', 'pending') ${forMentee}
-       UNION SELECT mentee_id, mentor_id FROM mentorships WHERE true ${forMentee}`,
-      menteeId ? [menteeId] : [],
-    )) as { mentee_id: string; mentor_id: string }[];
+    const rows = await this.requests.excludedPairs(menteeId);
     return rows.map((r) => ({ menteeId: r.mentee_id, mentorId: r.mentor_id }));
   }
 
-  private async toView(round: MatchingRoundEntity): Promise<MatchingRoundView> {
+  private async toView(round: RoundRow): Promise<MatchingRoundView> {
     const ids = [...round.result.proposals.flatMap((p) => [p.menteeId, p.mentorId]), ...round.result.unmatched];
     const people = await this.people.byId(ids);
     return {
       id: round.id,
-      createdAt: round.createdAt.toISOString(),
-      appliedAt: round.appliedAt?.toISOString() ?? null,
+      createdAt: round.created_at.toISOString(),
+      appliedAt: round.applied_at?.toISOString() ?? null,
       ...round.result,
       people: Object.fromEntries(people),
     };

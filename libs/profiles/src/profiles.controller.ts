@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { EligibilityResult, MeView, OrganisationView, ProfileView, PublicProfileView, TaxonomyView } from '@mutuals/contracts';
-import { AllowPending, AuthUser, CurrentUser, Public } from '@mutuals/identity';
+import type { EligibilityResult, MeView, SessionView, OrganisationView, ProfileView, PublicProfileView, TaxonomyView } from '@mutuals/contracts';
+import { AllowPending, AuthUser, CurrentUser, OptionalUser, Public } from '@mutuals/identity';
 import { CreateOrganisationDto, EligibilityDto, MemberSearchDto, UpdateOrganisationDto, UpdateProfileDto } from './dto/profile.dto';
 import { checkEligibility } from './eligibility/eligibility';
 import { ProfilesService } from './profiles.service';
@@ -14,6 +14,13 @@ export class ProfilesController {
   @Get('me')
   me(@CurrentUser() user: AuthUser): Promise<MeView> {
     return this.profiles.me(user.id);
+  }
+
+  /** The web client's view of who is signed in: never 401, so signed-out pages stay quiet. */
+  @Public()
+  @Get('auth/session')
+  async session(@OptionalUser() user: AuthUser | null): Promise<SessionView> {
+    return { user: user ? await this.profiles.me(user.id) : null };
   }
 
   @AllowPending()

@@ -1,6 +1,7 @@
+import type { ProfilesErrorCode } from '@mutuals/contracts';
 import { defineErrors } from '@mutuals/core';
 
-export const ProfilesErrors = defineErrors({
+export const ProfilesErrors = defineErrors<ProfilesErrorCode>({
   memberNotFound: 'not-found',
   organisationNotFound: 'not-found',
   notOrganisationMember: 'forbidden',

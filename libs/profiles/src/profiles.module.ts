@@ -1,16 +1,15 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@mutuals/identity';
-import { OrganisationEntity, OrganisationMemberEntity } from './entities/organisation.entity';
-import { ProfileEntity } from './entities/profile.entity';
 import { AdminMembersController } from './admin-members.controller';
 import { ProfilesController } from './profiles.controller';
 import { ProfilesService } from './profiles.service';
+import { OrganisationsRepository } from './repositories/organisations.repository';
+import { ProfilesRepository } from './repositories/profiles.repository';
 
 @Module({
-  imports: [IdentityModule, TypeOrmModule.forFeature([ProfileEntity, OrganisationEntity, OrganisationMemberEntity])],
+  imports: [IdentityModule],
   controllers: [ProfilesController, AdminMembersController],
-  providers: [ProfilesService],
+  providers: [ProfilesService, ProfilesRepository, OrganisationsRepository],
   exports: [ProfilesService],
 })
 export class ProfilesModule {}

@@ -1,11 +1,13 @@
 // /admin/members: coordinators approve new members and suspend accounts.
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { AccountStatus, AdminMemberView, Page } from '@mutuals/contracts';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { AccountStatus, AdminMemberView, UserView } from '@mutuals/contracts';
 import { api, errorMessage } from '../api/client';
+import { adminMembersQuery, memberKeys } from '../api/members';
+import { mapPageItems, pageItems } from '../api/queryClient';
 import { useSession } from '../api/session';
-import { useCursorPages } from '../api/useCursorPages';
-import { Alert, Badge, Button, EmptyState, PageTitle, Spinner, Tabs, type TabItem, type Tone } from '../components';
+import { Alert, Badge, Button, EmptyState, LoadMore, PageTitle, Spinner, Tabs, type TabItem, type Tone } from '../components';
 
 const tabs: TabItem<AccountStatus>[] = [
   { id: 'pending', label: 'Awaiting approval' },
@@ -29,41 +31,37 @@ function isStatus(value: string | null): value is AccountStatus {
 }
 
 type Action = 'approve' | 'suspend';
-const resultStatus: Record<Action, AccountStatus> = { approve: 'active', suspend: 'suspended' };
 
 export function AdminMembersPage() {
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
   const raw = params.get('status');
   const status: AccountStatus = isStatus(raw) ? raw : 'pending';
-  const { items, setItems, nextCursor, loading, loadingMore, error, setError, loadMore } = useCursorPages(
-    (cursor, signal) => api.get<Page<AdminMemberView>>('/admin/members', { query: { status, cursor }, signal }),
-    status,
-  );
-  const [busyId, setBusyId] = useState<string | null>(null);
+  const client = useQueryClient();
+  const list = useInfiniteQuery(adminMembersQuery(status));
+  const items = pageItems(list.data);
   const [notice, setNotice] = useState<string | null>(null);
+
+  const act = useMutation({
+    mutationFn: ({ member, action }: { member: AdminMemberView; action: Action }) =>
+      api.post<UserView>(`/admin/members/${member.id}/${action}`),
+    onMutate: () => setNotice(null),
+    onSuccess: (updated, { member, action }) => {
+      // The member leaves this tab at once; every list and profile that shows them reloads.
+      client.setQueryData(adminMembersQuery(status).queryKey, (data) =>
+        mapPageItems(data, (rows) => rows.filter((m) => m.id !== member.id || updated.status === status)),
+      );
+      void client.invalidateQueries({ queryKey: memberKeys.all });
+      setNotice(action === 'approve' ? `${member.displayName} is approved.` : `${member.displayName} is suspended.`);
+    },
+  });
+  const busyId = act.isPending ? act.variables.member.id : null;
+  const error = act.error ?? list.error;
 
   const select = (next: AccountStatus) => {
     setNotice(null);
+    act.reset();
     setParams(next === 'pending' ? {} : { status: next }, { replace: true });
-  };
-
-  const act = async (member: AdminMemberView, action: Action) => {
-    setBusyId(member.id);
-    setError(null);
-    setNotice(null);
-    try {
-      const updated = await api.post<Partial<AdminMemberView> | undefined>(`/admin/members/${member.id}/${action}`);
-      const newStatus = updated?.status ?? resultStatus[action];
-      // The member now belongs to another tab.
-      if (newStatus !== status) setItems((prev) => prev.filter((m) => m.id !== member.id));
-      else setItems((prev) => prev.map((m) => (m.id === member.id ? { ...m, ...updated, status: newStatus } : m)));
-      setNotice(action === 'approve' ? `${member.displayName} is approved.` : `${member.displayName} is suspended.`);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusyId(null);
-    }
   };
 
   return (
@@ -81,11 +79,11 @@ export function AdminMembersPage() {
       </div>
       {error && (
         <Alert tone="danger" role="alert">
-          {error}
+          {errorMessage(error)}
         </Alert>
       )}
       <Tabs label="Account status" tabs={tabs} selected={status} onSelect={select} idPrefix="member-status">
-        {loading ? (
+        {list.isPending ? (
           <Spinner label="Loading members" />
         ) : items.length === 0 ? (
           <EmptyState title={emptyText[status]} />
@@ -131,13 +129,13 @@ export function AdminMembersPage() {
                     </td>
                     <td className="row-actions">
                       {m.status !== 'active' && (
-                        <Button size="sm" busy={busyId === m.id} disabled={busyId !== null} onClick={() => act(m, 'approve')}>
+                        <Button size="sm" busy={busyId === m.id} disabled={busyId !== null} onClick={() => act.mutate({ member: m, action: 'approve' })}>
                           {m.status === 'suspended' ? 'Reinstate' : 'Approve'}
                           <span className="visually-hidden"> {m.displayName}</span>
                         </Button>
                       )}
                       {m.status !== 'suspended' && m.id !== me?.user.id && (
-                        <Button size="sm" variant="danger" disabled={busyId !== null} onClick={() => act(m, 'suspend')}>
+                        <Button size="sm" variant="danger" disabled={busyId !== null} onClick={() => act.mutate({ member: m, action: 'suspend' })}>
                           Suspend<span className="visually-hidden"> {m.displayName}</span>
                         </Button>
                       )}
@@ -146,13 +144,7 @@ export function AdminMembersPage() {
                 ))}
               </tbody>
             </table>
-            {nextCursor && (
-              <div className="load-more">
-                <Button variant="secondary" busy={loadingMore} onClick={loadMore}>
-                  Load more
-                </Button>
-              </div>
-            )}
+            <LoadMore query={list} />
           </>
         )}
       </Tabs>

@@ -29,7 +29,11 @@ export async function affectedRows(runner: SqlRunner, sql: string, parameters: r
  */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   if (typeof error !== 'object' || error === null) return false;
-  const { code, constraint: own, driverError } = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const {
+    code,
+    constraint: own,
+    driverError,
+  } = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
   if ((code ?? driverError?.code) !== '23505') return false;
   return constraint === undefined || own === constraint || driverError?.constraint === constraint;
 }

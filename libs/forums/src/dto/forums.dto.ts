@@ -54,20 +54,24 @@ export class PostBodyDto {
   body!: string;
 }
 
-const CLIENT_ID_DESCRIPTION = 'Your own UUID for this submission: a retry with the same one answers the stored original (200)';
+/** A new thread or reply carries a UUID made once per composed post, sent again on every retry. */
+class NewPostDto extends PostBodyDto {
+  @ApiPropertyOptional({
+    description: 'Made once per composed post by the client and reused on a retry: the same one answers the stored original (200)',
+  })
+  @IsOptional()
+  @IsUUID()
+  clientId?: string;
+}
 
-export class CreateThreadDto extends PostBodyDto implements CreateForumThreadRequest {
+export class CreateThreadDto extends NewPostDto implements CreateForumThreadRequest {
   @ApiProperty() @IsUUID() categoryId!: string;
 
   @ApiProperty() @trimmed() @IsString() @Length(3, 160) title!: string;
-
-  @ApiPropertyOptional({ description: CLIENT_ID_DESCRIPTION }) @IsOptional() @IsUUID() clientId?: string;
 }
 
-export class CreatePostDto extends PostBodyDto implements CreateForumPostRequest {
+export class CreatePostDto extends NewPostDto implements CreateForumPostRequest {
   @ApiPropertyOptional() @IsOptional() @IsUUID() replyToPostId?: string;
-
-  @ApiPropertyOptional({ description: CLIENT_ID_DESCRIPTION }) @IsOptional() @IsUUID() clientId?: string;
 }
 
 /** forum:watch and forum:unwatch. */

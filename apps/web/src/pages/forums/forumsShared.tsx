@@ -70,7 +70,7 @@ export function Composer({ label, value, onChange, submitLabel, onSubmit, onCanc
         ) : preview === null ? (
           <p>Rendering preview…</p>
         ) : (
-          <div className="forum-post-body" aria-label="Preview" dangerouslySetInnerHTML={{ __html: preview }} />
+          <div className="forum-post-body" dangerouslySetInnerHTML={{ __html: preview }} />
         )}
       </Tabs>
       <div className="forum-actions">

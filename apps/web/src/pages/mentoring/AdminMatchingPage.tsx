@@ -1,51 +1,40 @@
 // /admin/matching: the weights, running a round, reviewing proposals and fairness, pinning and applying.
-import { useEffect, useState } from 'react';
-import type { AppliedRoundView, MatchingRoundView, MatchingWeightsView } from '@mutuals/contracts';
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AppliedRoundView, MatchingRoundView } from '@mutuals/contracts';
 import { api, errorMessage } from '../../api/client';
-import { Alert, Badge, Button, Card, EmptyState, PageTitle, Spinner } from '../../components';
+import { mentoringKeys, weightsQuery } from '../../api/mentoring';
+import { Alert, Badge, Button, Card, EmptyState, PageTitle, Spinner, plural } from '../../components';
 import { PersonName, Reasons, ScoreBar } from './shared';
 
 type Pin = { menteeId: string; mentorId: string };
 
 export function AdminMatchingPage() {
-  const [weights, setWeights] = useState<MatchingWeightsView | null>(null);
+  const client = useQueryClient();
+  const weightsAnswer = useQuery(weightsQuery());
+  const weights = weightsAnswer.data;
   const [round, setRound] = useState<MatchingRoundView | null>(null);
   const [pins, setPins] = useState<Pin[]>([]);
-  const [busy, setBusy] = useState<'run' | 'apply' | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  useEffect(() => {
-    api.get<MatchingWeightsView>('/mentoring/weights').then(setWeights, (e: unknown) => setError(errorMessage(e)));
-  }, []);
+  const run = useMutation({
+    mutationFn: (pinned: Pin[]) => api.post<MatchingRoundView>('/admin/matching/rounds', pinned.length ? { pinned } : {}),
+    onMutate: () => setNotice(null),
+    onSuccess: setRound,
+  });
 
-  const run = async (pinned: Pin[]) => {
-    setBusy('run');
-    setError(null);
-    setNotice(null);
-    try {
-      setRound(await api.post<MatchingRoundView>('/admin/matching/rounds', pinned.length ? { pinned } : {}));
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const apply = async () => {
-    if (!round) return;
-    setBusy('apply');
-    setError(null);
-    try {
-      const applied = await api.post<AppliedRoundView>(`/admin/matching/rounds/${round.id}/apply`);
-      setRound({ ...round, appliedAt: applied.appliedAt });
-      setNotice(`Sent ${applied.requests.length} requests${applied.skipped ? ` (${applied.skipped} pairs already had one)` : ''}. Each mentor still accepts.`);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+  const apply = useMutation({
+    mutationFn: (applying: MatchingRoundView) => api.post<AppliedRoundView>(`/admin/matching/rounds/${applying.id}/apply`),
+    onSuccess: (applied, applying) => {
+      setRound({ ...applying, appliedAt: applied.appliedAt });
+      // The requests it sent show in every mentor's and mentee's boxes.
+      void client.invalidateQueries({ queryKey: mentoringKeys.all });
+      const skipped = applied.skipped ? ` (${plural(applied.skipped, 'pair')} already had one)` : '';
+      setNotice(`Sent ${plural(applied.requests.length, 'request')}${skipped}. Each mentor still accepts.`);
+    },
+  });
+  const busy = run.isPending ? 'run' : apply.isPending ? 'apply' : null;
+  const error = run.error ?? apply.error ?? weightsAnswer.error;
 
   const togglePin = (pin: Pin) =>
     setPins((prev) => (prev.some((p) => p.menteeId === pin.menteeId) ? prev.filter((p) => p.menteeId !== pin.menteeId) : [...prev, pin]));
@@ -57,7 +46,7 @@ export function AdminMatchingPage() {
       <div aria-live="polite" className="live-region">
         {notice && <Alert tone="success" role="none">{notice}</Alert>}
       </div>
-      {error && <Alert tone="danger" role="alert">{error}</Alert>}
+      {error && <Alert tone="danger" role="alert">{errorMessage(error)}</Alert>}
 
       <Card title={`How pairs are scored${weights ? ` (weights ${weights.version})` : ''}`}>
         {!weights ? (
@@ -88,11 +77,11 @@ export function AdminMatchingPage() {
       </Card>
 
       <div className="button-row">
-        <Button busy={busy === 'run'} disabled={busy !== null} onClick={() => run(pins)}>
+        <Button busy={busy === 'run'} disabled={busy !== null} onClick={() => run.mutate(pins)}>
           {round ? (pins.length ? `Re-run with ${pins.length} pinned` : 'Re-run the round') : 'Run a round'}
         </Button>
         {round && !round.appliedAt && (
-          <Button variant="secondary" busy={busy === 'apply'} disabled={busy !== null || round.proposals.length === 0} onClick={apply}>
+          <Button variant="secondary" busy={busy === 'apply'} disabled={busy !== null || round.proposals.length === 0} onClick={() => apply.mutate(round)}>
             Apply round
           </Button>
         )}

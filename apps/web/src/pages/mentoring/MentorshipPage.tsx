@@ -1,9 +1,11 @@
 // /mentoring/mentorships/:id: goals, session log, fit check and closing, for the pair.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { GoalStatus, GoalView, MentorshipOutcome, MentorshipView } from '@mutuals/contracts';
 import { api, errorMessage, isApiError } from '../../api/client';
-import { Alert, Badge, Button, ButtonLink, Card, EmptyState, FormError, PageTitle, RadioGroup, Select, Spinner, TextArea, TextField, useForm, type FieldErrors } from '../../components';
+import { mentoringKeys, mentorshipQuery } from '../../api/mentoring';
+import { Alert, Badge, Button, ButtonLink, Card, EmptyState, FormError, PageTitle, RadioGroup, Select, Spinner, TextArea, TextField, plural, useForm, type FieldErrors } from '../../components';
 import { formatDate, PersonName } from './shared';
 
 const goalStatuses: { value: GoalStatus; label: string }[] = [
@@ -20,14 +22,12 @@ const outcomes: { value: MentorshipOutcome; label: string }[] = [
 
 export function MentorshipPage() {
   const { id = '' } = useParams();
-  const [mentorship, setMentorship] = useState<MentorshipView | null>(null);
-  const [error, setError] = useState<{ message: string; missing: boolean } | null>(null);
-  const load = useCallback(() => {
-    api.get<MentorshipView>(`/mentoring/mentorships/${id}`).then(setMentorship, (e: unknown) => setError({ message: errorMessage(e), missing: isApiError(e, 404) }));
-  }, [id]);
-  useEffect(load, [load]);
+  const client = useQueryClient();
+  const { data: mentorship, error } = useQuery(mentorshipQuery(id));
+  // After any change: this mentorship, and the progress shown in the list on /mentoring.
+  const load = () => void client.invalidateQueries({ queryKey: mentoringKeys.all });
 
-  if (error) return error.missing ? <EmptyState title="No such mentorship">It may belong to someone else. <Link to="/mentoring">Back to mentoring</Link></EmptyState> : <Alert tone="danger" role="alert">{error.message}</Alert>;
+  if (error) return isApiError(error, 404) ? <EmptyState title="No such mentorship">It may belong to someone else. <Link to="/mentoring">Back to mentoring</Link></EmptyState> : <Alert tone="danger" role="alert">{errorMessage(error)}</Alert>;
   if (!mentorship) return <Spinner label="Loading the mentorship" />;
   const m = mentorship;
   const active = m.status === 'active';
@@ -45,7 +45,7 @@ export function MentorshipPage() {
         <Badge tone={active ? 'success' : 'neutral'}>{m.status}</Badge> Mentor: <PersonName person={m.mentor} /> · Mentee: <PersonName person={m.mentee} />
       </p>
       <p className="muted">
-        {m.progress.sessionCount} sessions, {m.progress.hours} hours · {m.progress.goalsDone} of {m.progress.goalCount} goals done
+        {plural(m.progress.sessionCount, 'session')}, {plural(m.progress.hours, 'hour')} · {m.progress.goalsDone} of {m.progress.goalCount} goals done
         {m.fitCheck.flagged && <> · <Badge tone="warning">fit flagged</Badge></>}
       </p>
       {!inPair && <Alert tone="info">Goals and session notes belong to the pair; you see status and progress only.</Alert>}
