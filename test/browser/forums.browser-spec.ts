@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { ForumsPostingService } from '@mutuals/forums';
-import { XSS_VECTORS } from '@mutuals/core/markdown/xss-vectors';
+import { XSS_VECTORS } from '../support/xss-vectors';
 import { createCoordinator, createMember, signInWithCookies, type TestMember } from '../support/factories';
 import { createCategory, createThread } from '../support/forums';
 import { BrowserWorld, describeBrowser, startBrowserWorld } from '../support/browser';

@@ -36,7 +36,7 @@ describeBrowser('web client journeys', () => {
       return element ? { tag: element.tagName.toLowerCase(), id: element.id, text: (element.textContent ?? '').trim() } : null;
     });
 
-  it('a signed-out visit logs no error, and an unknown address answers 404 with the not-found page', async () => {
+  it('a signed-out visit logs no error, a taken email is named beside its field, and an unknown address answers 404', async () => {
     const { page } = await world.newPerson();
     const errors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
@@ -44,6 +44,15 @@ describeBrowser('web client journeys', () => {
     await page.locator('#site-nav').getByRole('link', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(errors).toEqual([]);
+
+    // A taken email is named beside its field as a sentence.
+    const taken = await createMember(world.t);
+    await page.goto('/register');
+    await page.getByLabel('Your name').fill('Second Try');
+    await page.getByLabel('Email address').fill(taken.email);
+    await page.getByLabel('Password', { exact: true }).fill('a long enough password');
+    await page.getByRole('button', { name: /create account|register|join/i }).click();
+    await page.locator('.field-error', { hasText: 'Email address is already registered' }).waitFor();
 
     const answer = await page.goto('/no/such/page');
     expect(answer?.status()).toBe(404);
@@ -140,7 +149,7 @@ describeBrowser('web client journeys', () => {
     await page.getByRole('button', { name: 'New thread' }).click();
     await page.getByRole('textbox', { name: 'First post' }).fill('What did your first tender cost you to write?');
     await page.getByRole('button', { name: 'Start thread' }).click();
-    await page.getByText('Enter a title for the thread').waitFor();
+    await page.locator('.field-error', { hasText: 'Enter a title for the thread' }).waitFor();
     await page.getByLabel('Title').fill('Costing a first tender');
     await page.getByRole('button', { name: 'Start thread' }).click();
     await page.getByRole('heading', { name: 'Costing a first tender', level: 1 }).waitFor();
@@ -152,5 +161,31 @@ describeBrowser('web client journeys', () => {
     await mine.getByRole('button', { name: 'Edit' }).waitFor();
     await page.waitForFunction(() => (globalThis as unknown as { document: { activeElement: { tagName: string; textContent: string } } }).document.activeElement.textContent.includes('About four days'));
     expect((await focused(page))?.tag).toBe('li');
+  });
+
+  it('a reply whose first send is lost on the network goes again by itself, with the same clientId', async () => {
+    const author = await createMember(world.t, { displayName: 'Lena Lossy' });
+    const category = await createCategory(world.t);
+    const { context, page } = await world.newPerson();
+    await signInAs(context, author);
+    const sent: { clientId?: string }[] = [];
+    await page.route('**/api/v1/forums/threads/*/posts', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      sent.push(route.request().postDataJSON() as { clientId?: string });
+      return sent.length === 1 ? route.abort('failed') : route.continue();
+    });
+    await page.goto(`/forums/c/${category.slug}`);
+    await page.getByRole('button', { name: 'New thread' }).click();
+    await page.getByLabel('Title').fill('Lossy networks');
+    await page.getByRole('textbox', { name: 'First post' }).fill('Starting a thread.');
+    await page.getByRole('button', { name: 'Start thread' }).click();
+    await page.getByRole('heading', { name: 'Lossy networks', level: 1 }).waitFor();
+
+    await page.getByRole('textbox', { name: 'Your reply' }).fill('Sent once, stored once.');
+    await page.getByRole('button', { name: 'Post reply' }).click();
+    await page.getByRole('listitem', { name: 'Post by Lena Lossy' }).filter({ hasText: 'Sent once, stored once.' }).getByRole('button', { name: 'Edit' }).waitFor();
+    expect(sent).toHaveLength(2);
+    expect(sent[0]!.clientId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(sent[1]!.clientId).toBe(sent[0]!.clientId);
   });
 });

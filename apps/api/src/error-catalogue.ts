@@ -4,6 +4,7 @@ import { ChatErrors } from '@mutuals/chat';
 import { ForumsErrors } from '@mutuals/forums';
 import { IdentityErrors } from '@mutuals/identity';
 import { MatchingErrors } from '@mutuals/matching';
+import { NotificationsErrors } from '@mutuals/notifications';
 import { ProfilesErrors } from '@mutuals/profiles';
 
 /**
@@ -17,6 +18,7 @@ export const ERROR_TABLES = {
   matching: MatchingErrors,
   forums: ForumsErrors,
   chat: ChatErrors,
+  notifications: NotificationsErrors,
 } satisfies Record<string, Record<string, ErrorFactory>>;
 
 type Tables = typeof ERROR_TABLES;

@@ -26,5 +26,7 @@ export const navItems: NavItem[] = [
   { to: '/eligibility', label: 'Check eligibility', audience: 'guest' },
   { to: '/admin/members', label: 'Approvals', audience: 'coordinator' },
   { to: '/admin/matching', label: 'Matching', audience: 'coordinator' },
+  { to: '/admin/mentoring', label: 'Pairs', audience: 'coordinator' },
   { to: '/admin/flags', label: 'Flags', audience: 'coordinator' },
+  { to: '/admin/mail', label: 'Mailbox', audience: 'coordinator' },
 ];

@@ -27,6 +27,7 @@ const AdminMembersPage = lazyPage(() => import('./pages/AdminMembersPage'), 'Adm
 const MentoringPage = lazyPage(() => import('./pages/mentoring/MentoringPage'), 'MentoringPage');
 const MentorshipPage = lazyPage(() => import('./pages/mentoring/MentorshipPage'), 'MentorshipPage');
 const AdminMatchingPage = lazyPage(() => import('./pages/mentoring/AdminMatchingPage'), 'AdminMatchingPage');
+const AdminMentoringCarePage = lazyPage(() => import('./pages/mentoring/AdminMentoringCarePage'), 'AdminMentoringCarePage');
 const ChatListPage = lazyPage(() => import('./pages/chat/ChatListPage'), 'ChatListPage');
 const ConversationPage = lazyPage(() => import('./pages/chat/ConversationPage'), 'ConversationPage');
 const NotificationsPage = lazyPage(() => import('./pages/NotificationsPage'), 'NotificationsPage');
@@ -35,6 +36,9 @@ const ForumSearchPage = lazyPage(() => import('./pages/forums/ForumSearchPage'),
 const CategoryPage = lazyPage(() => import('./pages/forums/CategoryPage'), 'CategoryPage');
 const ThreadPage = lazyPage(() => import('./pages/forums/ThreadPage'), 'ThreadPage');
 const AdminFlagsPage = lazyPage(() => import('./pages/forums/AdminFlagsPage'), 'AdminFlagsPage');
+const NotificationSettingsPage = lazyPage(() => import('./pages/mail/NotificationSettingsPage'), 'NotificationSettingsPage');
+const UnsubscribePage = lazyPage(() => import('./pages/mail/UnsubscribePage'), 'UnsubscribePage');
+const AdminMailboxPage = lazyPage(() => import('./pages/mail/AdminMailboxPage'), 'AdminMailboxPage');
 
 export interface AppRoute {
   /** A react-router path, e.g. '/forums/:slug'. */
@@ -60,6 +64,7 @@ const pages: Record<WebRouteName, Omit<AppRoute, 'path'>> = {
   mentoring: { element: <MentoringPage />, auth: 'member' },
   mentorship: { element: <MentorshipPage />, auth: 'member' },
   adminMatching: { element: <AdminMatchingPage />, auth: 'coordinator' },
+  adminMentoringCare: { element: <AdminMentoringCarePage />, auth: 'coordinator' },
   chat: { element: <ChatListPage />, auth: 'member' },
   conversation: { element: <ConversationPage />, auth: 'member' },
   notifications: { element: <NotificationsPage />, auth: 'member' },
@@ -68,6 +73,9 @@ const pages: Record<WebRouteName, Omit<AppRoute, 'path'>> = {
   forumCategory: { element: <CategoryPage />, auth: 'member' },
   forumThread: { element: <ThreadPage />, auth: 'member' },
   adminFlags: { element: <AdminFlagsPage />, auth: 'coordinator' },
+  notificationSettings: { element: <NotificationSettingsPage />, auth: 'member' },
+  unsubscribe: { element: <UnsubscribePage /> },
+  adminMail: { element: <AdminMailboxPage />, auth: 'coordinator' },
 };
 
 export const routes: AppRoute[] = (Object.keys(pages) as WebRouteName[]).map((name) => ({ path: WEB_ROUTES[name], ...pages[name] }));

@@ -7,7 +7,7 @@ import { RealtimeService } from '@mutuals/realtime';
 import { DataSource } from 'typeorm';
 import { ChatErrors } from './chat.errors';
 import { conversationRoom } from './chat.types';
-import { ConversationsRepository } from './conversations.repository';
+import { type ConversationRow, ConversationsRepository } from './conversations.repository';
 import { toMessageView } from './message-view';
 import { PresenceService } from './presence.service';
 
@@ -44,7 +44,7 @@ export class ChatConversationsService {
     return rows.map((row) => ({
       id: row.id,
       kind: row.kind,
-      title: row.title,
+      title: row.kind === 'mentorship' ? mentorshipTitle(row, userId, users) : row.title,
       createdBy: row.created_by,
       mentorshipId: row.mentorship_id,
       lastSeq: row.last_seq,
@@ -189,4 +189,14 @@ export class ChatConversationsService {
       ]);
     }
   }
+}
+
+/**
+ * A mentorship conversation is named, for each viewer, after the other person of the pair: a
+ * mentor with two mentees from one organisation sees two names, not the organisation twice.
+ */
+function mentorshipTitle(row: ConversationRow, viewerId: string, users: Map<string, { displayName: string }>): string {
+  const other = row.members.find((m) => m.userId !== viewerId);
+  const name = other ? users.get(other.userId)?.displayName : undefined;
+  return name ? `Mentoring with ${name}` : (row.title ?? 'Mentoring');
 }

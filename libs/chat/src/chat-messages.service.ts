@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CHAT_MESSAGE_MAX_LENGTH, type ChatHistoryPage, type ChatMessageView, type ChatTypingBroadcast } from '@mutuals/contracts';
-import { type RateLimit, RateLimiter, renderMarkdown } from '@mutuals/core';
+import { DomainEvents, type RateLimit, RateLimiter, renderMarkdown } from '@mutuals/core';
 import { type AuthUser, IdentityService } from '@mutuals/identity';
 import { RealtimeService } from '@mutuals/realtime';
 import { ChatConversationsService } from './chat-conversations.service';
@@ -35,6 +35,7 @@ export class ChatMessagesService {
     private readonly identity: IdentityService,
     private readonly realtime: RealtimeService,
     private readonly limiter: RateLimiter,
+    private readonly events: DomainEvents,
   ) {}
 
   /**
@@ -56,6 +57,15 @@ export class ChatMessagesService {
     if (!row) return { message: await this.originalOf(sender.id, conversationId, input.clientId), created: false };
     const message = toMessageView(row);
     this.realtime.toRoom(conversationRoom(conversationId), 'chat:message', message);
+    // Stored in one statement already: after-commit listeners hear of it (the dispatcher keeps their failures from the sender).
+    await this.events.emit('chat.message.created', {
+      conversationId,
+      messageId: message.id,
+      seq: message.seq,
+      senderId: sender.id,
+      recipientIds: row.recipient_ids ?? [],
+      preview: rendered.text.slice(0, 140),
+    });
     return { message, created: true };
   }
 

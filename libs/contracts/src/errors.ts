@@ -31,9 +31,19 @@ export type IdentityErrorCode =
   | 'coordinatorsOnly'
   | 'badCsrfToken'
   | 'memberNotFound'
-  | 'invalidTransition';
+  | 'invalidTransition'
+  /** Sign-in of an applicant a coordinator turned down; the detail carries their reason. */
+  | 'applicationRejected';
 
-export type ProfilesErrorCode = 'memberNotFound' | 'organisationNotFound' | 'notOrganisationMember' | 'invalidProfile';
+export type ProfilesErrorCode =
+  | 'memberNotFound'
+  | 'organisationNotFound'
+  | 'notOrganisationMember'
+  | 'invalidProfile'
+  | 'joinRequestNotFound'
+  | 'alreadyInOrganisation'
+  | 'joinRequestPending'
+  | 'joinRequestDecided';
 
 export type MatchingErrorCode =
   | 'requestNotFound'
@@ -58,6 +68,8 @@ export type MatchingErrorCode =
   | 'alreadyMentored'
   | 'tooManyOpenRequests'
   | 'capacityFull'
+  /** A request to a mentor with no place left. */
+  | 'mentorFull'
   | 'requestNotPending'
   | 'mentorshipClosed'
   | 'fitCheckTooEarly'
@@ -74,6 +86,8 @@ export type ForumsErrorCode =
   | 'postNotFound'
   | 'flagNotFound'
   | 'threadLocked'
+  /** Writing into an archived (read-only) category. */
+  | 'categoryArchived'
   | 'notYourPost'
   | 'alreadyFlagged'
   | 'flagResolved'
@@ -92,5 +106,14 @@ export type ChatErrorCode =
   /** A message over CHAT_MESSAGE_MAX_LENGTH: 400, the same over HTTP and socket. */
   | 'tooLarge';
 
+export type NotificationsErrorCode = 'invalid' | 'mailNotFound' | 'mailNotDead' | 'unsubscribeLinkInvalid';
+
 /** Every code an error answer can carry. */
-export type ErrorCode = GenericErrorCode | IdentityErrorCode | ProfilesErrorCode | MatchingErrorCode | ForumsErrorCode | ChatErrorCode;
+export type ErrorCode =
+  | GenericErrorCode
+  | IdentityErrorCode
+  | ProfilesErrorCode
+  | MatchingErrorCode
+  | ForumsErrorCode
+  | ChatErrorCode
+  | NotificationsErrorCode;

@@ -30,6 +30,20 @@ export interface ForumCategoryView {
   /** Visible posts only. */
   postCount: number;
   lastActivityAt: IsoDateTime | null;
+  /** Set: archived (hidden from members' list, read-only); only coordinators list these. */
+  archivedAt: IsoDateTime | null;
+}
+
+/** PATCH /admin/forums/categories/:id */
+export interface UpdateForumCategoryRequest {
+  name?: string;
+  description?: string;
+  sectorSlug?: string | null;
+}
+
+/** PUT /admin/forums/categories/order: every category id, first to last. */
+export interface ReorderForumCategoriesRequest {
+  ids: Uuid[];
 }
 
 /** POST /admin/forums/categories */

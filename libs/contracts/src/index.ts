@@ -11,4 +11,5 @@ export * from './chat';
 export * from './mentoring';
 export * from './forums';
 export * from './mentoring-care';
+export * from './mail';
 export * from './web-routes';

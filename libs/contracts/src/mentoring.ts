@@ -1,5 +1,5 @@
 // Mentoring and matching: /mentoring/*, /admin/matching/*, /admin/mentoring/* (shared/API.md, Mentoring).
-import type { IsoDateTime, Uuid } from './common';
+import type { IsoDateTime, PageQuery, Uuid } from './common';
 import type { PublicProfileView } from './profiles';
 
 export type MatchingFactor = 'sector' | 'needs' | 'stage' | 'region' | 'rarity' | 'load';
@@ -22,6 +22,16 @@ export interface MentorSuggestionView {
 }
 
 /** GET /mentoring/weights: the scoring policy in words. */
+/** GET /mentoring/mentors/:id/availability */
+export interface MentorAvailabilityView {
+  mentorId: Uuid;
+  offers: boolean;
+  capacity: number;
+  activeMentorships: number;
+  /** 0: the mentor is full and cannot be requested (409 mentorFull). */
+  placesLeft: number;
+}
+
 export interface MatchingWeightView {
   factor: MatchingFactor;
   maxPoints: number;
@@ -220,6 +230,22 @@ export interface MatchingRoundView extends MatchingRoundResult {
   people: Record<Uuid, MentoringPerson>;
 }
 
+/** GET /admin/matching/rounds: the history of rounds, newest first, with their totals. */
+export interface MatchingRoundSummaryView {
+  id: Uuid;
+  createdAt: IsoDateTime;
+  /** null: run from the command line. */
+  createdBy: MentoringPerson | null;
+  appliedAt: IsoDateTime | null;
+  appliedBy: MentoringPerson | null;
+  proposals: number;
+  unmatched: number;
+  totalScore: number;
+  /** Requests the round sent when applied, and how many of them mentors have accepted so far. */
+  requestsSent: number;
+  requestsAccepted: number;
+}
+
 /** POST /admin/matching/rounds */
 export interface CreateMatchingRoundRequest {
   menteeIds?: Uuid[];
@@ -239,4 +265,31 @@ export interface AppliedRoundView {
 export interface FitCheckRequest {
   goodFit: boolean;
   comment?: string;
+}
+
+/** GET /mentoring/suggestions */
+export interface MentorSuggestionsQuery {
+  limit?: number;
+}
+
+/** GET /mentoring/requests */
+export interface MentoringRequestListQuery extends PageQuery {
+  box: 'incoming' | 'outgoing';
+  status?: MentoringRequestStatus;
+}
+
+/** POST /mentoring/requests/:id/decline */
+export interface DeclineMentoringRequest {
+  reason?: string;
+}
+
+/** GET /mentoring/mentorships */
+export interface MentorshipListQuery extends PageQuery {
+  status?: 'active' | 'closed';
+}
+
+/** GET /admin/mentoring/mentorships */
+export interface AdminMentorshipListQuery extends MentorshipListQuery {
+  /** Only pairs where a side answered "not a good fit". */
+  flagged?: boolean;
 }

@@ -14,6 +14,7 @@ export const WEB_ROUTES = {
   mentoring: '/mentoring',
   mentorship: '/mentoring/mentorships/:id',
   adminMatching: '/admin/matching',
+  adminMentoringCare: '/admin/mentoring',
   chat: '/chat',
   conversation: '/chat/:id',
   notifications: '/notifications',
@@ -22,6 +23,9 @@ export const WEB_ROUTES = {
   forumCategory: '/forums/c/:slug',
   forumThread: '/forums/threads/:id',
   adminFlags: '/admin/flags',
+  notificationSettings: '/settings/notifications',
+  unsubscribe: '/unsubscribe',
+  adminMail: '/admin/mail',
 } as const;
 
 export type WebRouteName = keyof typeof WEB_ROUTES;

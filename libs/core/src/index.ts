@@ -1,6 +1,7 @@
 export * from './config/config';
 export * from './core.module';
-export { DatabaseEndpoint } from './database/database.module';
+export { DEMO_SEED_LOCK, DatabaseEndpoint, runExclusively } from './database/database.module';
+export { InstanceStateRepository } from './instance/instance-state.repository';
 export { DataDirectoryLockedError } from './database/embedded-postgres';
 export { dataSourceOptions } from './database/data-source-options';
 export * from './errors/domain-error';

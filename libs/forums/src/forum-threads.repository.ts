@@ -81,11 +81,13 @@ export class ForumThreadsRepository {
     return row;
   }
 
-  /** Whether and how the thread stands: undefined when there is no such thread. */
-  async state(threadId: string): Promise<{ locked: boolean; hidden: boolean } | undefined> {
-    const [row]: { locked: boolean; hidden: boolean }[] = await this.db.query(`SELECT locked, hidden FROM forum_threads WHERE id = $1`, [
-      threadId,
-    ]);
+  /** Whether and how the thread stands (archived: its category is read-only); undefined when there is no such thread. */
+  async state(threadId: string): Promise<{ locked: boolean; hidden: boolean; archived: boolean } | undefined> {
+    const [row]: { locked: boolean; hidden: boolean; archived: boolean }[] = await this.db.query(
+      `SELECT t.locked, t.hidden, c.archived_at IS NOT NULL AS archived
+         FROM forum_threads t JOIN forum_categories c ON c.id = t.category_id WHERE t.id = $1`,
+      [threadId],
+    );
     return row;
   }
 

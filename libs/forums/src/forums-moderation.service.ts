@@ -3,7 +3,8 @@ import { DomainEvents, Page, type UnitOfWork, decodeCursor, isUniqueViolation, t
 import type { ForumCategoryView, ForumFlagAction, ForumFlagView, ForumPostView, ForumThreadView } from '@mutuals/contracts';
 import { AuthUser, isCoordinator } from '@mutuals/identity';
 import type { EntityManager } from 'typeorm';
-import type { CreateCategoryDto } from './dto/forums.dto';
+import { DEFAULT_CATEGORIES } from './default-categories';
+import type { CreateCategoryDto, UpdateCategoryDto } from './dto/forums.dto';
 import type { FlagStatus } from './entities/flag.entity';
 import type { PostStatus } from './entities/post.entity';
 import { ForumCategoriesRepository } from './forum-categories.repository';
@@ -41,14 +42,47 @@ export class ForumsModerationService {
   ) {}
 
   async createCategory(input: CreateCategoryDto): Promise<ForumCategoryView> {
+    let id: string;
     try {
-      await this.categories.insert({ ...input, sectorSlug: input.sectorSlug ?? null, position: input.position ?? 0 });
+      id = await this.categories.insert({ ...input, sectorSlug: input.sectorSlug ?? null, position: input.position ?? null });
     } catch (error) {
       if (isUniqueViolation(error))
         throw ForumsErrors.categoryTaken('A category with that slug exists', [{ field: 'slug', message: 'is taken' }]);
       throw error;
     }
-    return (await this.reading.categories()).find((c) => c.slug === input.slug)!;
+    return this.reading.category(id);
+  }
+
+  /**
+   * A fresh install's first categories, so its first members have somewhere to post before a
+   * coordinator has shaped the forums; nothing happens once any category exists (archived too).
+   */
+  async createDefaultCategoriesIfNone(): Promise<void> {
+    await this.categories.insertIfNone(DEFAULT_CATEGORIES);
+  }
+
+  async updateCategory(id: string, input: UpdateCategoryDto): Promise<ForumCategoryView> {
+    if (!(await this.categories.update(id, input))) throw ForumsErrors.categoryNotFound('No such category');
+    return this.reading.category(id);
+  }
+
+  /** The given order, first to last; every category must be named once, archived ones included. */
+  async reorderCategories(ids: string[]): Promise<ForumCategoryView[]> {
+    await this.events.transaction(async ({ manager }) => {
+      const existing = await this.categories.lockAllIds(manager);
+      const given = new Set(ids);
+      if (given.size !== ids.length || existing.length !== ids.length || existing.some((id) => !given.has(id))) {
+        throw ForumsErrors.invalid('Give every category exactly once', [{ field: 'ids', message: 'must list every category once' }]);
+      }
+      await this.categories.setOrder(ids, manager);
+    });
+    return this.reading.categories({ includeArchived: true });
+  }
+
+  /** An archived category is read-only and out of members' list; false brings it back. */
+  async archiveCategory(id: string, archived: boolean): Promise<ForumCategoryView> {
+    if (!(await this.categories.setArchived(id, archived))) throw ForumsErrors.categoryNotFound('No such category');
+    return this.reading.category(id);
   }
 
   async flag(

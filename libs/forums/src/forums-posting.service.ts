@@ -69,8 +69,9 @@ export class ForumsPostingService {
   ): Promise<Posted<ForumThreadCreated>> {
     const original = input.clientId && (await this.originalThread(author, input.clientId));
     if (original) return { value: original, created: false };
-    if (!(await this.categories.exists(input.categoryId)))
-      throw ForumsErrors.invalid('No such category', [{ field: 'categoryId', message: 'is not a category' }]);
+    const category = await this.categories.state(input.categoryId);
+    if (!category) throw ForumsErrors.invalid('No such category', [{ field: 'categoryId', message: 'is not a category' }]);
+    if (category.archived) throw ForumsErrors.categoryArchived('This category is archived: it is read-only');
     await this.limitPosting(author, options);
     const at = options.at ?? new Date();
     const threadId = randomUUID();
@@ -100,6 +101,7 @@ export class ForumsPostingService {
     const original = input.clientId && (await this.originalPost(author, input.clientId));
     if (original) return { value: original, created: false };
     const thread = await this.reading.threadFor(threadId, author);
+    if (thread.archived) throw ForumsErrors.categoryArchived('This thread is in an archived category: it is read-only');
     if (thread.locked && !isCoordinator(author)) throw ForumsErrors.threadLocked('This thread is locked');
     if (input.replyToPostId && !(await this.posts.visibleAuthor(input.replyToPostId, threadId)))
       throw ForumsErrors.invalid('You can only reply to a visible post in this thread', [
@@ -245,6 +247,7 @@ export class ForumsPostingService {
       categorySlug,
       authorId: post.author.id,
       replyToAuthorId: heard && replyToAuthorId && replyToAuthorId !== post.author.id ? replyToAuthorId : null,
+      quoted: heard && replyToAuthorId !== undefined && replyToAuthorId !== post.author.id && rendered.quoteHtml !== null,
       mentionedUserIds: heard ? rendered.mentionedUserIds : [],
       subscriberIds: heard ? await this.threads.subscriberIds(post.threadId, post.author.id, manager) : [],
       link: `/forums/threads/${post.threadId}?post=${id}`,

@@ -33,9 +33,21 @@ export class ForumsReadingService {
     private readonly views: ForumViews,
   ) {}
 
-  async categories(): Promise<ForumCategoryView[]> {
-    const rows = await this.categoriesRepository.all();
-    return rows.map((c) => ({ ...c, lastActivityAt: c.lastActivityAt?.toISOString() ?? null }));
+  /** Members see the categories in use; coordinators (includeArchived) see the archived ones too. */
+  async categories(options: { includeArchived?: boolean } = {}): Promise<ForumCategoryView[]> {
+    const rows = await this.categoriesRepository.all(options.includeArchived ?? false);
+    return rows.map((c) => ({
+      ...c,
+      lastActivityAt: c.lastActivityAt?.toISOString() ?? null,
+      archivedAt: c.archivedAt?.toISOString() ?? null,
+    }));
+  }
+
+  /** One category, archived or not. */
+  async category(id: string): Promise<ForumCategoryView> {
+    const found = (await this.categories({ includeArchived: true })).find((c) => c.id === id);
+    if (!found) throw ForumsErrors.categoryNotFound('No such category');
+    return found;
   }
 
   async listThreads(slug: string, viewer: AuthUser, query: { limit: number; cursor?: string }): Promise<Page<ForumThreadSummary>> {
@@ -93,7 +105,7 @@ export class ForumsReadingService {
   }
 
   /** The thread's state for a change the viewer asks for; 404 when it is absent or hidden from them. */
-  async threadFor(threadId: string, viewer: AuthUser): Promise<{ locked: boolean; hidden: boolean }> {
+  async threadFor(threadId: string, viewer: AuthUser): Promise<{ locked: boolean; hidden: boolean; archived: boolean }> {
     const state = await this.threads.state(threadId);
     if (!state || (state.hidden && !isCoordinator(viewer))) throw ForumsErrors.threadNotFound('No such thread');
     return state;

@@ -8,6 +8,7 @@ export const ForumsErrors = defineErrors<ForumsErrorCode>({
   postNotFound: 'not-found',
   flagNotFound: 'not-found',
   threadLocked: 'forbidden',
+  categoryArchived: 'forbidden',
   notYourPost: 'forbidden',
   alreadyFlagged: 'conflict',
   flagResolved: 'conflict',

@@ -8,6 +8,7 @@ export const IdentityErrors = defineErrors<IdentityErrorCode>({
   notSignedIn: 'unauthenticated',
   awaitingApproval: 'forbidden',
   suspended: 'forbidden',
+  applicationRejected: 'forbidden',
   coordinatorsOnly: 'forbidden',
   badCsrfToken: 'forbidden',
   memberNotFound: 'not-found',

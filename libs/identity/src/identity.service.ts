@@ -8,7 +8,7 @@ import { decoyPasswordHash, hashPassword, verifyPassword } from './auth/password
 import { hashToken, newToken } from './auth/tokens';
 import type { AccountStatus, Role } from './entities/user.entity';
 import { IdentityErrors } from './identity.errors';
-import { AuthUser, UserSummary } from './identity.types';
+import { AuthUser, UserContact, UserSummary } from './identity.types';
 import { SessionsRepository } from './repositories/sessions.repository';
 import { UserRow, UserSummaryRow, UsersRepository } from './repositories/users.repository';
 
@@ -108,6 +108,10 @@ export class IdentityService {
     if (!user || !valid || user.status === 'suspended') {
       throw IdentityErrors.badCredentials('The email or password is not right');
     }
+    // Only the applicant, having proved who they are, learns why their application was turned down.
+    if (user.status === 'rejected') {
+      throw IdentityErrors.applicationRejected(`Your application to join was not accepted. The coordinators said: ${user.rejection_reason ?? 'no reason given'}`);
+    }
     return { user: toUserView(user), token: await this.openSession(user.id, client) };
   }
 
@@ -136,6 +140,14 @@ export class IdentityService {
     if (unique.length === 0) return new Map();
     const rows = await this.users.summaries(unique);
     return new Map(rows.map((u) => [u.id, toSummary(u)]));
+  }
+
+  /** Where to mail members: their current address and name (only the mail lib needs addresses). */
+  async getMailContacts(ids: readonly string[]): Promise<Map<string, UserContact>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.users.contacts(unique);
+    return new Map(rows.map((u) => [u.id, { ...toSummary(u), email: u.email }]));
   }
 
   async findByHandles(handles: readonly string[]): Promise<UserSummary[]> {
@@ -198,6 +210,29 @@ export class IdentityService {
     });
     await this.events.emit('identity.sessions.revoked', { userId: user.id, sessionIds: null });
     await this.events.emit('identity.user.changed', { user: toSummary(user), reason: 'suspended' });
+    return toUserView(user);
+  }
+
+  /** An applicant turned down, with a reason they are told; only a pending account can be rejected. */
+  async reject(memberId: string, coordinatorId: string, reason: string): Promise<UserView> {
+    await this.getUser(memberId);
+    const user = await this.dataSource.transaction(async (manager) => {
+      const rejected = await this.users.reject(memberId, coordinatorId, reason, manager);
+      if (!rejected) throw IdentityErrors.invalidTransition('Only an application awaiting approval can be rejected');
+      await this.sessions.revokeAllOf(memberId, manager);
+      return rejected;
+    });
+    await this.events.emit('identity.sessions.revoked', { userId: user.id, sessionIds: null });
+    await this.events.emit('identity.user.changed', { user: toSummary(user), reason: 'rejected', rejectionReason: reason });
+    return toUserView(user);
+  }
+
+  /** A suspended member comes back as active; their old sessions stay revoked. */
+  async reinstate(memberId: string, coordinatorId: string): Promise<UserView> {
+    await this.getUser(memberId);
+    const user = await this.users.reinstate(memberId, coordinatorId);
+    if (!user) throw IdentityErrors.invalidTransition('Only a suspended member can be reinstated');
+    await this.events.emit('identity.user.changed', { user: toSummary(user), reason: 'reinstated' });
     return toUserView(user);
   }
 

@@ -21,6 +21,11 @@ export interface UserSummary {
   status: AccountStatus;
 }
 
+/** A member's summary with the address mail goes to. */
+export interface UserContact extends UserSummary {
+  email: string;
+}
+
 export interface UserChanged {
   user: UserSummary;
   reason: 'registered' | 'renamed' | 'approved' | 'rejected' | 'suspended' | 'reinstated' | 'role-changed';

@@ -24,6 +24,7 @@ export const MatchingErrors = defineErrors<MatchingErrorCode>({
   alreadyMentored: 'conflict',
   tooManyOpenRequests: 'conflict',
   capacityFull: 'conflict',
+  mentorFull: 'conflict',
   requestNotPending: 'conflict',
   mentorshipClosed: 'conflict',
   fitCheckTooEarly: 'conflict',

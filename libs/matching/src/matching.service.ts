@@ -1,19 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainEvents } from '@mutuals/core';
+import { decodeCursor, DomainEvents, toPage, type Page } from '@mutuals/core';
 import type {
   AppliedRoundView,
   MatchingRoundResult,
+  MatchingRoundSummaryView,
   MatchingRoundView,
   MatchingWeightsView,
+  MentorAvailabilityView,
+  MentoringPerson,
+  RoundProposalView,
   MentorSuggestionView,
 } from '@mutuals/contracts';
 import type { AuthUser } from '@mutuals/identity';
 import { ProfilesService, type MatchingParticipant } from '@mutuals/profiles';
 import type { DataSource } from 'typeorm';
 import type { CreateRoundDto } from './dto/mentoring.dto';
-import { buildPool, describeWeights, greedyRound, MATCHING_WEIGHTS, runRound, suggestMentors } from './engine';
-import type { MenteeCandidate, MentorCandidate, PairRef } from './engine';
+import { buildPool, createMatchingContext, describeWeights, greedyRound, MATCHING_WEIGHTS, runRound, suggestMentors } from './engine';
+import type { MatchingContext, MenteeCandidate, MentorCandidate, PairRef } from './engine';
 import { MatchingErrors } from './matching.errors';
 import { MentoringPeople } from './mentoring-people';
 import { REQUEST_LIFETIME_DAYS } from './mentoring-requests.service';
@@ -42,6 +46,9 @@ const toMentee = (p: MatchingParticipant): MenteeCandidate => ({
  */
 @Injectable()
 export class MatchingService {
+  /** The engine's compiled taxonomy and weights, made once from the profiles lib's vocabulary. */
+  private readonly context: MatchingContext;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rounds: MatchingRoundsRepository,
@@ -50,10 +57,21 @@ export class MatchingService {
     private readonly profiles: ProfilesService,
     private readonly people: MentoringPeople,
     private readonly events: DomainEvents,
-  ) {}
+  ) {
+    this.context = createMatchingContext(profiles.scoringTaxonomy());
+  }
 
   weights(): MatchingWeightsView {
     return { version: MATCHING_WEIGHTS.version, minimumScore: MATCHING_WEIGHTS.minimumScore, factors: describeWeights() };
+  }
+
+  /** Whether a member mentors and has a place left, for their page's "Request mentoring". */
+  async availability(mentorId: string): Promise<MentorAvailabilityView> {
+    const [participant] = await this.profiles.matchingParticipants([mentorId]);
+    const offers = participant?.mentor.offers ?? false;
+    const capacity = offers ? participant!.mentor.capacity : 0;
+    const activeMentorships = offers ? await this.mentorships.activeCountOf(mentorId) : 0;
+    return { mentorId, offers, capacity, activeMentorships, placesLeft: Math.max(0, capacity - activeMentorships) };
   }
 
   /** The best mentors with a free place for the caller, skipping pairs already asked, matched, declined or closed. */
@@ -62,9 +80,22 @@ export class MatchingService {
     const self = participants.find((p) => p.userId === caller.id);
     if (!self) return [];
     const [mentors, excludedPairs] = await Promise.all([this.mentorCandidates(participants), this.excludedPairs(caller.id)]);
-    const pairs = suggestMentors(toMentee(self), buildPool(mentors), { limit, excludedPairs });
+    const pairs = suggestMentors(toMentee(self), buildPool(mentors, this.context), { limit, excludedPairs });
     const profiles = await this.profiles.getPublicProfiles(pairs.map((p) => p.mentorId));
     return pairs.map((p) => ({ mentor: profiles.get(p.mentorId)!, score: p.score, reasons: p.reasons, uncoveredNeeds: p.uncoveredNeeds }));
+  }
+
+  /** The best mentors with a free place for each of these members who seek mentoring, the pool loaded once for all (digests). */
+  async suggestionsForMany(menteeIds: readonly string[], limit: number): Promise<Map<string, { mentorId: string; score: number }[]>> {
+    const wanted = new Set(menteeIds);
+    const participants = await this.profiles.matchingParticipants();
+    const mentees = participants.filter((p) => wanted.has(p.userId) && p.mentee.seeks);
+    if (mentees.length === 0) return new Map();
+    const [mentors, excludedPairs] = await Promise.all([this.mentorCandidates(participants), this.excludedPairs()]);
+    const pool = buildPool(mentors, this.context);
+    return new Map(
+      mentees.map((m) => [m.userId, suggestMentors(toMentee(m), pool, { limit, excludedPairs }).map((p) => ({ mentorId: p.mentorId, score: p.score }))]),
+    );
   }
 
   /**
@@ -92,7 +123,7 @@ export class MatchingService {
     for (const pin of pinned) wanted.add(pin.menteeId);
     const mentees = seeking.filter((p) => wanted.has(p.userId)).map(toMentee);
     const [mentors, excludedPairs] = await Promise.all([this.mentorCandidates(participants), this.excludedPairs()]);
-    const pool = buildPool(mentors);
+    const pool = buildPool(mentors, this.context);
     let optimal: ReturnType<typeof runRound>;
     try {
       optimal = runRound(mentees, pool, { excludedPairs, pinned });
@@ -143,9 +174,13 @@ export class MatchingService {
   }
 
   /** Each proposal becomes a pending request both sides see; the mentor still accepts. */
-  async applyRound(id: string): Promise<AppliedRoundView> {
+  async applyRound(caller: AuthUser | null, id: string): Promise<AppliedRoundView> {
+    // Names for the messages are read before the transaction: it holds the embedded database's one connection.
+    const stored = await this.rounds.find(id);
+    if (!stored) throw MatchingErrors.roundNotFound('No such matching round');
+    const people = await this.people.byId(stored.result.proposals.flatMap((p) => [p.menteeId, p.mentorId]));
     const applied = await this.dataSource.transaction(async (manager) => {
-      const round = await this.rounds.markApplied(id, manager);
+      const round = await this.rounds.markApplied(id, caller?.id ?? null, manager);
       if (!round) {
         throw (await this.rounds.exists(id, manager))
           ? MatchingErrors.roundAlreadyApplied('This round has already been applied')
@@ -156,7 +191,7 @@ export class MatchingService {
         proposals.map((p) => ({
           mentee_id: p.menteeId,
           mentor_id: p.mentorId,
-          message: `Proposed by the programme's matching round (score ${p.score}): ${p.reasons.map((r) => r.label).join('; ')}.`,
+          message: programmeMessage(p, people),
         })),
         id,
         REQUEST_LIFETIME_DAYS,
@@ -170,6 +205,30 @@ export class MatchingService {
     });
     await this.events.emit('mentoring.round.applied', { roundId: id, proposals: applied.requests });
     return { roundId: id, appliedAt: applied.appliedAt.toISOString(), requests: applied.requests, skipped: applied.skipped };
+  }
+
+  /** Every round, newest first: who ran it and when, whether and by whom it was applied, its totals. */
+  async listRounds(query: { limit: number; cursor?: string }): Promise<Page<MatchingRoundSummaryView>> {
+    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+    const rows = await this.rounds.history(query.limit + 1, after);
+    const people = await this.people.byId(rows.flatMap((r) => [r.created_by, r.applied_by].filter((id): id is string => id !== null)));
+    return toPage(
+      rows,
+      query.limit,
+      (r) => [r.at_key, r.id],
+      (r) => ({
+        id: r.id,
+        createdAt: r.created_at.toISOString(),
+        createdBy: r.created_by ? people.get(r.created_by)! : null,
+        appliedAt: r.applied_at?.toISOString() ?? null,
+        appliedBy: r.applied_by ? people.get(r.applied_by)! : null,
+        proposals: r.proposals,
+        unmatched: r.unmatched,
+        totalScore: r.total_score,
+        requestsSent: r.requests_sent,
+        requestsAccepted: r.requests_accepted,
+      }),
+    );
   }
 
   private async mentorCandidates(participants: MatchingParticipant[]): Promise<MentorCandidate[]> {
@@ -205,4 +264,21 @@ export class MatchingService {
       people: Object.fromEntries(people),
     };
   }
+}
+
+/**
+ * The request a round sends reads as a word from the programme to both sides, naming the pair and
+ * the strongest reasons for it, not as the engine's score sheet.
+ */
+function programmeMessage(proposal: RoundProposalView, people: Map<string, MentoringPerson>): string {
+  const mentor = people.get(proposal.mentorId)?.displayName ?? 'this mentor';
+  const mentee = people.get(proposal.menteeId);
+  const menteeName = mentee ? `${mentee.displayName}${mentee.organisationName ? ` of ${mentee.organisationName}` : ''}` : 'this mentee';
+  const strongest = proposal.reasons
+    .filter((r) => r.points > 0)
+    .sort((a, b) => b.points - a.points)
+    .slice(0, 3)
+    .map((r) => r.label.charAt(0).toLowerCase() + r.label.slice(1));
+  const because = strongest.length ? `, because of ${strongest.join('; ')}` : '';
+  return `The programme's coordinators suggest ${mentor} as a mentor for ${menteeName}${because}. ${mentor.split(' ')[0]}, please accept or decline within ${REQUEST_LIFETIME_DAYS} days; either of you can reply in the request.`;
 }

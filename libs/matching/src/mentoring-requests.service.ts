@@ -39,6 +39,13 @@ export class MentoringRequestsService {
     if (!mentor?.mentor.offers) {
       throw MatchingErrors.notAMentor('That member does not offer mentoring', [{ field: 'mentorId', message: 'does not offer mentoring' }]);
     }
+    // Asking a mentor who could not accept only makes the mentee wait two weeks for nothing.
+    const activeMentorships = await this.mentorshipRows.activeCountOf(input.mentorId);
+    if (activeMentorships >= mentor.mentor.capacity) {
+      throw MatchingErrors.mentorFull(
+        `This mentor has no place left: all ${mentor.mentor.capacity} of their mentoring places are taken. Choose another mentor, or ask again when one frees up.`,
+      );
+    }
     const id = await this.dataSource.transaction(async (manager) => {
       // One mentee's requests are counted and inserted one at a time, so the cap holds under races.
       await this.requests.lockMentee(caller.id, manager);

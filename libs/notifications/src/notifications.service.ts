@@ -3,6 +3,7 @@ import { decodeCursor, toPage } from '@mutuals/core';
 import type { NotificationFeedPage, NotificationView } from '@mutuals/contracts';
 import { RealtimeService } from '@mutuals/realtime';
 import { NotificationRow, NotificationsRepository } from './notifications.repository';
+import { PreferencesService } from './preferences/preferences.service';
 
 export interface NewNotification {
   userId: string;
@@ -32,10 +33,11 @@ export class NotificationsService {
   constructor(
     private readonly notifications: NotificationsRepository,
     private readonly realtime: RealtimeService,
+    private readonly preferences: PreferencesService,
   ) {}
 
   async notify(items: NewNotification[]): Promise<void> {
-    const wanted = items.filter((item) => item.userId !== item.actorId);
+    const wanted = await this.preferences.wantedInApp(items.filter((item) => item.userId !== item.actorId));
     if (wanted.length === 0) return;
     const rows = await this.notifications.insertMany(
       wanted.map((item) => ({

@@ -4,6 +4,7 @@ import type { EligibilityResult, MeView, SessionView, OrganisationView, ProfileV
 import { AllowPending, AuthUser, CurrentUser, OptionalUser, Public } from '@mutuals/identity';
 import { CreateOrganisationDto, EligibilityDto, MemberSearchDto, UpdateOrganisationDto, UpdateProfileDto } from './dto/profile.dto';
 import { checkEligibility } from './eligibility/eligibility';
+import { MemberRefPipe, type MemberRef } from './member-ref.pipe';
 import { ProfilesService } from './profiles.service';
 
 @ApiTags('profiles')
@@ -68,8 +69,9 @@ export class ProfilesController {
     return this.profiles.searchMembers(query);
   }
 
+  /** By id, or by handle: `/members/@handle` is where a forum mention links. */
   @Get('members/:id')
-  member(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<PublicProfileView> {
-    return this.profiles.getMember(id, user);
+  member(@CurrentUser() user: AuthUser, @Param('id', MemberRefPipe) ref: MemberRef): Promise<PublicProfileView> {
+    return this.profiles.getMember(ref, user);
   }
 }

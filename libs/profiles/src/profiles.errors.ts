@@ -6,4 +6,8 @@ export const ProfilesErrors = defineErrors<ProfilesErrorCode>({
   organisationNotFound: 'not-found',
   notOrganisationMember: 'forbidden',
   invalidProfile: 'invalid',
+  joinRequestNotFound: 'not-found',
+  alreadyInOrganisation: 'conflict',
+  joinRequestPending: 'conflict',
+  joinRequestDecided: 'conflict',
 });

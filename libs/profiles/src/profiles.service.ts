@@ -5,11 +5,12 @@ import type { MeView, OrganisationSummary, OrganisationView, ProfileView, Public
 import { AuthUser, IdentityService, UserChanged, isCoordinator } from '@mutuals/identity';
 import type { DataSource } from 'typeorm';
 import { CreateOrganisationDto, MemberSearchDto, UpdateOrganisationDto, UpdateProfileDto } from './dto/profile.dto';
+import type { MemberRef } from './member-ref.pipe';
 import { ProfilesErrors } from './profiles.errors';
 import { MatchingParticipant } from './profiles.types';
 import { OrganisationFields, OrganisationRow, OrganisationsRepository } from './repositories/organisations.repository';
 import { EditableProfile, ProfileRow, ProfilesRepository } from './repositories/profiles.repository';
-import { LEGAL_FORMS, REGIONS, SECTORS, STAGES, SUPPORT_AREAS } from './taxonomy/taxonomy';
+import { LEGAL_FORMS, REGIONS, SCORING_TAXONOMY, SECTORS, STAGES, SUPPORT_AREAS } from './taxonomy/taxonomy';
 
 function toOrganisationView(o: OrganisationRow): OrganisationView {
   return {
@@ -78,6 +79,11 @@ export class ProfilesService {
       regions: [...REGIONS],
       legalForms: [...LEGAL_FORMS],
     };
+  }
+
+  /** The vocabulary the matching engine scores with (the engine itself knows none). */
+  scoringTaxonomy(): typeof SCORING_TAXONOMY {
+    return SCORING_TAXONOMY;
   }
 
   /** Keeps the profile's copy of the account in step; a new account gets an empty profile. */
@@ -201,9 +207,9 @@ export class ProfilesService {
   }
 
   /** A member's public profile; a pending or suspended member is visible to coordinators only. */
-  async getMember(id: string, caller: AuthUser | null): Promise<PublicProfileView> {
-    const profile = await this.profiles.findByUser(id);
-    const visible = profile && (profile.status === 'active' || caller?.id === id || (caller && isCoordinator(caller)));
+  async getMember(ref: MemberRef, caller: AuthUser | null): Promise<PublicProfileView> {
+    const profile = 'id' in ref ? await this.profiles.findByUser(ref.id) : await this.profiles.findByHandle(ref.handle);
+    const visible = profile && (profile.status === 'active' || caller?.id === profile.user_id || (caller && isCoordinator(caller)));
     if (!profile || !visible) throw ProfilesErrors.memberNotFound('No such member');
     return { id: profile.user_id, ...toProfileView(profile, await this.organisationOf(profile)) };
   }

@@ -43,7 +43,7 @@ export const matchingRoundCommand: CliCommand = {
       return;
     }
     const round = await matching.saveRound(null, result);
-    const applied = await matching.applyRound(round.id);
+    const applied = await matching.applyRound(null, round.id);
     console.log(`Stored round ${round.id} and sent ${applied.requests.length} requests (${applied.skipped} skipped).`);
   },
 };

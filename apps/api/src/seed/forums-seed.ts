@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ForumsModerationService, ForumsPostingService } from '@mutuals/forums';
+import { ForumsModerationService, ForumsPostingService, ForumsReadingService } from '@mutuals/forums';
 import type { AuthUser } from '@mutuals/identity';
 import { DemoSeeder, type DemoWorld } from './demo-seeder';
 import { Progress } from './progress';
@@ -71,6 +71,7 @@ const actingAs = (id: string, role: AuthUser['role'] = 'member'): AuthUser => ({
 export class ForumsDemoSeed implements OnModuleInit {
   constructor(
     private readonly seeder: DemoSeeder,
+    private readonly reading: ForumsReadingService,
     private readonly posting: ForumsPostingService,
     private readonly moderation: ForumsModerationService,
   ) {}
@@ -84,9 +85,10 @@ export class ForumsDemoSeed implements OnModuleInit {
     const members = [...world.members.values()].map((m) => m.id);
     const coordinator = world.coordinatorIds[0];
     if (!coordinator || members.length < 2) return;
-    const categoryIds = new Map<string, string>();
+    // A server that started without demo data already has the default categories (same slugs).
+    const categoryIds = new Map((await this.reading.categories({ includeArchived: true })).map((c) => [c.slug, c.id]));
     for (const [position, category] of DEMO_FORUM_CATEGORIES.entries()) {
-      categoryIds.set(category.slug, (await this.moderation.createCategory({ ...category, position })).id);
+      if (!categoryIds.has(category.slug)) categoryIds.set(category.slug, (await this.moderation.createCategory({ ...category, position })).id);
     }
     const progress = new Progress('Forum threads', THREADS.length, out);
     const now = Date.now();

@@ -21,6 +21,7 @@ export function useLiveUpdates(myId: string | undefined): void {
     // Whatever happened while the socket was down is fetched again.
     const reconnected = () => {
       void client.invalidateQueries({ queryKey: chatKeys.conversations() });
+      void client.invalidateQueries({ queryKey: [...chatKeys.all, 'conversation'] });
       void client.invalidateQueries({ queryKey: notificationKeys.all });
     };
     type Listener = (...args: unknown[]) => void;

@@ -31,6 +31,7 @@ export function NotificationsPage() {
           ) : undefined
         }
       />
+      <p><Link to="/settings/notifications">Choose what reaches you, and how</Link></p>
       {(feed.error ?? markAllRead.error) && (
         <Alert tone="danger" title="Could not load notifications">
           {errorMessage(feed.error ?? markAllRead.error)}

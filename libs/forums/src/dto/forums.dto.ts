@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -16,8 +18,9 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { PageQuery } from '@mutuals/core';
-import type { CreateForumPostRequest, CreateForumThreadRequest, ForumFlagAction } from '@mutuals/contracts';
+import type { ForumFlagAction, ReorderForumCategoriesRequest, UpdateForumCategoryRequest } from '@mutuals/contracts';
 import { withoutNul } from '../post-text';
+import type { CreateForumCategoryRequest, CreateForumPostRequest, CreateForumThreadRequest } from '@mutuals/contracts';
 
 // Postgres text cannot hold NUL (post bodies are cleaned the same way in the service).
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? withoutNul(value).trim() : value));
@@ -25,7 +28,7 @@ const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? with
 /** Long enough for a detailed answer, short enough to keep a thread page light. */
 export const MAX_POST_LENGTH = 20_000;
 
-export class CreateCategoryDto {
+export class CreateCategoryDto implements CreateForumCategoryRequest {
   @ApiProperty({ example: 'legal-and-governance' })
   @IsString()
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'must be lower-case words joined by hyphens' })
@@ -44,6 +47,27 @@ export class CreateCategoryDto {
   sectorSlug?: string | null;
 
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10_000) position?: number;
+}
+
+export class UpdateCategoryDto implements UpdateForumCategoryRequest {
+  @ApiPropertyOptional() @IsOptional() @trimmed() @IsString() @Length(2, 80) name?: string;
+
+  @ApiPropertyOptional() @IsOptional() @trimmed() @IsString() @MaxLength(300) description?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(40)
+  sectorSlug?: string | null;
+}
+
+export class ReorderCategoriesDto implements ReorderForumCategoriesRequest {
+  @ApiProperty({ type: [String], description: 'Every category id, first to last' })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  ids!: string[];
 }
 
 export class PostBodyDto {

@@ -43,7 +43,7 @@ export class SessionsRepository {
       this.runner(),
       `SELECT s.id AS session_id, u.id AS user_id, u.role, u.status
          FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.status <> 'suspended'`,
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.status NOT IN ('suspended', 'rejected')`,
       [tokenHash],
     );
   }

@@ -14,6 +14,7 @@ export interface UserRow {
   status: AccountStatus;
   approved_at: Date | null;
   approved_by: string | null;
+  rejection_reason: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -79,6 +80,10 @@ export class UsersRepository {
     return rowsOf<UserSummaryRow>(this.runner(), `SELECT ${SUMMARY_COLUMNS} FROM users WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
+  contacts(ids: readonly string[]): Promise<(UserSummaryRow & { email: string })[]> {
+    return rowsOf(this.runner(), `SELECT ${SUMMARY_COLUMNS}, email FROM users WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
   byHandles(handles: readonly string[]): Promise<UserSummaryRow[]> {
     return rowsOf<UserSummaryRow>(this.runner(), `SELECT ${SUMMARY_COLUMNS} FROM users WHERE handle = ANY($1::text[])`, [handles]);
   }
@@ -99,6 +104,26 @@ export class UsersRepository {
       [id, coordinatorId],
     );
     return row!;
+  }
+
+  /** A pending application turned down; undefined when the account was not pending. */
+  reject(id: string, coordinatorId: string, reason: string, manager?: EntityManager): Promise<UserRow | undefined> {
+    return firstRow<UserRow>(
+      this.runner(manager),
+      `UPDATE users SET status = 'rejected', rejection_reason = $3, approved_by = $2, updated_at = now()
+        WHERE id = $1 AND status = 'pending' RETURNING *`,
+      [id, coordinatorId, reason],
+    );
+  }
+
+  /** A suspended member made active again; undefined when the account was not suspended. */
+  reinstate(id: string, coordinatorId: string, manager?: EntityManager): Promise<UserRow | undefined> {
+    return firstRow<UserRow>(
+      this.runner(manager),
+      `UPDATE users SET status = 'active', approved_at = now(), approved_by = $2, updated_at = now()
+        WHERE id = $1 AND status = 'suspended' RETURNING *`,
+      [id, coordinatorId],
+    );
   }
 
   async setStatus(id: string, status: AccountStatus, manager?: EntityManager): Promise<UserRow> {

@@ -1,5 +1,5 @@
 import { bitIndex, compileMentee, compileMentor, type CompiledMentee, type CompiledMentor } from './compiled';
-import { DEFAULT_MATCHING_CONTEXT, type MatchingContext } from './context';
+import type { MatchingContext } from './context';
 import { explainPair, type RarityTable } from './explain';
 import { PairSet } from './pair-set';
 import type { MenteeCandidate, MentorCandidate, PairRef, PairScore } from './types';
@@ -55,7 +55,7 @@ export class MentorPool {
 
   constructor(
     readonly mentors: readonly MentorCandidate[],
-    readonly context: MatchingContext = DEFAULT_MATCHING_CONTEXT,
+    readonly context: MatchingContext,
   ) {
     const count = mentors.length;
     this.organisation = new Int32Array(count);
@@ -215,13 +215,9 @@ export class MentorPool {
   }
 }
 
-export function buildPool(mentors: readonly MentorCandidate[], context?: MatchingContext): MentorPool {
+/** The mentors prepared for scoring against one context (taxonomy and weights); reusable. */
+export function buildPool(mentors: readonly MentorCandidate[], context: MatchingContext): MentorPool {
   return new MentorPool(mentors, context);
-}
-
-/** Accepts either a prepared pool (fast, reusable) or a plain list of mentors. */
-export function asPool(mentors: MentorPool | readonly MentorCandidate[]): MentorPool {
-  return mentors instanceof MentorPool ? mentors : new MentorPool(mentors);
 }
 
 /**
@@ -232,10 +228,10 @@ export function asPool(mentors: MentorPool | readonly MentorCandidate[]): Mentor
 export function scorePair(
   mentee: MenteeCandidate,
   mentor: MentorCandidate,
-  pool: MentorPool | readonly MentorCandidate[],
+  pool: MentorPool,
   excludedPairs?: Iterable<PairRef>,
 ): PairScore | null {
-  const { context, rarity } = asPool(pool);
+  const { context, rarity } = pool;
   const sameOrganisation = mentee.organisationId !== null && mentee.organisationId === mentor.organisationId;
   if (mentee.id === mentor.id || sameOrganisation || PairSet.from(excludedPairs).has(mentee.id, mentor.id)) {
     return null;

@@ -1,6 +1,6 @@
 import { PairSet } from './pair-set';
-import { asPool, compareIds, EXCLUDED, NO_NEED_COVERED, type MentorPool, type PoolMentee } from './pool';
-import type { MenteeCandidate, MentorCandidate, PairRef, PairScore } from './types';
+import { compareIds, EXCLUDED, NO_NEED_COVERED, type MentorPool, type PoolMentee } from './pool';
+import type { MenteeCandidate, PairRef, PairScore } from './types';
 
 export interface RoundOptions {
   /** Pairs never to propose: declined requests, closed mentorships. */
@@ -45,10 +45,9 @@ export interface RoundInstance {
 
 export function prepareRound(
   mentees: readonly MenteeCandidate[],
-  mentors: MentorPool | readonly MentorCandidate[],
+  pool: MentorPool,
   options: RoundOptions = {},
 ): RoundInstance {
-  const pool = asPool(mentors);
   const minimumScore = Math.max(1, options.minimumScore ?? pool.context.weights.minimumScore);
   const excludedPairs = PairSet.from(options.excludedPairs);
   const sortedMentees = [...mentees].sort((a, b) => compareIds(a.id, b.id));

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { solveAssignment } from './assignment';
-import { buildPool, scorePair } from './pool';
-import { bruteForceRound, greedyRound, runRound } from './round';
+import { buildPool, scorePair } from './testing/programme';
+import { bruteForceRound, greedyRound, runRound } from './testing/programme';
 import type { RoundOptions } from './round-instance';
 import type { RoundResult } from './round-result';
-import { suggestMentors } from './suggest';
+import { suggestMentors } from './testing/programme';
 import type { MenteeCandidate, MentorCandidate, PairRef, PairScore } from './types';
-import { REGION_SLUGS, SECTOR_SLUGS, STAGE_SLUGS, SUPPORT_AREA_SLUGS } from '@mutuals/profiles/taxonomy';
+import { REGION_SLUGS, SECTOR_SLUGS, STAGE_SLUGS, SUPPORT_AREA_SLUGS } from '@mutuals/profiles';
 
 // Small vocabularies make overlaps, ties, shared organisations and full mentors common.
 const sectors = fc.subarray(['community-health', 'adult-social-care', 'public-health', 'housing', 'libraries'], { maxLength: 2 });

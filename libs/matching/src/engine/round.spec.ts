@@ -1,4 +1,4 @@
-import { bruteForceRound, greedyRound, runRound } from './round';
+import { bruteForceRound, greedyRound, runRound } from './testing/programme';
 import { mentee, mentor } from './testing/candidates';
 import { MATCHING_WEIGHTS } from './weights';
 

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import { buildPool, scorePair } from './pool';
-import { suggestMentors } from './suggest';
+import { buildPool, scorePair } from './testing/programme';
+import { suggestMentors } from './testing/programme';
 import { mentee, mentor } from './testing/candidates';
-import { SECTOR_SLUGS, STAGE_SLUGS, SUPPORT_AREA_SLUGS, REGION_SLUGS } from '@mutuals/profiles/taxonomy';
+import { SECTOR_SLUGS, STAGE_SLUGS, SUPPORT_AREA_SLUGS, REGION_SLUGS } from '@mutuals/profiles';
 
 const strong = { sectors: ['housing'], expertise: ['business-planning'], stageReached: 'spun-out', region: 'london' };
 

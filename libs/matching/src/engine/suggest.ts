@@ -1,5 +1,5 @@
-import { asPool, type MentorPool } from './pool';
-import type { MenteeCandidate, MentorCandidate, PairRef, PairScore } from './types';
+import type { MentorPool } from './pool';
+import type { MenteeCandidate, PairRef, PairScore } from './types';
 
 export interface SuggestOptions {
   /** How many suggestions at most; 10 unless told. */
@@ -16,10 +16,9 @@ export interface SuggestOptions {
  */
 export function suggestMentors(
   mentee: MenteeCandidate,
-  mentors: MentorPool | readonly MentorCandidate[],
+  pool: MentorPool,
   options: SuggestOptions = {},
 ): PairScore[] {
-  const pool = asPool(mentors);
   const limit = options.limit ?? 10;
   if (limit <= 0) return [];
   const minimumScore = Math.max(1, options.minimumScore ?? pool.context.weights.minimumScore);

@@ -135,6 +135,16 @@ export class MentorshipsRepository {
     );
   }
 
+  /** Places a mentor has taken: their active mentorships. */
+  async activeCountOf(mentorId: string): Promise<number> {
+    const row = await firstRow<{ active: number }>(
+      this.runner(),
+      `SELECT count(*)::int AS active FROM mentorships WHERE mentor_id = $1 AND status = 'active'`,
+      [mentorId],
+    );
+    return row?.active ?? 0;
+  }
+
   /** How many active mentorships each mentor has. */
   async activeCounts(): Promise<Map<string, number>> {
     const rows = await rowsOf<{ mentor_id: string; active: number }>(

@@ -81,6 +81,11 @@ export class ProfilesRepository {
     return firstRow<ProfileRow>(this.runner(), `SELECT ${PROFILE_COLUMNS} FROM profiles p WHERE p.user_id = $1`, [userId]);
   }
 
+  /** Handles are stored lower-cased. */
+  findByHandle(handle: string): Promise<ProfileRow | undefined> {
+    return firstRow<ProfileRow>(this.runner(), `SELECT ${PROFILE_COLUMNS} FROM profiles p WHERE p.handle = $1`, [handle]);
+  }
+
   byUsers(userIds: readonly string[]): Promise<ProfileRow[]> {
     return rowsOf<ProfileRow>(this.runner(), `SELECT ${PROFILE_COLUMNS} FROM profiles p WHERE p.user_id = ANY($1::uuid[])`, [userIds]);
   }

@@ -3,7 +3,7 @@
 // presence and read marks come from the query cache, kept live by api/live.ts.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { CHAT_MESSAGE_MAX_LENGTH, type ChatMessageView, type ChatTypingBroadcast } from '@mutuals/contracts';
 import { conversationQuery } from '../../api/chat';
 import { api, errorMessage, isApiError } from '../../api/client';
@@ -196,25 +196,21 @@ export function ConversationPage() {
 function MessageItem({ message, mine, senderName, onChanged }: { message: ChatMessageView; mine: boolean; senderName: string; onChanged: (m: ChatMessageView) => void }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(message.body);
-  const [error, setError] = useState<string | null>(null);
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    try {
-      onChanged(await api.patch<ChatMessageView>(`/chat/messages/${message.id}`, { body: draft }));
+  const change = useMutation({
+    mutationFn: (body: string | null) => (body === null ? api.delete<ChatMessageView>(`/chat/messages/${message.id}`) : api.patch<ChatMessageView>(`/chat/messages/${message.id}`, { body })),
+    onSuccess: (updated) => {
+      onChanged(updated);
       setEditing(false);
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+    },
+  });
+  const error = change.error ? errorMessage(change.error) : null;
+
+  function save(event: FormEvent) {
+    event.preventDefault();
+    change.mutate(draft);
   }
-  async function remove() {
-    if (!window.confirm('Delete this message?')) return;
-    try {
-      onChanged(await api.delete<ChatMessageView>(`/chat/messages/${message.id}`));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+  function remove() {
+    if (window.confirm('Delete this message?')) change.mutate(null);
   }
 
   return (

@@ -29,7 +29,7 @@ export function CategoryPage() {
     if (!category) return;
     if (!title.trim()) {
       setTitleError('Enter a title for the thread');
-      throw new Error('Check these fields: title');
+      throw new Error('Enter a title for the thread, above the first post.');
     }
     setTitleError(undefined);
     try {

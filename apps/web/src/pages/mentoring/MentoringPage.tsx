@@ -23,6 +23,7 @@ import {
   type TabItem,
   type Tone,
 } from '../../components';
+import { CheckIns } from './MentorshipCare';
 import { RequestForm } from './RequestForm';
 import { formatDate, PersonName, Reasons, ScoreBar } from './shared';
 
@@ -62,6 +63,7 @@ export function MentoringPage() {
   return (
     <>
       <PageTitle title="Mentoring" lead="Find a mentor who has been where you are, and keep your mentoring in one place." />
+      <CheckIns />
       <div aria-live="polite" className="live-region">
         {notice && (
           <Alert tone="success" role="none">
@@ -105,6 +107,27 @@ function ChosenMentor({ id, onSent, onCancel }: { id: string; onSent: (r: Mentor
   );
 }
 
+/** Why the list is empty, as it really is for this member: awaiting approval, an unfinished profile, or no fit yet. */
+function NoSuggestions() {
+  const { me } = useSession();
+  const profile = me?.profile;
+  const described = !!profile && profile.sectors.length > 0 && !!profile.mentee.stage && profile.mentee.needs.length > 0;
+  if (me?.user.status === 'pending') {
+    return (
+      <EmptyState title="Suggestions appear once a coordinator approves your account.">
+        {described
+          ? 'Your sector, stage and needs are saved; a coordinator reviews new accounts, usually within a couple of working days.'
+          : 'Meanwhile, add your sector, stage and needs to your profile so the suggestions fit from the start.'}
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState title="No mentor with a free place fits yet.">
+      {described ? 'Mentors free up as mentorships end, and new ones join; check back soon.' : 'Add your sector, stage and needs to your profile, or check back soon.'}
+    </EmptyState>
+  );
+}
+
 function Suggestions({ onSent }: { onSent: (r: MentoringRequestView) => void }) {
   const { data: items, error } = useQuery(suggestionsQuery());
   const [open, setOpen] = useState<string | null>(null);
@@ -119,9 +142,7 @@ function Suggestions({ onSent }: { onSent: (r: MentoringRequestView) => void }) 
       {!items ? (
         !error && <Spinner label="Finding mentors" />
       ) : items.length === 0 ? (
-        <EmptyState title="No mentor with a free place fits yet.">
-          Add your sector, stage and needs to your profile, or check back soon.
-        </EmptyState>
+        <NoSuggestions />
       ) : (
         <ul className="suggestion-list">
           {items.map((s) => (
