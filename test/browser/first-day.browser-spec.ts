@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { ForumsService } from '@mutuals/forums';
+import { ForumsModerationService } from '@mutuals/forums';
 import { createCoordinator, createMember, createOrganisation, setProfile, signInWithCookies, type TestMember } from '../support/factories';
 import { BrowserWorld, describeBrowser, startBrowserWorld } from '../support/browser';
 import { api, createMentee, createMentor, requestMentoring } from '../support/mentoring';
@@ -13,7 +13,7 @@ describeBrowser('first day journeys', () => {
     world = await startBrowserWorld();
     coordinator = await createCoordinator(world.t);
     // What a fresh install without demo data does on its first start.
-    await world.t.app.get(ForumsService).createDefaultCategoriesIfNone();
+    await world.t.app.get(ForumsModerationService).createDefaultCategoriesIfNone();
   });
   afterAll(async () => {
     await world?.close();

@@ -2,19 +2,30 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@mutuals/identity';
 import { ProfilesModule } from '@mutuals/profiles';
+import { ChatConversationsService } from './chat-conversations.service';
 import { ChatMentorshipListener } from './chat-mentorship.listener';
+import { ChatMessagesService } from './chat-messages.service';
 import { ChatController } from './chat.controller';
 import { ChatGateway } from './chat.gateway';
-import { ChatService } from './chat.service';
 import { ConversationMemberEntity } from './conversation-member.entity';
 import { ConversationEntity } from './conversation.entity';
+import { ConversationsRepository } from './conversations.repository';
 import { MessageEntity } from './message.entity';
+import { MessagesRepository } from './messages.repository';
 import { PresenceService } from './presence.service';
 
 @Module({
   imports: [IdentityModule, ProfilesModule, TypeOrmModule.forFeature([ConversationEntity, ConversationMemberEntity, MessageEntity])],
   controllers: [ChatController],
-  providers: [ChatService, ChatGateway, PresenceService, ChatMentorshipListener],
-  exports: [ChatService, PresenceService],
+  providers: [
+    ConversationsRepository,
+    MessagesRepository,
+    ChatConversationsService,
+    ChatMessagesService,
+    PresenceService,
+    ChatGateway,
+    ChatMentorshipListener,
+  ],
+  exports: [ChatConversationsService],
 })
 export class ChatModule {}

@@ -105,8 +105,8 @@ export type ChatErrorCode =
   | 'awaitingApproval'
   | 'notAGroup'
   | 'messageDeleted'
-  | 'tooLarge'
-  | 'rateLimited';
+  /** A message over CHAT_MESSAGE_MAX_LENGTH: 400, the same over HTTP and socket. */
+  | 'tooLarge';
 
 export type NotificationsErrorCode = 'invalid' | 'mailNotFound' | 'mailNotDead' | 'unsubscribeLinkInvalid';
 

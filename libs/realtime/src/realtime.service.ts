@@ -94,6 +94,7 @@ export class RealtimeService {
     return new Set(sockets.map((s) => (s.data as { user: { id: string } }).user.id));
   }
 
+  // after-commit: cut sockets only once the revocation is stored; a failed cut is retried and never undoes a sign-out.
   @OnDomainEvent('identity.sessions.revoked', { phase: 'after-commit' })
   onSessionsRevoked(event: SessionsRevoked): void {
     if (!this.server) return;

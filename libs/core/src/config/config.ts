@@ -170,7 +170,10 @@ export function loadConfig(env: Env): AppConfig {
     sessionTtlDays: integer(env, 'SESSION_TTL_DAYS', 30, 1, 365),
     webRoot: text(env, 'WEB_ROOT'),
     rateLimits: flag(env, 'RATE_LIMITS', true),
-    publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${integer(env, 'PORT', 3000, 0, 65535)}`).replace(/\/+$/, ''),
+    publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${integer(env, 'PORT', 3000, 0, 65535)}`).replace(
+      /\/+$/,
+      '',
+    ),
     mail: {
       smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
       from: text(env, 'MAIL_FROM') ?? 'Mutuals Network <no-reply@mutuals.localhost>',

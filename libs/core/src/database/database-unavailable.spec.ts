@@ -6,8 +6,14 @@ const withCode = (code: string, message = 'x') => Object.assign(new Error(messag
 describe('telling an outage from a bad query', () => {
   it.each([
     ['a refused connection', withCode('ECONNREFUSED')],
-    ['a refused dual-stack connection', Object.assign(new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')]), { code: 'ECONNREFUSED' })],
-    ['the server shutting down', new QueryFailedError('SELECT 1', [], withCode('57P01', 'terminating connection due to administrator command'))],
+    [
+      'a refused dual-stack connection',
+      Object.assign(new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')]), { code: 'ECONNREFUSED' }),
+    ],
+    [
+      'the server shutting down',
+      new QueryFailedError('SELECT 1', [], withCode('57P01', 'terminating connection due to administrator command')),
+    ],
     ['a connection dropped mid-query', new Error('Connection terminated unexpectedly')],
     ['a connect timeout', new Error('timeout expired')],
   ])('counts %s as the database being unavailable', (_, error) => {

@@ -77,10 +77,15 @@ export function fieldsWithNul(value: unknown, path = ''): string[] {
   ]);
 }
 
-function refuseNulCharacters(request: FastifyRequest): void {
-  const fields = [...new Set([request.params, request.query, request.body].flatMap((part) => fieldsWithNul(part)))];
+/** A 400 naming every field that holds a NUL; used for HTTP requests and socket payloads alike. */
+export function refuseNul(...parts: unknown[]): void {
+  const fields = [...new Set(parts.flatMap((part) => fieldsWithNul(part)))];
   if (fields.length === 0) return;
   throw invalidInput(fields.map((field): FieldError => ({ field, message: 'must not contain NUL characters' })));
+}
+
+function refuseNulCharacters(request: FastifyRequest): void {
+  refuseNul(request.params, request.query, request.body);
 }
 
 /**

@@ -13,13 +13,28 @@ describe('cursor pagination', () => {
   });
 
   it.each([
-    [['2026-13-01T10:00:00.000Z', '0b9c7e0e-8d4b-4c57-9d1e-2f1b4c3a5d6e'], ['timestamp', 'uuid']],
-    [['2026-02-30T10:00:00.000Z', '0b9c7e0e-8d4b-4c57-9d1e-2f1b4c3a5d6e'], ['timestamp', 'uuid']],
-    [['2026-12-01T10:00:00.000Z', 'not-a-uuid'], ['timestamp', 'uuid']],
+    [
+      ['2026-13-01T10:00:00.000Z', '0b9c7e0e-8d4b-4c57-9d1e-2f1b4c3a5d6e'],
+      ['timestamp', 'uuid'],
+    ],
+    [
+      ['2026-02-30T10:00:00.000Z', '0b9c7e0e-8d4b-4c57-9d1e-2f1b4c3a5d6e'],
+      ['timestamp', 'uuid'],
+    ],
+    [
+      ['2026-12-01T10:00:00.000Z', 'not-a-uuid'],
+      ['timestamp', 'uuid'],
+    ],
     [[1.5], ['integer']],
     [[99_999_999_999], ['integer']],
-    [['Ann\u0000', '0b9c7e0e-8d4b-4c57-9d1e-2f1b4c3a5d6e'], ['text', 'uuid']],
-    [[2, '2026-12-01T10:00:00Z', '0b9c7e0e-8d4b-4c57-9d1e-2f1b4c3a5d6e'], ['flag', 'timestamp', 'uuid']],
+    [
+      ['Ann\u0000', '0b9c7e0e-8d4b-4c57-9d1e-2f1b4c3a5d6e'],
+      ['text', 'uuid'],
+    ],
+    [
+      [2, '2026-12-01T10:00:00Z', '0b9c7e0e-8d4b-4c57-9d1e-2f1b4c3a5d6e'],
+      ['flag', 'timestamp', 'uuid'],
+    ],
   ] as const)('refuses the well-formed but tampered keyset %j', (key, shape) => {
     expect(() => decodeCursor(encodeCursor(key), shape)).toThrow(expect.objectContaining({ code: 'invalidCursor' }));
   });

@@ -66,9 +66,7 @@ export function decodeCursor(cursor: string | undefined, shape: readonly CursorP
   if (Array.isArray(key) && key.length === shape.length && shape.every((part, i) => PART_CHECKS[part](key[i]))) {
     return key as (string | number)[];
   }
-  throw GenericErrors.invalidCursor('The cursor is not one this server gave out', [
-    { field: 'cursor', message: 'is not a valid cursor' },
-  ]);
+  throw GenericErrors.invalidCursor('The cursor is not one this server gave out', [{ field: 'cursor', message: 'is not a valid cursor' }]);
 }
 
 /**

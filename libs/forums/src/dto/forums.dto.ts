@@ -80,7 +80,9 @@ export class PostBodyDto {
 
 /** A new thread or reply carries a UUID made once per composed post, sent again on every retry. */
 class NewPostDto extends PostBodyDto {
-  @ApiPropertyOptional({ description: 'Made once per composed post by the client and reused on a retry' })
+  @ApiPropertyOptional({
+    description: 'Made once per composed post by the client and reused on a retry: the same one answers the stored original (200)',
+  })
   @IsOptional()
   @IsUUID()
   clientId?: string;
@@ -94,6 +96,11 @@ export class CreateThreadDto extends NewPostDto implements CreateForumThreadRequ
 
 export class CreatePostDto extends NewPostDto implements CreateForumPostRequest {
   @ApiPropertyOptional() @IsOptional() @IsUUID() replyToPostId?: string;
+}
+
+/** forum:watch and forum:unwatch. */
+export class ThreadRefDto {
+  @ApiProperty() @IsUUID() threadId!: string;
 }
 
 export class PreviewDto {
