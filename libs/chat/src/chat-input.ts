@@ -37,6 +37,7 @@ const seq = (value: unknown) => (isSeq(value) ? null : 'must be a whole number, 
 export function checkBody(body: unknown): string | null {
   if (typeof body !== 'string') return 'must be a string';
   if (body.trim().length === 0) return 'must not be empty';
+  if (body.includes('\u0000')) return 'must not contain NUL characters';
   return null;
 }
 

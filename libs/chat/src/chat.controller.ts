@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { ChatHistoryPage, ChatMessageView, ConversationView } from '@mutuals/contracts';
 import { RateLimiter } from '@mutuals/core';
 import { AllowPending, AuthUser, CurrentUser } from '@mutuals/identity';
-import { CreateConversationDto, EditMessageDto, HistoryQuery, MarkConversationReadDto, SendMessageDto } from './chat.dto';
+import { CreateConversationDto, EditMessageDto, HistoryQuery, MarkConversationReadDto, RenameGroupDto, SendMessageDto } from './chat.dto';
 import { SOCKET_SEND_LIMIT } from './chat.gateway';
 import { ChatService } from './chat.service';
 
@@ -69,6 +69,11 @@ export class ChatController {
     @Body() body: MarkConversationReadDto,
   ): Promise<{ seq: number }> {
     return this.chat.markRead(user.id, conversationId, body.seq);
+  }
+
+  @Patch('conversations/:id')
+  rename(@CurrentUser() user: AuthUser, @Param('id', id) conversationId: string, @Body() body: RenameGroupDto): Promise<ConversationView> {
+    return this.chat.renameGroup(user.id, conversationId, body.title);
   }
 
   @Post('conversations/:id/members/:userId')

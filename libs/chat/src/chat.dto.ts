@@ -16,7 +16,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { CHAT_MESSAGE_MAX_LENGTH } from '@mutuals/contracts';
-import type { CreateConversationRequest, SendChatMessageRequest } from '@mutuals/contracts';
+import type { CreateConversationRequest, RenameGroupRequest, SendChatMessageRequest } from '@mutuals/contracts';
+import { IsVisibleName } from '@mutuals/core';
 
 export class CreateConversationDto implements CreateConversationRequest {
   @ApiProperty({ enum: ['direct', 'group'] })
@@ -35,6 +36,7 @@ export class CreateConversationDto implements CreateConversationRequest {
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
+  @IsVisibleName()
   title?: string;
 }
 
@@ -87,4 +89,13 @@ export class MarkConversationReadDto {
   @IsInt()
   @Min(0)
   seq!: number;
+}
+
+export class RenameGroupDto implements RenameGroupRequest {
+  @ApiProperty({ maxLength: 120 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  @IsVisibleName()
+  title!: string;
 }

@@ -216,6 +216,15 @@ export class ChatService {
     return this.getConversation(callerId, conversationId);
   }
 
+  /** The creator renames their group; every member sees the new title. */
+  async renameGroup(callerId: string, conversationId: string, title: string): Promise<ConversationView> {
+    await this.assertGroupOwner(callerId, conversationId);
+    const trimmed = title.trim();
+    if (!trimmed) throw ChatErrors.invalid('A group needs a title', [{ field: 'title', message: 'must not be empty' }]);
+    await this.db.query(`UPDATE conversations SET title = $2 WHERE id = $1`, [conversationId, trimmed]);
+    return this.getConversation(callerId, conversationId);
+  }
+
   /** The creator removes a member, or a member leaves; they leave the room at once. */
   async removeMember(callerId: string, conversationId: string, userId: string): Promise<void> {
     const role = await this.memberRole(callerId, conversationId);

@@ -15,6 +15,8 @@ export type GenericErrorCode =
   | 'conflict'
   | 'payloadTooLarge'
   | 'unsupportedMediaType'
+  /** A browser's state change from a page of another site (Origin / Sec-Fetch-Site). */
+  | 'crossSiteRequest'
   | 'rateLimited'
   | 'unavailable'
   | 'internal'

@@ -57,7 +57,7 @@ export class ForumsModerationService {
   }
 
   async queue(moderator: AuthUser, query: { status: FlagStatus; limit: number; cursor?: string }): Promise<Page<ForumFlagView>> {
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const params: unknown[] = [query.status, query.limit + 1];
     if (after) params.push(after[0], after[1]);
     // Oldest first: the queue is worked through in the order people asked.

@@ -129,7 +129,8 @@ export class ForumsService {
     await this.db.query(
       `INSERT INTO forum_categories (slug, name, description, position)
        SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::int[])
-       WHERE NOT EXISTS (SELECT 1 FROM forum_categories)`,
+       WHERE NOT EXISTS (SELECT 1 FROM forum_categories)
+       ON CONFLICT (slug) DO NOTHING`, // replicas starting together: the second finds the first's rows
       [
         DEFAULT_CATEGORIES.map((c) => c.slug),
         DEFAULT_CATEGORIES.map((c) => c.name),
@@ -180,7 +181,7 @@ export class ForumsService {
   async listThreads(slug: string, viewer: AuthUser, query: { limit: number; cursor?: string }): Promise<Page<ForumThreadSummary>> {
     const [category] = await this.db.query(`SELECT id FROM forum_categories WHERE slug = $1`, [slug]);
     if (!category) throw ForumsErrors.categoryNotFound('No such category');
-    const after = decodeCursor(query.cursor, 3);
+    const after = decodeCursor(query.cursor, ['flag', 'timestamp', 'uuid']);
     const params: unknown[] = [category.id, viewer.id, query.limit + 1];
     if (after) params.push(after[0] === 1, after[1], after[2]);
     // Pinned first, then most recent activity; the keyset includes pinned so pages never overlap.
@@ -262,7 +263,7 @@ export class ForumsService {
   // ---- posts ----
 
   async listPosts(threadId: string, viewer: AuthUser, query: { limit: number; cursor?: string }): Promise<Page<ForumPostView>> {
-    const after = decodeCursor(query.cursor, 1);
+    const after = decodeCursor(query.cursor, ['integer']);
     // Keyset on seq: seqs are handed out under the thread's row lock, so they commit in order and
     // a page boundary never moves while others post.
     const rows: PostRow[] = await this.db.query(THREAD_POSTS_SQL, [
@@ -455,7 +456,7 @@ export class ForumsService {
    * and snippets are made for the page alone (ts_headline re-parses the text).
    */
   async search(viewer: AuthUser, query: { q: string; categoryId?: string; limit: number; cursor?: string }): Promise<ForumSearchPage> {
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['number', 'uuid']);
     const params: unknown[] = [query.q, query.limit + 1, query.categoryId ?? null, HEADLINE_OPTIONS];
     if (after) params.push(Number(after[0]), after[1]);
     const rows: {

@@ -143,7 +143,7 @@ export class MentorshipsService {
   }
 
   private async page(caller: AuthUser, filter: Pick<MentorshipPageQuery, 'memberId' | 'flagged' | 'status'>, query: MentorshipListQuery) {
-    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']) as [string, string] | null;
     const rows = await this.mentorships.page({ ...filter, after, limit: query.limit + 1 });
     const people = await this.peopleOf(rows);
     return toPage(

@@ -63,7 +63,7 @@ export class NotificationsService {
   }
 
   async feed(userId: string, query: { unread?: boolean; limit: number; cursor?: string }): Promise<NotificationFeedPage> {
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const qb = this.notifications.createQueryBuilder('n').where('n.user_id = :userId', { userId });
     if (query.unread) qb.andWhere('n.read_at IS NULL');
     if (after) qb.andWhere('(n.created_at, n.id) < (:at, :id)', { at: after[0], id: after[1] });

@@ -17,7 +17,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { PageQuery } from '@mutuals/core';
+import { IsVisibleName, PageQuery } from '@mutuals/core';
 import type { ForumFlagAction, ReorderForumCategoriesRequest, UpdateForumCategoryRequest } from '@mutuals/contracts';
 import { withoutNul } from '../post-text';
 import type { CreateForumCategoryRequest, CreateForumPostRequest, CreateForumThreadRequest } from '@mutuals/contracts';
@@ -89,7 +89,7 @@ class NewPostDto extends PostBodyDto {
 export class CreateThreadDto extends NewPostDto implements CreateForumThreadRequest {
   @ApiProperty() @IsUUID() categoryId!: string;
 
-  @ApiProperty() @trimmed() @IsString() @Length(3, 160) title!: string;
+  @ApiProperty() @trimmed() @IsString() @Length(3, 160) @IsVisibleName() title!: string;
 }
 
 export class CreatePostDto extends NewPostDto implements CreateForumPostRequest {
