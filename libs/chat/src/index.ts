@@ -1,6 +1,6 @@
 export { ChatModule } from './chat.module';
-export { ChatService, type SentMessage } from './chat.service';
+export { ChatConversationsService } from './chat-conversations.service';
+export { SEND_LIMIT } from './chat-messages.service';
 export { ChatMemberDataService } from './chat-member-data.service';
-export { PresenceService } from './presence.service';
-export * from './chat.types';
 export { ChatErrors } from './chat.errors';
+export * from './chat.events';

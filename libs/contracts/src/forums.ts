@@ -64,6 +64,8 @@ export interface ForumThreadSummary {
   lastPostAt: IsoDateTime;
   pinned: boolean;
   locked: boolean;
+  /** Its opening post was hidden by a moderator: only moderators see the thread, marked so. */
+  hidden: boolean;
   /** Visible posts the caller has not read yet. */
   unreadCount: number;
 }
@@ -109,14 +111,17 @@ export interface CreateForumThreadRequest {
   categoryId: Uuid;
   title: string;
   body: string;
-  /** Made once per composed post and sent again on a retry, so a retried post is stored once. */
+  /**
+   * Made once per composed post and sent again on a retry: the same key from the same author
+   * answers the thread already stored, with 200, instead of storing a second one.
+   */
   clientId?: Uuid;
 }
 
 export interface CreateForumPostRequest {
   body: string;
   replyToPostId?: Uuid;
-  /** Made once per composed post and sent again on a retry, so a retried post is stored once. */
+  /** Made once per composed post and sent again on a retry: a retry answers the post already stored, with 200. */
   clientId?: Uuid;
 }
 

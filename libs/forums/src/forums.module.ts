@@ -9,14 +9,21 @@ import { ForumReactionEntity } from './entities/reaction.entity';
 import { ForumSubscriptionEntity } from './entities/subscription.entity';
 import { ForumThreadReadEntity } from './entities/thread-read.entity';
 import { ForumThreadEntity } from './entities/thread.entity';
+import { ForumCategoriesRepository } from './forum-categories.repository';
+import { ForumFlagsRepository } from './forum-flags.repository';
+import { ForumPostsRepository } from './forum-posts.repository';
+import { ForumSearchRepository } from './forum-search.repository';
+import { ForumThreadsRepository } from './forum-threads.repository';
 import { ForumViews } from './forum-views';
 import { ForumsAdminController } from './forums-admin.controller';
+import { ForumsLive } from './forums-live';
 import { ForumsModerationService } from './forums-moderation.service';
+import { ForumsPostingService } from './forums-posting.service';
+import { ForumsReadingService } from './forums-reading.service';
 import { ForumsController } from './forums.controller';
 import { ForumsGateway } from './forums.gateway';
 import { ForumsMemberDataRepository } from './forums-member-data.repository';
 import { ForumsMemberDataService } from './forums-member-data.service';
-import { ForumsService } from './forums.service';
 
 @Module({
   imports: [
@@ -33,7 +40,21 @@ import { ForumsService } from './forums.service';
     ]),
   ],
   controllers: [ForumsController, ForumsAdminController],
-  providers: [ForumsService, ForumsModerationService, ForumViews, ForumsGateway, ForumsMemberDataRepository, ForumsMemberDataService],
-  exports: [ForumsService, ForumsModerationService, ForumsMemberDataService],
+  providers: [
+    ForumCategoriesRepository,
+    ForumThreadsRepository,
+    ForumPostsRepository,
+    ForumSearchRepository,
+    ForumFlagsRepository,
+    ForumViews,
+    ForumsLive,
+    ForumsReadingService,
+    ForumsPostingService,
+    ForumsModerationService,
+    ForumsGateway,
+    ForumsMemberDataRepository,
+    ForumsMemberDataService,
+  ],
+  exports: [ForumsReadingService, ForumsPostingService, ForumsModerationService, ForumsMemberDataService],
 })
 export class ForumsModule {}

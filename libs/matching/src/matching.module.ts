@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChatModule } from '@mutuals/chat';
 import { IdentityModule } from '@mutuals/identity';
 import { ProfilesModule } from '@mutuals/profiles';
 import { AdminMatchingController } from './admin-matching.controller';
@@ -15,6 +16,7 @@ import { CheckInsService } from './pair-care/check-ins.service';
 import { MeetingsService } from './pair-care/meetings.service';
 import { PairAccess } from './pair-care/pair-access';
 import { PairCareAdminController, PairCareController } from './pair-care/pair-care.controller';
+import { PairHistoryService } from './pair-care/pair-history.service';
 import { PairRecordsService } from './pair-care/pair-records.service';
 import { MatchingRoundsRepository } from './repositories/matching-rounds.repository';
 import { MentoringRequestsRepository } from './repositories/mentoring-requests.repository';
@@ -22,7 +24,7 @@ import { MentorshipsRepository } from './repositories/mentorships.repository';
 import { PairCareRepository } from './repositories/pair-care.repository';
 
 @Module({
-  imports: [IdentityModule, ProfilesModule],
+  imports: [ChatModule, IdentityModule, ProfilesModule],
   controllers: [MentoringController, AdminMatchingController, PairCareController, PairCareAdminController],
   providers: [
     MentoringPeople,
@@ -34,6 +36,7 @@ import { PairCareRepository } from './repositories/pair-care.repository';
     AgreementsService,
     CheckInsService,
     PairRecordsService,
+    PairHistoryService,
     PairAccess,
     MatchingRoundsRepository,
     MentoringRequestsRepository,
@@ -42,6 +45,6 @@ import { PairCareRepository } from './repositories/pair-care.repository';
     MatchingMemberDataRepository,
     MatchingMemberDataService,
   ],
-  exports: [MatchingService, MentoringRequestsService, MentorshipsService, MeetingsService, CheckInsService, MatchingMemberDataService],
+  exports: [MatchingService, MentoringRequestsService, MentorshipsService, MeetingsService, AgreementsService, CheckInsService, PairHistoryService, MatchingMemberDataService],
 })
 export class MatchingModule {}

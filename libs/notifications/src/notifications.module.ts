@@ -20,6 +20,7 @@ import { NotificationsMemberDataRepository } from './notifications-member-data.r
 import { NotificationsMemberDataService } from './notifications-member-data.service';
 import { NotificationRules } from './notification-rules';
 import { NotificationsController } from './notifications.controller';
+import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { PreferencesController } from './preferences/preferences.controller';
 import { PreferencesRepository } from './preferences/preferences.repository';
@@ -44,7 +45,7 @@ const MAIL = [
 @Module({
   imports: [IdentityModule, ChatModule, MatchingModule, TypeOrmModule.forFeature([NotificationEntity])],
   controllers: [NotificationsController, PreferencesController, UnsubscribeController, MailAdminController],
-  providers: [NotificationsService, NotificationRules, ...MAIL, NotificationsMemberDataRepository, NotificationsMemberDataService],
+  providers: [NotificationsRepository, NotificationsService, NotificationRules, ...MAIL, NotificationsMemberDataRepository, NotificationsMemberDataService],
   exports: [NotificationsService, MailService, DigestService, NotificationsMemberDataService],
 })
 export class NotificationsModule {}
