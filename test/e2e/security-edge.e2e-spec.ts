@@ -33,7 +33,10 @@ describe('the edge of the API under attack', () => {
       const member = await createMember(t, { password });
       for (const [path, form] of [
         ['/api/v1/auth/login', `email=${encodeURIComponent(member.email)}&password=${encodeURIComponent(password)}`],
-        ['/api/v1/auth/register', `email=x-${randomBytes(3).toString('hex')}%40test.example&password=long+enough+pw&displayName=Form+Victim`],
+        [
+          '/api/v1/auth/register',
+          `email=x-${randomBytes(3).toString('hex')}%40test.example&password=long+enough+pw&displayName=Form+Victim`,
+        ],
       ]) {
         const response = await request(t.url)
           .post(path!)
@@ -49,17 +52,29 @@ describe('the edge of the API under attack', () => {
 
     it('refuses text/plain and multipart bodies on every unsafe method, even with a bearer token', async () => {
       const member = await createMember(t);
-      await request(t.url).post('/api/v1/auth/login').set('Content-Type', 'text/plain').send('{"email":"a@b.c","password":"x"}').expect(415);
+      await request(t.url)
+        .post('/api/v1/auth/login')
+        .set('Content-Type', 'text/plain')
+        .send('{"email":"a@b.c","password":"x"}')
+        .expect(415);
       await request(t.url).patch('/api/v1/me/profile').set(member.auth).set('Content-Type', 'text/plain').send('{"bio":"x"}').expect(415);
       await request(t.url).post('/api/v1/chat/conversations').set(member.auth).field('kind', 'group').expect(415);
     });
 
     it('refuses JSON sign-in and registration whose Origin or Sec-Fetch-Site says another site', async () => {
       const member = await createMember(t, { password });
-      const crossOrigin = await request(t.url).post('/api/v1/auth/login').set('Origin', evil).send({ email: member.email, password }).expect(403);
+      const crossOrigin = await request(t.url)
+        .post('/api/v1/auth/login')
+        .set('Origin', evil)
+        .send({ email: member.email, password })
+        .expect(403);
       expect(crossOrigin.body.code).toBe('crossSiteRequest');
       expect(crossOrigin.headers['set-cookie']).toBeUndefined();
-      await request(t.url).post('/api/v1/auth/login').set('Sec-Fetch-Site', 'cross-site').send({ email: member.email, password }).expect(403);
+      await request(t.url)
+        .post('/api/v1/auth/login')
+        .set('Sec-Fetch-Site', 'cross-site')
+        .send({ email: member.email, password })
+        .expect(403);
       await request(t.url)
         .post('/api/v1/auth/register')
         .set('Origin', evil)
@@ -126,19 +141,67 @@ describe('the edge of the API under attack', () => {
         .expect(201);
       const session = { heldAt: new Date(Date.now() - 3_600_000).toISOString(), durationMinutes: 30, notes: 'Talked', nextSteps: 'More' };
       const cases: [string, () => request.Test][] = [
-        ['displayName', () => request(t.url).post('/api/v1/auth/register').send({ email: `n-${randomUUID()}@test.example`, password: 'long enough pw', displayName: nul })],
+        [
+          'displayName',
+          () =>
+            request(t.url)
+              .post('/api/v1/auth/register')
+              .send({ email: `n-${randomUUID()}@test.example`, password: 'long enough pw', displayName: nul }),
+        ],
         ['displayName', () => request(t.url).patch('/api/v1/me/profile').set(member.auth).send({ displayName: nul })],
         ['bio', () => request(t.url).patch('/api/v1/me/profile').set(member.auth).send({ bio: nul })],
         ['jobTitle', () => request(t.url).patch('/api/v1/me/profile').set(member.auth).send({ jobTitle: nul })],
-        ['name', () => request(t.url).post('/api/v1/organisations').set(member.auth).send({ name: nul, kind: 'mutual', sector: 'adult-social-care', stage: 'trading', region: 'north-west' })],
+        [
+          'name',
+          () =>
+            request(t.url)
+              .post('/api/v1/organisations')
+              .set(member.auth)
+              .send({ name: nul, kind: 'mutual', sector: 'adult-social-care', stage: 'trading', region: 'north-west' }),
+        ],
         ['description', () => request(t.url).patch(`/api/v1/organisations/${organisation.id}`).set(member.auth).send({ description: nul })],
         ['message', () => request(t.url).post('/api/v1/mentoring/requests').set(mentee.auth).send({ mentorId: mentor.id, message: nul })],
-        ['goals.0', () => request(t.url).post('/api/v1/mentoring/requests').set(mentee.auth).send({ mentorId: mentor.id, message: 'Hello', goals: [nul] })],
+        [
+          'goals.0',
+          () =>
+            request(t.url)
+              .post('/api/v1/mentoring/requests')
+              .set(mentee.auth)
+              .send({ mentorId: mentor.id, message: 'Hello', goals: [nul] }),
+        ],
         ['title', () => request(t.url).post(`/api/v1/mentoring/mentorships/${mentorshipId}/goals`).set(mentee.auth).send({ title: nul })],
-        ['notes', () => request(t.url).post(`/api/v1/mentoring/mentorships/${mentorshipId}/sessions`).set(mentor.auth).send({ ...session, notes: nul })],
-        ['nextSteps', () => request(t.url).post(`/api/v1/mentoring/mentorships/${mentorshipId}/sessions`).set(mentor.auth).send({ ...session, nextSteps: nul })],
-        ['body', () => request(t.url).post(`/api/v1/chat/conversations/${conversation.body.id}/messages`).set(member.auth).send({ clientId: randomUUID(), body: nul })],
-        ['title', () => request(t.url).post('/api/v1/chat/conversations').set(member.auth).send({ kind: 'group', title: nul, memberIds: [other.id] })],
+        [
+          'notes',
+          () =>
+            request(t.url)
+              .post(`/api/v1/mentoring/mentorships/${mentorshipId}/sessions`)
+              .set(mentor.auth)
+              .send({ ...session, notes: nul }),
+        ],
+        [
+          'nextSteps',
+          () =>
+            request(t.url)
+              .post(`/api/v1/mentoring/mentorships/${mentorshipId}/sessions`)
+              .set(mentor.auth)
+              .send({ ...session, nextSteps: nul }),
+        ],
+        [
+          'body',
+          () =>
+            request(t.url)
+              .post(`/api/v1/chat/conversations/${conversation.body.id}/messages`)
+              .set(member.auth)
+              .send({ clientId: randomUUID(), body: nul }),
+        ],
+        [
+          'title',
+          () =>
+            request(t.url)
+              .post('/api/v1/chat/conversations')
+              .set(member.auth)
+              .send({ kind: 'group', title: nul, memberIds: [other.id] }),
+        ],
         ['q', () => request(t.url).get('/api/v1/members').query({ q: nul }).set(member.auth)],
       ];
       for (const [field, send] of cases) {
@@ -152,7 +215,10 @@ describe('the edge of the API under attack', () => {
       const socket = await chatClient(t.url, member.token, [conversation.body.id]);
       try {
         const answer = await ask(socket, 'chat:send', { conversationId: conversation.body.id, clientId: randomUUID(), body: nul });
-        expect(answer).toMatchObject({ ok: false, error: { message: 'body must not contain NUL characters' } });
+        expect(answer).toMatchObject({
+          ok: false,
+          error: { code: 'validationFailed', errors: [{ field: 'body', message: 'must not contain NUL characters' }] },
+        });
       } finally {
         socket.close();
       }
@@ -179,7 +245,10 @@ describe('the edge of the API under attack', () => {
         ['/admin/mail', coordinator, {}, 2],
       ];
       for (const [path, who, query, parts] of lists) {
-        const response = await request(t.url).get(`/api/v1${path}`).query({ ...query, cursor: tampered(parts) }).set(who.auth);
+        const response = await request(t.url)
+          .get(`/api/v1${path}`)
+          .query({ ...query, cursor: tampered(parts) })
+          .set(who.auth);
         expect({ path, status: response.status, errors: response.body.errors }).toEqual({
           path,
           status: 400,
@@ -191,8 +260,15 @@ describe('the edge of the API under attack', () => {
     it('refuses JSON nested 100,000 levels deep with a 400, on a public route', async () => {
       // Objects nest 40,000 deep to stay under the 256 KiB body limit.
       for (const body of ['['.repeat(100_000) + ']'.repeat(100_000), '{"a":'.repeat(40_000) + '1' + '}'.repeat(40_000)]) {
-        const response = await request(t.url).post('/api/v1/eligibility/check').set('Content-Type', 'application/json').send(body).expect(400);
-        expect(response.body).toMatchObject({ code: 'validationFailed', errors: [{ field: 'body', message: 'must not nest deeper than 32 levels' }] });
+        const response = await request(t.url)
+          .post('/api/v1/eligibility/check')
+          .set('Content-Type', 'application/json')
+          .send(body)
+          .expect(400);
+        expect(response.body).toMatchObject({
+          code: 'validationFailed',
+          errors: [{ field: 'body', message: 'must not nest deeper than 32 levels' }],
+        });
       }
     });
   });
@@ -206,11 +282,35 @@ describe('the edge of the API under attack', () => {
       const other = await createMember(t);
       const category = await createCategory(t);
       const cases: [string, (name: string) => request.Test][] = [
-        ['displayName', (name) => request(t.url).post('/api/v1/auth/register').send({ email: `v-${randomUUID()}@test.example`, password: 'long enough pw', displayName: name })],
+        [
+          'displayName',
+          (name) =>
+            request(t.url)
+              .post('/api/v1/auth/register')
+              .send({ email: `v-${randomUUID()}@test.example`, password: 'long enough pw', displayName: name }),
+        ],
         ['displayName', (name) => request(t.url).patch('/api/v1/me/profile').set(member.auth).send({ displayName: name })],
-        ['name', (name) => request(t.url).post('/api/v1/organisations').set(member.auth).send({ name, kind: 'mutual', sector: 'adult-social-care', stage: 'trading', region: 'north-west' })],
-        ['title', (name) => request(t.url).post('/api/v1/chat/conversations').set(member.auth).send({ kind: 'group', title: name, memberIds: [other.id] })],
-        ['title', (name) => request(t.url).post('/api/v1/forums/threads').set(member.auth).send({ categoryId: category.id, title: name, body: 'Hello' })],
+        [
+          'name',
+          (name) =>
+            request(t.url)
+              .post('/api/v1/organisations')
+              .set(member.auth)
+              .send({ name, kind: 'mutual', sector: 'adult-social-care', stage: 'trading', region: 'north-west' }),
+        ],
+        [
+          'title',
+          (name) =>
+            request(t.url)
+              .post('/api/v1/chat/conversations')
+              .set(member.auth)
+              .send({ kind: 'group', title: name, memberIds: [other.id] }),
+        ],
+        [
+          'title',
+          (name) =>
+            request(t.url).post('/api/v1/forums/threads').set(member.auth).send({ categoryId: category.id, title: name, body: 'Hello' }),
+        ],
       ];
       for (const [field, send] of cases) {
         for (const name of [invisible, override]) {
@@ -239,7 +339,11 @@ describe('the edge of the API under attack', () => {
       const remote = await request(t.url).get('/metrics').set('X-Forwarded-For', '203.0.113.50').expect(403);
       expect(remote.text).not.toMatch(/process_cpu/);
       await request(t.url).get('/metrics').set('X-Forwarded-For', '203.0.113.50').set('Authorization', 'Bearer wrong').expect(403);
-      await request(t.url).get('/metrics').set('X-Forwarded-For', '203.0.113.50').set('Authorization', `Bearer ${metricsToken}`).expect(200);
+      await request(t.url)
+        .get('/metrics')
+        .set('X-Forwarded-For', '203.0.113.50')
+        .set('Authorization', `Bearer ${metricsToken}`)
+        .expect(200);
     });
 
     it('marks personal API answers, errors included, as not to be stored', async () => {

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { DomainError, isDatabaseUnavailable } from '@mutuals/core';
+import { DomainError, type FieldError, isDatabaseUnavailable } from '@mutuals/core';
 
-export type Ack<T extends object> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string } };
+/** A refusal carries the same code, and the same field errors, as the problem+json of HTTP. */
+export type Ack<T extends object> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string; errors?: FieldError[] } };
 
 const logger = new Logger('Realtime');
 
@@ -10,7 +11,12 @@ export async function acknowledge<T extends object>(work: () => Promise<T>): Pro
   try {
     return { ok: true, ...(await work()) };
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: error.message } };
+    if (error instanceof DomainError) {
+      return {
+        ok: false,
+        error: { code: error.code, message: error.message, ...(error.fieldErrors?.length && { errors: error.fieldErrors }) },
+      };
+    }
     if (isDatabaseUnavailable(error))
       return { ok: false, error: { code: 'unavailable', message: 'The database is not answering; send again shortly' } };
     logger.error(error);
