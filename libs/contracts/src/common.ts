@@ -13,6 +13,8 @@ export interface Problem {
   title: string;
   status: number;
   detail: string;
+  /** The domain rule refused, stable for clients to branch on (`capacityFull`, `fileTooLarge`...). */
+  code?: string;
   /** Present on 400: every bad field, not only the first. */
   errors?: ProblemFieldError[];
 }

@@ -9,3 +9,4 @@ export * from './notifications';
 export * from './chat';
 export * from './mentoring';
 export * from './forums';
+export * from './files';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, DomainEvents, Page, RateLimiter, decodeCursor, toPage } from '@mutuals/core';
+import { APP_CONFIG, AppConfig, DomainEvents, Page, RateLimiter, UnitOfWork, decodeCursor, toPage } from '@mutuals/core';
 import type { UserView } from '@mutuals/contracts';
 import { In, IsNull, Repository } from 'typeorm';
 import { HANDLE_PATTERN, handleBase } from './auth/handles';
@@ -35,11 +35,12 @@ export function toUserView(user: UserEntity): UserView {
     handle: user.handle,
     role: user.role,
     status: user.status,
+    avatarUrl: user.avatarUrl,
   };
 }
 
 function toSummary(user: UserEntity): UserSummary {
-  return { id: user.id, displayName: user.displayName, handle: user.handle, role: user.role, status: user.status };
+  return { id: user.id, displayName: user.displayName, handle: user.handle, role: user.role, status: user.status, avatarUrl: user.avatarUrl };
 }
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -142,7 +143,7 @@ export class IdentityService {
     if (unique.length === 0) return new Map();
     const rows = await this.users.find({
       where: { id: In(unique) },
-      select: { id: true, displayName: true, handle: true, role: true, status: true },
+      select: { id: true, displayName: true, handle: true, role: true, status: true, avatarUrl: true },
     });
     return new Map(rows.map((u) => [u.id, toSummary(u)]));
   }
@@ -152,6 +153,22 @@ export class IdentityService {
     if (unique.length === 0) return [];
     const rows = await this.users.find({ where: { handle: In(unique) } });
     return rows.map(toSummary);
+  }
+
+  /** The files lib sets the avatar in the transaction that stores it; profiles mirror it. */
+  async setAvatarUrl(unit: UnitOfWork, userId: string, avatarUrl: string | null): Promise<void> {
+    const [rows] = await unit.manager.query(`UPDATE users SET avatar_url = $2, updated_at = now() WHERE id = $1 RETURNING *`, [userId, avatarUrl]);
+    const user = (rows as Record<string, unknown>[])[0];
+    if (!user) throw IdentityErrors.memberNotFound('No such member');
+    const summary: UserSummary = {
+      id: userId,
+      displayName: user.display_name as string,
+      handle: user.handle as string,
+      role: user.role as Role,
+      status: user.status as AccountStatus,
+      avatarUrl,
+    };
+    await unit.emit('identity.user.changed', { user: summary, reason: 'avatar-changed' });
   }
 
   async updateIdentity(userId: string, change: { displayName?: string; handle?: string }): Promise<UserSummary> {

@@ -19,11 +19,13 @@ export interface UserSummary {
   handle: string;
   role: Role;
   status: AccountStatus;
+  /** `/api/v1/files/:id/:hash`, or null: show initials. */
+  avatarUrl: string | null;
 }
 
 export interface UserChanged {
   user: UserSummary;
-  reason: 'registered' | 'renamed' | 'approved' | 'rejected' | 'suspended' | 'reinstated' | 'role-changed';
+  reason: 'registered' | 'renamed' | 'approved' | 'rejected' | 'suspended' | 'reinstated' | 'role-changed' | 'avatar-changed';
   /** Why a coordinator rejected an applicant; shown to the applicant. */
   rejectionReason?: string;
 }

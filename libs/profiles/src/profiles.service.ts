@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Page, decodeCursor, toPage, OnDomainEvent } from '@mutuals/core';
 import type { MeView, OrganisationSummary, OrganisationView, ProfileView, PublicProfileView, TaxonomyView } from '@mutuals/contracts';
 import { AuthUser, IdentityService, UserChanged, isCoordinator } from '@mutuals/identity';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { CreateOrganisationDto, MemberSearchDto, UpdateOrganisationDto, UpdateProfileDto } from './dto/profile.dto';
 import { OrganisationEntity, OrganisationMemberEntity } from './entities/organisation.entity';
 import { ProfileEntity } from './entities/profile.entity';
@@ -23,18 +23,20 @@ function toOrganisationView(o: OrganisationEntity): OrganisationView {
     staffCount: o.staffCount,
     website: o.website,
     description: o.description,
+    logoUrl: o.logoUrl,
     createdAt: o.createdAt.toISOString(),
   };
 }
 
 function toSummary(o: OrganisationEntity): OrganisationSummary {
-  return { id: o.id, name: o.name, kind: o.kind, sector: o.sector, stage: o.stage, region: o.region };
+  return { id: o.id, name: o.name, kind: o.kind, sector: o.sector, stage: o.stage, region: o.region, logoUrl: o.logoUrl };
 }
 
 function toProfileView(p: ProfileEntity, organisation: OrganisationEntity | undefined): ProfileView {
   return {
     displayName: p.displayName,
     handle: p.handle,
+    avatarUrl: p.avatarUrl,
     bio: p.bio,
     jobTitle: p.jobTitle,
     organisationId: p.organisationId,
@@ -70,7 +72,7 @@ export class ProfilesService {
   @OnDomainEvent('identity.user.changed', { phase: 'after-commit' })
   async onUserChanged({ user }: UserChanged): Promise<void> {
     await this.profiles.upsert(
-      { userId: user.id, displayName: user.displayName, handle: user.handle, status: user.status },
+      { userId: user.id, displayName: user.displayName, handle: user.handle, status: user.status, avatarUrl: user.avatarUrl },
       { conflictPaths: ['userId'] },
     );
   }
@@ -167,6 +169,16 @@ export class ProfilesService {
     Object.assign(organisation, change);
     await this.organisations.save(organisation);
     return toOrganisationView(organisation);
+  }
+
+  /**
+   * The files lib sets a logo in the transaction that stores it; only the organisation's members
+   * and coordinators may.
+   */
+  async setLogoUrl(caller: AuthUser, organisationId: string, logoUrl: string | null, manager: EntityManager): Promise<void> {
+    if (!isCoordinator(caller)) await this.assertMember(caller.id, organisationId);
+    const [, changed] = await manager.query(`UPDATE organisations SET logo_url = $2, updated_at = now() WHERE id = $1`, [organisationId, logoUrl]);
+    if (!changed) throw ProfilesErrors.organisationNotFound('No such organisation');
   }
 
   /** The directory: active members only, by name; full-text over name, role and bio. */

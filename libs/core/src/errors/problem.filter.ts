@@ -7,6 +7,8 @@ export interface Problem {
   title: string;
   status: number;
   detail: string;
+  /** The DomainError's code: the rule refused, for clients to branch on. */
+  code?: string;
   errors?: FieldError[];
   requestId?: string;
 }
@@ -40,7 +42,7 @@ function problemOf(exception: unknown): { problem: Omit<Problem, 'type'>; retryA
   if (exception instanceof DomainError) {
     const status = STATUS_OF_KIND[exception.kind];
     return {
-      problem: { title: titleOf(status), status, detail: exception.message, errors: exception.fieldErrors },
+      problem: { title: titleOf(status), status, detail: exception.message, code: exception.code, errors: exception.fieldErrors },
       retryAfter: exception.retryAfterSeconds,
     };
   }

@@ -1,0 +1,17 @@
+import { defineErrors } from '@mutuals/core';
+
+export const FilesErrors = defineErrors({
+  fileNotFound: 'not-found',
+  resourceNotFound: 'not-found',
+  emptyFile: 'invalid',
+  noFile: 'invalid',
+  unsupportedType: 'invalid',
+  unreadableImage: 'invalid',
+  imageTooLarge: 'too-large',
+  fileTooLarge: 'too-large',
+  quotaExceeded: 'forbidden',
+  notYourFile: 'invalid',
+  notYourResource: 'forbidden',
+  awaitingApproval: 'forbidden',
+  invalid: 'invalid',
+});
