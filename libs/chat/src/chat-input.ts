@@ -8,6 +8,7 @@ import {
   type ChatTypingEvent,
 } from '@mutuals/contracts';
 import type { FieldError } from '@mutuals/core';
+import { MAX_ATTACHMENTS } from '@mutuals/files';
 import { ChatErrors } from './chat.errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,6 +32,21 @@ function fields(body: unknown, checks: Record<string, (value: unknown) => string
 }
 
 const uuid = (value: unknown) => (isUuid(value) ? null : 'must be a UUID');
+
+/** Optional: at most MAX_ATTACHMENTS of `{ fileId, alt? }`. */
+function attachments(value: unknown): string | null {
+  if (value === undefined) return null;
+  if (!Array.isArray(value) || value.length > MAX_ATTACHMENTS) return `must be a list of at most ${MAX_ATTACHMENTS} attachments`;
+  const valid = value.every(
+    (a) =>
+      typeof a === 'object' &&
+      a !== null &&
+      isUuid(a.fileId) &&
+      (a.alt === undefined || (typeof a.alt === 'string' && a.alt.length <= 300)) &&
+      Object.keys(a).every((k) => k === 'fileId' || k === 'alt'),
+  );
+  return valid ? null : 'each must be { fileId: UUID, alt?: text of at most 300 characters }';
+}
 const seq = (value: unknown) => (isSeq(value) ? null : 'must be a whole number, 0 or more');
 
 /** An empty body is invalid; an over-long one is refused as too large (its own error code). */
@@ -49,7 +65,7 @@ export function assertBodySize(body: string): void {
 }
 
 export function parseSend(body: unknown): ChatSendEvent {
-  const record = fields(body, { conversationId: uuid, clientId: uuid, body: checkBody });
+  const record = fields(body, { conversationId: uuid, clientId: uuid, body: checkBody, attachments });
   assertBodySize(record.body as string);
   return record as unknown as ChatSendEvent;
 }

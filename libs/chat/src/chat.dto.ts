@@ -14,8 +14,10 @@ import {
   MaxLength,
   Min,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { CHAT_MESSAGE_MAX_LENGTH } from '@mutuals/contracts';
+import { AttachmentDto, MAX_ATTACHMENTS } from '@mutuals/files';
 
 export class CreateConversationDto {
   @ApiProperty({ enum: ['direct', 'group'] })
@@ -47,6 +49,13 @@ export class SendMessageDto {
   @IsNotEmpty()
   @MaxLength(CHAT_MESSAGE_MAX_LENGTH)
   body!: string;
+
+  @ApiPropertyOptional({ type: [AttachmentDto], maxItems: MAX_ATTACHMENTS })
+  @IsOptional()
+  @ArrayMaxSize(MAX_ATTACHMENTS)
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentDto)
+  attachments?: AttachmentDto[];
 }
 
 export class EditMessageDto {

@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { FileAccessRegistry, FilesModule } from '@mutuals/files';
 import { IdentityModule } from '@mutuals/identity';
 import { ProfilesModule } from '@mutuals/profiles';
 import { ChatMentorshipListener } from './chat-mentorship.listener';
@@ -12,9 +13,19 @@ import { MessageEntity } from './message.entity';
 import { PresenceService } from './presence.service';
 
 @Module({
-  imports: [IdentityModule, ProfilesModule, TypeOrmModule.forFeature([ConversationEntity, ConversationMemberEntity, MessageEntity])],
+  imports: [IdentityModule, ProfilesModule, FilesModule, TypeOrmModule.forFeature([ConversationEntity, ConversationMemberEntity, MessageEntity])],
   controllers: [ChatController],
   providers: [ChatService, ChatGateway, PresenceService, ChatMentorshipListener],
   exports: [ChatService, PresenceService],
 })
-export class ChatModule {}
+export class ChatModule implements OnModuleInit {
+  constructor(
+    private readonly fileAccess: FileAccessRegistry,
+    private readonly chat: ChatService,
+  ) {}
+
+  /** Files sent in a conversation are seen by its members. */
+  onModuleInit(): void {
+    this.fileAccess.register('chat-message', (viewer, messageId) => this.chat.maySeeMessage(viewer.id, messageId));
+  }
+}

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ChatHistoryPage, ChatMessageView, ConversationKind, ConversationRole, ConversationView } from '@mutuals/contracts';
+import type { AttachmentInput, ChatHistoryPage, ChatMessageView, ConversationKind, ConversationRole, ConversationView, FileView } from '@mutuals/contracts';
 import { DomainEvents, renderMarkdown } from '@mutuals/core';
+import { FilesService } from '@mutuals/files';
 import { IdentityService } from '@mutuals/identity';
 import { ProfilesService } from '@mutuals/profiles';
 import { RealtimeService } from '@mutuals/realtime';
@@ -45,7 +46,7 @@ interface ConversationRow {
 const MESSAGE_COLUMNS =
   'm.id, m.conversation_id, m.seq, m.sender_id, m.client_id, m.body, m.body_html, m.created_at, m.edited_at, m.deleted_at';
 
-function toMessageView(row: MessageRow): ChatMessageView {
+function toMessageView(row: MessageRow, attachments: Map<string, FileView[]> = new Map()): ChatMessageView {
   return {
     id: row.id,
     conversationId: row.conversation_id,
@@ -57,6 +58,7 @@ function toMessageView(row: MessageRow): ChatMessageView {
     createdAt: new Date(row.created_at).toISOString(),
     editedAt: row.edited_at ? new Date(row.edited_at).toISOString() : null,
     deleted: row.deleted_at !== null,
+    attachments: row.deleted_at === null ? (attachments.get(row.id) ?? []) : [],
   };
 }
 
@@ -82,7 +84,28 @@ export class ChatService {
     private readonly realtime: RealtimeService,
     private readonly presence: PresenceService,
     private readonly events: DomainEvents,
+    private readonly files: FilesService,
   ) {}
+
+  /** Messages as clients see them, with their attachments. */
+  private async messageViews(rows: MessageRow[]): Promise<ChatMessageView[]> {
+    const attachments = await this.files.attachmentsOf(
+      'chat-message',
+      rows.filter((r) => r.deleted_at === null).map((r) => r.id),
+    );
+    return rows.map((row) => toMessageView(row, attachments));
+  }
+
+  /** For the files lib: a message's files are seen by the conversation's current members while it is not deleted. */
+  async maySeeMessage(userId: string, messageId: string): Promise<boolean> {
+    const [row] = await this.db.query(
+      `SELECT 1 FROM messages m
+         JOIN conversation_members cm ON cm.conversation_id = m.conversation_id AND cm.user_id = $2 AND cm.left_at IS NULL
+        WHERE m.id = $1 AND m.deleted_at IS NULL`,
+      [messageId, userId],
+    );
+    return Boolean(row);
+  }
 
   // ---- conversations ----------------------------------------------------------------------
 
@@ -113,7 +136,15 @@ export class ChatService {
       [userId, onlyId],
     );
     const memberIds = rows.flatMap((r) => r.members.map((m) => m.userId));
-    const [users, online] = await Promise.all([this.identity.getUserSummaries(memberIds), this.presence.onlineAmong(memberIds)]);
+    const lastMessages = rows.flatMap((r) => (r.last_message ? [r.last_message] : []));
+    const [users, online, attachments] = await Promise.all([
+      this.identity.getUserSummaries(memberIds),
+      this.presence.onlineAmong(memberIds),
+      this.files.attachmentsOf(
+        'chat-message',
+        lastMessages.filter((m) => m.deleted_at === null).map((m) => m.id),
+      ),
+    ]);
     return rows.map((row) => ({
       id: row.id,
       kind: row.kind,
@@ -122,7 +153,7 @@ export class ChatService {
       mentorshipId: row.mentorship_id,
       lastSeq: row.last_seq,
       unreadCount: row.unread_count,
-      lastMessage: row.last_message ? toMessageView(row.last_message) : null,
+      lastMessage: row.last_message ? toMessageView(row.last_message, attachments) : null,
       lastMessageAt: row.last_message_at ? new Date(row.last_message_at).toISOString() : null,
       createdAt: new Date(row.created_at).toISOString(),
       members: row.members.map((m) => {
@@ -131,6 +162,7 @@ export class ChatService {
           id: m.userId,
           displayName: user?.displayName ?? 'Former member',
           handle: user?.handle ?? '',
+          avatarUrl: user?.avatarUrl ?? null,
           role: m.role,
           lastReadSeq: m.lastReadSeq,
           online: online.has(m.userId),
@@ -283,20 +315,25 @@ export class ChatService {
    * Stores a message and only then answers; a clientId the sender used before in this
    * conversation answers the original message instead of storing another.
    */
-  async send(senderId: string, conversationId: string, input: { clientId: string; body: string }): Promise<SentMessage> {
+  async send(senderId: string, conversationId: string, input: { clientId: string; body: string; attachments?: AttachmentInput[] }): Promise<SentMessage> {
     assertBodySize(input.body);
     const rendered = renderMarkdown(input.body, { mode: 'chat' });
     // One statement (see the ChatAppendMessage migration): the seq is taken under the conversation's
     // row lock and committed with the message, or not at all; no row means a repeat or a non-member.
-    const [row]: (MessageRow & { recipient_ids: string[] | null })[] = await this.db.query(
-      `SELECT m.*, (SELECT array_agg(cm.user_id) FROM conversation_members cm
-         WHERE cm.conversation_id = m.conversation_id AND cm.left_at IS NULL AND cm.user_id <> m.sender_id) AS recipient_ids
-       FROM chat_append_message($1, $2, $3, $4, $5) m`,
-      [conversationId, senderId, input.clientId, input.body, rendered.html],
-    );
+    // Attachments are claimed in the message's transaction: both are stored, or neither.
+    const { row, attached } = await this.db.transaction(async (manager) => {
+      const [row]: (MessageRow & { recipient_ids: string[] | null })[] = await manager.query(
+        `SELECT m.*, (SELECT array_agg(cm.user_id) FROM conversation_members cm
+           WHERE cm.conversation_id = m.conversation_id AND cm.left_at IS NULL AND cm.user_id <> m.sender_id) AS recipient_ids
+         FROM chat_append_message($1, $2, $3, $4, $5) m`,
+        [conversationId, senderId, input.clientId, input.body, rendered.html],
+      );
+      const attached = row ? await this.files.attach(manager, senderId, 'chat-message', row.id, input.attachments ?? []) : [];
+      return { row, attached };
+    });
     if (!row) return { message: await this.originalOf(senderId, conversationId, input.clientId), created: false };
 
-    const message = toMessageView(row);
+    const message = toMessageView(row, new Map([[row.id, attached]]));
     this.realtime.toRoom(conversationRoom(conversationId), 'chat:message', message);
     try {
       await this.events.emit('chat.message.created', {
@@ -321,7 +358,7 @@ export class ChatService {
       [conversationId, senderId, clientId],
     );
     if (!row) throw ChatErrors.conversationNotFound('No such conversation');
-    return toMessageView(row);
+    return (await this.messageViews([row]))[0]!;
   }
 
   /** Everything after `afterSeq`, oldest first, at most SYNC_BATCH at a time. */
@@ -352,7 +389,7 @@ export class ChatService {
     const hasMore = rows.length > limit;
     const page = rows.slice(0, limit);
     if (!newer) page.reverse();
-    return { items: page.map(toMessageView), hasMore };
+    return { items: await this.messageViews(page), hasMore };
   }
 
   /** Moves the member's read position forward (never back, never past the last message). */
@@ -397,7 +434,7 @@ export class ChatService {
 
   /** Edits and deletions reach current members by their user rooms: a removed member hears nothing. */
   private async announceChange(row: MessageRow): Promise<ChatMessageView> {
-    const message = toMessageView(row);
+    const [message] = await this.messageViews([row]);
     this.realtime.toUsers(await this.currentMemberIds(message.conversationId), 'chat:message.updated', message);
     return message;
   }

@@ -1,4 +1,5 @@
 // Forums: shared/API.md "Forums", and the `forum:*` socket events.
+import type { AttachmentInput, FileView } from './files';
 import type { IsoDateTime, Page, Uuid } from './common';
 
 /** The fixed set of reactions. Paths and payloads use the slug (`PUT /forums/posts/:id/reactions/thumbs-up`). */
@@ -16,6 +17,7 @@ export interface ForumAuthor {
   id: Uuid;
   displayName: string;
   handle: string;
+  avatarUrl: string | null;
 }
 
 export interface ForumCategoryView {
@@ -89,17 +91,21 @@ export interface ForumPostView {
   /** Counts by reaction slug (see FORUM_REACTIONS). */
   reactions: Partial<Record<ForumReaction, number>>;
   myReactions: ForumReaction[];
+  /** Images (shown, with their alt text) and documents; none for a hidden or deleted post. */
+  attachments: FileView[];
 }
 
 export interface CreateForumThreadRequest {
   categoryId: Uuid;
   title: string;
   body: string;
+  attachments?: AttachmentInput[];
 }
 
 export interface CreateForumPostRequest {
   body: string;
   replyToPostId?: Uuid;
+  attachments?: AttachmentInput[];
 }
 
 export interface ForumPreviewView {

@@ -29,8 +29,8 @@ export class ResourcesRepository {
   ): Promise<string> {
     const [row] = await manager.query(
       `INSERT INTO resources (title, summary, support_area, stage, file_id, author_id, created_at, search)
-       VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, now()),
-               setweight(to_tsvector('english', $1), 'A') || setweight(to_tsvector('english', $2), 'B'))
+       VALUES ($1::text, $2::text, $3, $4, $5, $6, COALESCE($7::timestamptz, now()),
+               setweight(to_tsvector('english', $1::text), 'A') || setweight(to_tsvector('english', $2::text), 'B'))
        RETURNING id`,
       [input.title, input.summary, input.supportArea, input.stage, input.fileId, input.authorId, input.at ?? null],
     );

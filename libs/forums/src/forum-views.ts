@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { FORUM_REACTIONS, type ForumAuthor, type ForumPostView, type ForumReaction } from '@mutuals/contracts';
+import { FilesService } from '@mutuals/files';
 import { IdentityService } from '@mutuals/identity';
 import { DataSource } from 'typeorm';
 import type { PostStatus } from './entities/post.entity';
@@ -27,7 +28,7 @@ export interface PostRow {
   body: string | null;
 }
 
-const FORMER_MEMBER = (id: string): ForumAuthor => ({ id, displayName: 'Former member', handle: '' });
+const FORMER_MEMBER = (id: string): ForumAuthor => ({ id, displayName: 'Former member', handle: '', avatarUrl: null });
 
 /** Turns rows into the views of shared/API.md: names from identity, reactions counted. */
 @Injectable()
@@ -35,6 +36,7 @@ export class ForumViews {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly identity: IdentityService,
+    private readonly files: FilesService,
   ) {}
 
   async authors(ids: readonly string[]): Promise<Map<string, ForumAuthor>> {
@@ -42,18 +44,22 @@ export class ForumViews {
     return new Map(
       ids.map((id) => {
         const s = summaries.get(id);
-        return [id, s ? { id, displayName: s.displayName, handle: s.handle } : FORMER_MEMBER(id)];
+        return [id, s ? { id, displayName: s.displayName, handle: s.handle, avatarUrl: s.avatarUrl } : FORMER_MEMBER(id)];
       }),
     );
   }
 
   async posts(rows: PostRow[], viewerId: string): Promise<ForumPostView[]> {
     if (rows.length === 0) return [];
-    const [authors, reactions] = await Promise.all([
+    const [authors, reactions, attachments] = await Promise.all([
       this.authors(rows.map((r) => r.author_id)),
       this.reactions(
         rows.filter((r) => r.status !== 'deleted').map((r) => r.id),
         viewerId,
+      ),
+      this.files.attachmentsOf(
+        'forum-post',
+        rows.filter((r) => r.status === 'visible').map((r) => r.id),
       ),
     ]);
     return rows.map((row) => {
@@ -71,6 +77,7 @@ export class ForumViews {
         status: row.status,
         reactions: mine?.counts ?? {},
         myReactions: mine?.mine ?? [],
+        attachments: attachments.get(row.id) ?? [],
       };
     });
   }

@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { FileAccessRegistry, FilesModule } from '@mutuals/files';
 import { IdentityModule } from '@mutuals/identity';
 import { ForumCategoryEntity } from './entities/category.entity';
 import { ForumFlagEntity } from './entities/flag.entity';
@@ -19,6 +20,7 @@ import { ForumsService } from './forums.service';
 @Module({
   imports: [
     IdentityModule,
+    FilesModule,
     TypeOrmModule.forFeature([
       ForumCategoryEntity,
       ForumThreadEntity,
@@ -34,4 +36,14 @@ import { ForumsService } from './forums.service';
   providers: [ForumsService, ForumsModerationService, ForumViews, ForumsGateway],
   exports: [ForumsService, ForumsModerationService],
 })
-export class ForumsModule {}
+export class ForumsModule implements OnModuleInit {
+  constructor(
+    private readonly fileAccess: FileAccessRegistry,
+    private readonly forums: ForumsService,
+  ) {}
+
+  /** Files attached to posts are seen by whoever may read the post. */
+  onModuleInit(): void {
+    this.fileAccess.register('forum-post', (_viewer, postId) => this.forums.isPostVisible(postId));
+  }
+}

@@ -13,6 +13,8 @@ import type {
   ForumThreadSummary,
   ForumThreadView,
 } from '@mutuals/contracts';
+import type { AttachmentInput } from '@mutuals/contracts';
+import { FilesService } from '@mutuals/files';
 import { AuthUser, IdentityService, isCoordinator } from '@mutuals/identity';
 import { RealtimeService } from '@mutuals/realtime';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -66,6 +68,7 @@ interface NewPost {
   /** Set for a thread's first post: its title is searched with it. */
   title: string | null;
   at: Date;
+  attachments: AttachmentInput[];
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -81,6 +84,7 @@ export class ForumsService {
     private readonly realtime: RealtimeService,
     private readonly events: DomainEvents,
     private readonly rateLimiter: RateLimiter,
+    private readonly files: FilesService,
   ) {}
 
   // ---- categories ----
@@ -174,7 +178,7 @@ export class ForumsService {
 
   async createThread(
     author: AuthUser,
-    input: { categoryId: string; title: string; body: string },
+    input: { categoryId: string; title: string; body: string; attachments?: AttachmentInput[] },
     options: PostingOptions = {},
   ): Promise<ForumThreadCreated> {
     const [category] = await this.db.query(`SELECT id FROM forum_categories WHERE id = $1`, [input.categoryId]);
@@ -188,7 +192,15 @@ export class ForumsService {
         [threadId, input.categoryId, input.title, author.id, at],
       );
       await manager.query(`UPDATE forum_categories SET thread_count = thread_count + 1 WHERE id = $1`, [input.categoryId]);
-      return this.insertPost(manager, { threadId, author, body: input.body, replyToPostId: null, title: input.title, at });
+      return this.insertPost(manager, {
+        threadId,
+        author,
+        body: input.body,
+        replyToPostId: null,
+        title: input.title,
+        at,
+        attachments: input.attachments ?? [],
+      });
     });
     const firstPost = await this.afterPostCommitted(created);
     return { ...(await this.getThread(threadId, author)), firstPost };
@@ -230,7 +242,7 @@ export class ForumsService {
   async reply(
     author: AuthUser,
     threadId: string,
-    input: { body: string; replyToPostId?: string },
+    input: { body: string; replyToPostId?: string; attachments?: AttachmentInput[] },
     options: PostingOptions = {},
   ): Promise<ForumPostView> {
     const [thread] = await this.db.query(`SELECT locked FROM forum_threads WHERE id = $1`, [threadId]);
@@ -255,6 +267,7 @@ export class ForumsService {
         replyToPostId: input.replyToPostId ?? null,
         title: null,
         at: options.at ?? new Date(),
+        attachments: input.attachments ?? [],
       }),
     );
     return this.afterPostCommitted(created);
@@ -331,6 +344,12 @@ export class ForumsService {
   /** The composer's Preview tab: the very renderer that will store the post. */
   preview(body: string): ForumPreviewView {
     return { html: renderMarkdown(body, { mode: 'post' }).html };
+  }
+
+  /** For the files lib: a post's files are seen by those who may read it, and of a hidden or deleted post by nobody. */
+  async isPostVisible(postId: string): Promise<boolean> {
+    const [post] = await this.db.query(`SELECT 1 FROM forum_posts WHERE id = $1 AND status = 'visible'`, [postId]);
+    return Boolean(post);
   }
 
   // ---- reactions, read state, subscriptions ----
@@ -458,6 +477,7 @@ export class ForumsService {
         [thread.category_id, post.at],
       )
       .then(([rows]) => rows);
+    await this.files.attach(manager, post.author.id, 'forum-post', id, post.attachments);
     // Posting watches the thread.
     await manager.query(`INSERT INTO forum_subscriptions (user_id, thread_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
       post.author.id,

@@ -176,7 +176,7 @@ export class ProfilesService {
    * and coordinators may.
    */
   async setLogoUrl(caller: AuthUser, organisationId: string, logoUrl: string | null, manager: EntityManager): Promise<void> {
-    if (!isCoordinator(caller)) await this.assertMember(caller.id, organisationId);
+    if (!isCoordinator(caller)) await this.assertMember(caller.id, organisationId, undefined, manager);
     const [, changed] = await manager.query(`UPDATE organisations SET logo_url = $2, updated_at = now() WHERE id = $1`, [organisationId, logoUrl]);
     if (!changed) throw ProfilesErrors.organisationNotFound('No such organisation');
   }
@@ -278,8 +278,9 @@ export class ProfilesService {
     }));
   }
 
-  private async assertMember(userId: string, organisationId: string, field?: string): Promise<void> {
-    if (!(await this.memberships.existsBy({ userId, organisationId }))) {
+  private async assertMember(userId: string, organisationId: string, field?: string, manager?: EntityManager): Promise<void> {
+    const memberships = manager ? manager.getRepository(OrganisationMemberEntity) : this.memberships;
+    if (!(await memberships.existsBy({ userId, organisationId }))) {
       throw ProfilesErrors.notOrganisationMember(
         'Only members of this organisation may do that',
         field ? [{ field, message: 'is not an organisation you belong to' }] : undefined,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   IsBoolean,
   IsIn,
   IsInt,
@@ -14,8 +15,10 @@ import {
   Min,
   MinLength,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '@mutuals/core';
+import { AttachmentDto, MAX_ATTACHMENTS } from '@mutuals/files';
 import type { ForumFlagAction } from '@mutuals/contracts';
 import { withoutNul } from '../post-text';
 
@@ -54,13 +57,23 @@ export class PostBodyDto {
   body!: string;
 }
 
-export class CreateThreadDto extends PostBodyDto {
+/** A new post may carry uploads (purpose attachment), claimed in the post's transaction. */
+export class NewPostDto extends PostBodyDto {
+  @ApiPropertyOptional({ type: [AttachmentDto], maxItems: MAX_ATTACHMENTS })
+  @IsOptional()
+  @ArrayMaxSize(MAX_ATTACHMENTS)
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentDto)
+  attachments?: AttachmentDto[];
+}
+
+export class CreateThreadDto extends NewPostDto {
   @ApiProperty() @IsUUID() categoryId!: string;
 
   @ApiProperty() @trimmed() @IsString() @Length(3, 160) title!: string;
 }
 
-export class CreatePostDto extends PostBodyDto {
+export class CreatePostDto extends NewPostDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() replyToPostId?: string;
 }
 
