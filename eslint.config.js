@@ -1,6 +1,7 @@
 // @ts-check
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
+const { boundaryBlocks } = require('./eslint/lib-boundaries');
 
 module.exports = tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'test/.artifacts/**', '**/*.js'] },
@@ -13,4 +14,5 @@ module.exports = tseslint.config(
       'no-console': 'off',
     },
   },
+  ...boundaryBlocks(),
 );

@@ -4,18 +4,10 @@
 // this run rather than bare times.
 //   npx ts-node --transpile-only -r tsconfig-paths/register test/bench/matching.bench.ts
 import { performance } from 'node:perf_hooks';
-import {
-  bruteForceRound,
-  buildPool,
-  greedyRound,
-  runRound,
-  suggestMentors,
-  type MenteeCandidate,
-  type MentorCandidate,
-  type PairRef,
-  type RoundResult,
-} from '../../libs/matching/src/engine';
-import { REGION_SLUGS, SECTOR_SLUGS, STAGE_SLUGS, SUPPORT_AREA_SLUGS } from '@mutuals/profiles/taxonomy';
+import type { MenteeCandidate, MentorCandidate, PairRef, RoundResult } from '../../libs/matching/src/engine';
+// The engine with the programme's taxonomy, as the matching service gives it.
+import { bruteForceRound, buildPool, greedyRound, runRound, suggestMentors } from '../../libs/matching/src/engine/testing/programme';
+import { REGION_SLUGS, SECTOR_SLUGS, STAGE_SLUGS, SUPPORT_AREA_SLUGS } from '@mutuals/profiles';
 
 /** mulberry32: small, fast and seedable, so every run measures the same instances. */
 function prng(seed: number): () => number {

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { ForumsService } from '@mutuals/forums';
-import { XSS_VECTORS } from '@mutuals/core/markdown/xss-vectors';
+import { XSS_VECTORS } from '../support/xss-vectors';
 import { createCoordinator, createMember, signInWithCookies, type TestMember } from '../support/factories';
 import { createCategory, createThread } from '../support/forums';
 import { BrowserWorld, describeBrowser, startBrowserWorld } from '../support/browser';
@@ -43,7 +43,7 @@ describeBrowser('forums journey', () => {
     await composer.press('Control+End');
     await composer.pressSequentially('We got a **council guarantee** in the end.');
     await authorPage.getByRole('tab', { name: 'Preview' }).click();
-    await authorPage.getByLabel('Preview').locator('strong', { hasText: 'council guarantee' }).waitFor();
+    await authorPage.getByRole('tabpanel', { name: 'Preview' }).locator('strong', { hasText: 'council guarantee' }).waitFor();
     await authorPage.getByRole('tab', { name: 'Write' }).click();
     await authorPage.getByRole('button', { name: 'Post reply' }).click();
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainEvents } from '@mutuals/core';
+import { ProfilesService } from '@mutuals/profiles';
 import request from 'supertest';
 import type { ChatMessageView, ConversationView } from '@mutuals/contracts';
 import { ask, chatClient, collect, connectSocket, send, sleep, waitUntil } from '../support/chat-clients';
@@ -250,8 +251,24 @@ describe('chat', () => {
       expect(opened[0]).toEqual(opened[1]);
       expect(opened[0]!.mentorshipId).toBe(mentorshipId);
       const view = await api().get(`/api/v1/chat/conversations/${opened[0]!.conversationId}`).set(mentee.auth).expect(200);
-      expect(view.body).toMatchObject({ kind: 'mentorship', mentorshipId, title: 'Mentoring: Riverside Leisure Trust' });
+      expect(view.body).toMatchObject({ kind: 'mentorship', mentorshipId, title: `Mentoring with ${mentor.displayName}` });
       expect(view.body.members.map((m: { id: string }) => m.id).sort()).toEqual([mentor.id, mentee.id].sort());
+    });
+
+    it('names a mentorship conversation after the other person, so two mentees of one organisation are told apart', async () => {
+      const mentor = await createMember(t);
+      const first = await createMember(t, { displayName: 'Amara Okafor' });
+      const second = await createMember(t, { displayName: 'Tom Whitley' });
+      const organisation = await createOrganisation(t, first, { name: 'Millbrook Care', kind: 'aspiring' });
+      await t.app.get(ProfilesService).addOrganisationMember(organisation.id, second.id);
+      const emitter = t.app.get(DomainEvents);
+      for (const mentee of [first, second]) {
+        await emitter.emit('mentoring.accepted', { mentorshipId: randomUUID(), requestId: randomUUID(), mentorId: mentor.id, menteeId: mentee.id });
+      }
+      const mentorList = await api().get('/api/v1/chat/conversations').set(mentor.auth).expect(200);
+      expect(mentorList.body.map((c: { title: string }) => c.title).sort()).toEqual(['Mentoring with Amara Okafor', 'Mentoring with Tom Whitley']);
+      const menteeList = await api().get('/api/v1/chat/conversations').set(second.auth).expect(200);
+      expect(menteeList.body.map((c: { title: string }) => c.title)).toEqual([`Mentoring with ${mentor.displayName}`]);
     });
   });
 

@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
 import request from 'supertest';
-import { XSS_VECTORS } from '@mutuals/core/markdown/xss-vectors';
+import { XSS_VECTORS } from '../support/xss-vectors';
 import { createCoordinator, createMember } from '../support/factories';
 import { allPosts, createCategory, createThread } from '../support/forums';
 import { TestApp, startTestApp } from '../support/test-app';

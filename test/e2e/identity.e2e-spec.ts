@@ -41,6 +41,7 @@ describe('identity', () => {
     const response = await register({ email: 'TAKEN@test.example', password: 'a long enough pass', displayName: 'Second' }).expect(409);
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(response.body.errors).toEqual([{ field: 'email', message: 'is already registered' }]);
+    expect(response.body.code).toBe('emailTaken');
   });
 
   it('gives each namesake a handle of their own', async () => {
@@ -55,6 +56,7 @@ describe('identity', () => {
     const fields = response.body.errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['email', 'password', 'displayName', 'extra']));
     expect(response.body).toMatchObject({ status: 400, title: 'Invalid request' });
+    expect(response.body.code).toBe('validationFailed');
   });
 
   it('refuses wrong-typed fields', async () => {
@@ -72,6 +74,7 @@ describe('identity', () => {
       .expect(400);
     expect(response.headers['content-type']).toMatch(/problem\+json/);
     expect(response.body.detail).toMatch(/JSON/);
+    expect(response.body.code).toBe('invalidJson');
   });
 
   it('answers an oversized body with 413', async () => {
@@ -79,11 +82,13 @@ describe('identity', () => {
       413,
     );
     expect(response.body.status).toBe(413);
+    expect(response.body.code).toBe('payloadTooLarge');
   });
 
   it('answers unknown routes as problems', async () => {
     const response = await request(t.url).get('/api/v1/no-such-thing').expect(404);
     expect(response.body).toMatchObject({ status: 404, title: 'Not found' });
+    expect(response.body.code).toBe('notFound');
   });
 
   it('signs in and out; the token stops working at once', async () => {
@@ -136,6 +141,7 @@ describe('identity', () => {
       const member = await createMember(t);
       const response = await request(t.url).get('/api/v1/admin/members').set(member.auth).expect(403);
       expect(response.body.detail).toMatch(/coordinator/);
+      expect(response.body.code).toBe('coordinatorsOnly');
     });
 
     it('list pending members and approve them', async () => {
@@ -204,6 +210,7 @@ describe('identity rate limits', () => {
     }
     expect(last?.status).toBe(429);
     expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
+    expect(last?.body.code).toBe('rateLimited');
   });
 
   it('limits registrations per address', async () => {

@@ -144,6 +144,38 @@ describe('mentoring suggestions and matching rounds', () => {
       expect(again.body).toMatchObject({ id: response.body.id, totalScore, appliedAt: null });
     });
 
+    it('never proposes or suggests a mentor who covers none of the needs, and reports needs coverage', async () => {
+      const coordinator = await createCoordinator(t);
+      // Same sector, region and a stage ahead, but none of the mentee's one need; the expertise of
+      // both mentors here covers no need other tests state, so they are never proposed elsewhere.
+      const closeButNoHelp = await createMentor(t, {
+        sectors: ['sport-leisure'],
+        region: 'south-west',
+        stageReached: 'spun-out',
+        expertise: ['marketing-brand'],
+      });
+      const mentee = await createMentee(t, { sectors: ['sport-leisure'], region: 'south-west', needs: ['back-office-it'] });
+      const suggestions = (await http.get('/mentoring/suggestions?limit=50', mentee).expect(200)).body.map(
+        (s: { mentor: { id: string } }) => s.mentor.id,
+      );
+      expect(suggestions).not.toContain(closeButNoHelp.id);
+      const round = await http.post('/admin/matching/rounds', coordinator, { menteeIds: [mentee.id] }).expect(201);
+      expect(round.body.proposals).toEqual([]);
+      expect(round.body.unmatchedReasons).toEqual([
+        {
+          menteeId: mentee.id,
+          code: 'no-needs-covered',
+          reason: expect.stringMatching(/^No mentor with a place covers any of the mentee's needs/),
+        },
+      ]);
+      expect(round.body.needsCoverage).toEqual({ coveredShare: 0, menteesWithNoneCovered: 1, menteesWithNeeds: 1 });
+
+      const helper = await createMentor(t, { sectors: ['arts-culture'], region: 'scotland', expertise: ['back-office-it'] });
+      const second = await http.post('/admin/matching/rounds', coordinator, { menteeIds: [mentee.id] }).expect(201);
+      expect(second.body.proposals).toEqual([expect.objectContaining({ menteeId: mentee.id, mentorId: helper.id, uncoveredNeeds: [] })]);
+      expect(second.body.needsCoverage).toEqual({ coveredShare: 1, menteesWithNoneCovered: 0, menteesWithNeeds: 1 });
+    });
+
     it('keeps a pinned pair and solves the rest', async () => {
       const coordinator = await createCoordinator(t);
       const region = 'west-midlands';

@@ -27,6 +27,15 @@ describe('profiles, organisations and the directory', () => {
     expect(response.body.supportAreas.length).toBeGreaterThanOrEqual(17);
   });
 
+  it('answers GET /auth/session with 200 for everyone: null when signed out, the member otherwise', async () => {
+    expect((await request(t.url).get('/api/v1/auth/session').expect(200)).body).toEqual({ user: null });
+    expect((await request(t.url).get('/api/v1/auth/session').set({ Authorization: 'Bearer not-a-session' }).expect(200)).body).toEqual({ user: null });
+    const member = await createMember(t, { status: 'pending' });
+    const session = await request(t.url).get('/api/v1/auth/session').set(member.auth).expect(200);
+    const me = await request(t.url).get('/api/v1/me').set(member.auth).expect(200);
+    expect(session.body).toEqual({ user: me.body });
+  });
+
   it('lets a pending member create their organisation and becomes its member', async () => {
     const member = await createMember(t, { status: 'pending' });
     const created = await request(t.url)

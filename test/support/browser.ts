@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { TestApp, startTestApp } from './test-app';
@@ -25,12 +26,79 @@ export const describeBrowser: jest.Describe = ((name: string, fn: () => void) =>
   return describe.skip(`${name} (skipped: no Chromium at ${CHROMIUM_PATH} or no dist/web)`, fn);
 }) as jest.Describe;
 
+/** axe impacts that fail a journey. */
+const FAILING_IMPACTS = new Set(['serious', 'critical']);
+/** How long a page must stay put before axe looks at it (client navigation, data arriving). */
+const SETTLE_MS = 700;
+
+let axeSource: string | null = null;
+
+/**
+ * Runs axe-core in the page (injected through the devtools protocol, so the app's CSP does not
+ * apply) and returns its serious and critical violations, one line each.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  // Loading states come and go; the page as it settles is what a person meets.
+  await page.locator('.spinner-block').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
+  // label-content-name-mismatch is an experimental rule, off by default: a link whose accessible
+  // name does not start with its visible text is what speech-control users cannot say.
+  type Axe = { run: (context: unknown, options: unknown) => Promise<AxeResults> };
+  const results = await page.evaluate(() =>
+    (globalThis as unknown as { axe: Axe }).axe.run((globalThis as unknown as { document: unknown }).document, { rules: { 'label-content-name-mismatch': { enabled: true } } }),
+  );
+  const path = new URL(page.url()).pathname;
+  return results.violations
+    .filter((v) => FAILING_IMPACTS.has(v.impact ?? ''))
+    .map((v) => `${path}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Fails the test at once when the page as it is now has a serious or critical axe violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await accessibilityViolations(page)).toEqual([]);
+}
+
+export interface PersonOptions {
+  /** Viewport width in CSS pixels (360 for a phone); default 1200. */
+  width?: number;
+  height?: number;
+}
+
 export interface BrowserWorld {
   t: TestApp;
   browser: Browser;
-  /** A fresh browser profile: one person. */
-  newPerson(): Promise<{ context: BrowserContext; page: Page }>;
+  /**
+   * A fresh browser profile: one person. axe checks every page the person visits (after each
+   * navigation, client-side ones too, once the page has settled); serious or critical violations
+   * fail the journey when the world closes.
+   */
+  newPerson(options?: PersonOptions): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
+}
+
+/** Checks each page a person visits with axe, one check at a time, recording what fails. */
+function watchAccessibility(page: Page, violations: Set<string>, checks: Set<Promise<void>>): void {
+  let timer: NodeJS.Timeout | null = null;
+  let queue = Promise.resolve();
+  const check = () => {
+    const done = (queue = queue.then(async () => {
+      if (page.isClosed()) return;
+      try {
+        for (const line of await accessibilityViolations(page)) violations.add(line);
+      } catch {
+        // The page moved on mid-check (a navigation destroyed the context): the next page is checked in turn.
+      }
+    }));
+    checks.add(done);
+    void done.finally(() => checks.delete(done));
+  };
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame()) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(check, SETTLE_MS);
+  });
+  page.on('close', () => timer && clearTimeout(timer));
 }
 
 export async function startBrowserWorld(): Promise<BrowserWorld> {
@@ -41,24 +109,32 @@ export async function startBrowserWorld(): Promise<BrowserWorld> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   const contexts: BrowserContext[] = [];
-  // Uncaught errors in any page fail the journey when the world closes.
+  // Uncaught errors and accessibility violations in any page fail the journey when the world closes.
   const pageErrors: string[] = [];
+  const violations = new Set<string>();
+  const checks = new Set<Promise<void>>();
   return {
     t,
     browser,
-    async newPerson() {
-      const context = await browser.newContext({ baseURL: t.url, viewport: { width: 1200, height: 900 } });
+    async newPerson({ width = 1200, height = width < 600 ? 740 : 900 }: PersonOptions = {}) {
+      const context = await browser.newContext({ baseURL: t.url, viewport: { width, height }, isMobile: width < 600, hasTouch: width < 600 });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+      watchAccessibility(page, violations, checks);
       return { context, page };
     },
     async close() {
+      await Promise.all([...checks]);
       for (const context of contexts) await context.close().catch(() => {});
       await browser.close();
       await t.close();
-      if (pageErrors.length > 0) throw new Error(`uncaught errors in the browser:\n${pageErrors.join('\n')}`);
+      const problems = [
+        ...(pageErrors.length > 0 ? [`uncaught errors in the browser:\n${pageErrors.join('\n')}`] : []),
+        ...(violations.size > 0 ? [`serious or critical accessibility violations (axe):\n${[...violations].join('\n')}`] : []),
+      ];
+      if (problems.length > 0) throw new Error(problems.join('\n\n'));
     },
   };
 }

@@ -1,11 +1,14 @@
 // An in-memory PGlite served on a loopback port, in a process of its own: PGlite loads its WASM
 // with a dynamic import that jest's module sandbox cannot run. Prints {"url": ...} when ready and
-// exits when its parent closes stdin.
+// exits when its parent closes stdin. With MN_TEST_PGLITE_SNAPSHOT it starts from that migrated
+// data directory (made once per e2e run by e2e-global-setup.js) instead of an empty one.
+const { readFileSync } = require('node:fs');
 const { PGlite } = require('@electric-sql/pglite');
 const { PGLiteSocketServer } = require('@electric-sql/pglite-socket');
 
 (async () => {
-  const db = await PGlite.create();
+  const snapshot = process.env.MN_TEST_PGLITE_SNAPSHOT;
+  const db = await PGlite.create(snapshot ? { loadDataDir: new Blob([readFileSync(snapshot)]) } : {});
   const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1', maxConnections: 1 });
   await server.start();
   const { port } = server.server.address();

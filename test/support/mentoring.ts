@@ -5,13 +5,25 @@ import type { TestApp } from './test-app';
 /** A member who offers mentoring: a trading adult social care mutual in the North West unless told. */
 export async function createMentor(
   t: TestApp,
-  offer: Partial<{ capacity: number; expertise: string[]; stageReached: string; sectors: string[]; region: string; displayName: string }> = {},
+  offer: Partial<{
+    capacity: number;
+    expertise: string[];
+    stageReached: string;
+    sectors: string[];
+    region: string;
+    displayName: string;
+  }> = {},
 ): Promise<TestMember> {
   const mentor = await createMember(t, { displayName: offer.displayName });
   await setProfile(t, mentor, {
     sectors: offer.sectors ?? ['adult-social-care'],
     region: offer.region ?? 'north-west',
-    mentor: { offers: true, capacity: offer.capacity ?? 2, expertise: offer.expertise ?? ['business-planning', 'hr-tupe-pensions'], stageReached: offer.stageReached ?? 'trading' },
+    mentor: {
+      offers: true,
+      capacity: offer.capacity ?? 2,
+      expertise: offer.expertise ?? ['business-planning', 'hr-tupe-pensions'],
+      stageReached: offer.stageReached ?? 'trading',
+    },
   });
   return mentor;
 }
@@ -25,7 +37,11 @@ export async function createMentee(
   await setProfile(t, mentee, {
     sectors: seeking.sectors ?? ['adult-social-care'],
     region: seeking.region ?? 'north-west',
-    mentee: { seeks: true, needs: seeking.needs ?? ['business-planning', 'hr-tupe-pensions', 'legal-governance'], stage: seeking.stage ?? 'options-appraisal' },
+    mentee: {
+      seeks: true,
+      needs: seeking.needs ?? ['business-planning', 'hr-tupe-pensions', 'legal-governance'],
+      stage: seeking.stage ?? 'options-appraisal',
+    },
   });
   return mentee;
 }
@@ -34,10 +50,17 @@ export const api = (t: TestApp) => ({
   get: (path: string, who: TestMember) => request(t.url).get(`/api/v1${path}`).set(who.auth),
   post: (path: string, who: TestMember, body: object = {}) => request(t.url).post(`/api/v1${path}`).set(who.auth).send(body),
   patch: (path: string, who: TestMember, body: object = {}) => request(t.url).patch(`/api/v1${path}`).set(who.auth).send(body),
+  put: (path: string, who: TestMember, body: object = {}) => request(t.url).put(`/api/v1${path}`).set(who.auth).send(body),
+  delete: (path: string, who: TestMember) => request(t.url).delete(`/api/v1${path}`).set(who.auth),
 });
 
 /** mentee asks mentor; returns the request id. */
-export async function requestMentoring(t: TestApp, mentee: TestMember, mentor: TestMember, message = 'Could you help us with our business case?'): Promise<string> {
+export async function requestMentoring(
+  t: TestApp,
+  mentee: TestMember,
+  mentor: TestMember,
+  message = 'Could you help us with our business case?',
+): Promise<string> {
   const response = await api(t).post('/mentoring/requests', mentee, { mentorId: mentor.id, message }).expect(201);
   return response.body.id as string;
 }

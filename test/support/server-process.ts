@@ -88,6 +88,48 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
   };
 }
 
+/**
+ * Starts the built server and answers once a line of its output matches `pattern` (e.g. a point
+ * of the demo data load), without waiting for it to listen: for killing it half-way.
+ */
+export function startServerUntilOutput(env: Record<string, string>, pattern: RegExp, timeoutMs = 120_000): Promise<ChildProcess> {
+  if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run \`npx nest build api\` first`);
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`no output matching ${pattern} after ${timeoutMs} ms: ${output.slice(-2000)}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (pattern.test(output)) {
+        clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        resolve(child);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before ${pattern}: ${output.slice(-2000)}`));
+    });
+  });
+}
+
+/** SIGKILL, as a power cut or an OOM killer would: no shutdown hooks run. */
+export function killHard(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
 /** Runs the built CLI to completion, as `npm run cli -- ...` does. */
 export function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   if (!existsSync(CLI_ENTRY)) throw new Error(`${CLI_ENTRY} is missing: run \`npx nest build api\` first`);

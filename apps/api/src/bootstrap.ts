@@ -2,13 +2,14 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import { randomUUID } from 'node:crypto';
 import { AppConfig, ProblemFilter, createValidationPipe } from '@mutuals/core';
 import { AppModule } from './app.module';
+import { createOpenApiDocument } from './openapi';
 import { RealtimeAdapter } from '@mutuals/realtime';
 import { serveApiReference, serveWebClient } from './web-client';
 
@@ -69,16 +70,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     },
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Mutuals Network API')
-      .setDescription('Peer support and mentoring for Public Service Mutuals')
-      .setVersion('1')
-      .addBearerAuth()
-      .addCookieAuth('sid')
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { swaggerUiEnabled: false, jsonDocumentUrl: 'api/docs/openapi.json' });
   serveApiReference(app.getHttpAdapter().getInstance(), '/api/docs/openapi.json');
 

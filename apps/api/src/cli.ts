@@ -54,11 +54,15 @@ async function createUser(identity: IdentityService, args: string[]): Promise<vo
 }
 
 async function seedDemo(seeder: DemoSeeder): Promise<void> {
-  if (await seeder.isSeeded()) {
+  const outcome = await seeder.load();
+  if (outcome === 'already-loaded') {
+    console.log('The demo data is already loaded.');
+    return;
+  }
+  if (outcome === 'not-empty') {
     console.log('The database already has accounts; seed-demo only fills an empty one.');
     return;
   }
-  await seeder.seed();
   console.log(`\nDemo logins (password ${DEMO_PASSWORD}):\n  coordinator  ${DEMO_COORDINATORS[0]!.email}\n  mentee       ${DEMO_MENTEE_EMAIL}\n  mentor       ${DEMO_MENTOR_EMAIL}`);
 }
 

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
       );
     });
   }
-  console.log(`Mutuals Network is listening on http://localhost:${config.port}`);
+  console.log(`Mutuals Network is ready at http://localhost:${config.port}`);
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { extname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isWebClientPath } from '@mutuals/contracts';
 
 /** One file of the built client, held in memory: the whole build is well under a megabyte. */
 interface ClientFile {
@@ -60,9 +61,9 @@ function loadClient(root: string): Map<string, ClientFile> {
   return files;
 }
 
-function send(request: FastifyRequest, reply: FastifyReply, file: ClientFile): FastifyReply {
-  reply.header('Content-Type', file.type).header('ETag', file.etag).header('Cache-Control', file.cacheControl).header('Vary', 'Accept-Encoding');
-  if (request.headers['if-none-match'] === file.etag) return reply.status(304).send();
+function send(request: FastifyRequest, reply: FastifyReply, file: ClientFile, status = 200): FastifyReply {
+  reply.status(status).header('Content-Type', file.type).header('ETag', file.etag).header('Cache-Control', file.cacheControl).header('Vary', 'Accept-Encoding');
+  if (status === 200 && request.headers['if-none-match'] === file.etag) return reply.status(304).send();
   const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
   if (file.gzipped && acceptsGzip) return reply.header('Content-Encoding', 'gzip').send(file.gzipped);
   return reply.send(file.body);
@@ -71,8 +72,10 @@ function send(request: FastifyRequest, reply: FastifyReply, file: ClientFile): F
 const SERVER_PATHS = /^\/(api|health|metrics|socket\.io)(\/|$)/;
 
 /**
- * Serves the built single-page client at /: its files by exact path, and index.html for any
- * other page (the client's router decides). Paths the server owns stay problem+json 404s.
+ * Serves the built single-page client at /: its files by exact path, and index.html for the
+ * client's pages (WEB_ROUTES of @mutuals/contracts); any other path gets index.html with 404, so
+ * the client shows its not-found page and the status is honest. Paths the server owns stay
+ * problem+json 404s.
  */
 export function serveWebClient(fastify: FastifyInstance, root: string): void {
   const files = loadClient(root);
@@ -90,7 +93,7 @@ export function serveWebClient(fastify: FastifyInstance, root: string): void {
     if (file) return send(request, reply, file);
     // A missing hashed asset is a real 404, not a page (an old tab asking for a replaced build).
     if (path.startsWith('/assets/')) return reply.status(404).header('Content-Type', 'text/plain; charset=utf-8').send('Not found');
-    return send(request, reply, index);
+    return send(request, reply, index, isWebClientPath(path) ? 200 : 404);
   });
 }
 

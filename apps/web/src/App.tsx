@@ -1,6 +1,7 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider, useRouteError, type RouteObject } from 'react-router-dom';
 import { errorMessage } from './api/client';
-import { SessionProvider } from './api/session';
+import { queryClient } from './api/queryClient';
 import { Alert, ButtonLink, Layout, PageTitle, RequireAuth } from './components';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { routes } from './routes';
@@ -36,8 +37,8 @@ const router = createBrowserRouter([
 
 export function App() {
   return (
-    <SessionProvider>
+    <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
-    </SessionProvider>
+    </QueryClientProvider>
   );
 }

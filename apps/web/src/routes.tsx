@@ -1,29 +1,44 @@
-// Every page of the client. To add one: import its component and add an entry; `auth` puts it
-// behind sign-in ('member') or the coordinator role ('coordinator'). Add a header link in nav.ts.
-import type { ReactNode } from 'react';
+// Every page of the client. To add one: name its path in WEB_ROUTES (libs/contracts/src/
+// web-routes.ts, which the server also reads to answer 404 elsewhere), then give it a lazily
+// loaded component here; `auth` puts it behind sign-in ('member') or the coordinator role
+// ('coordinator'). Add a header link in nav.ts.
+import { lazy, type ComponentType, type ReactNode } from 'react';
+import { WEB_ROUTES, type WebRouteName } from '@mutuals/contracts';
 import type { RouteAuth } from './components';
-import { AdminMembersPage } from './pages/AdminMembersPage';
-import { ChatListPage } from './pages/chat/ChatListPage';
-import { ConversationPage } from './pages/chat/ConversationPage';
 import { messageMemberAction } from './pages/chat/MessageMemberButton';
-import { DirectoryPage } from './pages/DirectoryPage';
-import { EditProfilePage } from './pages/EditProfilePage';
-import { EligibilityPage } from './pages/EligibilityPage';
-import { AdminFlagsPage } from './pages/forums/AdminFlagsPage';
-import { CategoryPage } from './pages/forums/CategoryPage';
-import { ForumSearchPage } from './pages/forums/ForumSearchPage';
-import { ForumsPage } from './pages/forums/ForumsPage';
-import { ThreadPage } from './pages/forums/ThreadPage';
-import { LandingPage } from './pages/LandingPage';
-import { MemberPage, type MemberAction } from './pages/MemberPage';
-import { NotificationsPage } from './pages/NotificationsPage';
-import { OnboardingPage } from './pages/OnboardingPage';
-import { RegisterPage } from './pages/RegisterPage';
-import { SignInPage } from './pages/SignInPage';
-import { AdminMatchingPage } from './pages/mentoring/AdminMatchingPage';
-import { MentoringPage } from './pages/mentoring/MentoringPage';
-import { MentorshipPage } from './pages/mentoring/MentorshipPage';
+import type { MemberAction } from './pages/MemberPage';
 import { requestMentoringAction } from './pages/mentoring/requestMentoringAction';
+
+/** A page component loaded on first visit, so the first screen downloads only what it shows. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any props: each page declares its own
+function lazyPage<M extends Record<K, ComponentType<any>>, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const LandingPage = lazyPage(() => import('./pages/LandingPage'), 'LandingPage');
+const EligibilityPage = lazyPage(() => import('./pages/EligibilityPage'), 'EligibilityPage');
+const RegisterPage = lazyPage(() => import('./pages/RegisterPage'), 'RegisterPage');
+const SignInPage = lazyPage(() => import('./pages/SignInPage'), 'SignInPage');
+const OnboardingPage = lazyPage(() => import('./pages/OnboardingPage'), 'OnboardingPage');
+const EditProfilePage = lazyPage(() => import('./pages/EditProfilePage'), 'EditProfilePage');
+const DirectoryPage = lazyPage(() => import('./pages/DirectoryPage'), 'DirectoryPage');
+const MemberPage = lazyPage(() => import('./pages/MemberPage'), 'MemberPage');
+const AdminMembersPage = lazyPage(() => import('./pages/AdminMembersPage'), 'AdminMembersPage');
+const MentoringPage = lazyPage(() => import('./pages/mentoring/MentoringPage'), 'MentoringPage');
+const MentorshipPage = lazyPage(() => import('./pages/mentoring/MentorshipPage'), 'MentorshipPage');
+const AdminMatchingPage = lazyPage(() => import('./pages/mentoring/AdminMatchingPage'), 'AdminMatchingPage');
+const AdminMentoringCarePage = lazyPage(() => import('./pages/mentoring/AdminMentoringCarePage'), 'AdminMentoringCarePage');
+const ChatListPage = lazyPage(() => import('./pages/chat/ChatListPage'), 'ChatListPage');
+const ConversationPage = lazyPage(() => import('./pages/chat/ConversationPage'), 'ConversationPage');
+const NotificationsPage = lazyPage(() => import('./pages/NotificationsPage'), 'NotificationsPage');
+const ForumsPage = lazyPage(() => import('./pages/forums/ForumsPage'), 'ForumsPage');
+const ForumSearchPage = lazyPage(() => import('./pages/forums/ForumSearchPage'), 'ForumSearchPage');
+const CategoryPage = lazyPage(() => import('./pages/forums/CategoryPage'), 'CategoryPage');
+const ThreadPage = lazyPage(() => import('./pages/forums/ThreadPage'), 'ThreadPage');
+const AdminFlagsPage = lazyPage(() => import('./pages/forums/AdminFlagsPage'), 'AdminFlagsPage');
+const NotificationSettingsPage = lazyPage(() => import('./pages/mail/NotificationSettingsPage'), 'NotificationSettingsPage');
+const UnsubscribePage = lazyPage(() => import('./pages/mail/UnsubscribePage'), 'UnsubscribePage');
+const AdminMailboxPage = lazyPage(() => import('./pages/mail/AdminMailboxPage'), 'AdminMailboxPage');
 
 export interface AppRoute {
   /** A react-router path, e.g. '/forums/:slug'. */
@@ -34,28 +49,33 @@ export interface AppRoute {
 }
 
 /** Buttons on a member's page (/members/:id), e.g. "Message" or "Request mentoring". */
-export const memberActions: MemberAction[] = [requestMentoringAction];
-memberActions.push(messageMemberAction);
+export const memberActions: MemberAction[] = [requestMentoringAction, messageMemberAction];
 
-export const routes: AppRoute[] = [
-  { path: '/', element: <LandingPage /> },
-  { path: '/eligibility', element: <EligibilityPage /> },
-  { path: '/register', element: <RegisterPage /> },
-  { path: '/signin', element: <SignInPage /> },
-  { path: '/onboarding', element: <OnboardingPage />, auth: 'member' },
-  { path: '/profile', element: <EditProfilePage />, auth: 'member' },
-  { path: '/members', element: <DirectoryPage />, auth: 'member' },
-  { path: '/members/:id', element: <MemberPage actions={memberActions} />, auth: 'member' },
-  { path: '/admin/members', element: <AdminMembersPage />, auth: 'coordinator' },
-  { path: '/mentoring', element: <MentoringPage />, auth: 'member' },
-  { path: '/mentoring/mentorships/:id', element: <MentorshipPage />, auth: 'member' },
-  { path: '/admin/matching', element: <AdminMatchingPage />, auth: 'coordinator' },
-  { path: '/chat', element: <ChatListPage />, auth: 'member' },
-  { path: '/chat/:id', element: <ConversationPage />, auth: 'member' },
-  { path: '/notifications', element: <NotificationsPage />, auth: 'member' },
-  { path: '/forums', element: <ForumsPage />, auth: 'member' },
-  { path: '/forums/search', element: <ForumSearchPage />, auth: 'member' },
-  { path: '/forums/c/:slug', element: <CategoryPage />, auth: 'member' },
-  { path: '/forums/threads/:id', element: <ThreadPage />, auth: 'member' },
-  { path: '/admin/flags', element: <AdminFlagsPage />, auth: 'coordinator' },
-];
+const pages: Record<WebRouteName, Omit<AppRoute, 'path'>> = {
+  home: { element: <LandingPage /> },
+  eligibility: { element: <EligibilityPage /> },
+  register: { element: <RegisterPage /> },
+  signIn: { element: <SignInPage /> },
+  onboarding: { element: <OnboardingPage />, auth: 'member' },
+  profile: { element: <EditProfilePage />, auth: 'member' },
+  directory: { element: <DirectoryPage />, auth: 'member' },
+  member: { element: <MemberPage actions={memberActions} />, auth: 'member' },
+  adminMembers: { element: <AdminMembersPage />, auth: 'coordinator' },
+  mentoring: { element: <MentoringPage />, auth: 'member' },
+  mentorship: { element: <MentorshipPage />, auth: 'member' },
+  adminMatching: { element: <AdminMatchingPage />, auth: 'coordinator' },
+  adminMentoringCare: { element: <AdminMentoringCarePage />, auth: 'coordinator' },
+  chat: { element: <ChatListPage />, auth: 'member' },
+  conversation: { element: <ConversationPage />, auth: 'member' },
+  notifications: { element: <NotificationsPage />, auth: 'member' },
+  forums: { element: <ForumsPage />, auth: 'member' },
+  forumSearch: { element: <ForumSearchPage />, auth: 'member' },
+  forumCategory: { element: <CategoryPage />, auth: 'member' },
+  forumThread: { element: <ThreadPage />, auth: 'member' },
+  adminFlags: { element: <AdminFlagsPage />, auth: 'coordinator' },
+  notificationSettings: { element: <NotificationSettingsPage />, auth: 'member' },
+  unsubscribe: { element: <UnsubscribePage /> },
+  adminMail: { element: <AdminMailboxPage />, auth: 'coordinator' },
+};
+
+export const routes: AppRoute[] = (Object.keys(pages) as WebRouteName[]).map((name) => ({ path: WEB_ROUTES[name], ...pages[name] }));

@@ -18,8 +18,9 @@ import {
 } from 'class-validator';
 import { CHAT_MESSAGE_MAX_LENGTH } from '@mutuals/contracts';
 import { AttachmentDto, MAX_ATTACHMENTS } from '@mutuals/files';
+import type { CreateConversationRequest, SendChatMessageRequest } from '@mutuals/contracts';
 
-export class CreateConversationDto {
+export class CreateConversationDto implements CreateConversationRequest {
   @ApiProperty({ enum: ['direct', 'group'] })
   @IsIn(['direct', 'group'])
   kind!: 'direct' | 'group';
@@ -39,7 +40,7 @@ export class CreateConversationDto {
   title?: string;
 }
 
-export class SendMessageDto {
+export class SendMessageDto implements SendChatMessageRequest {
   @ApiProperty({ description: 'Your own UUID for this send: a retry with the same one returns the stored message' })
   @IsUUID()
   clientId!: string;

@@ -1,6 +1,7 @@
+import type { ChatErrorCode } from '@mutuals/contracts';
 import { defineErrors } from '@mutuals/core';
 
-export const ChatErrors = defineErrors({
+export const ChatErrors = defineErrors<ChatErrorCode>({
   invalid: 'invalid',
   conversationNotFound: 'not-found',
   messageNotFound: 'not-found',

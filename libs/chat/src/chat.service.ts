@@ -148,7 +148,7 @@ export class ChatService {
     return rows.map((row) => ({
       id: row.id,
       kind: row.kind,
-      title: row.title,
+      title: row.kind === 'mentorship' ? mentorshipTitle(row, userId, users) : row.title,
       createdBy: row.created_by,
       mentorshipId: row.mentorship_id,
       lastSeq: row.last_seq,
@@ -339,6 +339,7 @@ export class ChatService {
       await this.events.emit('chat.message.created', {
         conversationId,
         messageId: message.id,
+        seq: message.seq,
         senderId,
         recipientIds: row.recipient_ids ?? [],
         preview: rendered.text.slice(0, 140),
@@ -483,4 +484,14 @@ export class ChatService {
     await this.events.emit('chat.mentorship-conversation.opened', { mentorshipId: input.mentorshipId, conversationId: id });
     return { conversationId: id };
   }
+}
+
+/**
+ * A mentorship conversation is named, for each viewer, after the other person of the pair: a
+ * mentor with two mentees from one organisation sees two names, not the organisation twice.
+ */
+function mentorshipTitle(row: ConversationRow, viewerId: string, users: Map<string, { displayName: string }>): string {
+  const other = row.members.find((m) => m.userId !== viewerId);
+  const name = other ? users.get(other.userId)?.displayName : undefined;
+  return name ? `Mentoring with ${name}` : (row.title ?? 'Mentoring');
 }

@@ -4,6 +4,8 @@
 export interface ChatMessageCreated {
   conversationId: string;
   messageId: string;
+  /** Its place in the conversation: a member has read it once their lastReadSeq reaches it. */
+  seq: number;
   senderId: string;
   /** Current members other than the sender. */
   recipientIds: string[];

@@ -1,5 +1,6 @@
 // Shapes shared by every area of the API (shared/API.md, "Conventions").
 // Plain TypeScript only: this file is read by both the Nest api and the browser client.
+import type { ErrorCode } from './errors';
 
 /** One bad field in a 400 answer. `field` is the request path, e.g. `email` or `mentor.capacity`. */
 export interface ProblemFieldError {
@@ -13,10 +14,12 @@ export interface Problem {
   title: string;
   status: number;
   detail: string;
-  /** The domain rule refused, stable for clients to branch on (`capacityFull`, `fileTooLarge`...). */
-  code?: string;
+  /** What was refused, as a stable machine name (`capacityFull`, `validationFailed`...): branch on this. The api always sends it. */
+  code?: ErrorCode;
   /** Present on 400: every bad field, not only the first. */
   errors?: ProblemFieldError[];
+  /** The request's id, as in the server's logs. */
+  requestId?: string;
 }
 
 /** A keyset-paginated list: pass `nextCursor` back as `?cursor=` for the next page; null on the last. */

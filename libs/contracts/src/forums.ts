@@ -32,6 +32,20 @@ export interface ForumCategoryView {
   /** Visible posts only. */
   postCount: number;
   lastActivityAt: IsoDateTime | null;
+  /** Set: archived (hidden from members' list, read-only); only coordinators list these. */
+  archivedAt: IsoDateTime | null;
+}
+
+/** PATCH /admin/forums/categories/:id */
+export interface UpdateForumCategoryRequest {
+  name?: string;
+  description?: string;
+  sectorSlug?: string | null;
+}
+
+/** PUT /admin/forums/categories/order: every category id, first to last. */
+export interface ReorderForumCategoriesRequest {
+  ids: Uuid[];
 }
 
 /** POST /admin/forums/categories */
@@ -100,12 +114,16 @@ export interface CreateForumThreadRequest {
   title: string;
   body: string;
   attachments?: AttachmentInput[];
+  /** Made once per composed post and sent again on a retry, so a retried post is stored once. */
+  clientId?: Uuid;
 }
 
 export interface CreateForumPostRequest {
   body: string;
   replyToPostId?: Uuid;
   attachments?: AttachmentInput[];
+  /** Made once per composed post and sent again on a retry, so a retried post is stored once. */
+  clientId?: Uuid;
 }
 
 export interface ForumPreviewView {

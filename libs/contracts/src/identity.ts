@@ -4,8 +4,8 @@ import type { ProfileView } from './profiles';
 
 export type Role = 'member' | 'coordinator' | 'admin';
 
-/** `pending` until a coordinator approves (then `active`), or `suspended`. */
-export type AccountStatus = 'pending' | 'active' | 'suspended';
+/** `pending` until a coordinator approves (then `active`) or rejects the application (`rejected`); or `suspended`. */
+export type AccountStatus = 'pending' | 'active' | 'suspended' | 'rejected';
 
 export interface UserView {
   id: Uuid;
@@ -43,6 +43,17 @@ export interface AuthResult {
 export interface MeView {
   user: UserView;
   profile: ProfileView;
+}
+
+/** POST /admin/members/:id/reject */
+export interface RejectMemberRequest {
+  /** Shown to the applicant when they sign in, and in what they are told. */
+  reason: string;
+}
+
+/** GET /auth/session: 200 for everyone, `user` null when signed out (so a visitor's browser logs no 401). */
+export interface SessionView {
+  user: MeView | null;
 }
 
 /** GET /admin/members?status= */

@@ -1,6 +1,7 @@
 // @mutuals/contracts: the response and request shapes of shared/API.md, shared by the api
 // (return types) and apps/web (what it reads). Plain TypeScript, no imports from outside this folder.
 export * from './common';
+export * from './errors';
 export * from './taxonomy';
 export * from './identity';
 export * from './profiles';
@@ -10,3 +11,6 @@ export * from './chat';
 export * from './mentoring';
 export * from './forums';
 export * from './files';
+export * from './mentoring-care';
+export * from './mail';
+export * from './web-routes';

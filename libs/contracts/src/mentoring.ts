@@ -1,5 +1,5 @@
 // Mentoring and matching: /mentoring/*, /admin/matching/*, /admin/mentoring/* (shared/API.md, Mentoring).
-import type { IsoDateTime, Uuid } from './common';
+import type { IsoDateTime, PageQuery, Uuid } from './common';
 import type { PublicProfileView } from './profiles';
 
 export type MatchingFactor = 'sector' | 'needs' | 'stage' | 'region' | 'rarity' | 'load';
@@ -22,6 +22,16 @@ export interface MentorSuggestionView {
 }
 
 /** GET /mentoring/weights: the scoring policy in words. */
+/** GET /mentoring/mentors/:id/availability */
+export interface MentorAvailabilityView {
+  mentorId: Uuid;
+  offers: boolean;
+  capacity: number;
+  activeMentorships: number;
+  /** 0: the mentor is full and cannot be requested (409 mentorFull). */
+  placesLeft: number;
+}
+
 export interface MatchingWeightView {
   factor: MatchingFactor;
   maxPoints: number;
@@ -166,7 +176,7 @@ export interface RoundProposalView {
 
 export interface UnmatchedMenteeView {
   menteeId: Uuid;
-  code: 'no-eligible-mentor' | 'no-capacity' | 'below-minimum' | 'outscored';
+  code: 'no-eligible-mentor' | 'no-capacity' | 'no-needs-covered' | 'below-minimum' | 'outscored';
   reason: string;
 }
 
@@ -186,6 +196,14 @@ export interface RoundFairnessView {
   byRegion: (GroupFairnessView & { region: string | null })[];
 }
 
+/** How well a round's proposals meet what its mentees asked for. */
+export interface NeedsCoverageView {
+  /** Needs the proposed mentors offer over all needs stated (0 to 1); null when nobody stated any. */
+  coveredShare: number | null;
+  menteesWithNoneCovered: number;
+  menteesWithNeeds: number;
+}
+
 /** What a round stores: the solver's answer as the coordinator saw it. */
 export interface MatchingRoundResult {
   proposals: RoundProposalView[];
@@ -194,6 +212,8 @@ export interface MatchingRoundResult {
   unmatched: Uuid[];
   unmatchedReasons: UnmatchedMenteeView[];
   fairness: RoundFairnessView;
+  /** Absent on rounds stored before needs coverage was reported. */
+  needsCoverage?: NeedsCoverageView;
   pinned: { menteeId: Uuid; mentorId: Uuid }[];
   weightsVersion: string;
   minimumScore: number;
@@ -208,6 +228,22 @@ export interface MatchingRoundView extends MatchingRoundResult {
   appliedAt: IsoDateTime | null;
   /** Everyone named in the proposals and the unmatched, by id, so the page can show names. */
   people: Record<Uuid, MentoringPerson>;
+}
+
+/** GET /admin/matching/rounds: the history of rounds, newest first, with their totals. */
+export interface MatchingRoundSummaryView {
+  id: Uuid;
+  createdAt: IsoDateTime;
+  /** null: run from the command line. */
+  createdBy: MentoringPerson | null;
+  appliedAt: IsoDateTime | null;
+  appliedBy: MentoringPerson | null;
+  proposals: number;
+  unmatched: number;
+  totalScore: number;
+  /** Requests the round sent when applied, and how many of them mentors have accepted so far. */
+  requestsSent: number;
+  requestsAccepted: number;
 }
 
 /** POST /admin/matching/rounds */
@@ -229,4 +265,31 @@ export interface AppliedRoundView {
 export interface FitCheckRequest {
   goodFit: boolean;
   comment?: string;
+}
+
+/** GET /mentoring/suggestions */
+export interface MentorSuggestionsQuery {
+  limit?: number;
+}
+
+/** GET /mentoring/requests */
+export interface MentoringRequestListQuery extends PageQuery {
+  box: 'incoming' | 'outgoing';
+  status?: MentoringRequestStatus;
+}
+
+/** POST /mentoring/requests/:id/decline */
+export interface DeclineMentoringRequest {
+  reason?: string;
+}
+
+/** GET /mentoring/mentorships */
+export interface MentorshipListQuery extends PageQuery {
+  status?: 'active' | 'closed';
+}
+
+/** GET /admin/mentoring/mentorships */
+export interface AdminMentorshipListQuery extends MentorshipListQuery {
+  /** Only pairs where a side answered "not a good fit". */
+  flagged?: boolean;
 }

@@ -107,11 +107,30 @@ export interface CreateOrganisationRequest {
   sector: string;
   stage: string;
   region: string;
-  legalForm?: string;
-  staffCount?: number;
-  website?: string;
-  description?: string;
+  /** null clears it (on PATCH). */
+  legalForm?: string | null;
+  staffCount?: number | null;
+  website?: string | null;
+  description?: string | null;
 }
 
 /** PATCH /organisations/:id */
 export type UpdateOrganisationRequest = Partial<CreateOrganisationRequest>;
+
+/** GET /organisations?q=: organisations a new member can ask to join, by name. */
+export interface OrganisationSearchQuery {
+  q: string;
+  limit?: number;
+}
+
+export type OrganisationJoinStatus = 'pending' | 'approved' | 'declined' | 'withdrawn';
+
+/** POST /organisations/:id/join-requests, GET /organisation-join-requests?box=mine|to-decide */
+export interface OrganisationJoinRequestView {
+  id: Uuid;
+  organisation: OrganisationSummary;
+  member: { id: Uuid; displayName: string; handle: string; jobTitle: string | null };
+  status: OrganisationJoinStatus;
+  createdAt: IsoDateTime;
+  decidedAt: IsoDateTime | null;
+}

@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from './config/config';
 import { DatabaseModule } from './database/database.module';
 import { DomainEvents } from './events/domain-events';
+import { InstanceStateRepository } from './instance/instance-state.repository';
 import { RateLimiter } from './rate-limit/rate-limiter';
 import { RedisService } from './redis/redis.service';
 
@@ -13,8 +14,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [DatabaseModule.forRoot(), DiscoveryModule],
-      providers: [{ provide: APP_CONFIG, useValue: config }, RedisService, RateLimiter, DomainEvents],
-      exports: [APP_CONFIG, DatabaseModule, RedisService, RateLimiter, DomainEvents],
+      providers: [{ provide: APP_CONFIG, useValue: config }, RedisService, RateLimiter, DomainEvents, InstanceStateRepository],
+      exports: [APP_CONFIG, DatabaseModule, RedisService, RateLimiter, DomainEvents, InstanceStateRepository],
     };
   }
 }

@@ -1,6 +1,7 @@
 export * from './config/config';
 export * from './core.module';
-export { DatabaseEndpoint } from './database/database.module';
+export { DEMO_SEED_LOCK, DatabaseEndpoint, runExclusively } from './database/database.module';
+export { InstanceStateRepository } from './instance/instance-state.repository';
 export { DataDirectoryLockedError } from './database/embedded-postgres';
 export { dataSourceOptions } from './database/data-source-options';
 export * from './errors/domain-error';
@@ -11,3 +12,4 @@ export * from './pagination/pagination';
 export * from './rate-limit/rate-limiter';
 export * from './redis/redis.service';
 export * from './markdown';
+export * from './database/sql';

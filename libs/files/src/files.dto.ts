@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { PageQuery } from '@mutuals/core';
 import { FILE_PURPOSES, type AttachmentInput, type CreateResourceRequest, type FilePurpose, type ResourceQuery, type SetImageRequest } from '@mutuals/contracts';
-import { STAGES, SUPPORT_AREAS } from '@mutuals/profiles/taxonomy';
+import { STAGES, SUPPORT_AREAS } from '@mutuals/profiles';
 
 // Postgres text cannot hold NUL.
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.replaceAll('\0', '').trim() : value));

@@ -1,6 +1,7 @@
+import type { FilesErrorCode } from '@mutuals/contracts';
 import { defineErrors } from '@mutuals/core';
 
-export const FilesErrors = defineErrors({
+export const FilesErrors = defineErrors<FilesErrorCode>({
   fileNotFound: 'not-found',
   resourceNotFound: 'not-found',
   emptyFile: 'invalid',

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { AuthUser, CoordinatorOnly, CurrentUser } from '@mutuals/identity';
-import { CreateCategoryDto, FlagQueueQuery, ResolveFlagDto, ToggleDto } from './dto/forums.dto';
+import { CreateCategoryDto, FlagQueueQuery, ReorderCategoriesDto, ResolveFlagDto, ToggleDto, UpdateCategoryDto } from './dto/forums.dto';
 import { ForumsModerationService } from './forums-moderation.service';
 import { ForumsService } from './forums.service';
 
@@ -16,9 +16,32 @@ export class ForumsAdminController {
     private readonly moderation: ForumsModerationService,
   ) {}
 
+  /** Every category, archived ones too (members' GET /forums/categories leaves those out). */
+  @Get('forums/categories')
+  categories() {
+    return this.forums.categories({ includeArchived: true });
+  }
+
   @Post('forums/categories')
   createCategory(@Body() body: CreateCategoryDto) {
     return this.forums.createCategory(body);
+  }
+
+  @Put('forums/categories/order')
+  reorderCategories(@Body() body: ReorderCategoriesDto) {
+    return this.forums.reorderCategories(body.ids);
+  }
+
+  @Patch('forums/categories/:id')
+  updateCategory(@Param('id', uuid) id: string, @Body() body: UpdateCategoryDto) {
+    return this.forums.updateCategory(id, body);
+  }
+
+  /** value true archives (read-only, hidden from members' list); false brings it back. */
+  @Post('forums/categories/:id/archive')
+  @HttpCode(200)
+  archiveCategory(@Param('id', uuid) id: string, @Body() body: ToggleDto) {
+    return this.forums.archiveCategory(id, body.value);
   }
 
   @Post('forums/threads/:id/pin')

@@ -8,6 +8,8 @@ export interface ForumPostCreated {
   authorId: string;
   /** The author of the post replied to, when it is someone else and still visible. */
   replyToAuthorId: string | null;
+  /** The post quotes the one it replies to (a quote, rather than a plain reply). */
+  quoted: boolean;
   /** Active members mentioned by @handle in the post's own words (not in its quote), author excluded. */
   mentionedUserIds: string[];
   /** Thread subscribers other than the author. */

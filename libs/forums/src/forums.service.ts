@@ -18,7 +18,8 @@ import { FilesService } from '@mutuals/files';
 import { AuthUser, IdentityService, isCoordinator } from '@mutuals/identity';
 import { RealtimeService } from '@mutuals/realtime';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import type { CreateCategoryDto } from './dto/forums.dto';
+import type { CreateCategoryDto, UpdateCategoryDto } from './dto/forums.dto';
+import { DEFAULT_CATEGORIES } from './default-categories';
 import type { PostStatus } from './entities/post.entity';
 import { ForumsErrors } from './forums.errors';
 import { THREAD_POSTS_SQL, categoryThreadsSql, postSelect, searchSql } from './forum-queries';
@@ -89,30 +90,93 @@ export class ForumsService {
 
   // ---- categories ----
 
-  async categories(): Promise<ForumCategoryView[]> {
-    const rows: (Omit<ForumCategoryView, 'lastActivityAt'> & { lastActivityAt: Date | null })[] = await this.db.query(
-      `SELECT id, slug, name, description, sector_slug AS "sectorSlug", position, thread_count AS "threadCount",
-              post_count AS "postCount", last_activity_at AS "lastActivityAt"
-         FROM forum_categories ORDER BY position, name`,
-    );
-    return rows.map((c) => ({ ...c, lastActivityAt: c.lastActivityAt?.toISOString() ?? null }));
+  /** Members see the categories in use; coordinators (includeArchived) see the archived ones too. */
+  async categories(options: { includeArchived?: boolean } = {}): Promise<ForumCategoryView[]> {
+    const rows: (Omit<ForumCategoryView, 'lastActivityAt' | 'archivedAt'> & { lastActivityAt: Date | null; archivedAt: Date | null })[] =
+      await this.db.query(
+        `SELECT id, slug, name, description, sector_slug AS "sectorSlug", position, thread_count AS "threadCount",
+                post_count AS "postCount", last_activity_at AS "lastActivityAt", archived_at AS "archivedAt"
+           FROM forum_categories WHERE $1 OR archived_at IS NULL ORDER BY position, name`,
+        [options.includeArchived ?? false],
+      );
+    return rows.map((c) => ({ ...c, lastActivityAt: c.lastActivityAt?.toISOString() ?? null, archivedAt: c.archivedAt?.toISOString() ?? null }));
+  }
+
+  private async category(id: string): Promise<ForumCategoryView> {
+    const found = (await this.categories({ includeArchived: true })).find((c) => c.id === id);
+    if (!found) throw ForumsErrors.categoryNotFound('No such category');
+    return found;
   }
 
   async createCategory(input: CreateCategoryDto): Promise<ForumCategoryView> {
+    let id: string;
     try {
-      await this.db.query(`INSERT INTO forum_categories (slug, name, description, sector_slug, position) VALUES ($1, $2, $3, $4, $5)`, [
-        input.slug,
-        input.name,
-        input.description,
-        input.sectorSlug ?? null,
-        input.position ?? 0,
-      ]);
+      // A new category goes last unless the coordinator gave it a place.
+      [{ id }] = await this.db.query(
+        `INSERT INTO forum_categories (slug, name, description, sector_slug, position)
+         VALUES ($1, $2, $3, $4, COALESCE($5, (SELECT COALESCE(max(position) + 1, 0) FROM forum_categories))) RETURNING id`,
+        [input.slug, input.name, input.description, input.sectorSlug ?? null, input.position ?? null],
+      );
     } catch (error) {
       if (isUniqueViolation(error))
         throw ForumsErrors.categoryTaken('A category with that slug exists', [{ field: 'slug', message: 'is taken' }]);
       throw error;
     }
-    return (await this.categories()).find((c) => c.slug === input.slug)!;
+    return this.category(id);
+  }
+
+  /**
+   * A fresh install's first categories, so its first members have somewhere to post before a
+   * coordinator has shaped the forums; nothing happens once any category exists (archived too).
+   */
+  async createDefaultCategoriesIfNone(): Promise<void> {
+    await this.db.query(
+      `INSERT INTO forum_categories (slug, name, description, position)
+       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::int[])
+       WHERE NOT EXISTS (SELECT 1 FROM forum_categories)`,
+      [
+        DEFAULT_CATEGORIES.map((c) => c.slug),
+        DEFAULT_CATEGORIES.map((c) => c.name),
+        DEFAULT_CATEGORIES.map((c) => c.description),
+        DEFAULT_CATEGORIES.map((_, position) => position),
+      ],
+    );
+  }
+
+  async updateCategory(id: string, input: UpdateCategoryDto): Promise<ForumCategoryView> {
+    const [, updated] = await this.db.query(
+      `UPDATE forum_categories SET name = COALESCE($2, name), description = COALESCE($3, description),
+              sector_slug = CASE WHEN $4 THEN $5 ELSE sector_slug END
+        WHERE id = $1`,
+      [id, input.name ?? null, input.description ?? null, input.sectorSlug !== undefined, input.sectorSlug ?? null],
+    );
+    if (!updated) throw ForumsErrors.categoryNotFound('No such category');
+    return this.category(id);
+  }
+
+  /** The given order, first to last; every category must be named once, archived ones included. */
+  async reorderCategories(ids: string[]): Promise<ForumCategoryView[]> {
+    await this.db.transaction(async (manager) => {
+      const existing: { id: string }[] = await manager.query(`SELECT id FROM forum_categories FOR UPDATE`);
+      const given = new Set(ids);
+      if (given.size !== ids.length || existing.length !== ids.length || existing.some((c) => !given.has(c.id))) {
+        throw ForumsErrors.invalid('Give every category exactly once', [{ field: 'ids', message: 'must list every category once' }]);
+      }
+      await manager.query(
+        `UPDATE forum_categories c SET position = o.position FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, position) WHERE c.id = o.id`,
+        [ids],
+      );
+    });
+    return this.categories({ includeArchived: true });
+  }
+
+  async archiveCategory(id: string, archived: boolean): Promise<ForumCategoryView> {
+    const [, updated] = await this.db.query(
+      `UPDATE forum_categories SET archived_at = CASE WHEN $2 THEN COALESCE(archived_at, now()) END WHERE id = $1`,
+      [id, archived],
+    );
+    if (!updated) throw ForumsErrors.categoryNotFound('No such category');
+    return this.category(id);
   }
 
   // ---- threads ----
@@ -181,8 +245,9 @@ export class ForumsService {
     input: { categoryId: string; title: string; body: string; attachments?: AttachmentInput[] },
     options: PostingOptions = {},
   ): Promise<ForumThreadCreated> {
-    const [category] = await this.db.query(`SELECT id FROM forum_categories WHERE id = $1`, [input.categoryId]);
+    const [category] = await this.db.query(`SELECT archived_at FROM forum_categories WHERE id = $1`, [input.categoryId]);
     if (!category) throw ForumsErrors.invalid('No such category', [{ field: 'categoryId', message: 'is not a category' }]);
+    if (category.archived_at) throw ForumsErrors.categoryArchived('This category is archived: it is read-only');
     await this.limitPosting(author, options);
     const at = options.at ?? new Date();
     const threadId = randomUUID();
@@ -245,8 +310,12 @@ export class ForumsService {
     input: { body: string; replyToPostId?: string; attachments?: AttachmentInput[] },
     options: PostingOptions = {},
   ): Promise<ForumPostView> {
-    const [thread] = await this.db.query(`SELECT locked FROM forum_threads WHERE id = $1`, [threadId]);
+    const [thread] = await this.db.query(
+      `SELECT t.locked, c.archived_at IS NOT NULL AS archived FROM forum_threads t JOIN forum_categories c ON c.id = t.category_id WHERE t.id = $1`,
+      [threadId],
+    );
     if (!thread) throw ForumsErrors.threadNotFound('No such thread');
+    if (thread.archived) throw ForumsErrors.categoryArchived('This thread is in an archived category: it is read-only');
     if (thread.locked && !isCoordinator(author)) throw ForumsErrors.threadLocked('This thread is locked');
     if (input.replyToPostId) {
       const [target] = await this.db.query(`SELECT 1 FROM forum_posts WHERE id = $1 AND thread_id = $2 AND status = 'visible'`, [
@@ -536,6 +605,7 @@ export class ForumsService {
       categorySlug: created.categorySlug,
       authorId: created.author.id,
       replyToAuthorId,
+      quoted: replyToAuthorId !== null && created.quoteHtml !== null,
       mentionedUserIds: mentioned.map((u) => u.id),
       subscriberIds: subscribers.map((s) => s.user_id),
       link: `/forums/threads/${created.threadId}?post=${created.id}`,

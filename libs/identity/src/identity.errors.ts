@@ -1,12 +1,14 @@
+import type { IdentityErrorCode } from '@mutuals/contracts';
 import { defineErrors } from '@mutuals/core';
 
-export const IdentityErrors = defineErrors({
+export const IdentityErrors = defineErrors<IdentityErrorCode>({
   emailTaken: 'conflict',
   handleTaken: 'conflict',
   badCredentials: 'unauthenticated',
   notSignedIn: 'unauthenticated',
   awaitingApproval: 'forbidden',
   suspended: 'forbidden',
+  applicationRejected: 'forbidden',
   coordinatorsOnly: 'forbidden',
   badCsrfToken: 'forbidden',
   memberNotFound: 'not-found',

@@ -23,6 +23,11 @@ export interface UserSummary {
   avatarUrl: string | null;
 }
 
+/** A member's summary with the address mail goes to. */
+export interface UserContact extends UserSummary {
+  email: string;
+}
+
 export interface UserChanged {
   user: UserSummary;
   reason: 'registered' | 'renamed' | 'approved' | 'rejected' | 'suspended' | 'reinstated' | 'role-changed' | 'avatar-changed';

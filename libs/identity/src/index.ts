@@ -5,4 +5,5 @@ export { SESSION_COOKIE, bearerToken, readCookie } from './auth/cookies';
 export { HANDLE_PATTERN } from './auth/handles';
 export { ROLES, STATUSES } from './entities/user.entity';
 export * from './identity.types';
-export { MemberListQuery } from './dto/auth.dto';
+export { MemberListQuery, RejectMemberDto } from './dto/auth.dto';
+export { IdentityErrors } from './identity.errors';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Page } from '@mutuals/core';
-import type { AppliedRoundView, MatchingRoundView, MentorshipSummaryView } from '@mutuals/contracts';
+import { PageQuery, type Page } from '@mutuals/core';
+import type { AppliedRoundView, MatchingRoundSummaryView, MatchingRoundView, MentorshipSummaryView } from '@mutuals/contracts';
 import { CoordinatorOnly, CurrentUser, type AuthUser } from '@mutuals/identity';
 import { AdminMentorshipListQuery, CreateRoundDto } from './dto/mentoring.dto';
 import { MatchingService } from './matching.service';
@@ -21,6 +21,11 @@ export class AdminMatchingController {
     return this.matching.createRound(user, body);
   }
 
+  @Get('matching/rounds')
+  listRounds(@Query() query: PageQuery): Promise<Page<MatchingRoundSummaryView>> {
+    return this.matching.listRounds(query);
+  }
+
   @Get('matching/rounds/:id')
   getRound(@Param('id', ParseUUIDPipe) id: string): Promise<MatchingRoundView> {
     return this.matching.getRound(id);
@@ -28,8 +33,8 @@ export class AdminMatchingController {
 
   @Post('matching/rounds/:id/apply')
   @HttpCode(200)
-  applyRound(@Param('id', ParseUUIDPipe) id: string): Promise<AppliedRoundView> {
-    return this.matching.applyRound(id);
+  applyRound(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<AppliedRoundView> {
+    return this.matching.applyRound(user, id);
   }
 
   @Get('mentoring/mentorships')

@@ -1,10 +1,21 @@
+import type { MatchingErrorCode } from '@mutuals/contracts';
 import { defineErrors } from '@mutuals/core';
 
-export const MatchingErrors = defineErrors({
+export const MatchingErrors = defineErrors<MatchingErrorCode>({
   requestNotFound: 'not-found',
   mentorshipNotFound: 'not-found',
   goalNotFound: 'not-found',
   roundNotFound: 'not-found',
+  meetingNotFound: 'not-found',
+  sessionNotFound: 'not-found',
+  checkInNotFound: 'not-found',
+  invalidMeeting: 'invalid',
+  meetingNotYours: 'conflict',
+  meetingNotOpen: 'conflict',
+  meetingNotDue: 'conflict',
+  agreementTooEarly: 'conflict',
+  agreementChanged: 'conflict',
+  checkInAnswered: 'conflict',
   notAMentor: 'invalid',
   cannotRequestSelf: 'invalid',
   invalidRound: 'invalid',
@@ -13,6 +24,7 @@ export const MatchingErrors = defineErrors({
   alreadyMentored: 'conflict',
   tooManyOpenRequests: 'conflict',
   capacityFull: 'conflict',
+  mentorFull: 'conflict',
   requestNotPending: 'conflict',
   mentorshipClosed: 'conflict',
   fitCheckTooEarly: 'conflict',

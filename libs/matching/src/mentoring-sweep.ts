@@ -2,11 +2,13 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig, RedisService } from '@mutuals/core';
 import { MentoringRequestsService } from './mentoring-requests.service';
+import { CheckInsService } from './pair-care/check-ins.service';
+import { MeetingsService } from './pair-care/meetings.service';
 
 const SWEEP_EVERY_MS = 5 * 60 * 1000;
 
 /**
- * Reminds and expires requests every few minutes. With Redis, a lock that outlives one sweep
+ * Reminds and expires requests, reminds of meetings and opens check-ins every few minutes. With Redis, a lock that outlives one sweep
  * but not the interval lets exactly one replica run it each time.
  */
 @Injectable()
@@ -17,6 +19,8 @@ export class MentoringSweep implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly requests: MentoringRequestsService,
+    private readonly meetings: MeetingsService,
+    private readonly checkIns: CheckInsService,
     private readonly redis: RedisService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -35,7 +39,12 @@ export class MentoringSweep implements OnModuleInit, OnModuleDestroy {
       const lock = `${this.config.redisKeyPrefix}lock:mentoring-sweep`;
       if (this.redis.client && (await this.redis.client.set(lock, this.owner, 'PX', SWEEP_EVERY_MS - 30_000, 'NX')) !== 'OK') return;
       const { reminded, expired } = await this.requests.sweep();
+      const { reminders, logRequests } = await this.meetings.sweep();
+      const checkInsOpened = await this.checkIns.sweep();
       if (reminded || expired) this.logger.log(`mentoring requests: ${reminded} reminded, ${expired} expired`);
+      if (reminders || logRequests || checkInsOpened) {
+        this.logger.log(`mentoring meetings: ${reminders} reminders, ${logRequests} log requests; ${checkInsOpened} check-ins opened`);
+      }
     } catch (error) {
       this.logger.warn(`mentoring sweep failed: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -4,6 +4,7 @@ import type { Page } from '@mutuals/core';
 import type {
   GoalView,
   MatchingWeightsView,
+  MentorAvailabilityView,
   MentoringRequestView,
   MentorshipSummaryView,
   MentorshipView,
@@ -39,6 +40,11 @@ export class MentoringController {
   @Get('suggestions')
   suggestions(@CurrentUser() user: AuthUser, @Query() query: SuggestionsQuery): Promise<MentorSuggestionView[]> {
     return this.matching.suggestions(user, query.limit);
+  }
+
+  @Get('mentors/:id/availability')
+  availability(@Param('id', ParseUUIDPipe) id: string): Promise<MentorAvailabilityView> {
+    return this.matching.availability(id);
   }
 
   @Get('weights')

@@ -4,14 +4,13 @@ import { decodeCursor, DomainEvents, toPage, type Page, OnDomainEvent } from '@m
 import type {
   GoalView,
   MentoringPerson,
-  MentorshipOutcome,
   MentorshipProgress,
   MentorshipSummaryView,
   MentorshipView,
   SessionLogView,
 } from '@mutuals/contracts';
 import { isCoordinator, type AuthUser } from '@mutuals/identity';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type {
   AdminMentorshipListQuery,
   CloseMentorshipDto,
@@ -21,48 +20,15 @@ import type {
   MentorshipListQuery,
   UpdateGoalDto,
 } from './dto/mentoring.dto';
-import type { GoalStatus } from './entities/goal.entity';
-import type { MentorshipStatus } from './entities/mentorship.entity';
 import type { ChatMentorshipConversationOpened } from '@mutuals/chat';
 import { MatchingErrors } from './matching.errors';
 import { MentoringPeople } from './mentoring-people';
-import { returning } from './sql';
+import { PairCareRepository } from './repositories/pair-care.repository';
+import { GoalRow, MentorshipPageQuery, MentorshipRow, MentorshipsRepository, SessionRow } from './repositories/mentorships.repository';
 
 const MAX_GOALS = 30;
 /** A session may be logged with a clock a little ahead of ours, never for a day to come. */
-const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
-
-interface MentorshipRow {
-  id: string;
-  mentor_id: string;
-  mentee_id: string;
-  request_id: string;
-  status: MentorshipStatus;
-  conversation_id: string | null;
-  started_at: Date;
-  closed_at: Date | null;
-  outcome: MentorshipOutcome | null;
-  rating: number | null;
-  feedback: string | null;
-  mentor_good_fit: boolean | null;
-  mentee_good_fit: boolean | null;
-  mentor_fit_comment: string | null;
-  mentee_fit_comment: string | null;
-  goal_count: number;
-  goals_done: number;
-  session_count: number;
-  minutes: number;
-  last_session_at: Date | null;
-}
-
-// Progress is counted in SQL so that a list of pairs never loads anyone's notes.
-const MENTORSHIP_SELECT = `SELECT m.*,
-  (SELECT count(*)::int FROM mentorship_goals g WHERE g.mentorship_id = m.id) AS goal_count,
-  (SELECT count(*)::int FROM mentorship_goals g WHERE g.mentorship_id = m.id AND g.status = 'done') AS goals_done,
-  s.session_count, s.minutes, s.last_session_at
-  FROM mentorships m
-  CROSS JOIN LATERAL (SELECT count(*)::int AS session_count, COALESCE(sum(duration_minutes), 0)::int AS minutes,
-    max(held_at) AS last_session_at FROM mentorship_sessions WHERE mentorship_id = m.id) s`;
+export const FUTURE_TOLERANCE_MS = 10 * 60 * 1000;
 
 type Viewer = 'mentor' | 'mentee' | 'coordinator';
 
@@ -71,52 +37,58 @@ type Viewer = 'mentor' | 'mentee' | 'coordinator';
 export class MentorshipsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly mentorships: MentorshipsRepository,
+    private readonly pairCare: PairCareRepository,
     private readonly people: MentoringPeople,
     private readonly events: DomainEvents,
   ) {}
 
   async list(caller: AuthUser, query: MentorshipListQuery): Promise<Page<MentorshipSummaryView>> {
-    return this.page(caller, query, ['(m.mentor_id = $1 OR m.mentee_id = $1)'], [caller.id]);
+    return this.page(caller, { memberId: caller.id, status: query.status }, query);
   }
 
   /** Every pair with status and counts for the coordinator; never goals' titles or notes. */
   async listForCoordinator(caller: AuthUser, query: AdminMentorshipListQuery): Promise<Page<MentorshipSummaryView>> {
-    const conditions = query.flagged === undefined ? [] : [`(m.mentor_good_fit = false OR m.mentee_good_fit = false) = ${query.flagged}`];
-    return this.page(caller, query, conditions, []);
+    return this.page(caller, { flagged: query.flagged, status: query.status }, query);
   }
 
   async get(caller: AuthUser, id: string): Promise<MentorshipView> {
     const { row, viewer } = await this.visible(caller, id);
     const summary = toSummary(row, viewer, await this.peopleOf([row]));
     if (viewer === 'coordinator') return { ...summary, feedback: row.feedback, goals: [], sessions: [] };
-    const [goals, sessions] = await Promise.all([
-      this.dataSource.query('SELECT * FROM mentorship_goals WHERE mentorship_id = $1 ORDER BY created_at, id', [id]),
-      this.dataSource.query('SELECT * FROM mentorship_sessions WHERE mentorship_id = $1 ORDER BY held_at DESC, id', [id]),
-    ]);
+    const [goals, sessions] = await Promise.all([this.mentorships.goals(id), this.mentorships.sessions(id)]);
     return { ...summary, feedback: row.feedback, goals: goals.map(toGoal), sessions: sessions.map(toSession) };
   }
 
   async addGoal(caller: AuthUser, id: string, input: CreateGoalDto): Promise<GoalView> {
     await this.openForPair(caller, id);
-    const [row] = await returning<GoalRow>(
-      this.dataSource.manager,
-      `INSERT INTO mentorship_goals (mentorship_id, title, status)
-       SELECT $1, $2, $3 WHERE (SELECT count(*) FROM mentorship_goals WHERE mentorship_id = $1) < $4 RETURNING *`,
-      [id, input.title, input.status ?? 'open', MAX_GOALS],
-    );
+    const row = await this.mentorships.addGoal(id, { title: input.title, status: input.status ?? 'open' }, MAX_GOALS);
     if (!row) throw MatchingErrors.tooManyGoals(`A mentorship keeps at most ${MAX_GOALS} goals`);
     return toGoal(row);
   }
 
+  /** Every edit of a goal goes on the pair's record of changes, with what it was and what it became. */
   async updateGoal(caller: AuthUser, id: string, goalId: string, input: UpdateGoalDto): Promise<GoalView> {
     await this.openForPair(caller, id);
-    const [row] = await returning<GoalRow>(
-      this.dataSource.manager,
-      `UPDATE mentorship_goals SET title = COALESCE($3, title), status = COALESCE($4, status), updated_at = now()
-       WHERE id = $1 AND mentorship_id = $2 RETURNING *`,
-      [goalId, id, input.title ?? null, input.status ?? null],
-    );
-    if (!row) throw MatchingErrors.goalNotFound('No such goal in this mentorship');
+    const row = await this.dataSource.transaction(async (manager) => {
+      const before = await this.mentorships.goalForChange(id, goalId, manager);
+      if (!before) throw MatchingErrors.goalNotFound('No such goal in this mentorship');
+      const after = (await this.mentorships.updateGoal(id, goalId, { title: input.title ?? null, status: input.status ?? null }, manager))!;
+      const record = (goal: GoalRow) => ({ title: goal.title, status: goal.status });
+      await this.pairCare.recordChange(
+        {
+          mentorshipId: id,
+          changedBy: caller.id,
+          subject: 'goal',
+          subjectId: goalId,
+          action: 'edited',
+          before: record(before),
+          after: record(after),
+        },
+        manager,
+      );
+      return after;
+    });
     return toGoal(row);
   }
 
@@ -126,12 +98,14 @@ export class MentorshipsService {
     if (heldAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
       throw MatchingErrors.invalidSession('A session is logged after it took place', [{ field: 'heldAt', message: 'is in the future' }]);
     }
-    const [session] = await returning<SessionRow>(
-      this.dataSource.manager,
-      `INSERT INTO mentorship_sessions (mentorship_id, held_at, duration_minutes, notes, next_steps, logged_by)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-      [id, heldAt, input.durationMinutes, input.notes, input.nextSteps || null, caller.id],
-    );
+    const session = await this.mentorships.logSession({
+      mentorship_id: id,
+      held_at: heldAt,
+      duration_minutes: input.durationMinutes,
+      notes: input.notes,
+      next_steps: input.nextSteps || null,
+      logged_by: caller.id,
+    });
     const otherUserId = caller.id === row.mentor_id ? row.mentee_id : row.mentor_id;
     await this.events.emit('mentoring.session.logged', { mentorshipId: id, sessionId: session.id, loggedBy: caller.id, otherUserId });
     return toSession(session);
@@ -141,12 +115,7 @@ export class MentorshipsService {
   async answerFitCheck(caller: AuthUser, id: string, input: FitCheckDto): Promise<MentorshipView> {
     const row = await this.openForPair(caller, id);
     const side = caller.id === row.mentor_id ? 'mentor' : 'mentee';
-    const [answered] = await returning<{ id: string }>(
-      this.dataSource.manager,
-      `UPDATE mentorships SET ${side}_good_fit = $2, ${side}_fit_comment = $3
-       WHERE id = $1 AND EXISTS (SELECT 1 FROM mentorship_sessions WHERE mentorship_id = $1) RETURNING id`,
-      [id, input.goodFit, input.comment || null],
-    );
+    const answered = await this.mentorships.answerFitCheck(id, side, { good_fit: input.goodFit, comment: input.comment || null });
     if (!answered) throw MatchingErrors.fitCheckTooEarly('The fit check opens after your first session is logged');
     return this.get(caller, id);
   }
@@ -155,14 +124,13 @@ export class MentorshipsService {
     const { row, viewer } = await this.visible(caller, id);
     if (viewer === 'coordinator') throw MatchingErrors.pairOnly('Only the mentor and mentee can close their mentorship');
     await this.dataSource.transaction(async (manager) => {
-      const [closed] = await returning<{ mentor_id: string }>(
+      const closed = await this.mentorships.close(
+        id,
+        { closed_by: caller.id, outcome: input.outcome, rating: input.rating, feedback: input.feedback },
         manager,
-        `UPDATE mentorships SET status = 'closed', closed_at = now(), closed_by = $2, outcome = $3, rating = $4, feedback = $5
-         WHERE id = $1 AND status = 'active' RETURNING mentor_id`,
-        [id, caller.id, input.outcome, input.rating, input.feedback],
       );
       if (!closed) throw MatchingErrors.mentorshipClosed('This mentorship is already closed');
-      await manager.query('UPDATE mentor_load SET active = active - 1 WHERE mentor_id = $1 AND active > 0', [closed.mentor_id]);
+      await this.mentorships.releaseMentorPlace(closed.mentor_id, manager);
     });
     await this.events.emit('mentoring.closed', { mentorshipId: id, mentorId: row.mentor_id, menteeId: row.mentee_id, closedBy: caller.id });
     return this.get(caller, id);
@@ -171,20 +139,12 @@ export class MentorshipsService {
   /** The chat lib made the pair's conversation (DomainEvents awaits this before accept returns). */
   @OnDomainEvent('chat.mentorship-conversation.opened', { phase: 'after-commit' })
   async onConversationOpened(event: ChatMentorshipConversationOpened): Promise<void> {
-    await this.dataSource.query('UPDATE mentorships SET conversation_id = $2 WHERE id = $1', [event.mentorshipId, event.conversationId]);
+    await this.mentorships.setConversation(event.mentorshipId, event.conversationId);
   }
 
-  private async page(caller: AuthUser, query: MentorshipListQuery, conditions: string[], parameters: unknown[]) {
-    const after = decodeCursor(query.cursor, 2);
-    const where = [...conditions];
-    const values = [...parameters];
-    if (query.status) where.push(`m.status = $${values.push(query.status)}`);
-    if (after) where.push(`(m.started_at, m.id) < ($${values.push(after[0])}::timestamptz, $${values.push(after[1])}::uuid)`);
-    const rows = (await this.dataSource.query(
-      `${MENTORSHIP_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY m.started_at DESC, m.id DESC LIMIT $${values.push(query.limit + 1)}`,
-      values,
-    )) as MentorshipRow[];
+  private async page(caller: AuthUser, filter: Pick<MentorshipPageQuery, 'memberId' | 'flagged' | 'status'>, query: MentorshipListQuery) {
+    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+    const rows = await this.mentorships.page({ ...filter, after, limit: query.limit + 1 });
     const people = await this.peopleOf(rows);
     return toPage(
       rows,
@@ -200,7 +160,7 @@ export class MentorshipsService {
 
   /** The pair sees everything, a coordinator the status and counts; anyone else a 404. */
   private async visible(caller: AuthUser, id: string): Promise<{ row: MentorshipRow; viewer: Viewer }> {
-    const [row] = (await this.dataSource.query(`${MENTORSHIP_SELECT} WHERE m.id = $1`, [id])) as MentorshipRow[];
+    const row = await this.mentorships.find(id);
     const viewer = row && (viewerOf(caller, row) ?? (isCoordinator(caller) ? 'coordinator' : null));
     if (!row || !viewer) throw MatchingErrors.mentorshipNotFound('No such mentorship');
     return { row, viewer };
@@ -214,24 +174,6 @@ export class MentorshipsService {
   }
 }
 
-interface GoalRow {
-  id: string;
-  title: string;
-  status: GoalStatus;
-  created_at: Date;
-  updated_at: Date;
-}
-
-interface SessionRow {
-  id: string;
-  held_at: Date;
-  duration_minutes: number;
-  notes: string;
-  next_steps: string | null;
-  logged_by: string;
-  created_at: Date;
-}
-
 const viewerOf = (caller: AuthUser, row: MentorshipRow): 'mentor' | 'mentee' | null =>
   row.mentor_id === caller.id ? 'mentor' : row.mentee_id === caller.id ? 'mentee' : null;
 
@@ -243,7 +185,7 @@ const toGoal = (g: GoalRow): GoalView => ({
   updatedAt: g.updated_at.toISOString(),
 });
 
-const toSession = (s: SessionRow): SessionLogView => ({
+export const toSession = (s: SessionRow): SessionLogView => ({
   id: s.id,
   heldAt: s.held_at.toISOString(),
   durationMinutes: s.duration_minutes,

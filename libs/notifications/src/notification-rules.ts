@@ -12,6 +12,7 @@ import type {
   MentoringRoundApplied,
   MentoringSessionLogged,
 } from '@mutuals/matching';
+import type { OrganisationJoinDecided, OrganisationJoinRequested } from '@mutuals/profiles';
 import { NewNotification, NotificationsService } from './notifications.service';
 
 /** Which domain events reach whom, and in what words. */
@@ -174,6 +175,36 @@ export class NotificationRules {
       '/mentoring',
       null,
       null,
+    );
+  }
+
+  // After commit: the request or answer stands whether or not anyone is told at once.
+  @OnDomainEvent('profiles.organisation.join-requested', { phase: 'after-commit' })
+  async onJoinRequested(event: OrganisationJoinRequested): Promise<void> {
+    const who = await this.nameOf(event.userId);
+    await this.notifications.notify(
+      event.memberIds.map((userId) => ({
+        userId,
+        kind: 'organisation.join-requested',
+        title: `${who} asked to join ${event.organisationName}`,
+        link: '/profile#join-requests',
+        sourceId: event.requestId,
+        actorId: event.userId,
+        body: null,
+      })),
+    );
+  }
+
+  // After commit, as above.
+  @OnDomainEvent('profiles.organisation.join-decided', { phase: 'after-commit' })
+  async onJoinDecided(event: OrganisationJoinDecided): Promise<void> {
+    await this.one(
+      event.userId,
+      'organisation.join-decided',
+      event.approved ? `You are now a member of ${event.organisationName}` : `Your request to join ${event.organisationName} was declined`,
+      '/profile',
+      event.requestId,
+      event.decidedBy,
     );
   }
 

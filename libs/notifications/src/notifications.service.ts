@@ -5,6 +5,7 @@ import type { NotificationFeedPage, NotificationView } from '@mutuals/contracts'
 import { RealtimeService } from '@mutuals/realtime';
 import { In, IsNull, Repository } from 'typeorm';
 import { NotificationEntity } from './notification.entity';
+import { PreferencesService } from './preferences/preferences.service';
 
 export interface NewNotification {
   userId: string;
@@ -34,10 +35,11 @@ export class NotificationsService {
   constructor(
     @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
     private readonly realtime: RealtimeService,
+    private readonly preferences: PreferencesService,
   ) {}
 
   async notify(items: NewNotification[]): Promise<void> {
-    const wanted = items.filter((item) => item.userId !== item.actorId);
+    const wanted = await this.preferences.wantedInApp(items.filter((item) => item.userId !== item.actorId));
     if (wanted.length === 0) return;
     const rows = this.notifications.create(
       wanted.map((item) => ({

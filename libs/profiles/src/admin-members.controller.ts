@@ -1,7 +1,7 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AdminMemberView, Page, UserView } from '@mutuals/contracts';
-import { AuthUser, CoordinatorOnly, CurrentUser, IdentityService, MemberListQuery } from '@mutuals/identity';
+import { AuthUser, CoordinatorOnly, CurrentUser, IdentityService, MemberListQuery, RejectMemberDto } from '@mutuals/identity';
 import { ProfilesService } from './profiles.service';
 
 @ApiTags('admin')
@@ -25,6 +25,18 @@ export class AdminMembersController {
   @HttpCode(200)
   approve(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<UserView> {
     return this.identity.approve(id, user.id);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  reject(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Body() body: RejectMemberDto): Promise<UserView> {
+    return this.identity.reject(id, user.id, body.reason);
+  }
+
+  @Post(':id/reinstate')
+  @HttpCode(200)
+  reinstate(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<UserView> {
+    return this.identity.reinstate(id, user.id);
   }
 
   @Post(':id/suspend')

@@ -2,3 +2,5 @@ export { ProfilesModule } from './profiles.module';
 export { ProfilesService } from './profiles.service';
 export type { MatchingParticipant } from './profiles.types';
 export * from './taxonomy/taxonomy';
+export * from './profiles.events';
+export { ProfilesErrors } from './profiles.errors';

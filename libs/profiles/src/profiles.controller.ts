@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { EligibilityResult, MeView, OrganisationView, ProfileView, PublicProfileView, TaxonomyView } from '@mutuals/contracts';
-import { AllowPending, AuthUser, CurrentUser, Public } from '@mutuals/identity';
+import type { EligibilityResult, MeView, SessionView, OrganisationView, ProfileView, PublicProfileView, TaxonomyView } from '@mutuals/contracts';
+import { AllowPending, AuthUser, CurrentUser, OptionalUser, Public } from '@mutuals/identity';
 import { CreateOrganisationDto, EligibilityDto, MemberSearchDto, UpdateOrganisationDto, UpdateProfileDto } from './dto/profile.dto';
 import { checkEligibility } from './eligibility/eligibility';
+import { MemberRefPipe, type MemberRef } from './member-ref.pipe';
 import { ProfilesService } from './profiles.service';
 
 @ApiTags('profiles')
@@ -14,6 +15,13 @@ export class ProfilesController {
   @Get('me')
   me(@CurrentUser() user: AuthUser): Promise<MeView> {
     return this.profiles.me(user.id);
+  }
+
+  /** The web client's view of who is signed in: never 401, so signed-out pages stay quiet. */
+  @Public()
+  @Get('auth/session')
+  async session(@OptionalUser() user: AuthUser | null): Promise<SessionView> {
+    return { user: user ? await this.profiles.me(user.id) : null };
   }
 
   @AllowPending()
@@ -61,8 +69,9 @@ export class ProfilesController {
     return this.profiles.searchMembers(query);
   }
 
+  /** By id, or by handle: `/members/@handle` is where a forum mention links. */
   @Get('members/:id')
-  member(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<PublicProfileView> {
-    return this.profiles.getMember(id, user);
+  member(@CurrentUser() user: AuthUser, @Param('id', MemberRefPipe) ref: MemberRef): Promise<PublicProfileView> {
+    return this.profiles.getMember(ref, user);
   }
 }

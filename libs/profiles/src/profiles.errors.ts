@@ -1,8 +1,13 @@
+import type { ProfilesErrorCode } from '@mutuals/contracts';
 import { defineErrors } from '@mutuals/core';
 
-export const ProfilesErrors = defineErrors({
+export const ProfilesErrors = defineErrors<ProfilesErrorCode>({
   memberNotFound: 'not-found',
   organisationNotFound: 'not-found',
   notOrganisationMember: 'forbidden',
   invalidProfile: 'invalid',
+  joinRequestNotFound: 'not-found',
+  alreadyInOrganisation: 'conflict',
+  joinRequestPending: 'conflict',
+  joinRequestDecided: 'conflict',
 });

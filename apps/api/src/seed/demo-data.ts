@@ -12,6 +12,8 @@ export const DEMO_COORDINATORS = [
 /** A mentee whose login the README prints. */
 export const DEMO_MENTEE_EMAIL = 'priya.raman@demo.example';
 export const DEMO_MENTOR_EMAIL = 'gareth.lloyd@demo.example';
+/** Places the demo mentor offers: one taken by the seed's mentorship, one by a waiting request, one free. */
+const DEMO_MENTOR_CAPACITY = 3;
 
 export interface DemoOrganisation {
   name: string;
@@ -177,7 +179,10 @@ export function buildDemoWorld(seed = 2026): { organisations: DemoOrganisation[]
     if (org.kind === 'mutual') {
       const mentors = random.sample(MENTOR_ROLES, random.int(1, 3));
       mentors.forEach((role, i) => {
-        const who = index === 0 && i === 0 ? person('Gareth', 'Lloyd') : person();
+        const demoMentor = index === 0 && i === 0;
+        const who = demoMentor ? person('Gareth', 'Lloyd') : person();
+        const expertise = random.sample(role.expertise, random.int(3, role.expertise.length));
+        const capacity = random.int(1, 3);
         people.push({
           ...who,
           jobTitle: role.title,
@@ -185,7 +190,8 @@ export function buildDemoWorld(seed = 2026): { organisations: DemoOrganisation[]
           organisation: index,
           region: org.region,
           sectors: [org.sector],
-          mentor: { expertise: random.sample(role.expertise, random.int(3, role.expertise.length)), capacity: random.int(1, 3), stageReached: org.stage },
+          // The README's demo mentor keeps a free place after the seed's mentee and waiting request, so he can accept.
+          mentor: { expertise, capacity: demoMentor ? DEMO_MENTOR_CAPACITY : capacity, stageReached: org.stage },
           status: 'active',
         });
       });

@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DEMO_SEED_LOCK, InstanceStateRepository, runExclusively } from '@mutuals/core';
 import { IdentityService } from '@mutuals/identity';
 import { ProfilesService } from '@mutuals/profiles';
 import { DEMO_COORDINATORS, DEMO_PASSWORD, buildDemoWorld } from './demo-data';
+import { DataSource } from 'typeorm';
 import { Progress } from './progress';
+
+/** instance_state key: 'loading' from the first row written, 'loaded' once the last step is done. */
+const DEMO_SEED_KEY = 'demo-seed';
+
+/** What a call to load the demo data did. */
+export type DemoSeedOutcome = 'loaded' | 'already-loaded' | 'not-empty';
 
 /** What later steps (forums, mentoring) get to build on: who was made. */
 export interface DemoWorld {
@@ -21,6 +30,8 @@ export class DemoSeeder {
   private readonly steps: DemoSeedStep[] = [];
 
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly instance: InstanceStateRepository,
     private readonly identity: IdentityService,
     private readonly profiles: ProfilesService,
   ) {}
@@ -30,11 +41,33 @@ export class DemoSeeder {
     this.steps.push(step);
   }
 
-  async isSeeded(): Promise<boolean> {
-    return (await this.identity.countUsers()) > 0;
+  /**
+   * Loads the demo world into an empty database, all or nothing: a marker says 'loading' before
+   * the first row and 'loaded' after the last, so a load that was killed half-way is found on the
+   * next call, its partial rows cleared and the whole world loaded again. Replicas on one server
+   * queue on an advisory lock; the embedded database has one process.
+   */
+  load(out: NodeJS.WriteStream = process.stdout): Promise<DemoSeedOutcome> {
+    return runExclusively(this.dataSource, DEMO_SEED_LOCK, async () => {
+      const state = await this.instance.get(DEMO_SEED_KEY);
+      if (state === 'loaded') return 'already-loaded';
+      if (state === 'loading') {
+        // The marker is only written on an empty database, so every row since is partial demo data.
+        out.write('The demo data was half loaded when the last start stopped: clearing it to load it again\n');
+        await this.instance.emptyContentTables();
+      } else if ((await this.identity.countUsers()) > 0) {
+        return 'not-empty';
+      } else {
+        out.write('Loading the demo data (a minute or so, once)\n');
+      }
+      await this.instance.set(DEMO_SEED_KEY, 'loading');
+      await this.seedWorld(out);
+      await this.instance.set(DEMO_SEED_KEY, 'loaded');
+      return 'loaded';
+    });
   }
 
-  async seed(out: NodeJS.WriteStream = process.stdout): Promise<DemoWorld> {
+  private async seedWorld(out: NodeJS.WriteStream): Promise<DemoWorld> {
     const { organisations, people } = buildDemoWorld();
     const world: DemoWorld = { coordinatorIds: [], members: new Map() };
 

@@ -84,9 +84,10 @@ export class ForumsDemoSeed implements OnModuleInit {
     const members = [...world.members.values()].map((m) => m.id);
     const coordinator = world.coordinatorIds[0];
     if (!coordinator || members.length < 2) return;
-    const categoryIds = new Map<string, string>();
+    // A server that started without demo data already has the default categories (same slugs).
+    const categoryIds = new Map((await this.forums.categories({ includeArchived: true })).map((c) => [c.slug, c.id]));
     for (const [position, category] of DEMO_FORUM_CATEGORIES.entries()) {
-      categoryIds.set(category.slug, (await this.forums.createCategory({ ...category, position })).id);
+      if (!categoryIds.has(category.slug)) categoryIds.set(category.slug, (await this.forums.createCategory({ ...category, position })).id);
     }
     const progress = new Progress('Forum threads', THREADS.length, out);
     const now = Date.now();

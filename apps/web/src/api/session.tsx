@@ -1,15 +1,28 @@
-// The signed-in member, loaded from GET /me (401 means signed out), shared through context.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { AuthResult, LoginRequest, MeView, RegisterRequest, Role } from '@mutuals/contracts';
+// The signed-in member: GET /auth/session (200 with `user: null` when signed out) held in the
+// query cache under sessionKeys.me, so anything that learns the member changed (an approval
+// arriving live, a profile save) updates every component at once.
+import { useCallback, useMemo } from 'react';
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { AuthResult, LoginRequest, MeView, RegisterRequest, Role, SessionView } from '@mutuals/contracts';
 import { api, isApiError } from './client';
 import { closeSocket } from './socket';
+
+export const sessionKeys = {
+  me: ['session', 'me'] as const,
+};
+
+export const sessionQuery = queryOptions({
+  queryKey: sessionKeys.me,
+  queryFn: async ({ signal }) => (await api.get<SessionView>('/auth/session', { signal })).user,
+  staleTime: 5 * 60_000,
+});
 
 export interface Session {
   /** The current member, or null when signed out. */
   me: MeView | null;
-  /** True until the first GET /me has answered. */
+  /** True until the first answer about the session. */
   loading: boolean;
-  /** Load GET /me again (after a profile change, say); resolves to the new value. */
+  /** Load the session again (after a profile change, say); resolves to the new value. */
   refresh: () => Promise<MeView | null>;
   signIn: (credentials: LoginRequest) => Promise<MeView | null>;
   /** Register, then make sure a session is open (signing in if registration did not set one). */
@@ -17,52 +30,39 @@ export interface Session {
   signOut: () => Promise<void>;
 }
 
-const SessionContext = createContext<Session | null>(null);
-
-async function fetchMe(): Promise<MeView | null> {
-  try {
-    return await api.get<MeView>('/me');
-  } catch (error) {
-    if (isApiError(error, 401)) return null;
-    throw error;
-  }
+/** Drops every cached answer that belonged to the previous person, keeping the session entry. */
+function forgetOtherQueries(client: QueryClient): void {
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKeys.me[0] });
 }
 
-export function SessionProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<MeView | null>(null);
-  const [loading, setLoading] = useState(true);
+/** A new person in this tab: a fresh socket, nothing cached from before, and their session. */
+async function startSession(client: QueryClient): Promise<MeView | null> {
+  closeSocket(); // the next one signs in with the new session
+  forgetOtherQueries(client);
+  return client.fetchQuery({ ...sessionQuery, staleTime: 0 });
+}
 
-  const refresh = useCallback(async () => {
-    try {
-      const next = await fetchMe();
-      setMe(next);
-      return next;
-    } finally {
-      setLoading(false);
-    }
-  }, []);
+export function useSession(): Session {
+  const client = useQueryClient();
+  const { data, isPending } = useQuery(sessionQuery);
 
-  useEffect(() => {
-    refresh().catch(() => setMe(null));
-  }, [refresh]);
+  const refresh = useCallback(() => client.fetchQuery({ ...sessionQuery, staleTime: 0 }), [client]);
 
   const signIn = useCallback(
     async (credentials: LoginRequest) => {
       await api.post<AuthResult>('/auth/login', credentials);
-      closeSocket(); // the next one signs in with the new session
-      return refresh();
+      return startSession(client);
     },
-    [refresh],
+    [client],
   );
 
   const register = useCallback(
     async (details: RegisterRequest) => {
       await api.post<AuthResult>('/auth/register', details);
-      closeSocket();
-      const next = await refresh();
+      const next = await startSession(client);
       return next ?? signIn({ email: details.email, password: details.password });
     },
-    [refresh, signIn],
+    [client, signIn],
   );
 
   const signOut = useCallback(async () => {
@@ -72,21 +72,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (!isApiError(error, 401)) throw error;
     } finally {
       closeSocket();
-      setMe(null);
+      client.setQueryData(sessionKeys.me, null);
+      forgetOtherQueries(client);
     }
-  }, []);
+  }, [client]);
 
-  const value = useMemo<Session>(
-    () => ({ me, loading, refresh, signIn, register, signOut }),
-    [me, loading, refresh, signIn, register, signOut],
-  );
-  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
-}
-
-export function useSession(): Session {
-  const session = useContext(SessionContext);
-  if (!session) throw new Error('useSession() needs a <SessionProvider> above it');
-  return session;
+  const me = data ?? null;
+  return useMemo<Session>(() => ({ me, loading: isPending, refresh, signIn, register, signOut }), [me, isPending, refresh, signIn, register, signOut]);
 }
 
 export function isCoordinator(role: Role | undefined): boolean {

@@ -2,6 +2,7 @@
 // with the session cookie (same origin), reconnects by itself, and every emit waits for its ack.
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import type { AckResult } from './ack';
 
 let socket: Socket | null = null;
 
@@ -20,7 +21,7 @@ export function closeSocket(): void {
   socket = null;
 }
 
-export type AckResult<T> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string } };
+export type { AckResult } from './ack';
 
 /** Emits and resolves with the server's acknowledgement, or a timeout error after `timeoutMs`. */
 export function request<T extends object>(event: string, payload: unknown, timeoutMs = 10_000): Promise<AckResult<T>> {

@@ -1,17 +1,13 @@
-// GET /taxonomy, fetched once per page load and shared by every form and label.
-import { useEffect, useState } from 'react';
+// GET /taxonomy: the same for everyone and fixed while the server runs, so fetched once.
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { TaxonomyTerm, TaxonomyView } from '@mutuals/contracts';
 import { api } from './client';
 
-let cached: Promise<TaxonomyView> | null = null;
-
-export function loadTaxonomy(): Promise<TaxonomyView> {
-  cached ??= api.get<TaxonomyView>('/taxonomy').catch((error: unknown) => {
-    cached = null; // let the next caller try again
-    throw error;
-  });
-  return cached;
-}
+export const taxonomyQuery = queryOptions({
+  queryKey: ['taxonomy'] as const,
+  queryFn: ({ signal }) => api.get<TaxonomyView>('/taxonomy', { signal }),
+  staleTime: Infinity,
+});
 
 export interface TaxonomyState {
   taxonomy: TaxonomyView | null;
@@ -19,18 +15,8 @@ export interface TaxonomyState {
 }
 
 export function useTaxonomy(): TaxonomyState {
-  const [state, setState] = useState<TaxonomyState>({ taxonomy: null, error: null });
-  useEffect(() => {
-    let live = true;
-    loadTaxonomy().then(
-      (taxonomy) => live && setState({ taxonomy, error: null }),
-      (error: unknown) => live && setState({ taxonomy: null, error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return state;
+  const { data, error } = useQuery(taxonomyQuery);
+  return { taxonomy: data ?? null, error };
 }
 
 /** The readable name of a slug, or the slug itself when the list does not know it. */

@@ -28,8 +28,12 @@ export function humaniseField(name: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Server messages name no subject ("must be a sector slug"); beside the field, start them with a capital. */
-function sentence(message: string): string {
+/**
+ * Server messages name no subject ("is already registered"): beside the field they start with the
+ * field's label when it is plain text ("Email is already registered"), else with a capital.
+ */
+function sentence(message: string, label: ReactNode): string {
+  if (/^[a-z]/.test(message) && typeof label === 'string') return `${label} ${message}`;
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
@@ -65,11 +69,11 @@ function Hint({ id, children }: { id: string; children: ReactNode }) {
   );
 }
 
-function ErrorText({ id, error }: { id: string; error: string }) {
+function ErrorText({ id, error, label }: { id: string; error: string; label: ReactNode }) {
   return (
     <p id={`${id}-error`} className="field-error">
       <span className="visually-hidden">Error: </span>
-      {sentence(error)}
+      {sentence(error, label)}
     </p>
   );
 }
@@ -98,7 +102,7 @@ export function Field({ id, label, hint, error, optional, className, children }:
         <LabelText label={label} optional={optional} />
       </label>
       {hint && <Hint id={id}>{hint}</Hint>}
-      {error && <ErrorText id={id} error={error} />}
+      {error && <ErrorText id={id} error={error} label={label} />}
       {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(id, hint, error) })}
     </div>
   );
@@ -163,7 +167,7 @@ export function Checkbox({ label, hint, error, id, name, className, ...input }: 
   const fid = useFieldId(id, name);
   return (
     <div className={cx('field', 'choice', error && 'field-has-error', className)}>
-      {error && <ErrorText id={fid} error={error} />}
+      {error && <ErrorText id={fid} error={error} label={label} />}
       <input
         {...input}
         id={fid}
@@ -214,7 +218,7 @@ function Group({
         <LabelText label={label} optional={optional} />
       </legend>
       {hint && <Hint id={id}>{hint}</Hint>}
-      {error && <ErrorText id={id} error={error} />}
+      {error && <ErrorText id={id} error={error} label={label} />}
       <div className={cx('choices', columns && 'choices-columns', inline && 'choices-inline')}>{children}</div>
     </fieldset>
   );

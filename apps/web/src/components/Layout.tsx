@@ -1,10 +1,13 @@
 // The page frame: skip link, header with the data-driven nav (collapsing to a menu on phones),
 // the account banner, the routed page and the footer.
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useLiveUpdates } from '../api/live';
 import { isCoordinator, useSession } from '../api/session';
 import { navItems, type NavItem } from '../nav';
 import { Button, ButtonLink } from './Button';
+import { useChatUnread } from './ChatUnreadBadge';
+import { CountBadge } from './CountBadge';
 import { NotificationsLink } from './NotificationsLink';
 import { Alert, Spinner } from './ui';
 
@@ -15,6 +18,12 @@ function NavLinks({ items }: { items: NavItem[] }) {
         <li key={item.to}>
           <NavLink to={item.to} end={item.end} className="nav-link">
             {item.label}
+            {item.badge && (
+              <>
+                {' '}
+                <item.badge />
+              </>
+            )}
           </NavLink>
         </li>
       ))}
@@ -28,6 +37,10 @@ export function Layout() {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const firstRender = useRef(true);
+  const menuToggle = useRef<HTMLButtonElement>(null);
+  useLiveUpdates(me?.user.id);
+  // On phones the links hide behind Menu, so the unread chat count shows on the button too.
+  const chatUnread = useChatUnread(me !== null);
 
   const signedIn = me !== null;
   const coordinator = isCoordinator(me?.user.role);
@@ -39,16 +52,42 @@ export function Layout() {
   const coordinatorItems = coordinator ? navItems.filter((i) => i.audience === 'coordinator') : [];
 
   // After a client-side navigation: close the menu and move focus to the new page's heading,
-  // so screen reader and keyboard users start at the top of what changed.
+  // so screen reader and keyboard users start at the top of what changed. Pages load lazily and
+  // fetch their data, so the heading may come a moment later: focus waits for it, unless the
+  // person has moved focus somewhere themselves meanwhile.
   useEffect(() => {
     setMenuOpen(false);
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    const heading = document.querySelector<HTMLElement>('#main h1');
-    (heading ?? document.getElementById('main'))?.focus({ preventScroll: false });
+    const main = document.getElementById('main');
+    if (!main) return;
+    const focusHeading = () => {
+      const heading = main.querySelector<HTMLElement>('h1');
+      if (heading) heading.focus();
+      return heading !== null;
+    };
+    if (focusHeading()) return;
+    main.focus();
+    const untouched = () => document.activeElement === main || document.activeElement === document.body;
+    const observer = new MutationObserver(() => {
+      if (!untouched() || focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const stop = setTimeout(() => observer.disconnect(), 10_000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(stop);
+    };
   }, [location.pathname]);
+
+  // Escape closes the phone menu and hands focus back to its button.
+  const onMenuKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !menuOpen) return;
+    setMenuOpen(false);
+    menuToggle.current?.focus();
+  };
 
   const onSignOut = async () => {
     await signOut();
@@ -61,19 +100,21 @@ export function Layout() {
         Skip to main content
       </a>
       <header className="site-header">
-        <div className="container header-bar">
+        <div className="container header-bar" onKeyDown={onMenuKeyDown}>
           <Link to="/" className="brand">
             <span className="brand-mark" aria-hidden="true" />
             Mutuals Network
           </Link>
           <button
+            ref={menuToggle}
             type="button"
             className="menu-toggle"
             aria-expanded={menuOpen}
             aria-controls="site-nav"
             onClick={() => setMenuOpen((open) => !open)}
           >
-            Menu
+            Menu{' '}
+            <CountBadge count={chatUnread} label="unread chat" />
           </button>
           <div id="site-nav" className="site-nav" data-open={menuOpen}>
             <nav aria-label="Main">

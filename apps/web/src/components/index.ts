@@ -23,5 +23,8 @@ export {
 export { useForm, CHECK_FIELDS, type FieldErrors, type FormApi, type TextBinding, type UseFormOptions } from './useForm';
 export { PageTitle, Card, Badge, Alert, EmptyState, Spinner, Tabs, SITE_NAME, type Tone, type TabItem } from './ui';
 export { Layout } from './Layout';
+export { Confirm, type ConfirmProps } from './Confirm';
+export { LoadMore, type LoadMoreProps } from './LoadMore';
 export { RequireAuth, type RouteAuth } from './RequireAuth';
 export { cx } from './cx';
+export { plural } from './plural';

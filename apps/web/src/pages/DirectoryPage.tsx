@@ -1,11 +1,13 @@
 // GET /members with filters kept in the address (so a search can be shared), and "Load more".
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { MemberSearchQuery, Page, PublicProfileView } from '@mutuals/contracts';
-import { api } from '../api/client';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { MemberSearchQuery } from '@mutuals/contracts';
+import { errorMessage } from '../api/client';
+import { directoryQuery } from '../api/members';
+import { pageItems } from '../api/queryClient';
 import { termName, termOptions, useTaxonomy } from '../api/taxonomy';
-import { useCursorPages } from '../api/useCursorPages';
-import { Alert, Badge, Button, Checkbox, EmptyState, PageTitle, Select, Spinner, TextField } from '../components';
+import { Alert, Badge, Button, Checkbox, EmptyState, LoadMore, PageTitle, Select, Spinner, TextField } from '../components';
 import { MentoringBadges, memberLine } from './MemberSummary';
 
 const PAGE_SIZE = 20;
@@ -26,19 +28,14 @@ function readFilters(params: URLSearchParams): Filters {
   };
 }
 
-function toQuery(f: Filters, cursor?: string): MemberSearchQuery {
+function toQuery(f: Filters): MemberSearchQuery {
   return {
     q: f.q.trim() || undefined,
     sector: f.sector || undefined,
     region: f.region || undefined,
     offersMentoring: f.offersMentoring || undefined,
     limit: PAGE_SIZE,
-    cursor,
   };
-}
-
-function fetchMembers(query: MemberSearchQuery, signal?: AbortSignal) {
-  return api.get<Page<PublicProfileView>>('/members', { query: { ...query }, signal });
 }
 
 export function DirectoryPage() {
@@ -47,10 +44,9 @@ export function DirectoryPage() {
   const applied = readFilters(params);
   const appliedKey = params.toString();
   const [draft, setDraft] = useState<Filters>(applied);
-  const { items, nextCursor, loading, loadingMore, error, loadMore } = useCursorPages(
-    (cursor, signal) => fetchMembers(toQuery(applied, cursor), signal),
-    appliedKey,
-  );
+  const list = useInfiniteQuery(directoryQuery(toQuery(applied)));
+  const items = pageItems(list.data);
+  const error = list.error;
 
   // A new search whenever the applied filters change (submit, back button, shared link).
   useEffect(() => {
@@ -115,10 +111,10 @@ export function DirectoryPage() {
 
       {error && (
         <Alert tone="danger" role="alert">
-          {error}
+          {errorMessage(error)}
         </Alert>
       )}
-      {loading ? (
+      {list.isPending ? (
         <Spinner label="Loading members" />
       ) : items.length === 0 ? (
         <EmptyState
@@ -152,13 +148,7 @@ export function DirectoryPage() {
               </li>
             ))}
           </ul>
-          {nextCursor && (
-            <div className="load-more">
-              <Button variant="secondary" busy={loadingMore} onClick={loadMore}>
-                Load more members
-              </Button>
-            </div>
-          )}
+          <LoadMore query={list} label="Load more members" />
         </>
       )}
     </>

@@ -1,9 +1,11 @@
 // /members/:id: a member's public profile. Other features add their buttons (Message, Request
 // mentoring) through `actions`, without this page knowing about them.
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
 import type { MeView, PublicProfileView, TaxonomyTerm } from '@mutuals/contracts';
-import { api, errorMessage, isApiError } from '../api/client';
+import { errorMessage, isApiError } from '../api/client';
+import { memberQuery } from '../api/members';
 import { useSession } from '../api/session';
 import { termName, useTaxonomy } from '../api/taxonomy';
 import { Alert, Badge, ButtonLink, Card, EmptyState, PageTitle, Spinner } from '../components';
@@ -37,30 +39,14 @@ function TermList({ terms, slugs }: { terms: readonly TaxonomyTerm[] | undefined
   );
 }
 
-type State = { status: 'loading' } | { status: 'missing' } | { status: 'error'; message: string } | { status: 'ready'; profile: PublicProfileView };
-
 export function MemberPage({ actions = [] }: MemberPageProps) {
   const { id = '' } = useParams();
   const { me } = useSession();
   const { taxonomy } = useTaxonomy();
-  const [state, setState] = useState<State>({ status: 'loading' });
+  const { data: profile, error, isPending } = useQuery(memberQuery(id));
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    api
-      .get<PublicProfileView>(`/members/${encodeURIComponent(id)}`, { signal: controller.signal })
-      .then((profile) => setState({ status: 'ready', profile }))
-      .catch((e: unknown) => {
-        if (controller.signal.aborted) return;
-        if (isApiError(e, 404) || isApiError(e, 400)) setState({ status: 'missing' });
-        else setState({ status: 'error', message: errorMessage(e) });
-      });
-    return () => controller.abort();
-  }, [id]);
-
-  if (state.status === 'loading') return <Spinner label="Loading profile" />;
-  if (state.status === 'missing') {
+  if (isPending) return <Spinner label="Loading profile" />;
+  if (isApiError(error, 404) || isApiError(error, 400)) {
     return (
       <>
         <PageTitle title="Member not found" />
@@ -68,16 +54,15 @@ export function MemberPage({ actions = [] }: MemberPageProps) {
       </>
     );
   }
-  if (state.status === 'error') {
+  if (error) {
     return (
       <>
         <PageTitle title="Member" />
-        <Alert tone="danger" role="alert">{state.message}</Alert>
+        <Alert tone="danger" role="alert">{errorMessage(error)}</Alert>
       </>
     );
   }
 
-  const { profile } = state;
   const isSelf = me?.user.id === profile.id;
   const context: MemberActionContext = { profile, me, isSelf };
   const org = profile.organisation;

@@ -1,43 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { NotificationFeedPage, NotificationView } from '@mutuals/contracts';
-import { api, errorMessage } from '../api/client';
-import { useSocketEvent } from '../api/socket';
-import { Alert, Button, EmptyState, PageTitle, Spinner } from '../components';
-import { NOTIFICATIONS_READ_EVENT } from '../components/NotificationsLink';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { NotificationView } from '@mutuals/contracts';
+import { errorMessage } from '../api/client';
+import { markNotificationsRead, notificationFeedQuery } from '../api/notifications';
+import { pageItems } from '../api/queryClient';
+import { Alert, Button, EmptyState, LoadMore, PageTitle, Spinner } from '../components';
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 export function NotificationsPage() {
-  const [items, setItems] = useState<NotificationView[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const client = useQueryClient();
+  const feed = useInfiniteQuery(notificationFeedQuery());
+  const items = feed.data ? pageItems(feed.data) : null;
+  const markAllRead = useMutation({ mutationFn: () => markNotificationsRead(client) });
 
-  const load = useCallback(async (after?: string) => {
-    try {
-      const page = await api.get<NotificationFeedPage>('/notifications', { query: { limit: 30, cursor: after } });
-      setItems((current) => (after && current ? [...current, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useSocketEvent('notification', useCallback(() => void load(), [load]));
-
-  const markAllRead = async () => {
-    await api.post('/notifications/read', { all: true });
-    setItems((current) => current?.map((n) => ({ ...n, read: true })) ?? null);
-    window.dispatchEvent(new Event(NOTIFICATIONS_READ_EVENT));
-  };
-
-  const open = async (item: NotificationView) => {
-    if (item.read) return;
-    await api.post('/notifications/read', { ids: [item.id] }).catch(() => undefined);
-    window.dispatchEvent(new Event(NOTIFICATIONS_READ_EVENT));
+  const open = (item: NotificationView) => {
+    if (!item.read) markNotificationsRead(client, [item.id]).catch(() => undefined);
   };
 
   return (
@@ -45,16 +23,27 @@ export function NotificationsPage() {
       <PageTitle
         title="Notifications"
         lead="Replies, mentions and news about your mentoring."
-        actions={items?.some((n) => !n.read) ? <Button variant="secondary" onClick={markAllRead}>Mark all as read</Button> : undefined}
+        actions={
+          items?.some((n) => !n.read) ? (
+            <Button variant="secondary" busy={markAllRead.isPending} onClick={() => markAllRead.mutate()}>
+              Mark all as read
+            </Button>
+          ) : undefined
+        }
       />
-      {error && <Alert tone="danger" title="Could not load notifications">{error}</Alert>}
-      {items === null && !error && <Spinner />}
+      <p><Link to="/settings/notifications">Choose what reaches you, and how</Link></p>
+      {(feed.error ?? markAllRead.error) && (
+        <Alert tone="danger" title="Could not load notifications">
+          {errorMessage(feed.error ?? markAllRead.error)}
+        </Alert>
+      )}
+      {items === null && !feed.error && <Spinner />}
       {items?.length === 0 && <EmptyState title="Nothing yet">When someone replies to you, mentions you or answers a mentoring request, it shows up here.</EmptyState>}
       {items && items.length > 0 && (
         <ul className="notification-list">
           {items.map((item) => (
             <li key={item.id} className={item.read ? 'notification' : 'notification unread'}>
-              <Link to={item.link} onClick={() => void open(item)}>
+              <Link to={item.link} onClick={() => open(item)}>
                 <strong>{item.title}</strong>
               </Link>
               {item.body && <p className="notification-body">{item.body}</p>}
@@ -64,7 +53,7 @@ export function NotificationsPage() {
           ))}
         </ul>
       )}
-      {cursor && <Button variant="secondary" onClick={() => void load(cursor)}>Show older</Button>}
+      <LoadMore query={feed} label="Show older" />
     </>
   );
 }

@@ -20,10 +20,15 @@ function suggestedProfile(me: MeView, organisation: OrganisationView | null): Pr
     ...values,
     region: values.region || organisation.region,
     sectors: values.sectors.length > 0 ? values.sectors : [organisation.sector],
-    'mentee.seeks': untouched && organisation.kind === 'aspiring' ? true : values['mentee.seeks'],
-    'mentee.stage': values['mentee.stage'] || organisation.stage,
-    'mentor.stageReached':
-      values['mentor.stageReached'] || (MENTOR_STAGES.has(organisation.stage) ? organisation.stage : ''),
+    mentee: {
+      ...values.mentee,
+      seeks: untouched && organisation.kind === 'aspiring' ? true : values.mentee.seeks,
+      stage: values.mentee.stage || organisation.stage,
+    },
+    mentor: {
+      ...values.mentor,
+      stageReached: values.mentor.stageReached || (MENTOR_STAGES.has(organisation.stage) ? organisation.stage : ''),
+    },
   };
 }
 

@@ -1,7 +1,9 @@
 // The profile form of PATCH /me/profile, used by onboarding (step 2) and the edit-profile page.
-// Form keys are the API's field paths (`mentor.capacity`), so a 400's field errors land on the right field.
+// The values nest like the request (`mentor.capacity`), so a 400's field errors land on the right field.
 import type { ProfileView, TaxonomyView, UpdateProfileRequest } from '@mutuals/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
+import { memberKeys } from '../api/members';
 import { useSession } from '../api/session';
 import { termOptions } from '../api/taxonomy';
 import { Button, Checkbox, CheckboxGroup, FormError, Select, TextArea, TextField, useForm, type FieldErrors } from '../components';
@@ -12,13 +14,8 @@ export interface ProfileValues {
   bio: string;
   region: string;
   sectors: string[];
-  'mentee.seeks': boolean;
-  'mentee.needs': string[];
-  'mentee.stage': string;
-  'mentor.offers': boolean;
-  'mentor.expertise': string[];
-  'mentor.capacity': string;
-  'mentor.stageReached': string;
+  mentee: { seeks: boolean; needs: string[]; stage: string };
+  mentor: { offers: boolean; expertise: string[]; capacity: string; stageReached: string };
 }
 
 // The limits UpdateProfileDto enforces, checked here first so the message sits by the field.
@@ -47,13 +44,13 @@ export function profileValues(p: ProfileView): ProfileValues {
     bio: p.bio ?? '',
     region: p.region ?? '',
     sectors: p.sectors,
-    'mentee.seeks': p.mentee.seeks,
-    'mentee.needs': p.mentee.needs,
-    'mentee.stage': p.mentee.stage ?? '',
-    'mentor.offers': p.mentor.offers,
-    'mentor.expertise': p.mentor.expertise,
-    'mentor.capacity': String(p.mentor.capacity || 1),
-    'mentor.stageReached': p.mentor.stageReached ?? '',
+    mentee: { seeks: p.mentee.seeks, needs: p.mentee.needs, stage: p.mentee.stage ?? '' },
+    mentor: {
+      offers: p.mentor.offers,
+      expertise: p.mentor.expertise,
+      capacity: String(p.mentor.capacity || 1),
+      stageReached: p.mentor.stageReached ?? '',
+    },
   };
 }
 
@@ -63,19 +60,19 @@ function validate(v: ProfileValues): FieldErrors {
   if (!name) errors.displayName = 'Enter your name';
   else if (name.length < 2 || name.length > 80) errors.displayName = 'Your name needs 2 to 80 characters';
   if (v.sectors.length > MAX_SECTORS) errors.sectors = `Choose up to ${MAX_SECTORS} sectors`;
-  if (v['mentee.seeks']) {
-    if (v['mentee.needs'].length === 0) errors['mentee.needs'] = 'Choose at least one area where you would like help';
-    else if (v['mentee.needs'].length > MAX_NEEDS) errors['mentee.needs'] = `Choose up to ${MAX_NEEDS} areas`;
-    if (!v['mentee.stage']) errors['mentee.stage'] = 'Choose where your organisation is on its journey';
+  if (v.mentee.seeks) {
+    if (v.mentee.needs.length === 0) errors['mentee.needs'] = 'Choose at least one area where you would like help';
+    else if (v.mentee.needs.length > MAX_NEEDS) errors['mentee.needs'] = `Choose up to ${MAX_NEEDS} areas`;
+    if (!v.mentee.stage) errors['mentee.stage'] = 'Choose where your organisation is on its journey';
   }
-  if (v['mentor.offers']) {
-    if (v['mentor.expertise'].length === 0) errors['mentor.expertise'] = 'Choose at least one area you can help with';
-    else if (v['mentor.expertise'].length > MAX_EXPERTISE) errors['mentor.expertise'] = `Choose up to ${MAX_EXPERTISE} areas`;
-    const capacity = Number(v['mentor.capacity']);
+  if (v.mentor.offers) {
+    if (v.mentor.expertise.length === 0) errors['mentor.expertise'] = 'Choose at least one area you can help with';
+    else if (v.mentor.expertise.length > MAX_EXPERTISE) errors['mentor.expertise'] = `Choose up to ${MAX_EXPERTISE} areas`;
+    const capacity = Number(v.mentor.capacity);
     if (!Number.isInteger(capacity) || capacity < 1 || capacity > MENTOR_CAPACITY_MAX) {
       errors['mentor.capacity'] = `Choose between 1 and ${MENTOR_CAPACITY_MAX} mentees`;
     }
-    if (!v['mentor.stageReached']) errors['mentor.stageReached'] = 'Choose the furthest stage your mutual has reached';
+    if (!v.mentor.stageReached) errors['mentor.stageReached'] = 'Choose the furthest stage your mutual has reached';
   }
   return errors;
 }
@@ -87,13 +84,13 @@ function toRequest(v: ProfileValues): UpdateProfileRequest {
     bio: v.bio.trim() || null,
     region: v.region || null,
     sectors: v.sectors,
-    mentee: v['mentee.seeks'] ? { seeks: true, needs: v['mentee.needs'], stage: v['mentee.stage'] } : { seeks: false },
-    mentor: v['mentor.offers']
+    mentee: v.mentee.seeks ? { seeks: true, needs: v.mentee.needs, stage: v.mentee.stage } : { seeks: false },
+    mentor: v.mentor.offers
       ? {
           offers: true,
-          expertise: v['mentor.expertise'],
-          capacity: Number(v['mentor.capacity']),
-          stageReached: v['mentor.stageReached'],
+          expertise: v.mentor.expertise,
+          capacity: Number(v.mentor.capacity),
+          stageReached: v.mentor.stageReached,
         }
       : { offers: false },
   };
@@ -123,6 +120,7 @@ export interface ProfileFormProps {
 
 export function ProfileForm({ initial, taxonomy, submitLabel, onSaved }: ProfileFormProps) {
   const { refresh } = useSession();
+  const client = useQueryClient();
   const form = useForm<ProfileValues>(initial, { validate });
   const { values: v, set, errors } = form;
   const areas = termOptions(taxonomy.supportAreas);
@@ -131,6 +129,7 @@ export function ProfileForm({ initial, taxonomy, submitLabel, onSaved }: Profile
   const submit = form.handleSubmit(async (values) => {
     const saved = await api.patch<ProfileView>('/me/profile', toRequest(values));
     await refresh();
+    void client.invalidateQueries({ queryKey: memberKeys.all }); // the directory and member pages show it too
     onSaved(saved);
   });
 
@@ -176,19 +175,19 @@ export function ProfileForm({ initial, taxonomy, submitLabel, onSaved }: Profile
           name="mentee.seeks"
           label="I'm seeking a mentor"
           hint="We will suggest mentors whose experience matches what you need."
-          checked={v['mentee.seeks']}
+          checked={v.mentee.seeks}
           onChange={(e) => set('mentee.seeks', e.target.checked)}
           error={errors['mentee.seeks']}
         />
-        {v['mentee.seeks'] && (
+        {v.mentee.seeks && (
           <div className="conditional">
             <CheckboxGroup
               name="mentee.needs"
               label="Where would a mentor help most?"
-              hint={countHint('Choose 2 to 5 areas, so mentors can see your priorities.', v['mentee.needs'].length)}
+              hint={countHint(`Choose 1 to ${MAX_NEEDS} areas, so mentors can see your priorities.`, v.mentee.needs.length)}
               options={areas}
               columns
-              value={v['mentee.needs']}
+              value={v.mentee.needs}
               onChange={(value) => set('mentee.needs', value)}
               error={errors['mentee.needs']}
             />
@@ -205,19 +204,19 @@ export function ProfileForm({ initial, taxonomy, submitLabel, onSaved }: Profile
           name="mentor.offers"
           label="I offer mentoring"
           hint="Share what your mutual learnt with a team a few steps behind."
-          checked={v['mentor.offers']}
+          checked={v.mentor.offers}
           onChange={(e) => set('mentor.offers', e.target.checked)}
           error={errors['mentor.offers']}
         />
-        {v['mentor.offers'] && (
+        {v.mentor.offers && (
           <div className="conditional">
             <CheckboxGroup
               name="mentor.expertise"
               label="What can you help with?"
-              hint={countHint('Choose the areas where you have real experience.', v['mentor.expertise'].length)}
+              hint={countHint(`Choose up to ${MAX_EXPERTISE} areas where you have real experience.`, v.mentor.expertise.length)}
               options={areas}
               columns
-              value={v['mentor.expertise']}
+              value={v.mentor.expertise}
               onChange={(value) => set('mentor.expertise', value)}
               error={errors['mentor.expertise']}
             />

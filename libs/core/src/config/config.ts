@@ -28,6 +28,9 @@ export interface AppConfig {
   /** Rate limits are on unless explicitly turned off (load tests, benchmarks). */
   rateLimits: boolean;
   files: FilesConfig;
+  /** Where people reach the web client; links in mail are built on it. */
+  publicUrl: string;
+  mail: MailConfig;
 }
 
 /** Where S3_URL points: `https://KEY:SECRET@host[:port]/bucket[/prefix]?region=eu-west-2`. */
@@ -52,6 +55,25 @@ export interface FilesConfig {
   maxImagePixels: number;
   /** Null: file contents live in Postgres. */
   s3: S3Location | null;
+}
+
+export interface MailConfig {
+  /** smtp(s)://user:pass@host:port; unset keeps mail in the outbox, readable by coordinators, and logs it. */
+  smtpUrl: string | null;
+  /** The From header, e.g. `Mutuals Network <hello@example.org>`. */
+  from: string;
+  /** How long a chat message may stay unread before it is mailed. */
+  chatDelaySeconds: number;
+  /** How long a sender holds a claimed mail before another may take it over (after a crash). */
+  leaseSeconds: number;
+  /** How often the outbox is checked for mail that is due (retries, delayed chat mail). */
+  pollMilliseconds: number;
+  /** Failed attempts before a mail goes to the dead-letter list. */
+  maxAttempts: number;
+  /** First retry delay; doubled on each further attempt (capped at six hours). */
+  retryBaseSeconds: number;
+  /** Digests are built once this UTC hour has passed (daily; weekly on Mondays). */
+  digestHourUtc: number;
 }
 
 export class ConfigError extends Error {
@@ -161,6 +183,17 @@ export function loadConfig(env: Env): AppConfig {
       quotaBytes: integer(env, 'FILES_QUOTA_BYTES', 200 * MIB, MIB, 100 * 1024 * MIB),
       maxImagePixels: integer(env, 'FILES_MAX_IMAGE_PIXELS', 25_000_000, 10_000, 268_402_689),
       s3: s3Location(env),
+    },
+    publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${integer(env, 'PORT', 3000, 0, 65535)}`).replace(/\/+$/, ''),
+    mail: {
+      smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+      from: text(env, 'MAIL_FROM') ?? 'Mutuals Network <no-reply@mutuals.localhost>',
+      chatDelaySeconds: integer(env, 'MAIL_CHAT_DELAY_SECONDS', 600, 0, 86_400),
+      leaseSeconds: integer(env, 'MAIL_LEASE_SECONDS', 120, 1, 3_600),
+      pollMilliseconds: integer(env, 'MAIL_POLL_MS', 2_000, 50, 600_000),
+      maxAttempts: integer(env, 'MAIL_MAX_ATTEMPTS', 8, 1, 50),
+      retryBaseSeconds: integer(env, 'MAIL_RETRY_BASE_SECONDS', 30, 0, 86_400),
+      digestHourUtc: integer(env, 'DIGEST_HOUR_UTC', 7, 0, 23),
     },
   };
 }

@@ -40,26 +40,25 @@ export class DatabaseEndpoint implements OnApplicationShutdown {
   }
 }
 
-// Any number that no other application on the server uses for an advisory lock.
-const MIGRATION_LOCK = 72_676_001;
+// Numbers that no other application on the server uses for an advisory lock.
+export const MIGRATION_LOCK = 72_676_001;
+export const DEMO_SEED_LOCK = 72_676_002;
 
 /**
- * Replicas starting together must not run the same migration twice: on a server they queue on
- * an advisory lock held by one connection of the pool. The embedded database has one process.
+ * Runs `work` while holding a server-wide advisory lock, so replicas starting together queue
+ * instead of doing it twice (running migrations, loading the demo data). The embedded database
+ * has one process (its directory is locked) and a pool of one connection that `work` needs.
  */
-async function runMigrationsExclusively(dataSource: DataSource): Promise<void> {
+export async function runExclusively<T>(dataSource: DataSource, lock: number, work: () => Promise<T>): Promise<T> {
   const poolSize = (dataSource.options as { poolSize?: number }).poolSize ?? 1;
-  if (poolSize < 2) {
-    await dataSource.runMigrations({ transaction: 'each' });
-    return;
-  }
+  if (poolSize < 2) return work();
   const lockHolder = dataSource.createQueryRunner();
   await lockHolder.connect();
   try {
-    await lockHolder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await dataSource.runMigrations({ transaction: 'each' });
+    await lockHolder.query('SELECT pg_advisory_lock($1)', [lock]);
+    return await work();
   } finally {
-    await lockHolder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lockHolder.query('SELECT pg_advisory_unlock($1)', [lock]).catch(() => undefined);
     await lockHolder.release();
   }
 }
@@ -97,7 +96,7 @@ export class DatabaseModule {
           }),
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(options!).initialize();
-            await runMigrationsExclusively(dataSource);
+            await runExclusively(dataSource, MIGRATION_LOCK, () => dataSource.runMigrations({ transaction: 'each' }));
             return dataSource;
           },
         }),

@@ -1,17 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, FieldError, STATUS_OF_KIND } from './domain-error';
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  /** The DomainError's code: the rule refused, for clients to branch on. */
-  code?: string;
-  errors?: FieldError[];
-  requestId?: string;
-}
+import type { ErrorCode, GenericErrorCode, Problem } from '@mutuals/contracts';
+import { DomainError, GenericErrors, STATUS_OF_KIND } from './domain-error';
 
 const TITLES: Record<number, string> = {
   400: 'Invalid request',
@@ -31,6 +21,24 @@ function titleOf(status: number): string {
   return TITLES[status] ?? (status >= 500 ? 'Internal error' : 'Request failed');
 }
 
+/** The code of a framework refusal (a Nest HttpException, a Fastify error) that carries only a status. */
+const CODE_OF_STATUS: Partial<Record<number, GenericErrorCode>> = {
+  400: 'validationFailed',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'notFound',
+  405: 'methodNotAllowed',
+  409: 'conflict',
+  413: 'payloadTooLarge',
+  415: 'unsupportedMediaType',
+  429: 'rateLimited',
+  503: 'unavailable',
+};
+
+function codeOfStatus(status: number): GenericErrorCode {
+  return CODE_OF_STATUS[status] ?? (status >= 500 ? 'internal' : 'requestFailed');
+}
+
 /** Errors raised by Fastify itself before Nest sees the request (body parsing and limits). */
 interface FastifyError {
   statusCode?: number;
@@ -38,11 +46,18 @@ interface FastifyError {
   message: string;
 }
 
-function problemOf(exception: unknown): { problem: Omit<Problem, 'type'>; retryAfter?: number } {
+type ProblemBody = Omit<Problem, 'type' | 'requestId'>;
+
+function problem(status: number, code: ErrorCode, detail: string): ProblemBody {
+  return { title: titleOf(status), status, detail, code };
+}
+
+/** Any exception as the problem it answers with; internals never leak into `detail`. */
+export function problemOf(exception: unknown): { problem: ProblemBody; retryAfter?: number } {
   if (exception instanceof DomainError) {
     const status = STATUS_OF_KIND[exception.kind];
     return {
-      problem: { title: titleOf(status), status, detail: exception.message, code: exception.code, errors: exception.fieldErrors },
+      problem: { ...problem(status, exception.code, exception.message), errors: exception.fieldErrors },
       retryAfter: exception.retryAfterSeconds,
     };
   }
@@ -51,24 +66,26 @@ function problemOf(exception: unknown): { problem: Omit<Problem, 'type'>; retryA
     const body = exception.getResponse();
     const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
     const detail = Array.isArray(message) ? message.join('; ') : String(message);
-    return { problem: { title: titleOf(status), status, detail } };
+    // Nest's router turns Fastify's body-parser errors into bare HttpExceptions (status and
+    // message, no Fastify code): the message is all that tells a JSON syntax error apart.
+    const code = status === 400 && /\bJSON\b/.test(detail) ? GenericErrors.invalidJson.code : codeOfStatus(status);
+    return { problem: problem(status, code, detail) };
   }
   const fastifyError = exception as FastifyError;
   if (fastifyError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-    return { problem: { title: titleOf(413), status: 413, detail: 'The request body is larger than allowed' } };
+    return { problem: problem(413, GenericErrors.payloadTooLarge.code, 'The request body is larger than allowed') };
   }
   if (fastifyError?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return { problem: { title: titleOf(415), status: 415, detail: 'Send JSON with Content-Type: application/json' } };
+    return { problem: problem(415, GenericErrors.unsupportedMediaType.code, 'Send JSON with Content-Type: application/json') };
   }
   if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
     const status = fastifyError.statusCode;
-    const detail =
-      exception instanceof SyntaxError || fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY'
-        ? 'The request body is not valid JSON'
-        : fastifyError.message;
-    return { problem: { title: titleOf(status), status, detail } };
+    if (exception instanceof SyntaxError || fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+      return { problem: problem(status, GenericErrors.invalidJson.code, 'The request body is not valid JSON') };
+    }
+    return { problem: problem(status, codeOfStatus(status), fastifyError.message) };
   }
-  return { problem: { title: titleOf(500), status: 500, detail: 'Something went wrong on our side' } };
+  return { problem: problem(500, GenericErrors.internal.code, 'Something went wrong on our side') };
 }
 
 /** The one place every error becomes application/problem+json; internals never leak. */

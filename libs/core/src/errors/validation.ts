@@ -1,5 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError, FieldError } from './domain-error';
+import { FieldError, GenericErrors } from './domain-error';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -13,9 +13,9 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   });
 }
 
-export function invalidInput(errors: FieldError[]): DomainError {
+export function invalidInput(errors: FieldError[]) {
   const fields = [...new Set(errors.map((e) => e.field))].join(', ');
-  return new DomainError('invalidInput', 'invalid', `Check these fields: ${fields}`, errors);
+  return GenericErrors.validationFailed(`Check these fields: ${fields}`, errors);
 }
 
 /** One pipe for every DTO: unknown fields are refused, every bad field is listed. */

@@ -1,7 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { renderMarkdown } from './index';
 import { sanitizeRenderedHtml } from './sanitize';
-import { XSS_VECTORS } from './xss-vectors';
+import { XSS_VECTORS } from '../../../../test/support/xss-vectors';
 
 const html = (source: string, mode: 'post' | 'chat' = 'post') => renderMarkdown(source, { mode }).html;
 

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { DomainError } from '../errors/domain-error';
+import { GenericErrors } from '../errors/domain-error';
 
 export interface Page<T> {
   items: T[];
@@ -39,7 +39,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
   } catch {
     // fall through to the error below
   }
-  throw new DomainError('invalidCursor', 'invalid', 'The cursor is not one this server gave out', [
+  throw GenericErrors.invalidCursor('The cursor is not one this server gave out', [
     { field: 'cursor', message: 'is not a valid cursor' },
   ]);
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -19,8 +20,9 @@ import {
 } from 'class-validator';
 import { PageQuery } from '@mutuals/core';
 import { AttachmentDto, MAX_ATTACHMENTS } from '@mutuals/files';
-import type { ForumFlagAction } from '@mutuals/contracts';
+import type { ForumFlagAction, ReorderForumCategoriesRequest, UpdateForumCategoryRequest } from '@mutuals/contracts';
 import { withoutNul } from '../post-text';
+import type { CreateForumCategoryRequest, CreateForumPostRequest, CreateForumThreadRequest } from '@mutuals/contracts';
 
 // Postgres text cannot hold NUL (post bodies are cleaned the same way in the service).
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? withoutNul(value).trim() : value));
@@ -28,7 +30,7 @@ const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? with
 /** Long enough for a detailed answer, short enough to keep a thread page light. */
 export const MAX_POST_LENGTH = 20_000;
 
-export class CreateCategoryDto {
+export class CreateCategoryDto implements CreateForumCategoryRequest {
   @ApiProperty({ example: 'legal-and-governance' })
   @IsString()
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'must be lower-case words joined by hyphens' })
@@ -49,6 +51,27 @@ export class CreateCategoryDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(10_000) position?: number;
 }
 
+export class UpdateCategoryDto implements UpdateForumCategoryRequest {
+  @ApiPropertyOptional() @IsOptional() @trimmed() @IsString() @Length(2, 80) name?: string;
+
+  @ApiPropertyOptional() @IsOptional() @trimmed() @IsString() @MaxLength(300) description?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(40)
+  sectorSlug?: string | null;
+}
+
+export class ReorderCategoriesDto implements ReorderForumCategoriesRequest {
+  @ApiProperty({ type: [String], description: 'Every category id, first to last' })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  ids!: string[];
+}
+
 export class PostBodyDto {
   @ApiProperty({ description: 'Markdown' })
   @IsString()
@@ -57,8 +80,14 @@ export class PostBodyDto {
   body!: string;
 }
 
-/** A new post may carry uploads (purpose attachment), claimed in the post's transaction. */
-export class NewPostDto extends PostBodyDto {
+/** A new thread or reply: a UUID made once per composed post (sent again on every retry), and its uploads. */
+class NewPostDto extends PostBodyDto {
+  @ApiPropertyOptional({ description: 'Made once per composed post by the client and reused on a retry' })
+  @IsOptional()
+  @IsUUID()
+  clientId?: string;
+
+  /** Uploads (purpose attachment), claimed in the post's transaction. */
   @ApiPropertyOptional({ type: [AttachmentDto], maxItems: MAX_ATTACHMENTS })
   @IsOptional()
   @ArrayMaxSize(MAX_ATTACHMENTS)
@@ -67,13 +96,13 @@ export class NewPostDto extends PostBodyDto {
   attachments?: AttachmentDto[];
 }
 
-export class CreateThreadDto extends NewPostDto {
+export class CreateThreadDto extends NewPostDto implements CreateForumThreadRequest {
   @ApiProperty() @IsUUID() categoryId!: string;
 
   @ApiProperty() @trimmed() @IsString() @Length(3, 160) title!: string;
 }
 
-export class CreatePostDto extends NewPostDto {
+export class CreatePostDto extends NewPostDto implements CreateForumPostRequest {
   @ApiPropertyOptional() @IsOptional() @IsUUID() replyToPostId?: string;
 }
 

@@ -32,6 +32,10 @@ export class ForumCategoryEntity {
   @Column({ type: 'timestamptz', nullable: true })
   lastActivityAt!: Date | null;
 
+  /** Set: hidden from members' list of categories and read-only; its threads stay readable. */
+  @Column({ type: 'timestamptz', nullable: true })
+  archivedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -2,11 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { PageQuery } from '@mutuals/core';
+import type { RejectMemberRequest } from '@mutuals/contracts';
 import { STATUSES, type AccountStatus } from '../entities/user.entity';
+import type { AdminMemberQuery, LoginRequest, RegisterRequest } from '@mutuals/contracts';
 
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
-export class RegisterDto {
+export class RegisterDto implements RegisterRequest {
   @ApiProperty({ example: 'sam@riverside-care.example' })
   @trimmed()
   @IsEmail({}, { message: 'must be an email address' })
@@ -25,7 +27,7 @@ export class RegisterDto {
   displayName!: string;
 }
 
-export class LoginDto {
+export class LoginDto implements LoginRequest {
   @ApiProperty()
   @trimmed()
   @IsString()
@@ -39,9 +41,17 @@ export class LoginDto {
   password!: string;
 }
 
-export class MemberListQuery extends PageQuery {
+export class MemberListQuery extends PageQuery implements AdminMemberQuery {
   @ApiPropertyOptional({ enum: STATUSES })
   @IsOptional()
   @IsIn(STATUSES)
   status?: AccountStatus;
+}
+
+export class RejectMemberDto implements RejectMemberRequest {
+  @ApiProperty({ description: 'Why, in words the applicant will read' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(5, 1000)
+  reason!: string;
 }

@@ -2,7 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 
 export const ROLES = ['member', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
-export const STATUSES = ['pending', 'active', 'suspended'] as const;
+/** rejected: an applicant a coordinator turned down (with a reason they see when signing in). */
+export const STATUSES = ['pending', 'active', 'suspended', 'rejected'] as const;
 export type AccountStatus = (typeof STATUSES)[number];
 
 @Entity('users')
@@ -41,6 +42,10 @@ export class UserEntity {
 
   @Column({ type: 'uuid', nullable: true })
   approvedBy!: string | null;
+
+  /** Why a coordinator rejected the application; shown to the applicant when they sign in. */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  rejectionReason!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

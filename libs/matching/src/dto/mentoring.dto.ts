@@ -20,10 +20,23 @@ import { PageQuery } from '@mutuals/core';
 import { MENTORSHIP_OUTCOMES, type MentorshipOutcome } from '@mutuals/contracts';
 import { GOAL_STATUSES, type GoalStatus } from '../entities/goal.entity';
 import { REQUEST_STATUSES, type RequestStatus } from '../entities/mentoring-request.entity';
+import type {
+  AdminMentorshipListQuery as AdminMentorshipListQueryContract,
+  CloseMentorshipRequest,
+  CreateMatchingRoundRequest,
+  CreateMentoringRequest,
+  DeclineMentoringRequest,
+  FitCheckRequest,
+  GoalRequest,
+  LogSessionRequest,
+  MentoringRequestListQuery,
+  MentorshipListQuery as MentorshipListQueryContract,
+  MentorSuggestionsQuery,
+} from '@mutuals/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class SuggestionsQuery {
+export class SuggestionsQuery implements MentorSuggestionsQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 10 })
   @IsOptional()
   @Type(() => Number)
@@ -33,7 +46,7 @@ export class SuggestionsQuery {
   limit = 10;
 }
 
-export class CreateRequestDto {
+export class CreateRequestDto implements CreateMentoringRequest {
   @ApiProperty() @IsUUID() mentorId!: string;
 
   @ApiProperty({ minLength: 1, maxLength: 2000 })
@@ -51,7 +64,7 @@ export class CreateRequestDto {
   goals?: string[];
 }
 
-export class RequestListQuery extends PageQuery {
+export class RequestListQuery extends PageQuery implements MentoringRequestListQuery {
   @ApiProperty({ enum: ['incoming', 'outgoing'] })
   @IsIn(['incoming', 'outgoing'])
   box!: 'incoming' | 'outgoing';
@@ -62,7 +75,7 @@ export class RequestListQuery extends PageQuery {
   status?: RequestStatus;
 }
 
-export class DeclineRequestDto {
+export class DeclineRequestDto implements DeclineMentoringRequest {
   @ApiPropertyOptional({ maxLength: 1000 })
   @IsOptional()
   @Transform(trim)
@@ -71,14 +84,14 @@ export class DeclineRequestDto {
   reason?: string;
 }
 
-export class MentorshipListQuery extends PageQuery {
+export class MentorshipListQuery extends PageQuery implements MentorshipListQueryContract {
   @ApiPropertyOptional({ enum: ['active', 'closed'] })
   @IsOptional()
   @IsIn(['active', 'closed'])
   status?: 'active' | 'closed';
 }
 
-export class AdminMentorshipListQuery extends MentorshipListQuery {
+export class AdminMentorshipListQuery extends MentorshipListQuery implements AdminMentorshipListQueryContract {
   @ApiPropertyOptional({ description: 'Only pairs where a side answered "not a good fit"' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
@@ -86,29 +99,29 @@ export class AdminMentorshipListQuery extends MentorshipListQuery {
   flagged?: boolean;
 }
 
-export class CreateGoalDto {
+export class CreateGoalDto implements GoalRequest {
   @ApiProperty({ minLength: 1, maxLength: 200 }) @Transform(trim) @IsString() @Length(1, 200) title!: string;
   @ApiPropertyOptional({ enum: GOAL_STATUSES }) @IsOptional() @IsIn(GOAL_STATUSES) status?: GoalStatus;
 }
 
-export class UpdateGoalDto {
+export class UpdateGoalDto implements GoalRequest {
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 }) @IsOptional() @Transform(trim) @IsString() @Length(1, 200) title?: string;
   @ApiPropertyOptional({ enum: GOAL_STATUSES }) @IsOptional() @IsIn(GOAL_STATUSES) status?: GoalStatus;
 }
 
-export class LogSessionDto {
+export class LogSessionDto implements LogSessionRequest {
   @ApiProperty({ description: 'When the session took place; not in the future' }) @IsISO8601({ strict: true }) heldAt!: string;
   @ApiProperty({ minimum: 5, maximum: 600 }) @IsInt() @Min(5) @Max(600) durationMinutes!: number;
   @ApiProperty({ minLength: 1, maxLength: 5000 }) @Transform(trim) @IsString() @Length(1, 5000) notes!: string;
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) nextSteps?: string;
 }
 
-export class FitCheckDto {
+export class FitCheckDto implements FitCheckRequest {
   @ApiProperty() @IsBoolean() goodFit!: boolean;
   @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @Transform(trim) @IsString() @MaxLength(1000) comment?: string;
 }
 
-export class CloseMentorshipDto {
+export class CloseMentorshipDto implements CloseMentorshipRequest {
   @ApiProperty({ enum: MENTORSHIP_OUTCOMES }) @IsIn(MENTORSHIP_OUTCOMES) outcome!: MentorshipOutcome;
   @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) rating!: number;
   @ApiProperty({ minLength: 1, maxLength: 4000 }) @Transform(trim) @IsString() @Length(1, 4000) feedback!: string;
@@ -119,7 +132,7 @@ export class PairDto {
   @ApiProperty() @IsUUID() mentorId!: string;
 }
 
-export class CreateRoundDto {
+export class CreateRoundDto implements CreateMatchingRoundRequest {
   @ApiPropertyOptional({ type: [String], description: 'Default: every seeking mentee without a mentor or an open request' })
   @IsOptional()
   @IsArray()

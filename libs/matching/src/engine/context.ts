@@ -1,7 +1,14 @@
-import { nationOf, REGIONS, SECTORS, sectorsAdjacent, STAGES, SUPPORT_AREAS, type TaxonomyTerm } from '@mutuals/profiles/taxonomy';
 import { FACTORS, MATCHING_WEIGHTS, type MatchingWeights } from './weights';
 
-/** What the engine needs to know of the taxonomy; the default comes from the profiles taxonomy. */
+export interface TaxonomyTerm {
+  slug: string;
+  name: string;
+}
+
+/**
+ * What the engine needs to know of the taxonomy. The engine owns no vocabulary: its caller
+ * passes the programme's (the matching service asks the profiles lib for it).
+ */
 export interface TaxonomySource {
   sectors: readonly TaxonomyTerm[];
   supportAreas: readonly TaxonomyTerm[];
@@ -177,17 +184,6 @@ export class MatchingContext {
 export function createMatchingContext(taxonomy: TaxonomySource, weights: MatchingWeights = MATCHING_WEIGHTS): MatchingContext {
   return new MatchingContext(taxonomy, weights);
 }
-
-export const DEFAULT_TAXONOMY: TaxonomySource = {
-  sectors: SECTORS,
-  supportAreas: SUPPORT_AREAS,
-  stages: STAGES,
-  regions: REGIONS,
-  sectorsAdjacent,
-  nationOf,
-};
-
-export const DEFAULT_MATCHING_CONTEXT = createMatchingContext(DEFAULT_TAXONOMY);
 
 function checkWeights(weights: MatchingWeights): void {
   const total = FACTORS.reduce((sum, factor) => sum + weights.points[factor], 0);

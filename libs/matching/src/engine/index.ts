@@ -3,8 +3,8 @@
 export type { MenteeCandidate, MentorCandidate, PairRef, PairScore, ScoreReason } from './types';
 export { describeWeights, FACTORS, MATCHING_WEIGHTS } from './weights';
 export type { Factor, MatchingWeights, WeightDescription } from './weights';
-export { createMatchingContext, DEFAULT_MATCHING_CONTEXT, DEFAULT_TAXONOMY, MatchingContext } from './context';
-export type { TaxonomySource } from './context';
+export { createMatchingContext, MatchingContext } from './context';
+export type { TaxonomySource, TaxonomyTerm } from './context';
 export { PairSet } from './pair-set';
 export { buildPool, MentorPool, scorePair } from './pool';
 export { suggestMentors } from './suggest';

@@ -1,11 +1,17 @@
 import { bitIndex, compileMentee, compileMentor, type CompiledMentee, type CompiledMentor } from './compiled';
-import { DEFAULT_MATCHING_CONTEXT, type MatchingContext } from './context';
+import type { MatchingContext } from './context';
 import { explainPair, type RarityTable } from './explain';
 import { PairSet } from './pair-set';
 import type { MenteeCandidate, MentorCandidate, PairRef, PairScore } from './types';
 
 /** What scoreRow writes for a mentor the mentee may never be paired with. */
 export const EXCLUDED = -1;
+/**
+ * A pair that may be matched in principle but whose mentor offers none of the mentee's stated
+ * needs: never proposed or suggested (a mentee left unmatched with that reason serves the
+ * coordinator better than a mentor who cannot help with what they asked for).
+ */
+export const NO_NEED_COVERED = -2;
 
 const NO_ORGANISATION = -1;
 const ORGANISATION_NOT_IN_POOL = -2;
@@ -49,7 +55,7 @@ export class MentorPool {
 
   constructor(
     readonly mentors: readonly MentorCandidate[],
-    readonly context: MatchingContext = DEFAULT_MATCHING_CONTEXT,
+    readonly context: MatchingContext,
   ) {
     const count = mentors.length;
     this.organisation = new Int32Array(count);
@@ -116,7 +122,8 @@ export class MentorPool {
   /**
    * Scores the mentee against every mentor of the pool into `out` (one entry per mentor, in pool
    * order), writing EXCLUDED for the mentee itself, its own organisation and excluded pairs, and
-   * returns how many mentors are eligible. This is the hot loop of suggestions and rounds;
+   * NO_NEED_COVERED for a mentor offering none of the mentee's stated needs, and returns how many
+   * mentors are eligible (those two kinds apart, a mentor covering no need is still eligible). This is the hot loop of suggestions and rounds;
    * explain() gives the same numbers with reasons.
    */
   scoreRow(mentee: PoolMentee, out: Int8Array): number {
@@ -134,6 +141,10 @@ export class MentorPool {
         continue;
       }
       const covered = needs & expertise[j];
+      if (covered === 0 && mentee.needCount > 0) {
+        out[j] = NO_NEED_COVERED;
+        continue;
+      }
       const sectorPoints = sectors & mentorSectors[j] ? sameSectorPoints : sectors & mentorNeighbours[j] ? neighbourSectorPoints : 0;
       out[j] =
         needsPointsByCount[coveredCount[covered]] +
@@ -204,13 +215,9 @@ export class MentorPool {
   }
 }
 
-export function buildPool(mentors: readonly MentorCandidate[], context?: MatchingContext): MentorPool {
+/** The mentors prepared for scoring against one context (taxonomy and weights); reusable. */
+export function buildPool(mentors: readonly MentorCandidate[], context: MatchingContext): MentorPool {
   return new MentorPool(mentors, context);
-}
-
-/** Accepts either a prepared pool (fast, reusable) or a plain list of mentors. */
-export function asPool(mentors: MentorPool | readonly MentorCandidate[]): MentorPool {
-  return mentors instanceof MentorPool ? mentors : new MentorPool(mentors);
 }
 
 /**
@@ -221,10 +228,10 @@ export function asPool(mentors: MentorPool | readonly MentorCandidate[]): Mentor
 export function scorePair(
   mentee: MenteeCandidate,
   mentor: MentorCandidate,
-  pool: MentorPool | readonly MentorCandidate[],
+  pool: MentorPool,
   excludedPairs?: Iterable<PairRef>,
 ): PairScore | null {
-  const { context, rarity } = asPool(pool);
+  const { context, rarity } = pool;
   const sameOrganisation = mentee.organisationId !== null && mentee.organisationId === mentor.organisationId;
   if (mentee.id === mentor.id || sameOrganisation || PairSet.from(excludedPairs).has(mentee.id, mentor.id)) {
     return null;

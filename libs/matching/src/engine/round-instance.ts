@@ -1,6 +1,6 @@
 import { PairSet } from './pair-set';
-import { asPool, compareIds, EXCLUDED, type MentorPool, type PoolMentee } from './pool';
-import type { MenteeCandidate, MentorCandidate, PairRef, PairScore } from './types';
+import { compareIds, EXCLUDED, NO_NEED_COVERED, type MentorPool, type PoolMentee } from './pool';
+import type { MenteeCandidate, PairRef, PairScore } from './types';
 
 export interface RoundOptions {
   /** Pairs never to propose: declined requests, closed mentorships. */
@@ -18,7 +18,7 @@ export interface RoundProposal extends PairScore {
 /**
  * A round reduced to numbers: the mentees still to place (rows, in id order), the mentors with
  * places left after the pinned pairs (columns, in id order) and a score matrix in which 0 means
- * "never propose" (excluded, below the minimum). Every solver works on this same instance.
+ * "never propose" (excluded, covering none of the mentee's needs, below the minimum). Every solver works on this same instance.
  */
 export interface RoundInstance {
   readonly pool: MentorPool;
@@ -36,6 +36,8 @@ export interface RoundInstance {
   /** Per row, for explaining why a mentee stays unmatched. */
   readonly eligibleMentors: Int32Array;
   readonly eligibleWithPlaces: Int32Array;
+  /** Eligible mentors with places left who offer at least one of the mentee's needs. */
+  readonly coveringWithPlaces: Int32Array;
   readonly proposableMentors: Int32Array;
   readonly bestScore: Int8Array;
   readonly bestMentor: Int32Array;
@@ -43,10 +45,9 @@ export interface RoundInstance {
 
 export function prepareRound(
   mentees: readonly MenteeCandidate[],
-  mentors: MentorPool | readonly MentorCandidate[],
+  pool: MentorPool,
   options: RoundOptions = {},
 ): RoundInstance {
-  const pool = asPool(mentors);
   const minimumScore = Math.max(1, options.minimumScore ?? pool.context.weights.minimumScore);
   const excludedPairs = PairSet.from(options.excludedPairs);
   const sortedMentees = [...mentees].sort((a, b) => compareIds(a.id, b.id));
@@ -69,6 +70,7 @@ export function prepareRound(
   const stats = {
     eligibleMentors: new Int32Array(rows.length),
     eligibleWithPlaces: new Int32Array(rows.length),
+    coveringWithPlaces: new Int32Array(rows.length),
     proposableMentors: new Int32Array(rows.length),
     bestScore: new Int8Array(rows.length),
     bestMentor: new Int32Array(rows.length).fill(-1),
@@ -92,11 +94,12 @@ export function prepareRound(
   };
 }
 
-type RowStats = Pick<RoundInstance, 'eligibleWithPlaces' | 'proposableMentors' | 'bestScore' | 'bestMentor'>;
+type RowStats = Pick<RoundInstance, 'eligibleWithPlaces' | 'coveringWithPlaces' | 'proposableMentors' | 'bestScore' | 'bestMentor'>;
 
 /** Copies one mentee's scores into the matrix, noting what whyUnmatched needs to know. */
 function fillRow(i: number, row: Int8Array, columns: Int32Array, minimumScore: number, scores: Uint8Array, stats: RowStats): void {
   let withPlaces = 0;
+  let covering = 0;
   let proposable = 0;
   let bestScore = EXCLUDED;
   let bestMentor = -1;
@@ -105,6 +108,8 @@ function fillRow(i: number, row: Int8Array, columns: Int32Array, minimumScore: n
     const score = row[columns[c]];
     if (score === EXCLUDED) continue;
     withPlaces++;
+    if (score === NO_NEED_COVERED) continue;
+    covering++;
     if (score > bestScore) {
       bestScore = score;
       bestMentor = columns[c];
@@ -115,6 +120,7 @@ function fillRow(i: number, row: Int8Array, columns: Int32Array, minimumScore: n
     }
   }
   stats.eligibleWithPlaces[i] = withPlaces;
+  stats.coveringWithPlaces[i] = covering;
   stats.proposableMentors[i] = proposable;
   stats.bestScore[i] = Math.max(0, bestScore);
   stats.bestMentor[i] = bestMentor;

@@ -3,7 +3,7 @@ import { compareIds } from './pool';
 
 export type RoundMethod = 'optimal' | 'greedy' | 'brute-force';
 
-export type UnmatchedCode = 'no-eligible-mentor' | 'no-capacity' | 'below-minimum' | 'outscored';
+export type UnmatchedCode = 'no-eligible-mentor' | 'no-capacity' | 'no-needs-covered' | 'below-minimum' | 'outscored';
 
 export interface UnmatchedMentee {
   menteeId: string;
@@ -31,6 +31,16 @@ export interface RoundFairness {
   byRegion: (GroupFairness & { region: string | null })[];
 }
 
+/** How well the proposals meet what the mentees asked for. */
+export interface NeedsCoverage {
+  /** Needs the proposed mentors offer, over all needs the round's mentees stated (0 to 1); null when none stated any. */
+  coveredShare: number | null;
+  /** Mentees who stated needs and end the round with none of them covered (unmatched, or pinned to such a mentor). */
+  menteesWithNoneCovered: number;
+  /** Mentees who stated at least one need. */
+  menteesWithNeeds: number;
+}
+
 export interface SolverReport {
   method: RoundMethod;
   /** Mentee-mentor pairs the solver considered. */
@@ -47,6 +57,7 @@ export interface RoundResult {
   totalScore: number;
   unmatched: UnmatchedMentee[];
   fairness: RoundFairness;
+  needsCoverage: NeedsCoverage;
   weightsVersion: string;
   minimumScore: number;
   solver: SolverReport;
@@ -69,6 +80,7 @@ export function buildRoundResult(instance: RoundInstance, columnOfRow: Int32Arra
     totalScore: proposals.reduce((sum, p) => sum + p.score, 0),
     unmatched,
     fairness: measureFairness(instance, proposals),
+    needsCoverage: measureNeedsCoverage(instance, proposals),
     weightsVersion: pool.context.weights.version,
     minimumScore: instance.minimumScore,
     solver,
@@ -88,6 +100,14 @@ function whyUnmatched(instance: RoundInstance, row: number, method: RoundMethod)
     const count = instance.eligibleMentors[row];
     return { code: 'no-capacity', reason: `No eligible mentor with capacity left (all ${count} eligible mentors are full)` };
   }
+  if (instance.coveringWithPlaces[row] === 0) {
+    const count = instance.eligibleWithPlaces[row];
+    const mentors =
+      count === 1
+        ? 'the one eligible mentor with a place offers none of them'
+        : `none of the ${count} eligible mentors with a place offers any of them`;
+    return { code: 'no-needs-covered', reason: `No mentor with a place covers any of the mentee's needs (${mentors})` };
+  }
   const best = `${pool.mentors[instance.bestMentor[row]].id}, scores ${instance.bestScore[row]}`;
   if (instance.proposableMentors[row] === 0) {
     return {
@@ -101,6 +121,25 @@ function whyUnmatched(instance: RoundInstance, row: number, method: RoundMethod)
   const outcome =
     method === 'greedy' ? `${verb} filled first by higher-scoring pairs` : `${verb} assigned to mentees with a higher combined score`;
   return { code: 'outscored', reason: `${mentors} scoring ${minimumScore} or more ${outcome} (the best, ${best})` };
+}
+
+function measureNeedsCoverage(instance: RoundInstance, proposals: readonly RoundProposal[]): NeedsCoverage {
+  const proposalOf = new Map(proposals.map((p) => [p.menteeId, p]));
+  let stated = 0;
+  let covered = 0;
+  let menteesWithNeeds = 0;
+  let menteesWithNoneCovered = 0;
+  for (const mentee of instance.mentees) {
+    const needs = new Set(mentee.needs).size;
+    if (needs === 0) continue;
+    menteesWithNeeds++;
+    stated += needs;
+    const proposal = proposalOf.get(mentee.id);
+    const coveredHere = proposal ? needs - new Set(proposal.uncoveredNeeds).size : 0;
+    covered += coveredHere;
+    if (coveredHere === 0) menteesWithNoneCovered++;
+  }
+  return { coveredShare: stated === 0 ? null : Math.round((covered / stated) * 1000) / 1000, menteesWithNoneCovered, menteesWithNeeds };
 }
 
 function measureFairness(instance: RoundInstance, proposals: readonly RoundProposal[]): RoundFairness {

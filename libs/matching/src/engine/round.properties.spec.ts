@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { solveAssignment } from './assignment';
-import { buildPool, scorePair } from './pool';
-import { bruteForceRound, greedyRound, runRound } from './round';
+import { buildPool, scorePair } from './testing/programme';
+import { bruteForceRound, greedyRound, runRound } from './testing/programme';
 import type { RoundOptions } from './round-instance';
 import type { RoundResult } from './round-result';
-import { suggestMentors } from './suggest';
-import type { MenteeCandidate, MentorCandidate, PairRef } from './types';
-import { REGION_SLUGS, SECTOR_SLUGS, STAGE_SLUGS, SUPPORT_AREA_SLUGS } from '@mutuals/profiles/taxonomy';
+import { suggestMentors } from './testing/programme';
+import type { MenteeCandidate, MentorCandidate, PairRef, PairScore } from './types';
+import { REGION_SLUGS, SECTOR_SLUGS, STAGE_SLUGS, SUPPORT_AREA_SLUGS } from '@mutuals/profiles';
 
 // Small vocabularies make overlaps, ties, shared organisations and full mentors common.
 const sectors = fc.subarray(['community-health', 'adult-social-care', 'public-health', 'housing', 'libraries'], { maxLength: 2 });
@@ -154,6 +154,25 @@ describe('round properties', () => {
     );
   });
 
+  it("never proposes a mentor who covers none of the mentee's stated needs, unless the coordinator pinned the pair", () => {
+    fc.assert(
+      fc.property(roundArb(6, 4), (round) => {
+        const menteeById = new Map(round.mentees.map((m) => [m.id, m]));
+        for (const method of [runRound, greedyRound, bruteForceRound]) {
+          const result = method(round.mentees, round.mentors, round.options);
+          for (const proposal of result.proposals) {
+            if (!proposal.pinned) expect(coversANeed(menteeById.get(proposal.menteeId)!, proposal)).toBe(true);
+          }
+          const withNone = round.mentees.filter(
+            (m) => new Set(m.needs).size > 0 && !result.proposals.some((p) => p.menteeId === m.id && coversANeed(m, p)),
+          );
+          expect(result.needsCoverage.menteesWithNoneCovered).toBe(withNone.length);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('suggests the mentors with a free place in score order, scored as scorePair does', () => {
     fc.assert(
       fc.property(roundArb(1, 8), (round) => {
@@ -164,7 +183,7 @@ describe('round properties', () => {
         const expected = round.mentors
           .filter((m) => m.capacity - m.activeMentorships > 0)
           .map((m) => scorePair(theMentee, m, pool, round.options.excludedPairs))
-          .filter((pair) => pair !== null && pair.score > 0)
+          .filter((pair) => pair !== null && pair.score > 0 && coversANeed(theMentee, pair))
           .sort((a, b) => b!.score - a!.score || (a!.mentorId < b!.mentorId ? -1 : 1))
           .slice(0, 3);
         expect(suggestions).toEqual(expected);
@@ -173,6 +192,11 @@ describe('round properties', () => {
     );
   });
 });
+
+function coversANeed(mentee: MenteeCandidate, pair: PairScore): boolean {
+  const needs = new Set(mentee.needs).size;
+  return needs === 0 || pair.uncoveredNeeds.length < needs;
+}
 
 describe('solveAssignment', () => {
   /** Random weights for rows in groups (a mentor's places) and columns (mentees); 0 means no edge. */

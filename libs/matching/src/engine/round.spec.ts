@@ -1,9 +1,10 @@
-import { bruteForceRound, greedyRound, runRound } from './round';
+import { bruteForceRound, greedyRound, runRound } from './testing/programme';
 import { mentee, mentor } from './testing/candidates';
 import { MATCHING_WEIGHTS } from './weights';
 
 // Two mentors of one place each and two mentees who both score 90 with mentor A. Greedy gives
-// A to mentee X (lower id) and leaves Y with B at 45; the optimum swaps: X-B 80 + Y-A 90.
+// A to mentee X (lower id) and leaves Y with B at 63 (B covers one of Y's two needs); the optimum
+// swaps: X-B 80 + Y-A 90.
 const mentorA = mentor({
   id: 'mentor-a',
   sectors: ['housing'],
@@ -22,7 +23,7 @@ const mentorB = mentor({
   capacity: 1,
 });
 const menteeX = mentee({ id: 'mentee-x', organisationId: 'aspiring-x', needs: ['hr-tupe-pensions'] });
-const menteeY = mentee({ id: 'mentee-y', organisationId: 'aspiring-y', needs: ['business-planning'] });
+const menteeY = mentee({ id: 'mentee-y', organisationId: 'aspiring-y', needs: ['business-planning', 'hr-tupe-pensions'] });
 const pairsOf = (result: { proposals: { menteeId: string; mentorId: string; score: number }[] }) =>
   result.proposals.map((p) => `${p.menteeId}>${p.mentorId}:${p.score}`);
 
@@ -30,7 +31,7 @@ describe('runRound', () => {
   it('maximises the total score where greedy does not', () => {
     const optimal = runRound([menteeX, menteeY], [mentorA, mentorB]);
     const greedy = greedyRound([menteeX, menteeY], [mentorA, mentorB]);
-    expect(pairsOf(greedy)).toEqual(['mentee-x>mentor-a:90', 'mentee-y>mentor-b:45']);
+    expect(pairsOf(greedy)).toEqual(['mentee-x>mentor-a:90', 'mentee-y>mentor-b:63']);
     expect(pairsOf(optimal)).toEqual(['mentee-x>mentor-b:80', 'mentee-y>mentor-a:90']);
     expect(optimal.totalScore).toBe(170);
     expect(optimal.solver).toMatchObject({ method: 'optimal', upperBound: 170 });
@@ -45,15 +46,46 @@ describe('runRound', () => {
   });
 
   it('never proposes a pair under the minimum score, and says why', () => {
-    const result = runRound([mentee()], [mentor({ id: 'weak' })]);
+    const manyNeeds = mentee({ needs: ['business-planning', 'hr-tupe-pensions', 'bid-writing', 'social-value', 'marketing-brand'] });
+    const result = runRound([manyNeeds], [mentor({ id: 'weak' })]);
     expect(result.proposals).toEqual([]);
     expect(result.unmatched).toEqual([
       {
         menteeId: 'mentee-1',
         code: 'below-minimum',
-        reason: `No eligible mentor with capacity left reaches the minimum score of ${MATCHING_WEIGHTS.minimumScore} (the best, weak, scores 5)`,
+        reason: `No eligible mentor with capacity left reaches the minimum score of ${MATCHING_WEIGHTS.minimumScore} (the best, weak, scores 12)`,
       },
     ]);
+  });
+
+  it('never proposes a mentor who covers none of the needs, however well the rest scores, and says why', () => {
+    // Same sector, same region, the right stage: 50 points without covering the one need.
+    const closeButNoHelp = mentor({
+      id: 'close',
+      sectors: ['housing'],
+      region: 'london',
+      stageReached: 'spun-out',
+      expertise: ['marketing-brand'],
+    });
+    const result = runRound([mentee()], [closeButNoHelp, mentor({ id: 'other', organisationId: 'mutual-9' })]);
+    expect(result.proposals).toEqual([]);
+    expect(result.unmatched).toEqual([
+      {
+        menteeId: 'mentee-1',
+        code: 'no-needs-covered',
+        reason: "No mentor with a place covers any of the mentee's needs (none of the 2 eligible mentors with a place offers any of them)",
+      },
+    ]);
+    expect(result.needsCoverage).toEqual({ coveredShare: 0, menteesWithNoneCovered: 1, menteesWithNeeds: 1 });
+  });
+
+  it('reports the share of stated needs the proposals cover', () => {
+    const result = runRound([menteeX, menteeY], [mentorA, mentor({ ...mentorB, expertise: ['hr-tupe-pensions'] })]);
+    // X-B covers X's one need; Y-A covers both of Y's: 3 of 3.
+    expect(result.needsCoverage).toEqual({ coveredShare: 1, menteesWithNoneCovered: 0, menteesWithNeeds: 2 });
+    const greedy = greedyRound([menteeX, menteeY], [mentorA, mentorB]);
+    // X-A covers 1 of 1, Y-B covers 1 of 2.
+    expect(greedy.needsCoverage).toEqual({ coveredShare: 0.667, menteesWithNoneCovered: 0, menteesWithNeeds: 2 });
   });
 
   it('says when no mentor is eligible at all', () => {
@@ -97,7 +129,7 @@ describe('runRound', () => {
 
   it('keeps pinned pairs, even weak ones, and counts them against capacity', () => {
     const result = runRound([menteeX, menteeY], [mentorA, mentorB], { pinned: [{ menteeId: 'mentee-x', mentorId: 'mentor-a' }] });
-    expect(pairsOf(result)).toEqual(['mentee-x>mentor-a:90', 'mentee-y>mentor-b:45']);
+    expect(pairsOf(result)).toEqual(['mentee-x>mentor-a:90', 'mentee-y>mentor-b:63']);
     expect(result.proposals.map((p) => p.pinned)).toEqual([true, false]);
 
     const weak = runRound([mentee()], [mentor()], { pinned: [{ menteeId: 'mentee-1', mentorId: 'mentor-1' }] });
@@ -119,7 +151,7 @@ describe('runRound', () => {
 
   it('never proposes an excluded pair', () => {
     const result = runRound([menteeX, menteeY], [mentorA, mentorB], { excludedPairs: [{ menteeId: 'mentee-y', mentorId: 'mentor-a' }] });
-    expect(pairsOf(result)).toEqual(['mentee-x>mentor-a:90', 'mentee-y>mentor-b:45']);
+    expect(pairsOf(result)).toEqual(['mentee-x>mentor-a:90', 'mentee-y>mentor-b:63']);
   });
 
   it('gives the same round whatever the order of its inputs', () => {

@@ -2,7 +2,7 @@ import { solveAssignment, type AssignmentProblem } from './assignment';
 import type { MentorPool } from './pool';
 import { prepareRound, type RoundInstance, type RoundOptions } from './round-instance';
 import { buildRoundResult, type RoundResult } from './round-result';
-import type { MenteeCandidate, MentorCandidate } from './types';
+import type { MenteeCandidate } from './types';
 
 export interface OptimalRoundOptions extends RoundOptions {
   /**
@@ -28,7 +28,7 @@ const DEFAULT_CANDIDATES_PER_MENTEE = 32;
  */
 export function runRound(
   mentees: readonly MenteeCandidate[],
-  mentors: MentorPool | readonly MentorCandidate[],
+  mentors: MentorPool,
   options: OptimalRoundOptions = {},
 ): RoundResult {
   const instance = prepareRound(mentees, mentors, options);
@@ -58,7 +58,7 @@ export function runRound(
 /** Highest score first, ties to the lower mentee then mentor id: simple, fast, and not optimal. */
 export function greedyRound(
   mentees: readonly MenteeCandidate[],
-  mentors: MentorPool | readonly MentorCandidate[],
+  mentors: MentorPool,
   options: RoundOptions = {},
 ): RoundResult {
   const instance = prepareRound(mentees, mentors, options);
@@ -98,7 +98,7 @@ const BRUTE_FORCE_LIMIT = 5_000_000;
 /** Tries every assignment; for checking the other methods on tiny rounds only. */
 export function bruteForceRound(
   mentees: readonly MenteeCandidate[],
-  mentors: MentorPool | readonly MentorCandidate[],
+  mentors: MentorPool,
   options: RoundOptions = {},
 ): RoundResult {
   const instance = prepareRound(mentees, mentors, options);

@@ -1,5 +1,6 @@
-import { createMatchingContext, DEFAULT_TAXONOMY } from './context';
-import { buildPool, scorePair } from './pool';
+import { SCORING_TAXONOMY } from '@mutuals/profiles';
+import { createMatchingContext } from './context';
+import { buildPool, scorePair } from './testing/programme';
 import { mentee, mentor } from './testing/candidates';
 import type { MenteeCandidate, MentorCandidate, PairScore } from './types';
 import { describeWeights, MATCHING_WEIGHTS, type Factor } from './weights';
@@ -160,6 +161,6 @@ describe('MATCHING_WEIGHTS', () => {
 
   it('refuses weights that would not add up to 100', () => {
     const weights = { ...MATCHING_WEIGHTS, points: { ...MATCHING_WEIGHTS.points, load: 15 } };
-    expect(() => createMatchingContext(DEFAULT_TAXONOMY, weights)).toThrow(/add up to 100 \(got 110\)/);
+    expect(() => createMatchingContext(SCORING_TAXONOMY, weights)).toThrow(/add up to 100 \(got 110\)/);
   });
 });

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import { buildPool, scorePair } from './pool';
-import { suggestMentors } from './suggest';
+import { buildPool, scorePair } from './testing/programme';
+import { suggestMentors } from './testing/programme';
 import { mentee, mentor } from './testing/candidates';
-import { SECTOR_SLUGS, STAGE_SLUGS, SUPPORT_AREA_SLUGS, REGION_SLUGS } from '@mutuals/profiles/taxonomy';
+import { SECTOR_SLUGS, STAGE_SLUGS, SUPPORT_AREA_SLUGS, REGION_SLUGS } from '@mutuals/profiles';
 
 const strong = { sectors: ['housing'], expertise: ['business-planning'], stageReached: 'spun-out', region: 'london' };
 
@@ -43,8 +43,16 @@ describe('suggestMentors', () => {
   it('returns at most the limit, and nothing under the minimum score', () => {
     const mentors = Array.from({ length: 30 }, (_, i) => mentor({ id: `m-${String(i).padStart(2, '0')}`, ...strong }));
     expect(suggestMentors(mentee(), mentors, { limit: 5 })).toHaveLength(5);
-    expect(suggestMentors(mentee(), [mentor()])).toEqual([]);
-    expect(suggestMentors(mentee(), [mentor()], { minimumScore: 0 })).toHaveLength(1);
+    const manyNeeds = mentee({ needs: ['business-planning', 'hr-tupe-pensions', 'bid-writing', 'social-value', 'marketing-brand'] });
+    expect(suggestMentors(manyNeeds, [mentor()])).toEqual([]);
+    expect(suggestMentors(manyNeeds, [mentor()], { minimumScore: 0 })).toHaveLength(1);
+  });
+
+  it('never suggests a mentor who covers none of the needs, whatever the minimum', () => {
+    const closeButNoHelp = mentor({ sectors: ['housing'], region: 'london', stageReached: 'spun-out', expertise: ['marketing-brand'] });
+    expect(suggestMentors(mentee(), [closeButNoHelp], { minimumScore: 0 })).toEqual([]);
+    // A mentee who stated no needs is matched on the rest.
+    expect(suggestMentors(mentee({ needs: [] }), [closeButNoHelp])).toHaveLength(1);
   });
 
   it('scores each suggestion exactly as scorePair does', () => {

@@ -1,5 +1,5 @@
-import { asPool, EXCLUDED, type MentorPool } from './pool';
-import type { MenteeCandidate, MentorCandidate, PairRef, PairScore } from './types';
+import type { MentorPool } from './pool';
+import type { MenteeCandidate, PairRef, PairScore } from './types';
 
 export interface SuggestOptions {
   /** How many suggestions at most; 10 unless told. */
@@ -16,10 +16,9 @@ export interface SuggestOptions {
  */
 export function suggestMentors(
   mentee: MenteeCandidate,
-  mentors: MentorPool | readonly MentorCandidate[],
+  pool: MentorPool,
   options: SuggestOptions = {},
 ): PairScore[] {
-  const pool = asPool(mentors);
   const limit = options.limit ?? 10;
   if (limit <= 0) return [];
   const minimumScore = Math.max(1, options.minimumScore ?? pool.context.weights.minimumScore);
@@ -31,7 +30,8 @@ export function suggestMentors(
   const best: number[] = [];
   const better = (a: number, b: number) => scores[a] > scores[b] || (scores[a] === scores[b] && pool.idRank[a] < pool.idRank[b]);
   for (let j = 0; j < scores.length; j++) {
-    if (scores[j] === EXCLUDED || scores[j] < minimumScore || pool.freePlaces(j) === 0) continue;
+    // EXCLUDED and NO_NEED_COVERED are negative, so below any minimum.
+    if (scores[j] < minimumScore || pool.freePlaces(j) === 0) continue;
     if (best.length === limit && !better(j, best[limit - 1])) continue;
     let at = best.length === limit ? limit - 1 : best.length;
     while (at > 0 && better(j, best[at - 1])) {

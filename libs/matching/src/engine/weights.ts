@@ -27,7 +27,7 @@ export interface MatchingWeights {
 }
 
 export const MATCHING_WEIGHTS: MatchingWeights = Object.freeze({
-  version: '2026-12.1',
+  version: '2026-12.2',
   points: Object.freeze({ needs: 35, sector: 25, stage: 15, region: 10, rarity: 10, load: 5 }),
   adjacentSectorShare: 0.5,
   bestStagesAhead: 3,
@@ -52,7 +52,8 @@ export function describeWeights(weights: MatchingWeights = MATCHING_WEIGHTS): We
   const descriptions: Record<Factor, string> = {
     needs:
       `Share of the mentee's support needs that the mentor offers as expertise: ` +
-      `all needs covered gives ${p.needs} points, half of them ${Math.round(p.needs / 2)}.`,
+      `all needs covered gives ${p.needs} points, half of them ${Math.round(p.needs / 2)}. ` +
+      `A mentor who offers none of the mentee's stated needs is never proposed or suggested.`,
     sector:
       `${p.sector} points when mentor and mentee work in the same sector, ` +
       `${Math.round(p.sector * weights.adjacentSectorShare)} for a neighbouring one ` +

@@ -16,6 +16,10 @@ export class MatchingRoundEntity {
   @Column({ type: 'timestamptz', nullable: true })
   appliedAt!: Date | null;
 
+  /** The coordinator who sent the round's requests; null: not applied, or applied from the command line. */
+  @Column({ type: 'uuid', nullable: true })
+  appliedBy!: string | null;
+
   @Column({ type: 'varchar', length: 40 })
   weightsVersion!: string;
 

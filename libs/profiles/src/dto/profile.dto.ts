@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '@mutuals/core';
-import type { EmployeeInfluence, Nation } from '@mutuals/contracts';
+import type { EmployeeInfluence, Nation, OrganisationSearchQuery } from '@mutuals/contracts';
 import {
   LEGAL_FORM_SLUGS,
   ORGANISATION_KINDS,
@@ -29,6 +29,13 @@ import {
   SUPPORT_AREA_SLUGS,
   type OrganisationKind,
 } from '../taxonomy/taxonomy';
+import type {
+  CreateOrganisationRequest,
+  EligibilityRequest,
+  MemberSearchQuery,
+  UpdateOrganisationRequest,
+  UpdateProfileRequest,
+} from '@mutuals/contracts';
 
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 const nullable = () => ValidateIf((_, value) => value !== null);
@@ -75,7 +82,7 @@ export class MenteeSeekingDto {
   stage?: string | null;
 }
 
-export class UpdateProfileDto {
+export class UpdateProfileDto implements UpdateProfileRequest {
   @ApiPropertyOptional() @IsOptional() @trimmed() @IsString() @Length(2, 80) displayName?: string;
 
   @ApiPropertyOptional({ description: 'lower-case letters, digits, - and _, starting with a letter' })
@@ -120,7 +127,7 @@ export class UpdateProfileDto {
   mentee?: MenteeSeekingDto;
 }
 
-export class CreateOrganisationDto {
+export class CreateOrganisationDto implements CreateOrganisationRequest {
   @ApiProperty() @trimmed() @IsString() @Length(2, 160) name!: string;
   @ApiProperty({ enum: ORGANISATION_KINDS }) @IsIn(ORGANISATION_KINDS) kind!: OrganisationKind;
   @ApiProperty({ enum: SECTOR_SLUGS }) @IsIn(SECTOR_SLUGS, { message: 'must be a sector slug' }) sector!: string;
@@ -146,9 +153,9 @@ export class CreateOrganisationDto {
 }
 
 /** Any subset of the organisation's fields, each validated as on creation. */
-export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto) {}
+export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto) implements UpdateOrganisationRequest {}
 
-export class MemberSearchDto extends PageQuery {
+export class MemberSearchDto extends PageQuery implements MemberSearchQuery {
   @ApiPropertyOptional() @IsOptional() @trimmed() @IsString() @MaxLength(200) q?: string;
   @ApiPropertyOptional({ enum: SECTOR_SLUGS }) @IsOptional() @IsIn(SECTOR_SLUGS, { message: 'must be a sector slug' }) sector?: string;
   @ApiPropertyOptional({ enum: REGION_SLUGS }) @IsOptional() @IsIn(REGION_SLUGS, { message: 'must be a region slug' }) region?: string;
@@ -159,7 +166,7 @@ export class MemberSearchDto extends PageQuery {
 const INFLUENCE: EmployeeInfluence[] = ['none', 'some', 'significant', 'majority'];
 const NATIONS: Nation[] = ['england', 'scotland', 'wales', 'northern-ireland'];
 
-export class EligibilityDto {
+export class EligibilityDto implements EligibilityRequest {
   @ApiProperty() @IsBoolean() deliversPublicService!: boolean;
   @ApiProperty() @IsBoolean() leftPublicSector!: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() planningToLeave?: boolean;
@@ -169,4 +176,26 @@ export class EligibilityDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100) yearsTrading?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() onOriginalContract?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() canMatchFund?: boolean;
+}
+
+export class OrganisationSearchDto implements OrganisationSearchQuery {
+  @ApiProperty({ description: 'Part of the name' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(2, 80)
+  q!: string;
+
+  @ApiPropertyOptional({ default: 10, maximum: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  limit = 10;
+}
+
+export class JoinRequestListQuery {
+  @ApiProperty({ enum: ['mine', 'to-decide'], description: "mine: the caller's own; to-decide: waiting for the caller to answer" })
+  @IsIn(['mine', 'to-decide'])
+  box!: 'mine' | 'to-decide';
 }

@@ -119,3 +119,13 @@ export function nationOf(region: string): string | undefined {
 export function termName(terms: readonly TaxonomyTerm[], slug: string): string {
   return terms.find((t) => t.slug === slug)?.name ?? slug;
 }
+
+/** The taxonomy as the matching engine scores with it: terms in order, neighbouring sectors, each region's nation. */
+export const SCORING_TAXONOMY = {
+  sectors: SECTORS,
+  supportAreas: SUPPORT_AREAS,
+  stages: STAGES,
+  regions: REGIONS,
+  sectorsAdjacent,
+  nationOf,
+};

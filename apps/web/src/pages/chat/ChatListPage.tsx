@@ -1,23 +1,27 @@
 // /chat: the member's conversations, newest activity first, with unread badges and who is online.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import type { ConversationView, Page, PublicProfileView } from '@mutuals/contracts';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ConversationView, PublicProfileView } from '@mutuals/contracts';
+import { chatKeys, conversationsQuery } from '../../api/chat';
 import { api, errorMessage, isApiError } from '../../api/client';
+import { directoryQuery } from '../../api/members';
 import { useSession } from '../../api/session';
+import { markdownPreview } from '../../chat/plainText';
 import { Alert, Badge, Button, EmptyState, FormError, PageTitle, Spinner, TextField } from '../../components';
-import { PresenceDot, conversationName, useConversations } from './chatShared';
+import { PresenceDot, conversationName } from './chatShared';
 
 export function ChatListPage() {
   const { me } = useSession();
   const myId = me?.user.id;
-  const { conversations, error } = useConversations();
+  const { data: conversations, error } = useQuery(conversationsQuery());
   const [creating, setCreating] = useState(false);
 
   return (
     <>
       <PageTitle title="Chat" lead="Direct messages, groups and your mentoring conversations." actions={<Button onClick={() => setCreating(true)}>New group</Button>} />
       {creating && <NewGroupDialog onClose={() => setCreating(false)} />}
-      {error && <Alert tone="danger" role="alert">{error}</Alert>}
+      {error && <Alert tone="danger" role="alert">{errorMessage(error)}</Alert>}
       {!conversations && !error && <Spinner label="Loading conversations" />}
       {conversations?.length === 0 && (
         <EmptyState title="No conversations yet." action={<Link to="/members">Find a member to message</Link>}>
@@ -39,7 +43,7 @@ function ConversationRow({ conversation, myId }: { conversation: ConversationVie
   const name = conversationName(conversation, myId);
   const others = conversation.members.filter((m) => m.id !== myId);
   const last = conversation.lastMessage;
-  const preview = last ? (last.deleted ? 'Message deleted' : last.body) : 'No messages yet';
+  const preview = last ? (last.deleted ? 'Message deleted' : markdownPreview(last.body)) : 'No messages yet';
   return (
     <li className="conversation-row">
       <Link to={`/chat/${conversation.id}`} className="conversation-link">
@@ -53,7 +57,7 @@ function ConversationRow({ conversation, myId }: { conversation: ConversationVie
             {name}
             {conversation.kind !== 'direct' && <span className="conversation-kind"> · {conversation.kind === 'group' ? 'Group' : 'Mentoring'}</span>}
           </span>
-          <span className="conversation-preview">{preview.slice(0, 120)}</span>
+          <span className="conversation-preview">{preview}</span>
         </span>
         {conversation.unreadCount > 0 && <Badge tone="info">{`${conversation.unreadCount} unread`}</Badge>}
       </Link>
@@ -68,41 +72,35 @@ function NewGroupDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [title, setTitle] = useState('');
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<PublicProfileView[]>([]);
   const [chosen, setChosen] = useState<PublicProfileView[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const client = useQueryClient();
+  // Searching as the person types, once they pause; earlier results stay on screen meanwhile.
+  const [search, setSearch] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(query.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [query]);
+  const found = useInfiniteQuery({ ...directoryQuery({ q: search, limit: 8 }), enabled: search.length >= 2, placeholderData: keepPreviousData });
+  const results = query.trim().length >= 2 ? (found.data?.pages[0]?.items ?? []).filter((p) => p.id !== me?.user.id) : [];
 
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal?.();
   }, []);
 
-  useEffect(() => {
-    if (query.trim().length < 2) return setResults([]);
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      api
-        .get<Page<PublicProfileView>>(`/members?q=${encodeURIComponent(query.trim())}&limit=8`, { signal: controller.signal })
-        .then((page) => setResults(page.items.filter((p) => p.id !== me?.user.id)))
-        .catch(() => undefined);
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query, me?.user.id]);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      const conversation = await api.post<ConversationView>('/chat/conversations', { kind: 'group', title, memberIds: chosen.map((p) => p.id) });
+  const create = useMutation({
+    mutationFn: () => api.post<ConversationView>('/chat/conversations', { kind: 'group', title, memberIds: chosen.map((p) => p.id) }),
+    onSuccess: (conversation) => {
+      void client.invalidateQueries({ queryKey: chatKeys.conversations() });
       navigate(`/chat/${conversation.id}`);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    },
+  });
+  const busy = create.isPending;
+  const error = create.error;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate();
   }
 
   const fieldErrors = isApiError(error) ? error.fieldErrors : {};
@@ -110,7 +108,7 @@ function NewGroupDialog({ onClose }: { onClose: () => void }) {
     <dialog ref={dialog} className="chat-dialog" aria-labelledby="new-group-title" onClose={onClose}>
       <form onSubmit={submit}>
         <h2 id="new-group-title">New group</h2>
-        {error !== null && <FormError error={errorMessage(error)} fieldErrors={fieldErrors} />}
+        {error && <FormError error={errorMessage(error)} fieldErrors={fieldErrors} />}
         <TextField label="Group name" name="title" value={title} onChange={(e) => setTitle(e.target.value)} error={fieldErrors.title} required maxLength={120} />
         <TextField label="Add members" name="memberSearch" hint="Type at least two letters of a name" value={query} onChange={(e) => setQuery(e.target.value)} error={fieldErrors.memberIds} />
         {results.length > 0 && (

@@ -1,31 +1,28 @@
 // The "Message" button on a member's page: opens (or finds) the direct conversation with them.
-import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ConversationView } from '@mutuals/contracts';
+import { chatKeys } from '../../api/chat';
 import { api, errorMessage } from '../../api/client';
 import { Button } from '../../components';
 import type { MemberAction } from '../MemberPage';
 
 function MessageMemberButton({ memberId, name }: { memberId: string; name: string }) {
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function open() {
-    setBusy(true);
-    try {
-      const conversation = await api.post<ConversationView>('/chat/conversations', { kind: 'direct', memberIds: [memberId] });
+  const client = useQueryClient();
+  const open = useMutation({
+    mutationFn: () => api.post<ConversationView>('/chat/conversations', { kind: 'direct', memberIds: [memberId] }),
+    onSuccess: (conversation) => {
+      void client.invalidateQueries({ queryKey: chatKeys.conversations() });
       navigate(`/chat/${conversation.id}`);
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
-  }
+    },
+  });
   return (
     <>
-      <Button variant="secondary" busy={busy} onClick={open} aria-label={`Message ${name}`}>
+      <Button variant="secondary" busy={open.isPending || open.isSuccess} onClick={() => open.mutate()} aria-label={`Message ${name}`}>
         Message
       </Button>
-      {error && <span role="alert" className="field-error">{error}</span>}
+      {open.error && <span role="alert" className="field-error">{errorMessage(open.error)}</span>}
     </>
   );
 }

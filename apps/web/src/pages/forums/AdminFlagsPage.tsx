@@ -1,56 +1,33 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { ForumFlagAction, ForumFlagView, Page } from '@mutuals/contracts';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ForumFlagAction, ForumFlagView } from '@mutuals/contracts';
 import { api, errorMessage } from '../../api/client';
-import { Alert, Badge, Button, EmptyState, PageTitle, Spinner, Tabs } from '../../components';
+import { flagsQuery, forumKeys, type FlagQueue } from '../../api/forums';
+import { pageItems } from '../../api/queryClient';
+import { Alert, Badge, Button, EmptyState, LoadMore, PageTitle, Spinner, Tabs } from '../../components';
 import { when } from './forumsShared';
-
-type Queue = 'open' | 'resolved';
 
 /** The coordinators' moderation queue: oldest flag first. */
 export function AdminFlagsPage() {
-  const [queue, setQueue] = useState<Queue>('open');
-  const [flags, setFlags] = useState<ForumFlagView[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async (after?: string) => {
-    try {
-      const page = await api.get<Page<ForumFlagView>>('/admin/flags', { query: { status: queue, limit: 30, cursor: after } });
-      setFlags((current) => (after && current ? [...current, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [queue]);
-
-  useEffect(() => {
-    setFlags(null);
-    void load();
-  }, [load]);
-
-  const resolve = async (flag: ForumFlagView, action: ForumFlagAction) => {
-    try {
-      await api.post(`/admin/flags/${flag.id}/resolve`, { action });
-      // Resolving closes every open flag on the same post.
-      setFlags((current) => current?.filter((f) => f.post.id !== flag.post.id) ?? null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
-  const restore = async (flag: ForumFlagView) => {
-    try {
-      await api.post(`/admin/posts/${flag.post.id}/restore`);
-      void load();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
+  const [queue, setQueue] = useState<FlagQueue>('open');
+  const client = useQueryClient();
+  const list = useInfiniteQuery(flagsQuery(queue));
+  const flags = list.data ? pageItems(list.data) : null;
+  // Resolving closes every open flag on the same post; restoring changes the post everywhere.
+  const moderate = useMutation({
+    mutationFn: ({ flag, action }: { flag: ForumFlagView; action: ForumFlagAction | 'restore' }) =>
+      action === 'restore' ? api.post(`/admin/posts/${flag.post.id}/restore`) : api.post(`/admin/flags/${flag.id}/resolve`, { action }),
+    onSuccess: () => client.invalidateQueries({ queryKey: forumKeys.all }),
+  });
+  const resolve = (flag: ForumFlagView, action: ForumFlagAction) => moderate.mutate({ flag, action });
+  const restore = (flag: ForumFlagView) => moderate.mutate({ flag, action: 'restore' });
+  const error = list.error ?? moderate.error;
 
   return (
     <>
       <PageTitle title="Flagged posts" lead="Hide what breaks the rules; dismiss what does not. Hidden posts can be restored." />
-      {error && <Alert tone="danger" title="Something went wrong">{error}</Alert>}
+      {error && <Alert tone="danger" title="Something went wrong">{errorMessage(error)}</Alert>}
       <Tabs label="Queue" idPrefix="flags" selected={queue} onSelect={setQueue} tabs={[{ id: 'open', label: 'Open' }, { id: 'resolved', label: 'Resolved' }]}>
         {flags === null && <Spinner />}
         {flags?.length === 0 && <EmptyState title={queue === 'open' ? 'Nothing to review' : 'Nothing resolved yet'}>Flags from members appear here.</EmptyState>}
@@ -68,13 +45,13 @@ export function AdminFlagsPage() {
                 <div className="forum-actions">
                   {flag.status === 'open' ? (
                     <>
-                      <Button variant="danger" onClick={() => void resolve(flag, 'hide')}>Hide post</Button>
-                      <Button variant="secondary" onClick={() => void resolve(flag, 'dismiss')}>Dismiss</Button>
+                      <Button variant="danger" onClick={() => resolve(flag, 'hide')}>Hide post</Button>
+                      <Button variant="secondary" onClick={() => resolve(flag, 'dismiss')}>Dismiss</Button>
                     </>
                   ) : (
                     <>
                       <span className="forum-meta">Resolved: {flag.resolution === 'hide' ? 'post hidden' : 'dismissed'}</span>
-                      {flag.post.status === 'hidden' && <Button variant="secondary" onClick={() => void restore(flag)}>Restore post</Button>}
+                      {flag.post.status === 'hidden' && <Button variant="secondary" onClick={() => restore(flag)}>Restore post</Button>}
                     </>
                   )}
                 </div>
@@ -82,7 +59,7 @@ export function AdminFlagsPage() {
             ))}
           </ul>
         )}
-        {cursor && <Button variant="secondary" onClick={() => void load(cursor)}>Show more</Button>}
+        <LoadMore query={list} label="Show more" />
       </Tabs>
     </>
   );

@@ -1,42 +1,47 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { ForumCategoryView, ForumThreadCreated, ForumThreadSummary, Page } from '@mutuals/contracts';
-import { api, errorMessage } from '../../api/client';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ForumThreadCreated } from '@mutuals/contracts';
+import { errorMessage, isApiError } from '../../api/client';
+import { useClientId } from '../../api/clientId';
+import { categoriesQuery, forumKeys, sendNewPost, threadsQuery } from '../../api/forums';
+import { pageItems } from '../../api/queryClient';
 import { useSession } from '../../api/session';
-import { Alert, Badge, Button, EmptyState, PageTitle, Spinner, TextField } from '../../components';
+import { Alert, Badge, Button, EmptyState, LoadMore, PageTitle, Spinner, TextField, plural } from '../../components';
 import { Composer, when } from './forumsShared';
 
 export function CategoryPage() {
   const { slug = '' } = useParams();
   const { me } = useSession();
   const navigate = useNavigate();
-  const [category, setCategory] = useState<ForumCategoryView | null>(null);
-  const [threads, setThreads] = useState<ForumThreadSummary[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const client = useQueryClient();
+  const { data: category } = useQuery({ ...categoriesQuery(), select: (all) => all.find((c) => c.slug === slug) ?? null });
+  const list = useInfiniteQuery(threadsQuery(slug));
+  const threads = list.data ? pageItems(list.data) : null;
+  const error = list.error;
   const [composing, setComposing] = useState(false);
   const [title, setTitle] = useState('');
+  const [titleError, setTitleError] = useState<string | undefined>();
   const [body, setBody] = useState('');
-
-  const load = useCallback(async (after?: string) => {
-    try {
-      const page = await api.get<Page<ForumThreadSummary>>(`/forums/categories/${slug}/threads`, { query: { limit: 30, cursor: after } });
-      setThreads((current) => (after && current ? [...current, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, [slug]);
-
-  useEffect(() => {
-    void load();
-    api.get<ForumCategoryView[]>('/forums/categories').then((all) => setCategory(all.find((c) => c.slug === slug) ?? null), () => undefined);
-  }, [load, slug]);
+  const thread = useClientId();
 
   const start = async (text: string) => {
     if (!category) return;
-    const created = await api.post<ForumThreadCreated>('/forums/threads', { categoryId: category.id, title, body: text });
-    navigate(`/forums/threads/${created.id}`);
+    if (!title.trim()) {
+      setTitleError('Enter a title for the thread');
+      throw new Error('Enter a title for the thread, above the first post.');
+    }
+    setTitleError(undefined);
+    try {
+      const created = await sendNewPost<ForumThreadCreated>('/forums/threads', { categoryId: category.id, title, body: text, clientId: thread.id });
+      thread.renew();
+      void client.invalidateQueries({ queryKey: forumKeys.threads(slug) });
+      void client.invalidateQueries({ queryKey: forumKeys.categories() });
+      navigate(`/forums/threads/${created.id}`);
+    } catch (e) {
+      if (isApiError(e) && e.fieldErrors.title) setTitleError(e.fieldErrors.title);
+      throw e;
+    }
   };
 
   const canPost = me?.user.status === 'active';
@@ -50,11 +55,11 @@ export function CategoryPage() {
       />
       {composing && (
         <section className="forum-new-thread" aria-label="New thread">
-          <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={160} />
+          <TextField label="Title" name="title" value={title} error={titleError} onChange={(e) => setTitle(e.target.value)} maxLength={160} />
           <Composer label="First post" idPrefix="new-thread" value={body} onChange={setBody} submitLabel="Start thread" onSubmit={start} onCancel={() => setComposing(false)} />
         </section>
       )}
-      {error && <Alert tone="danger" title="Could not load threads">{error}</Alert>}
+      {error && <Alert tone="danger" title="Could not load threads">{errorMessage(error)}</Alert>}
       {threads === null && !error && <Spinner />}
       {threads?.length === 0 && <EmptyState title="No threads yet">Start the first conversation in this category.</EmptyState>}
       {threads && threads.length > 0 && (
@@ -66,13 +71,13 @@ export function CategoryPage() {
               {t.locked && <Badge tone="warning">Locked</Badge>}
               {t.unreadCount > 0 && <Badge tone="success">{t.unreadCount} unread</Badge>}
               <p className="forum-meta">
-                {t.author.displayName} · {t.replyCount} {t.replyCount === 1 ? 'reply' : 'replies'} · last post <time dateTime={t.lastPostAt}>{when(t.lastPostAt)}</time>
+                {t.author.displayName} · {plural(t.replyCount, 'reply', 'replies')} · last post <time dateTime={t.lastPostAt}>{when(t.lastPostAt)}</time>
               </p>
             </li>
           ))}
         </ul>
       )}
-      {cursor && <Button variant="secondary" onClick={() => void load(cursor)}>Show more threads</Button>}
+      <LoadMore query={list} label="Show more threads" />
     </>
   );
 }

@@ -1,33 +1,22 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { ForumSearchHit, ForumSearchPage as SearchPage } from '@mutuals/contracts';
-import { api, errorMessage } from '../../api/client';
-import { Alert, Button, EmptyState, PageTitle, Spinner, TextField } from '../../components';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { errorMessage } from '../../api/client';
+import { searchQuery } from '../../api/forums';
+import { pageItems } from '../../api/queryClient';
+import { Alert, Button, EmptyState, LoadMore, PageTitle, Spinner, TextField } from '../../components';
 import { when } from './forumsShared';
 
 export function ForumSearchPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const [input, setInput] = useState(q);
-  const [hits, setHits] = useState<ForumSearchHit[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = async (after?: string) => {
-    try {
-      const page = await api.get<SearchPage>('/forums/search', { query: { q, limit: 20, cursor: after } });
-      setHits((current) => (after && current ? [...current, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
+  const results = useInfiniteQuery(searchQuery(q));
+  const hits = results.data ? pageItems(results.data) : null;
+  const error = results.error;
 
   useEffect(() => {
     setInput(q);
-    setHits(null);
-    setError(null);
-    if (q) void load();
   }, [q]);
 
   return (
@@ -38,7 +27,7 @@ export function ForumSearchPage() {
         <TextField label="Search for" type="search" value={input} onChange={(e) => setInput(e.target.value)} />
         <Button type="submit">Search</Button>
       </form>
-      {error && <Alert tone="danger" title="Search failed">{error}</Alert>}
+      {error && <Alert tone="danger" title="Search failed">{errorMessage(error)}</Alert>}
       {q && hits === null && !error && <Spinner />}
       {hits?.length === 0 && <EmptyState title="No posts match">Try fewer or different words.</EmptyState>}
       {hits && hits.length > 0 && (
@@ -53,7 +42,7 @@ export function ForumSearchPage() {
           ))}
         </ol>
       )}
-      {cursor && <Button variant="secondary" onClick={() => void load(cursor)}>More results</Button>}
+      <LoadMore query={results} label="More results" />
     </>
   );
 }

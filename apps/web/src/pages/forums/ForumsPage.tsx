@@ -1,19 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
 import type { ForumCategoryView } from '@mutuals/contracts';
-import { api, errorMessage } from '../../api/client';
-import { Alert, Button, PageTitle, Spinner, TextField } from '../../components';
+import { errorMessage } from '../../api/client';
+import { categoriesQuery } from '../../api/forums';
+import { Alert, Button, PageTitle, Spinner, TextField, plural } from '../../components';
 import { when } from './forumsShared';
 
 export function ForumsPage() {
-  const [categories, setCategories] = useState<ForumCategoryView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: categories, error } = useQuery(categoriesQuery());
   const [q, setQ] = useState('');
   const navigate = useNavigate();
-
-  useEffect(() => {
-    api.get<ForumCategoryView[]>('/forums/categories').then(setCategories, (e) => setError(errorMessage(e)));
-  }, []);
 
   const topics = categories?.filter((c) => !c.sectorSlug && c.slug !== 'other-public-services') ?? [];
   const sectors = categories?.filter((c) => c.sectorSlug || c.slug === 'other-public-services') ?? [];
@@ -25,8 +22,8 @@ export function ForumsPage() {
         <TextField label="Search the forums" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         <Button type="submit">Search</Button>
       </form>
-      {error && <Alert tone="danger" title="Could not load the forums">{error}</Alert>}
-      {categories === null && !error && <Spinner />}
+      {error && <Alert tone="danger" title="Could not load the forums">{errorMessage(error)}</Alert>}
+      {!categories && !error && <Spinner />}
       {categories && (
         <>
           <CategoryList title="By topic" categories={topics} />
@@ -48,7 +45,7 @@ function CategoryList({ title, categories }: { title: string; categories: ForumC
             <h3><Link to={`/forums/c/${c.slug}`}>{c.name}</Link></h3>
             <p>{c.description}</p>
             <p className="forum-meta">
-              {c.threadCount} {c.threadCount === 1 ? 'thread' : 'threads'} · {c.postCount} {c.postCount === 1 ? 'post' : 'posts'}
+              {plural(c.threadCount, 'thread')} · {plural(c.postCount, 'post')}
               {c.lastActivityAt && <> · last active <time dateTime={c.lastActivityAt}>{when(c.lastActivityAt)}</time></>}
             </p>
           </li>

@@ -1,13 +1,17 @@
+// /forums/threads/:id: a thread's posts (a cursor list, loaded as the reader scrolls), live
+// replies and edits written into the cached pages, and the reply composer.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import type { ForumPostCreatedEvent, ForumPostRemovedEvent, ForumPostView, ForumReaction, ForumThreadView, Page } from '@mutuals/contracts';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ForumPostCreatedEvent, ForumPostRemovedEvent, ForumPostView, ForumReaction, ForumThreadView } from '@mutuals/contracts';
 import { api, errorMessage } from '../../api/client';
+import { useClientId } from '../../api/clientId';
+import { forumKeys, postsQuery, sendNewPost, threadQuery, withPost } from '../../api/forums';
+import { mapPageItems, pageItems } from '../../api/queryClient';
 import { isCoordinator, useSession } from '../../api/session';
 import { request, useSocketEvent, useSocketStatus } from '../../api/socket';
 import { Alert, Badge, Button, PageTitle, Spinner, TextArea } from '../../components';
 import { Composer, REACTIONS, REACTION_NAMES, quoteOf, when } from './forumsShared';
-
-const PAGE = 20;
 
 export function ThreadPage() {
   const { id = '' } = useParams();
@@ -16,82 +20,57 @@ export function ThreadPage() {
   const { me } = useSession();
   const myId = me?.user.id;
   const moderator = isCoordinator(me?.user.role);
-  const [thread, setThread] = useState<ForumThreadView | null>(null);
-  const [posts, setPosts] = useState<ForumPostView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState(false);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const client = useQueryClient();
+  const threadAnswer = useQuery(threadQuery(id));
+  const thread = threadAnswer.data;
+  const postPages = useInfiniteQuery(postsQuery(id));
+  const posts = pageItems(postPages.data);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = postPages;
   const [draft, setDraft] = useState('');
   const [replyTo, setReplyTo] = useState<ForumPostView | null>(null);
   const [flagging, setFlagging] = useState<ForumPostView | null>(null);
+  /** The reply just posted: it takes focus once on the page. */
+  const [focusPostId, setFocusPostId] = useState<string | null>(null);
+  const reply = useClientId();
   const sentinel = useRef<HTMLDivElement>(null);
   const composerRef = useRef<HTMLDivElement>(null);
   const lastMarked = useRef<string | null>(null);
-  // Read by the live handler, which must not re-subscribe on every page.
-  const atEnd = useRef(false);
 
-  const loadPage = useCallback(async (after: string | null) => {
-    const page = await api.get<Page<ForumPostView>>(`/forums/threads/${id}/posts`, { query: { limit: PAGE, cursor: after ?? undefined } });
-    setPosts((current) => {
-      const known = new Set(current.map((p) => p.id));
-      return [...current, ...page.items.filter((p) => !known.has(p.id))];
-    });
-    setCursor(page.nextCursor);
-    atEnd.current = page.nextCursor === null;
-    return page;
-  }, [id]);
+  const setPosts = useCallback(
+    (change: (items: ForumPostView[]) => ForumPostView[]) => client.setQueryData(postsQuery(id).queryKey, (data) => mapPageItems(data, change)),
+    [client, id],
+  );
+  const replace = (post: ForumPostView) => {
+    client.setQueryData(postsQuery(id).queryKey, (data) => withPost(data, post));
+  };
+  const setThread = (next: ForumThreadView) => client.setQueryData(threadQuery(id).queryKey, next);
 
-  // First load; with ?post=<id>, keep loading until that post is on the page.
+  // With ?post=<id>, keep loading until that post is on the page.
+  const targetMissing = target !== null && !posts.some((p) => p.id === target);
+  const loaded = postPages.data !== undefined && !(targetMissing && hasNextPage);
   useEffect(() => {
-    let cancelled = false;
-    setPosts([]);
-    setLoaded(false);
-    (async () => {
-      try {
-        setThread(await api.get<ForumThreadView>(`/forums/threads/${id}`));
-        let page = await loadPage(null);
-        while (target && !cancelled && page.nextCursor && !page.items.some((p) => p.id === target)) page = await loadPage(page.nextCursor);
-        if (!cancelled) setLoaded(true);
-      } catch (e) {
-        if (!cancelled) setError(errorMessage(e));
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [id, target, loadPage]);
-
+    if (postPages.data && targetMissing && hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [postPages.data, targetMissing, hasNextPage, isFetchingNextPage, fetchNextPage]);
   useEffect(() => {
     if (loaded && target) document.getElementById(`post-${target}`)?.scrollIntoView({ block: 'center' });
   }, [loaded, target]);
 
-  const loadMore = useCallback(async () => {
-    if (!cursor || loadingMore) return;
-    setLoadingMore(true);
-    try {
-      await loadPage(cursor);
-    } finally {
-      setLoadingMore(false);
-    }
-  }, [cursor, loadingMore, loadPage]);
-
   // Infinite scroll; the "Show more" button stays for keyboards and screen readers.
   useEffect(() => {
     const el = sentinel.current;
-    if (!el || !cursor) return;
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && void loadMore(), { rootMargin: '400px' });
+    if (!el || !hasNextPage) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && !isFetchingNextPage && void fetchNextPage(), { rootMargin: '400px' });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [cursor, loadMore]);
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   // Read state follows the newest post loaded.
+  const newest = posts[posts.length - 1]?.id;
   useEffect(() => {
-    const last = posts[posts.length - 1];
-    if (!loaded || !last || last.id === lastMarked.current) return;
-    lastMarked.current = last.id;
-    void api.post(`/forums/threads/${id}/read`, { lastReadPostId: last.id }).catch(() => undefined);
-  }, [posts, loaded, id]);
+    if (!loaded || !newest || newest === lastMarked.current) return;
+    lastMarked.current = newest;
+    void api.post(`/forums/threads/${id}/read`, { lastReadPostId: newest }).catch(() => undefined);
+  }, [newest, loaded, id]);
 
   // Live replies: watch the thread, and again after every reconnect.
   const watch = useCallback(() => void request('forum:watch', { threadId: id }), [id]);
@@ -100,26 +79,48 @@ export function ThreadPage() {
     watch();
     return () => void request('forum:unwatch', { threadId: id });
   }, [watch, id]);
-  useSocketEvent<ForumPostCreatedEvent>('forum:post.created', useCallback((event) => {
-    if (event.threadId !== id) return;
-    // Only at the end of the thread; otherwise the post arrives with the next page.
-    if (atEnd.current) setPosts((current) => (current.some((p) => p.id === event.post.id) ? current : [...current, event.post]));
-  }, [id]));
-  useSocketEvent<ForumPostCreatedEvent>('forum:post.updated', useCallback((event) => {
-    if (event.threadId === id) setPosts((current) => current.map((p) => (p.id === event.post.id ? { ...event.post, body: p.body, myReactions: p.myReactions } : p)));
-  }, [id]));
-  useSocketEvent<ForumPostRemovedEvent>('forum:post.removed', useCallback((event) => {
-    if (event.threadId === id) setPosts((current) => current.filter((p) => p.id !== event.postId || moderator));
-  }, [id, moderator]));
+  useSocketEvent<ForumPostCreatedEvent>(
+    'forum:post.created',
+    useCallback(
+      (event) => {
+        // Only a post this tab does not hold yet: the author's own copy (with its source) stays.
+        if (event.threadId === id) client.setQueryData(postsQuery(id).queryKey, (data) => (data?.pages.some((page) => page.items.some((p) => p.id === event.post.id)) ? data : withPost(data, event.post)));
+      },
+      [client, id],
+    ),
+  );
+  useSocketEvent<ForumPostCreatedEvent>(
+    'forum:post.updated',
+    useCallback(
+      (event) => {
+        if (event.threadId === id) setPosts((items) => items.map((p) => (p.id === event.post.id ? { ...event.post, body: p.body, myReactions: p.myReactions } : p)));
+      },
+      [id, setPosts],
+    ),
+  );
+  useSocketEvent<ForumPostRemovedEvent>(
+    'forum:post.removed',
+    useCallback(
+      (event) => {
+        if (event.threadId === id) setPosts((items) => items.filter((p) => p.id !== event.postId || moderator));
+      },
+      [id, moderator, setPosts],
+    ),
+  );
 
-  const replace = (post: ForumPostView) => setPosts((current) => current.map((p) => (p.id === post.id ? post : p)));
   const refetch = async (postId: string) => replace(await api.get<ForumPostView>(`/forums/posts/${postId}`));
 
   const send = async (body: string) => {
-    const post = await api.post<ForumPostView>(`/forums/threads/${id}/posts`, { body, replyToPostId: replyTo?.id });
-    setPosts((current) => (current.some((p) => p.id === post.id) ? current : [...current, post]));
+    const post = await sendNewPost<ForumPostView>(`/forums/threads/${id}/posts`, { body, replyToPostId: replyTo?.id, clientId: reply.id });
+    // The answer carries the Markdown source, so Edit is there at once.
+    replace(post);
+    reply.renew();
     setDraft('');
     setReplyTo(null);
+    setFocusPostId(post.id);
+    // Reply counts and unread marks of the lists.
+    void client.invalidateQueries({ queryKey: forumKeys.categories() });
+    if (thread) void client.invalidateQueries({ queryKey: forumKeys.threads(thread.categorySlug) });
   };
 
   const startReply = (post: ForumPostView, quote: boolean) => {
@@ -137,7 +138,8 @@ export function ThreadPage() {
     setThread({ ...thread, subscribed: !thread.subscribed });
   };
 
-  if (error) return <Alert tone="danger" title="Could not open this thread">{error}</Alert>;
+  const error = threadAnswer.error ?? postPages.error;
+  if (error) return <Alert tone="danger" title="Could not open this thread">{errorMessage(error)}</Alert>;
   if (!thread) return <Spinner />;
   const canPost = me?.user.status === 'active' && (!thread.locked || moderator);
   return (
@@ -161,6 +163,7 @@ export function ThreadPage() {
             key={post.id}
             post={post}
             highlighted={post.id === target}
+            focus={post.id === focusPostId}
             mine={post.author.id === myId}
             moderator={moderator}
             canPost={canPost}
@@ -173,11 +176,11 @@ export function ThreadPage() {
         ))}
       </ol>
       <div ref={sentinel} />
-      {cursor && <Button variant="secondary" busy={loadingMore} onClick={() => void loadMore()}>Show more posts</Button>}
+      {hasNextPage && <Button variant="secondary" busy={isFetchingNextPage} onClick={() => void fetchNextPage()}>Show more posts</Button>}
       {!loaded && <Spinner />}
       {canPost ? (
-        <section ref={composerRef} className="forum-reply" aria-label="Reply">
-          <h2>Reply</h2>
+        <section ref={composerRef} className="forum-reply" aria-labelledby="reply-heading">
+          <h2 id="reply-heading">Reply</h2>
           {replyTo && (
             <p className="forum-meta">
               Replying to {replyTo.author.displayName} <Button variant="ghost" size="sm" onClick={() => setReplyTo(null)}>Not a reply to them</Button>
@@ -196,6 +199,8 @@ export function ThreadPage() {
 interface PostItemProps {
   post: ForumPostView;
   highlighted: boolean;
+  /** Move focus here once (the reply just posted). */
+  focus: boolean;
   mine: boolean;
   moderator: boolean;
   canPost: boolean;
@@ -206,8 +211,12 @@ interface PostItemProps {
   onFlag: (post: ForumPostView) => void;
 }
 
-function PostItem({ post, highlighted, mine, moderator, canPost, replyToAuthor, onReply, onChanged, onRefetch, onFlag }: PostItemProps) {
+function PostItem({ post, highlighted, focus, mine, moderator, canPost, replyToAuthor, onReply, onChanged, onRefetch, onFlag }: PostItemProps) {
   const [editing, setEditing] = useState(false);
+  const item = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (focus) item.current?.focus();
+  }, [focus]);
   const [draft, setDraft] = useState(post.body ?? '');
   const [error, setError] = useState<string | null>(null);
   const act = async (work: () => Promise<unknown>) => {
@@ -229,7 +238,7 @@ function PostItem({ post, highlighted, mine, moderator, canPost, replyToAuthor, 
     return <li id={`post-${post.id}`} className="forum-post deleted"><p className="forum-meta">This post was deleted.</p></li>;
   }
   return (
-    <li id={`post-${post.id}`} className={['forum-post', highlighted && 'highlighted', post.status === 'hidden' && 'hidden-post'].filter(Boolean).join(' ')} aria-label={`Post by ${post.author.displayName}`}>
+    <li ref={item} tabIndex={focus ? -1 : undefined} id={`post-${post.id}`} className={['forum-post', highlighted && 'highlighted', post.status === 'hidden' && 'hidden-post'].filter(Boolean).join(' ')} aria-label={`Post by ${post.author.displayName}`}>
       <header className="forum-post-header">
         <Link to={`/members/${post.author.id}`}>{post.author.displayName}</Link> <span className="forum-meta">@{post.author.handle}</span>
         {' · '}<time dateTime={post.createdAt}>{when(post.createdAt)}</time>

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { FORUM_REACTIONS, type ForumPreviewView, type ForumReaction } from '@mutuals/contracts';
 import { api, errorMessage } from '../../api/client';
 import { Button, FormError, Tabs, TextArea } from '../../components';
@@ -31,50 +32,35 @@ export interface ComposerProps {
 /** Markdown with Write and Preview tabs; the preview comes from the server's renderer. */
 export function Composer({ label, value, onChange, submitLabel, onSubmit, onCancel, idPrefix }: ComposerProps) {
   const [tab, setTab] = useState<'write' | 'preview'>('write');
-  const [preview, setPreview] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const preview = useMutation({ mutationFn: (body: string) => api.post<ForumPreviewView>('/forums/preview', { body }) });
+  const send = useMutation({ mutationFn: onSubmit, onSuccess: () => setTab('write') });
 
-  const select = async (next: 'write' | 'preview') => {
+  const select = (next: 'write' | 'preview') => {
     setTab(next);
-    if (next === 'preview') {
-      setPreview(null);
-      try {
-        setPreview((await api.post<ForumPreviewView>('/forums/preview', { body: value })).html);
-      } catch (e) {
-        setPreview(`<p>${errorMessage(e).replace(/[<>&]/g, '')}</p>`);
-      }
-    }
+    if (next === 'preview') preview.mutate(value);
   };
 
-  const submit = async (event: React.FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(value);
-      setTab('write');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    send.mutate(value);
   };
 
   return (
     <form className="forum-composer" onSubmit={submit} noValidate>
-      {error ? <FormError error={errorMessage(error)} /> : null}
-      <Tabs label={`${label}: write or preview`} idPrefix={idPrefix} selected={tab} onSelect={(id) => void select(id)} tabs={[{ id: 'write', label: 'Write' }, { id: 'preview', label: 'Preview' }]}>
+      {send.error ? <FormError error={errorMessage(send.error)} /> : null}
+      <Tabs label={`${label}: write or preview`} idPrefix={idPrefix} selected={tab} onSelect={select} tabs={[{ id: 'write', label: 'Write' }, { id: 'preview', label: 'Preview' }]}>
         {tab === 'write' ? (
           <TextArea label={label} hint="Markdown: **bold**, _italic_, > quote, - list, [link](https://…), @handle to mention" value={value} onChange={(e) => onChange(e.target.value)} rows={6} />
-        ) : preview === null ? (
+        ) : preview.error ? (
+          <p>{errorMessage(preview.error)}</p>
+        ) : !preview.data ? (
           <p>Rendering preview…</p>
         ) : (
-          <div className="forum-post-body" aria-label="Preview" dangerouslySetInnerHTML={{ __html: preview }} />
+          <div className="forum-post-body" dangerouslySetInnerHTML={{ __html: preview.data.html }} />
         )}
       </Tabs>
       <div className="forum-actions">
-        <Button type="submit" busy={busy} disabled={value.trim() === ''}>{submitLabel}</Button>
+        <Button type="submit" busy={send.isPending} disabled={value.trim() === ''}>{submitLabel}</Button>
         {onCancel && <Button variant="ghost" onClick={onCancel}>Cancel</Button>}
       </div>
     </form>

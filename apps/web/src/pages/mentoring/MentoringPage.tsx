@@ -1,63 +1,104 @@
 // /mentoring: suggestions for mentees, incoming and outgoing requests, and my mentorships.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { MentoringRequestView, MentorshipSummaryView, MentorSuggestionView, Page, PublicProfileView } from '@mutuals/contracts';
-import { api, errorMessage } from '../../api/client';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MentoringRequestView } from '@mutuals/contracts';
+import { errorMessage, api } from '../../api/client';
+import { memberQuery } from '../../api/members';
+import { mentoringKeys, mentorshipsQuery, requestsQuery, suggestionsQuery, type RequestBox } from '../../api/mentoring';
+import { pageItems } from '../../api/queryClient';
 import { useSession } from '../../api/session';
-import { Alert, Badge, Button, Card, EmptyState, PageTitle, Spinner, Tabs, TextField, type TabItem, type Tone } from '../../components';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  EmptyState,
+  LoadMore,
+  PageTitle,
+  Spinner,
+  Tabs,
+  TextField,
+  plural,
+  type TabItem,
+  type Tone,
+} from '../../components';
+import { CheckIns } from './MentorshipCare';
 import { RequestForm } from './RequestForm';
 import { formatDate, PersonName, Reasons, ScoreBar } from './shared';
 
-type Box = 'incoming' | 'outgoing' | 'mentorships';
+type Box = RequestBox | 'mentorships';
 const tabs: TabItem<Box>[] = [
   { id: 'incoming', label: 'Incoming requests' },
   { id: 'outgoing', label: 'Outgoing requests' },
   { id: 'mentorships', label: 'My mentorships' },
 ];
-const statusTone: Record<MentoringRequestView['status'], Tone> = { pending: 'warning', accepted: 'success', declined: 'danger', withdrawn: 'neutral', expired: 'neutral' };
+const statusTone: Record<MentoringRequestView['status'], Tone> = {
+  pending: 'warning',
+  accepted: 'success',
+  declined: 'danger',
+  withdrawn: 'neutral',
+  expired: 'neutral',
+};
 
 export function MentoringPage() {
   const { me } = useSession();
+  const client = useQueryClient();
   const [params, setParams] = useSearchParams();
   const raw = params.get('box');
   const box: Box = raw === 'outgoing' || raw === 'mentorships' ? raw : 'incoming';
   const [notice, setNotice] = useState<string | null>(null);
-  const [refresh, setRefresh] = useState(0);
+  /** The request just sent: it takes focus when it shows in the outgoing list. */
+  const [sentId, setSentId] = useState<string | null>(null);
   const seeks = me?.profile.mentee.seeks ?? false;
   const chosenMentor = params.get('mentor');
 
   const sent = (r: MentoringRequestView) => {
     setNotice(`Your request was sent to ${r.mentor.displayName}.`);
-    setRefresh((n) => n + 1);
+    setSentId(r.id);
+    void client.invalidateQueries({ queryKey: mentoringKeys.all });
     setParams({ box: 'outgoing' }, { replace: true });
   };
 
   return (
     <>
       <PageTitle title="Mentoring" lead="Find a mentor who has been where you are, and keep your mentoring in one place." />
+      <CheckIns />
       <div aria-live="polite" className="live-region">
-        {notice && <Alert tone="success" role="none">{notice}</Alert>}
+        {notice && (
+          <Alert tone="success" role="none">
+            {notice}
+          </Alert>
+        )}
       </div>
       {chosenMentor && <ChosenMentor id={chosenMentor} onSent={sent} onCancel={() => setParams({}, { replace: true })} />}
       {seeks ? (
-        <Suggestions refresh={refresh} onSent={sent} />
+        <Suggestions onSent={sent} />
       ) : (
         <Alert tone="info">
           To see mentor suggestions, say what help you are looking for on <Link to="/profile">your profile</Link>.
         </Alert>
       )}
-      <Tabs label="Mentoring" tabs={tabs} selected={box} onSelect={(b) => setParams({ box: b }, { replace: true })} idPrefix="mentoring-box">
-        {box === 'mentorships' ? <MentorshipList /> : <RequestList box={box} refresh={refresh} onChange={() => setRefresh((n) => n + 1)} />}
-      </Tabs>
+      <section aria-labelledby="mentoring-boxes-heading">
+        <h2 id="mentoring-boxes-heading" className="visually-hidden">
+          Your requests and mentorships
+        </h2>
+        <Tabs
+          label="Mentoring"
+          tabs={tabs}
+          selected={box}
+          onSelect={(b) => setParams({ box: b }, { replace: true })}
+          idPrefix="mentoring-box"
+        >
+          {box === 'mentorships' ? <MentorshipList /> : <RequestList box={box} focusId={sentId} />}
+        </Tabs>
+      </section>
     </>
   );
 }
 
 function ChosenMentor({ id, onSent, onCancel }: { id: string; onSent: (r: MentoringRequestView) => void; onCancel: () => void }) {
-  const [mentor, setMentor] = useState<PublicProfileView | null>(null);
-  useEffect(() => {
-    api.get<PublicProfileView>(`/members/${id}`).then(setMentor, () => setMentor(null));
-  }, [id]);
+  const { data: mentor } = useQuery(memberQuery(id));
   if (!mentor) return null;
   return (
     <Card title={`Request mentoring from ${mentor.displayName}`}>
@@ -66,21 +107,42 @@ function ChosenMentor({ id, onSent, onCancel }: { id: string; onSent: (r: Mentor
   );
 }
 
-function Suggestions({ refresh, onSent }: { refresh: number; onSent: (r: MentoringRequestView) => void }) {
-  const [items, setItems] = useState<MentorSuggestionView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+/** Why the list is empty, as it really is for this member: awaiting approval, an unfinished profile, or no fit yet. */
+function NoSuggestions() {
+  const { me } = useSession();
+  const profile = me?.profile;
+  const described = !!profile && profile.sectors.length > 0 && !!profile.mentee.stage && profile.mentee.needs.length > 0;
+  if (me?.user.status === 'pending') {
+    return (
+      <EmptyState title="Suggestions appear once a coordinator approves your account.">
+        {described
+          ? 'Your sector, stage and needs are saved; a coordinator reviews new accounts, usually within a couple of working days.'
+          : 'Meanwhile, add your sector, stage and needs to your profile so the suggestions fit from the start.'}
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState title="No mentor with a free place fits yet.">
+      {described ? 'Mentors free up as mentorships end, and new ones join; check back soon.' : 'Add your sector, stage and needs to your profile, or check back soon.'}
+    </EmptyState>
+  );
+}
+
+function Suggestions({ onSent }: { onSent: (r: MentoringRequestView) => void }) {
+  const { data: items, error } = useQuery(suggestionsQuery());
   const [open, setOpen] = useState<string | null>(null);
-  useEffect(() => {
-    api.get<MentorSuggestionView[]>('/mentoring/suggestions', { query: { limit: 6 } }).then(setItems, (e: unknown) => setError(errorMessage(e)));
-  }, [refresh]);
   return (
     <section aria-labelledby="suggestions-heading" className="suggestions">
       <h2 id="suggestions-heading">Suggested mentors</h2>
-      {error && <Alert tone="danger" role="alert">{error}</Alert>}
+      {error && (
+        <Alert tone="danger" role="alert">
+          {errorMessage(error)}
+        </Alert>
+      )}
       {!items ? (
-        <Spinner label="Finding mentors" />
+        !error && <Spinner label="Finding mentors" />
       ) : items.length === 0 ? (
-        <EmptyState title="No mentor with a free place fits yet.">Add your sector, stage and needs to your profile, or check back soon.</EmptyState>
+        <NoSuggestions />
       ) : (
         <ul className="suggestion-list">
           {items.map((s) => (
@@ -106,45 +168,63 @@ function Suggestions({ refresh, onSent }: { refresh: number; onSent: (r: Mentori
   );
 }
 
-function RequestList({ box, refresh, onChange }: { box: 'incoming' | 'outgoing'; refresh: number; onChange: () => void }) {
-  const [items, setItems] = useState<MentoringRequestView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+type RequestAction = 'accept' | 'decline' | 'withdraw';
+
+function RequestList({ box, focusId }: { box: RequestBox; focusId: string | null }) {
+  const client = useQueryClient();
+  const list = useInfiniteQuery(requestsQuery(box));
+  const items = list.data ? pageItems(list.data) : null;
   const [declining, setDeclining] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  const focused = useRef<HTMLLIElement>(null);
 
-  const load = useCallback(() => {
-    api.get<Page<MentoringRequestView>>('/mentoring/requests', { query: { box, limit: 50 } }).then((p) => setItems(p.items), (e: unknown) => setError(errorMessage(e)));
-  }, [box]);
-  useEffect(load, [load, refresh]);
-
-  const act = async (r: MentoringRequestView, action: 'accept' | 'decline' | 'withdraw') => {
-    setBusy(r.id);
-    setError(null);
-    try {
-      await api.post(`/mentoring/requests/${r.id}/${action}`, action === 'decline' ? { reason: reason || undefined } : undefined);
+  const act = useMutation({
+    mutationFn: ({ request, action }: { request: MentoringRequestView; action: RequestAction }) =>
+      api.post(`/mentoring/requests/${request.id}/${action}`, action === 'decline' ? { reason: reason || undefined } : undefined),
+    onSuccess: () => {
       setDeclining(null);
       setReason('');
-      onChange();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(null);
-    }
-  };
+      // A decision changes both boxes, the mentorships, and who has a free place.
+      void client.invalidateQueries({ queryKey: mentoringKeys.all });
+    },
+  });
+  const busy = act.isPending ? act.variables.request.id : null;
+  const error = act.error ?? list.error;
 
-  if (!items) return <Spinner label="Loading requests" />;
+  useEffect(() => {
+    focused.current?.focus();
+  }, [focusId, items === null]);
+
+  if (!items)
+    return error ? (
+      <Alert tone="danger" role="alert">
+        {errorMessage(error)}
+      </Alert>
+    ) : (
+      <Spinner label="Loading requests" />
+    );
   return (
     <>
-      {error && <Alert tone="danger" role="alert">{error}</Alert>}
+      {error && (
+        <Alert tone="danger" role="alert">
+          {errorMessage(error)}
+        </Alert>
+      )}
       {items.length === 0 ? (
-        <EmptyState title={box === 'incoming' ? 'Nobody has asked you for mentoring yet.' : 'You have not asked anyone for mentoring yet.'} />
+        <EmptyState
+          title={box === 'incoming' ? 'Nobody has asked you for mentoring yet.' : 'You have not asked anyone for mentoring yet.'}
+        />
       ) : (
         <ul className="request-list">
           {items.map((r) => {
             const other = box === 'incoming' ? r.mentee : r.mentor;
             return (
-              <li key={r.id} className="card request">
+              <li
+                key={r.id}
+                className="card request"
+                ref={r.id === focusId ? focused : undefined}
+                tabIndex={r.id === focusId ? -1 : undefined}
+              >
                 <div className="request-head">
                   <h3>
                     {box === 'incoming' ? 'From ' : 'To '}
@@ -156,7 +236,9 @@ function RequestList({ box, refresh, onChange }: { box: 'incoming' | 'outgoing';
                 <p className="pre-line">{r.message}</p>
                 {r.goals.length > 0 && (
                   <ul className="goal-chips">
-                    {r.goals.map((g) => <li key={g}>{g}</li>)}
+                    {r.goals.map((g) => (
+                      <li key={g}>{g}</li>
+                    ))}
                   </ul>
                 )}
                 <p className="muted small">
@@ -167,13 +249,22 @@ function RequestList({ box, refresh, onChange }: { box: 'incoming' | 'outgoing';
                 {r.mentorshipId && <Link to={`/mentoring/mentorships/${r.mentorshipId}`}>View the mentorship</Link>}
                 {r.status === 'pending' && box === 'incoming' && (
                   <div className="button-row">
-                    <Button busy={busy === r.id} disabled={busy !== null} onClick={() => act(r, 'accept')}>
+                    <Button busy={busy === r.id} disabled={busy !== null} onClick={() => act.mutate({ request: r, action: 'accept' })}>
                       Accept<span className="visually-hidden"> {other.displayName}</span>
                     </Button>
                     {declining === r.id ? (
                       <>
-                        <TextField label="Reason for declining" optional name="reason" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
-                        <Button variant="danger" disabled={busy !== null} onClick={() => act(r, 'decline')}>Confirm decline</Button>
+                        <TextField
+                          label="Reason for declining"
+                          optional
+                          name="reason"
+                          value={reason}
+                          maxLength={1000}
+                          onChange={(e) => setReason(e.target.value)}
+                        />
+                        <Button variant="danger" disabled={busy !== null} onClick={() => act.mutate({ request: r, action: 'decline' })}>
+                          Confirm decline
+                        </Button>
                       </>
                     ) : (
                       <Button variant="secondary" disabled={busy !== null} onClick={() => setDeclining(r.id)}>
@@ -183,7 +274,12 @@ function RequestList({ box, refresh, onChange }: { box: 'incoming' | 'outgoing';
                   </div>
                 )}
                 {r.status === 'pending' && box === 'outgoing' && (
-                  <Button variant="secondary" busy={busy === r.id} disabled={busy !== null} onClick={() => act(r, 'withdraw')}>
+                  <Button
+                    variant="secondary"
+                    busy={busy === r.id}
+                    disabled={busy !== null}
+                    onClick={() => act.mutate({ request: r, action: 'withdraw' })}
+                  >
                     Withdraw<span className="visually-hidden"> request to {other.displayName}</span>
                   </Button>
                 )}
@@ -192,37 +288,43 @@ function RequestList({ box, refresh, onChange }: { box: 'incoming' | 'outgoing';
           })}
         </ul>
       )}
+      <LoadMore query={list} />
     </>
   );
 }
 
 function MentorshipList() {
-  const [items, setItems] = useState<MentorshipSummaryView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.get<Page<MentorshipSummaryView>>('/mentoring/mentorships', { query: { limit: 50 } }).then((p) => setItems(p.items), (e: unknown) => setError(errorMessage(e)));
-  }, []);
-  if (error) return <Alert tone="danger" role="alert">{error}</Alert>;
-  if (!items) return <Spinner label="Loading mentorships" />;
+  const list = useInfiniteQuery(mentorshipsQuery());
+  if (list.error)
+    return (
+      <Alert tone="danger" role="alert">
+        {errorMessage(list.error)}
+      </Alert>
+    );
+  if (!list.data) return <Spinner label="Loading mentorships" />;
+  const items = pageItems(list.data);
   if (items.length === 0) return <EmptyState title="No mentorships yet." />;
   return (
-    <ul className="mentorship-list">
-      {items.map((m) => {
-        const other = m.viewerRole === 'mentor' ? m.mentee : m.mentor;
-        return (
-          <li key={m.id} className="card">
-            <h3>
-              <Link to={`/mentoring/mentorships/${m.id}`}>
-                {m.viewerRole === 'mentor' ? 'Mentoring' : 'Mentored by'} {other.displayName}
-              </Link>
-            </h3>
-            <p className="muted small">
-              <Badge tone={m.status === 'active' ? 'success' : 'neutral'}>{m.status}</Badge> since {formatDate(m.startedAt)} · {m.progress.sessionCount} sessions ·{' '}
-              {m.progress.goalsDone} of {m.progress.goalCount} goals done
-            </p>
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul className="mentorship-list">
+        {items.map((m) => {
+          const other = m.viewerRole === 'mentor' ? m.mentee : m.mentor;
+          return (
+            <li key={m.id} className="card">
+              <h3>
+                <Link to={`/mentoring/mentorships/${m.id}`}>
+                  {m.viewerRole === 'mentor' ? 'Mentoring' : 'Mentored by'} {other.displayName}
+                </Link>
+              </h3>
+              <p className="muted small">
+                <Badge tone={m.status === 'active' ? 'success' : 'neutral'}>{m.status}</Badge> since {formatDate(m.startedAt)} ·{' '}
+                {plural(m.progress.sessionCount, 'session')} · {m.progress.goalsDone} of {m.progress.goalCount} goals done
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+      <LoadMore query={list} />
+    </>
   );
 }

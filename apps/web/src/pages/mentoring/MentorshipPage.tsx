@@ -1,9 +1,29 @@
 // /mentoring/mentorships/:id: goals, session log, fit check and closing, for the pair.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import type { GoalStatus, GoalView, MentorshipOutcome, MentorshipView } from '@mutuals/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { GoalStatus, GoalView, MentorshipOutcome, MentorshipView, SessionLogView } from '@mutuals/contracts';
 import { api, errorMessage, isApiError } from '../../api/client';
-import { Alert, Badge, Button, ButtonLink, Card, EmptyState, FormError, PageTitle, RadioGroup, Select, Spinner, TextArea, TextField, useForm, type FieldErrors } from '../../components';
+import { mentoringKeys, mentorshipQuery } from '../../api/mentoring';
+import {
+  Alert,
+  Badge,
+  Button,
+  ButtonLink,
+  Card,
+  EmptyState,
+  FormError,
+  PageTitle,
+  RadioGroup,
+  Select,
+  Spinner,
+  TextArea,
+  TextField,
+  plural,
+  useForm,
+  type FieldErrors,
+} from '../../components';
+import { Agreement, Changes, CheckIns, CoordinatorCare, Meetings } from './MentorshipCare';
 import { formatDate, PersonName } from './shared';
 
 const goalStatuses: { value: GoalStatus; label: string }[] = [
@@ -20,14 +40,21 @@ const outcomes: { value: MentorshipOutcome; label: string }[] = [
 
 export function MentorshipPage() {
   const { id = '' } = useParams();
-  const [mentorship, setMentorship] = useState<MentorshipView | null>(null);
-  const [error, setError] = useState<{ message: string; missing: boolean } | null>(null);
-  const load = useCallback(() => {
-    api.get<MentorshipView>(`/mentoring/mentorships/${id}`).then(setMentorship, (e: unknown) => setError({ message: errorMessage(e), missing: isApiError(e, 404) }));
-  }, [id]);
-  useEffect(load, [load]);
+  const client = useQueryClient();
+  const { data: mentorship, error } = useQuery(mentorshipQuery(id));
+  // After any change: this mentorship, and the progress shown in the list on /mentoring.
+  const load = () => void client.invalidateQueries({ queryKey: mentoringKeys.all });
 
-  if (error) return error.missing ? <EmptyState title="No such mentorship">It may belong to someone else. <Link to="/mentoring">Back to mentoring</Link></EmptyState> : <Alert tone="danger" role="alert">{error.message}</Alert>;
+  if (error)
+    return isApiError(error, 404) ? (
+      <EmptyState title="No such mentorship">
+        It may belong to someone else. <Link to="/mentoring">Back to mentoring</Link>
+      </EmptyState>
+    ) : (
+      <Alert tone="danger" role="alert">
+        {errorMessage(error)}
+      </Alert>
+    );
   if (!mentorship) return <Spinner label="Loading the mentorship" />;
   const m = mentorship;
   const active = m.status === 'active';
@@ -39,28 +66,52 @@ export function MentorshipPage() {
       <PageTitle
         title={`${m.mentor.displayName} mentoring ${m.mentee.displayName}`}
         lead={`Started ${formatDate(m.startedAt)}${m.closedAt ? `, closed ${formatDate(m.closedAt)}` : ''}`}
-        actions={m.conversationId && inPair ? <ButtonLink to={`/chat/${m.conversationId}`} variant="secondary">Open chat</ButtonLink> : undefined}
+        actions={
+          m.conversationId && inPair ? (
+            <ButtonLink to={`/chat/${m.conversationId}`} variant="secondary">
+              Open chat
+            </ButtonLink>
+          ) : undefined
+        }
       />
       <p>
-        <Badge tone={active ? 'success' : 'neutral'}>{m.status}</Badge> Mentor: <PersonName person={m.mentor} /> · Mentee: <PersonName person={m.mentee} />
+        <Badge tone={active ? 'success' : 'neutral'}>{m.status}</Badge> Mentor: <PersonName person={m.mentor} /> · Mentee:{' '}
+        <PersonName person={m.mentee} />
       </p>
       <p className="muted">
-        {m.progress.sessionCount} sessions, {m.progress.hours} hours · {m.progress.goalsDone} of {m.progress.goalCount} goals done
-        {m.fitCheck.flagged && <> · <Badge tone="warning">fit flagged</Badge></>}
+        {plural(m.progress.sessionCount, 'session')}, {plural(m.progress.hours, 'hour')} · {m.progress.goalsDone} of {m.progress.goalCount}{' '}
+        goals done
+        {m.fitCheck.flagged && (
+          <>
+            {' '}
+            · <Badge tone="warning">fit flagged</Badge>
+          </>
+        )}
       </p>
-      {!inPair && <Alert tone="info">Goals and session notes belong to the pair; you see status and progress only.</Alert>}
+      {!inPair && (
+        <Alert tone="info">
+          Goals, session notes, the agreement and check-in answers belong to the pair; you see status and figures only.
+        </Alert>
+      )}
+      {!inPair && <CoordinatorCare mentorshipId={m.id} />}
       {m.status === 'closed' && (
         <Card title="Outcome">
-          <p>{outcomes.find((o) => o.value === m.outcome)?.label} · rated {m.rating} of 5</p>
+          <p>
+            {outcomes.find((o) => o.value === m.outcome)?.label} · rated {m.rating} of 5
+          </p>
           {m.feedback && <p className="pre-line">{m.feedback}</p>}
         </Card>
       )}
       {inPair && (
         <div className="mentorship-grid">
+          {active && <CheckIns mentorshipId={m.id} />}
+          <Meetings mentorship={m} />
           <Goals mentorship={m} onChange={load} />
           <Sessions mentorship={m} onChange={load} />
+          <Agreement mentorship={m} />
           {active && m.sessions.length > 0 && !myFit && <FitCheck id={m.id} onDone={load} />}
           {active && <CloseForm id={m.id} onDone={load} />}
+          <Changes mentorshipId={m.id} />
         </div>
       )}
     </>
@@ -84,9 +135,21 @@ function Goals({ mentorship, onChange }: { mentorship: MentorshipView; onChange:
       setError(errorMessage(e));
     }
   };
+  const remove = async (goal: GoalView) => {
+    try {
+      await api.delete(`${base}/${goal.id}`);
+      onChange();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
   return (
     <Card title="Goals">
-      {error && <Alert tone="danger" role="alert">{error}</Alert>}
+      {error && (
+        <Alert tone="danger" role="alert">
+          {error}
+        </Alert>
+      )}
       {mentorship.goals.length === 0 ? (
         <p className="muted">No goals yet.</p>
       ) : (
@@ -94,7 +157,24 @@ function Goals({ mentorship, onChange }: { mentorship: MentorshipView; onChange:
           {mentorship.goals.map((g) => (
             <li key={g.id}>
               <span className={g.status === 'done' ? 'goal-done' : undefined}>{g.title}</span>
-              <Select label={`Status of “${g.title}”`} name={`goal-${g.id}`} options={goalStatuses} value={g.status} disabled={mentorship.status !== 'active'} onChange={(e) => update(g, e.target.value as GoalStatus)} />
+              <Select
+                label={`Status of “${g.title}”`}
+                name={`goal-${g.id}`}
+                options={goalStatuses}
+                value={g.status}
+                disabled={mentorship.status !== 'active'}
+                onChange={(e) => update(g, e.target.value as GoalStatus)}
+              />
+              {mentorship.status === 'active' && (
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  aria-label={`Delete goal “${g.title}”`}
+                  onClick={() => window.confirm(`Delete the goal “${g.title}”?`) && void remove(g)}
+                >
+                  Delete
+                </Button>
+              )}
             </li>
           ))}
         </ul>
@@ -103,7 +183,9 @@ function Goals({ mentorship, onChange }: { mentorship: MentorshipView; onChange:
         <form onSubmit={add} noValidate className="stack">
           <FormError error={form.formError} fieldErrors={form.errors} focusKey={form.failures} />
           <TextField label="New goal" maxLength={200} {...form.text('title')} />
-          <Button type="submit" variant="secondary" busy={form.submitting}>Add goal</Button>
+          <Button type="submit" variant="secondary" busy={form.submitting}>
+            Add goal
+          </Button>
         </form>
       )}
     </Card>
@@ -121,7 +203,9 @@ function Sessions({ mentorship, onChange }: { mentorship: MentorshipView; onChan
   const form = useForm(blank, {
     validate: (v) => ({
       ...(!v.heldAt && { heldAt: 'Give the date and time of the session' }),
-      ...(!(Number(v.durationMinutes) >= 5 && Number(v.durationMinutes) <= 600) && { durationMinutes: 'Give a duration from 5 to 600 minutes' }),
+      ...(!(Number(v.durationMinutes) >= 5 && Number(v.durationMinutes) <= 600) && {
+        durationMinutes: 'Give a duration from 5 to 600 minutes',
+      }),
       ...(!v.notes.trim() && { notes: 'Write a few notes' }),
     }),
   });
@@ -135,6 +219,7 @@ function Sessions({ mentorship, onChange }: { mentorship: MentorshipView; onChan
     form.reset({ ...blank, heldAt: localNow() });
     onChange();
   });
+  const [editing, setEditing] = useState<string | null>(null);
   const name = (userId: string) => (userId === mentorship.mentor.id ? mentorship.mentor.displayName : mentorship.mentee.displayName);
   return (
     <Card title="Sessions">
@@ -145,7 +230,9 @@ function Sessions({ mentorship, onChange }: { mentorship: MentorshipView; onChan
           <TextField label="Duration (minutes)" type="number" min={5} max={600} {...form.text('durationMinutes')} />
           <TextArea label="Notes" rows={3} maxLength={5000} {...form.text('notes')} />
           <TextArea label="Next steps" optional rows={2} maxLength={2000} {...form.text('nextSteps')} />
-          <Button type="submit" busy={form.submitting}>Log session</Button>
+          <Button type="submit" busy={form.submitting}>
+            Log session
+          </Button>
         </form>
       )}
       {mentorship.sessions.length === 0 ? (
@@ -155,10 +242,45 @@ function Sessions({ mentorship, onChange }: { mentorship: MentorshipView; onChan
           {mentorship.sessions.map((s) => (
             <li key={s.id}>
               <p>
-                <strong>{formatDate(s.heldAt)}</strong>, {s.durationMinutes} minutes <span className="muted">(logged by {name(s.loggedBy)})</span>
+                <strong>{formatDate(s.heldAt)}</strong>, {s.durationMinutes} minutes{' '}
+                <span className="muted">(logged by {name(s.loggedBy)})</span>
               </p>
-              <p className="pre-line">{s.notes}</p>
-              {s.nextSteps && <p className="pre-line"><em>Next steps:</em> {s.nextSteps}</p>}
+              {editing === s.id ? (
+                <EditSession
+                  mentorshipId={mentorship.id}
+                  session={s}
+                  onDone={() => {
+                    setEditing(null);
+                    onChange();
+                  }}
+                />
+              ) : (
+                <>
+                  <p className="pre-line">{s.notes}</p>
+                  {s.nextSteps && (
+                    <p className="pre-line">
+                      <em>Next steps:</em> {s.nextSteps}
+                    </p>
+                  )}
+                </>
+              )}
+              {mentorship.status === 'active' && editing !== s.id && (
+                <div className="actions">
+                  <Button size="sm" variant="ghost" onClick={() => setEditing(s.id)}>
+                    Edit
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    onClick={() =>
+                      window.confirm('Delete this session log? It stays on the record of changes.') &&
+                      void api.delete(`/mentoring/mentorships/${mentorship.id}/sessions/${s.id}`).then(onChange)
+                    }
+                  >
+                    Delete
+                  </Button>
+                </div>
+              )}
             </li>
           ))}
         </ol>
@@ -167,10 +289,46 @@ function Sessions({ mentorship, onChange }: { mentorship: MentorshipView; onChan
   );
 }
 
+function EditSession({ mentorshipId, session, onDone }: { mentorshipId: string; session: SessionLogView; onDone: () => void }) {
+  const form = useForm(
+    { durationMinutes: String(session.durationMinutes), notes: session.notes, nextSteps: session.nextSteps ?? '' },
+    {
+      validate: (v) => ({
+        ...(!v.notes.trim() && { notes: 'Write a few notes' }),
+        ...(!(Number(v.durationMinutes) >= 5 && Number(v.durationMinutes) <= 600) && {
+          durationMinutes: 'Give a duration from 5 to 600 minutes',
+        }),
+      }),
+    },
+  );
+  const submit = form.handleSubmit(async (v) => {
+    await api.patch(`/mentoring/mentorships/${mentorshipId}/sessions/${session.id}`, {
+      durationMinutes: Number(v.durationMinutes),
+      notes: v.notes,
+      nextSteps: v.nextSteps,
+    });
+    onDone();
+  });
+  return (
+    <form onSubmit={submit} noValidate className="stack" aria-label="Edit this session log">
+      <FormError error={form.formError} fieldErrors={form.errors} focusKey={form.failures} />
+      <TextField label="Duration (minutes)" type="number" min={5} max={600} {...form.text('durationMinutes')} />
+      <TextArea label="Notes" rows={3} maxLength={5000} {...form.text('notes')} />
+      <TextArea label="Next steps" optional rows={2} maxLength={2000} {...form.text('nextSteps')} />
+      <Button type="submit" variant="secondary" busy={form.submitting}>
+        Save changes
+      </Button>
+    </form>
+  );
+}
+
 function FitCheck({ id, onDone }: { id: string; onDone: () => void }) {
   const form = useForm({ goodFit: '', comment: '' }, { validate: (v): FieldErrors => (v.goodFit ? {} : { goodFit: 'Choose an answer' }) });
   const submit = form.handleSubmit(async (v) => {
-    await api.post(`/mentoring/mentorships/${id}/fit-check`, { goodFit: v.goodFit === 'yes', ...(v.comment.trim() && { comment: v.comment }) });
+    await api.post(`/mentoring/mentorships/${id}/fit-check`, {
+      goodFit: v.goodFit === 'yes',
+      ...(v.comment.trim() && { comment: v.comment }),
+    });
     onDone();
   });
   return (
@@ -180,13 +338,25 @@ function FitCheck({ id, onDone }: { id: string; onDone: () => void }) {
         <RadioGroup
           label="After your first session, is this a good fit?"
           name="goodFit"
-          options={[{ value: 'yes', label: 'Yes, a good fit' }, { value: 'no', label: 'No, not a good fit' }]}
+          options={[
+            { value: 'yes', label: 'Yes, a good fit' },
+            { value: 'no', label: 'No, not a good fit' },
+          ]}
           value={form.values.goodFit}
           error={form.errors.goodFit}
           onChange={(value: string) => form.set('goodFit', value)}
         />
-        <TextArea label="Comment" optional rows={2} maxLength={1000} hint="A “no” is shared with the programme coordinator, who can help find another mentor." {...form.text('comment')} />
-        <Button type="submit" variant="secondary" busy={form.submitting}>Send answer</Button>
+        <TextArea
+          label="Comment"
+          optional
+          rows={2}
+          maxLength={1000}
+          hint="A “no” is shared with the programme coordinator, who can help find another mentor."
+          {...form.text('comment')}
+        />
+        <Button type="submit" variant="secondary" busy={form.submitting}>
+          Send answer
+        </Button>
       </form>
     </Card>
   );
@@ -212,9 +382,22 @@ function CloseForm({ id, onDone }: { id: string; onDone: () => void }) {
       <form onSubmit={submit} noValidate className="stack">
         <FormError error={form.formError} fieldErrors={form.errors} focusKey={form.failures} />
         <Select label="Outcome" options={outcomes} placeholder="Choose an outcome" {...form.text('outcome')} />
-        <Select label="Rating" options={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: `${n} of 5` }))} placeholder="Choose a rating" {...form.text('rating')} />
-        <TextArea label="Feedback" rows={3} maxLength={4000} hint="What went well, and what the programme could do better." {...form.text('feedback')} />
-        <Button type="submit" variant="danger" busy={form.submitting}>Close mentorship</Button>
+        <Select
+          label="Rating"
+          options={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: `${n} of 5` }))}
+          placeholder="Choose a rating"
+          {...form.text('rating')}
+        />
+        <TextArea
+          label="Feedback"
+          rows={3}
+          maxLength={4000}
+          hint="What went well, and what the programme could do better."
+          {...form.text('feedback')}
+        />
+        <Button type="submit" variant="danger" busy={form.submitting}>
+          Close mentorship
+        </Button>
       </form>
     </Card>
   );

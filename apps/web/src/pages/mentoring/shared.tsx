@@ -8,7 +8,14 @@ export const formatDate = (iso: string | null) => (iso ? dateFormat.format(new D
 export function ScoreBar({ score, label }: { score: number; label?: string }) {
   return (
     <div className="score">
-      <div className="score-bar" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={score} aria-label={label ?? 'Match score'}>
+      <div
+        className="score-bar"
+        role="meter"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={score}
+        aria-label={label ?? 'Match score'}
+      >
         <span style={{ width: `${Math.max(0, Math.min(100, score))}%` }} />
       </div>
       <span className="score-value">{score}</span>

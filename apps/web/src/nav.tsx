@@ -3,6 +3,9 @@
 //   audience 'guest':       only when signed out
 //   audience 'member':      any signed-in member
 //   audience 'coordinator': coordinators and admins, shown in the "Coordinator" group
+import type { ComponentType } from 'react';
+import { ChatUnreadBadge } from './components/ChatUnreadBadge';
+
 export type NavAudience = 'public' | 'guest' | 'member' | 'coordinator';
 
 export interface NavItem {
@@ -11,15 +14,19 @@ export interface NavItem {
   audience: NavAudience;
   /** Highlight only on an exact path match (for '/'-like prefixes). */
   end?: boolean;
+  /** Shown inside the link, e.g. an unread count. */
+  badge?: ComponentType;
 }
 
 export const navItems: NavItem[] = [
   { to: '/forums', label: 'Forums', audience: 'member' },
-  { to: '/chat', label: 'Chat', audience: 'member' },
+  { to: '/chat', label: 'Chat', audience: 'member', badge: ChatUnreadBadge },
   { to: '/mentoring', label: 'Mentoring', audience: 'member' },
   { to: '/members', label: 'Members', audience: 'member' },
   { to: '/eligibility', label: 'Check eligibility', audience: 'guest' },
   { to: '/admin/members', label: 'Approvals', audience: 'coordinator' },
   { to: '/admin/matching', label: 'Matching', audience: 'coordinator' },
+  { to: '/admin/mentoring', label: 'Pairs', audience: 'coordinator' },
   { to: '/admin/flags', label: 'Flags', audience: 'coordinator' },
+  { to: '/admin/mail', label: 'Mailbox', audience: 'coordinator' },
 ];

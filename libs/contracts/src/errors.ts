@@ -1,0 +1,135 @@
+// The stable machine codes of error answers (`code` of every problem+json, and of socket error
+// acknowledgements). Clients branch on these, never on `detail`. Each lib maps every code of its
+// area to an HTTP kind in its `<lib>.errors.ts`; a code listed here without a mapping there, or
+// thrown there without being listed here, fails to compile.
+
+/** Refusals that belong to no area: the framework's, the validation pipe's, the rate limiter's. */
+export type GenericErrorCode =
+  | 'validationFailed'
+  | 'invalidJson'
+  | 'invalidCursor'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'notFound'
+  | 'methodNotAllowed'
+  | 'conflict'
+  | 'payloadTooLarge'
+  | 'unsupportedMediaType'
+  | 'rateLimited'
+  | 'unavailable'
+  | 'internal'
+  /** A client error of a status no other code covers. */
+  | 'requestFailed';
+
+export type IdentityErrorCode =
+  | 'emailTaken'
+  | 'handleTaken'
+  | 'badCredentials'
+  | 'notSignedIn'
+  | 'awaitingApproval'
+  | 'suspended'
+  | 'coordinatorsOnly'
+  | 'badCsrfToken'
+  | 'memberNotFound'
+  | 'invalidTransition'
+  /** Sign-in of an applicant a coordinator turned down; the detail carries their reason. */
+  | 'applicationRejected';
+
+export type ProfilesErrorCode =
+  | 'memberNotFound'
+  | 'organisationNotFound'
+  | 'notOrganisationMember'
+  | 'invalidProfile'
+  | 'joinRequestNotFound'
+  | 'alreadyInOrganisation'
+  | 'joinRequestPending'
+  | 'joinRequestDecided';
+
+export type MatchingErrorCode =
+  | 'requestNotFound'
+  | 'mentorshipNotFound'
+  | 'goalNotFound'
+  | 'roundNotFound'
+  | 'meetingNotFound'
+  | 'sessionNotFound'
+  | 'checkInNotFound'
+  | 'invalidMeeting'
+  | 'meetingNotYours'
+  | 'meetingNotOpen'
+  | 'meetingNotDue'
+  | 'agreementTooEarly'
+  | 'agreementChanged'
+  | 'checkInAnswered'
+  | 'notAMentor'
+  | 'cannotRequestSelf'
+  | 'invalidRound'
+  | 'invalidSession'
+  | 'duplicateRequest'
+  | 'alreadyMentored'
+  | 'tooManyOpenRequests'
+  | 'capacityFull'
+  /** A request to a mentor with no place left. */
+  | 'mentorFull'
+  | 'requestNotPending'
+  | 'mentorshipClosed'
+  | 'fitCheckTooEarly'
+  | 'tooManyGoals'
+  | 'roundAlreadyApplied'
+  | 'menteeOnly'
+  | 'mentorOnly'
+  | 'pairOnly';
+
+export type ForumsErrorCode =
+  | 'categoryNotFound'
+  | 'categoryTaken'
+  | 'threadNotFound'
+  | 'postNotFound'
+  | 'flagNotFound'
+  | 'threadLocked'
+  /** Writing into an archived (read-only) category. */
+  | 'categoryArchived'
+  | 'notYourPost'
+  | 'alreadyFlagged'
+  | 'flagResolved'
+  | 'notHidden'
+  | 'invalid';
+
+export type ChatErrorCode =
+  | 'invalid'
+  | 'conversationNotFound'
+  | 'messageNotFound'
+  | 'notOwner'
+  | 'notSender'
+  | 'awaitingApproval'
+  | 'notAGroup'
+  | 'messageDeleted'
+  | 'tooLarge'
+  | 'rateLimited';
+
+export type NotificationsErrorCode = 'invalid' | 'mailNotFound' | 'mailNotDead' | 'unsubscribeLinkInvalid';
+
+export type FilesErrorCode =
+  | 'invalid'
+  | 'fileNotFound'
+  | 'resourceNotFound'
+  | 'emptyFile'
+  | 'noFile'
+  | 'unsupportedType'
+  | 'unreadableImage'
+  | 'imageTooLarge'
+  | 'fileTooLarge'
+  | 'quotaExceeded'
+  | 'notYourFile'
+  | 'notYourResource'
+  | 'awaitingApproval';
+
+/** Every code an error answer can carry. */
+export type ErrorCode =
+  | GenericErrorCode
+  | IdentityErrorCode
+  | ProfilesErrorCode
+  | MatchingErrorCode
+  | ForumsErrorCode
+  | ChatErrorCode
+  | NotificationsErrorCode
+  | FilesErrorCode;

@@ -1,0 +1,44 @@
+// Every page of the web client by name. apps/web/src/routes.tsx must give each one a component
+// (a Record over these names, so a missing or extra page fails to compile), and the api answers
+// 404 for a path none of them matches instead of serving the client for it.
+export const WEB_ROUTES = {
+  home: '/',
+  eligibility: '/eligibility',
+  register: '/register',
+  signIn: '/signin',
+  onboarding: '/onboarding',
+  profile: '/profile',
+  directory: '/members',
+  member: '/members/:id',
+  adminMembers: '/admin/members',
+  mentoring: '/mentoring',
+  mentorship: '/mentoring/mentorships/:id',
+  adminMatching: '/admin/matching',
+  adminMentoringCare: '/admin/mentoring',
+  chat: '/chat',
+  conversation: '/chat/:id',
+  notifications: '/notifications',
+  forums: '/forums',
+  forumSearch: '/forums/search',
+  forumCategory: '/forums/c/:slug',
+  forumThread: '/forums/threads/:id',
+  adminFlags: '/admin/flags',
+  notificationSettings: '/settings/notifications',
+  unsubscribe: '/unsubscribe',
+  adminMail: '/admin/mail',
+} as const;
+
+export type WebRouteName = keyof typeof WEB_ROUTES;
+
+/** True when a react-router pattern (`/members/:id`; `:name` is one non-empty segment) matches the path. */
+export function matchesWebRoute(pattern: string, path: string): boolean {
+  const want = pattern.split('/').filter(Boolean);
+  const have = path.split('/').filter(Boolean);
+  if (want.length !== have.length) return false;
+  return want.every((segment, i) => segment.startsWith(':') || segment === have[i]);
+}
+
+/** True when some page of the web client lives at this path (query string already removed). */
+export function isWebClientPath(path: string): boolean {
+  return Object.values(WEB_ROUTES).some((pattern) => matchesWebRoute(pattern, path));
+}

@@ -1,0 +1,91 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@mutuals/core';
+import { Queue, Worker } from 'bullmq';
+import Redis from 'ioredis';
+import { DigestService } from '../digest/digest.service';
+import { OutboxWorker } from './outbox-worker';
+
+const DIGEST_CHECK_MS = 5 * 60_000;
+
+/**
+ * Runs the outbox and the digest. With REDIS_URL they are BullMQ jobs on one queue that every
+ * replica works from (a repeating drain, a drain added when mail is written, a repeating digest
+ * check), so the replicas share the sending; without Redis, timers in this process do the same.
+ * Either way the outbox rows are claimed with SKIP LOCKED, so no two workers take the same mail.
+ */
+@Injectable()
+export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('MailDispatcher');
+  private timers: NodeJS.Timeout[] = [];
+  private running: Promise<void> | null = null;
+  private again = false;
+  private queue: Queue | null = null;
+  private worker: Worker | null = null;
+  private connections: Redis[] = [];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: OutboxWorker,
+    private readonly digests: DigestService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.redisUrl) return this.startQueue(this.config.redisUrl);
+    this.timers = [
+      setInterval(() => this.kick(), this.config.mail.pollMilliseconds),
+      setInterval(() => void this.digests.queueDue().catch((e) => this.logger.error(e)), DIGEST_CHECK_MS),
+    ];
+    this.kick();
+  }
+
+  /** New mail was written: send it soon rather than at the next poll. */
+  kick(): void {
+    if (this.queue) {
+      void this.queue
+        .add('drain', {}, { deduplication: { id: 'drain' }, removeOnComplete: true, removeOnFail: 100 })
+        .catch((e: Error) => this.logger.warn(`could not queue a drain: ${e.message}`));
+      return;
+    }
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.outbox.drain().catch((e: Error) => this.logger.error(`outbox drain failed: ${e.message}`));
+      } while (this.again);
+    })().finally(() => (this.running = null));
+  }
+
+  private async startQueue(redisUrl: string): Promise<void> {
+    const connection = () => {
+      // BullMQ's blocking commands need ioredis to retry without limit.
+      const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+      redis.on('error', (error) => this.logger.warn(`redis (mail queue): ${error.message}`));
+      this.connections.push(redis);
+      return redis;
+    };
+    const prefix = `${this.config.redisKeyPrefix}bull`;
+    this.queue = new Queue('mail', { connection: connection(), prefix });
+    this.worker = new Worker(
+      'mail',
+      async (job) => {
+        if (job.name === 'digest') await this.digests.queueDue();
+        else await this.outbox.drain();
+      },
+      { connection: connection(), prefix, concurrency: 1 },
+    );
+    this.worker.on('failed', (job, error) => this.logger.warn(`mail job ${job?.name} failed: ${error.message}`));
+    await this.queue.upsertJobScheduler('mail-drain', { every: this.config.mail.pollMilliseconds }, { name: 'drain', opts: { removeOnComplete: true, removeOnFail: 100 } });
+    await this.queue.upsertJobScheduler('mail-digest', { every: DIGEST_CHECK_MS }, { name: 'digest', opts: { removeOnComplete: true, removeOnFail: 100 } });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.timers.forEach(clearInterval);
+    await this.running;
+    await this.worker?.close();
+    await this.queue?.close();
+    this.connections.forEach((c) => c.disconnect());
+  }
+}

@@ -1,0 +1,162 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig, OnDomainEvent } from '@mutuals/core';
+import { ChatService, type ChatMessageCreated } from '@mutuals/chat';
+import type { ForumPostCreated } from '@mutuals/forums';
+import type { AccountDeleted, AccountLinkRequested, AccountSecurityChanged, UserChanged } from '@mutuals/identity';
+import type { MentoringAccepted, MentoringDeclined, MentoringExpiring, MentoringRequestEnded, MentoringRequested } from '@mutuals/matching';
+import { DataSource, EntityManager } from 'typeorm';
+import { DigestRepository } from '../digest/digest.repository';
+import type { AccountMailKind, SwitchableKind } from '../preferences/notification-kinds';
+import { PreferencesService } from '../preferences/preferences.service';
+import { MailService } from './mail.service';
+import type { NewOutboxMail } from './outbox.repository';
+import type { ForumMailPayload } from './templates';
+
+/** What a kind puts in the digest for a member who chose the digest for it. */
+interface DigestEntry {
+  groupTitle: string;
+  text: string;
+  link: string;
+}
+
+/**
+ * Which events become mail, for whom, by which channel. Most listeners run in the writer's
+ * transaction so that the outbox row exists exactly when the change does (and only their own
+ * tables are touched, through the writer's manager).
+ */
+@Injectable()
+export class MailRules {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly mail: MailService,
+    private readonly preferences: PreferencesService,
+    private readonly digests: DigestRepository,
+    private readonly chat: ChatService,
+  ) {}
+
+  /** Mail each recipient by their channel for the kind: now, in the digest, or not at all. */
+  private async route(manager: EntityManager, kind: SwitchableKind, recipients: string[], payload: object, entry: DigestEntry): Promise<void> {
+    const channels = await this.preferences.channels(recipients, kind, manager);
+    const now = recipients.filter((id) => channels.get(id) === 'email');
+    const later = recipients.filter((id) => channels.get(id) === 'digest');
+    await this.mail.enqueue(manager, now.map((userId) => ({ kind, userId, payload })));
+    await this.digests.addItems(manager, later.map((userId) => ({ userId, kind, ...entry })));
+  }
+
+  private account(manager: EntityManager, kind: AccountMailKind, event: AccountLinkRequested | AccountSecurityChanged) {
+    return this.mail.enqueue(manager, [{ kind, userId: event.userId, toAddress: event.email, payload: event }]);
+  }
+
+  // Account mail goes whatever the preferences, in the writer's transaction: a reset link exists only if its mail does.
+  @OnDomainEvent('identity.password-reset.requested', { phase: 'in-transaction' })
+  onPasswordReset(event: AccountLinkRequested, manager: EntityManager) {
+    return this.account(manager, 'account.password-reset', event);
+  }
+
+  // In the writer's transaction: the verification token and its mail exist together.
+  @OnDomainEvent('identity.email-verification.requested', { phase: 'in-transaction' })
+  onEmailVerification(event: AccountLinkRequested, manager: EntityManager) {
+    return this.account(manager, 'account.email-verification', event);
+  }
+
+  // In the writer's transaction: the pending change and its confirmation mail (to the new address) exist together.
+  @OnDomainEvent('identity.email-change.requested', { phase: 'in-transaction' })
+  onEmailChange(event: AccountLinkRequested, manager: EntityManager) {
+    return this.account(manager, 'account.email-change', event);
+  }
+
+  // In the writer's transaction: a security change is never committed without its notice to the old address.
+  @OnDomainEvent('identity.security.changed', { phase: 'in-transaction' })
+  onSecurityChanged(event: AccountSecurityChanged, manager: EntityManager) {
+    return this.account(manager, 'account.security', event);
+  }
+
+  // In the writer's transaction: a deleted account keeps no preferences, digest items or unsent mail.
+  @OnDomainEvent('identity.account.deleted', { phase: 'in-transaction' })
+  async onAccountDeleted(event: AccountDeleted, manager: EntityManager): Promise<void> {
+    await this.preferences.forget(manager, event.userId);
+    await this.digests.forget(manager, event.userId);
+    await this.mail.skipUnsentFor(manager, event.userId);
+  }
+
+  // In the writer's transaction: the decision, the applicant's mail and (once approved) their digest are one change.
+  @OnDomainEvent('identity.user.changed', { phase: 'in-transaction' })
+  async onUserChanged(event: UserChanged, manager: EntityManager): Promise<void> {
+    if (event.reason === 'approved') {
+      await this.digests.subscribe(manager, event.user.id);
+      await this.route(manager, 'account.approved', [event.user.id], {}, { groupTitle: 'Your account', text: 'Your account was approved', link: '/mentoring' });
+    } else if (event.reason === 'rejected') {
+      const payload = { reason: event.rejectionReason ?? null };
+      await this.route(manager, 'account.rejected', [event.user.id], payload, { groupTitle: 'Your account', text: 'About your application', link: '/eligibility' });
+    }
+  }
+
+  // In the writer's transaction: the request and the mentor's mail exist together.
+  @OnDomainEvent('mentoring.requested', { phase: 'in-transaction' })
+  onRequested(event: MentoringRequested, manager: EntityManager) {
+    return this.route(manager, 'mentoring.requested', [event.mentorId], event, { groupTitle: 'Mentoring', text: 'A new mentoring request to you', link: '/mentoring?box=incoming' });
+  }
+
+  // In the writer's transaction, like every mentoring mail.
+  @OnDomainEvent('mentoring.accepted', { phase: 'in-transaction' })
+  onAccepted(event: MentoringAccepted, manager: EntityManager) {
+    const link = `/mentoring/mentorships/${event.mentorshipId}`;
+    return this.route(manager, 'mentoring.accepted', [event.menteeId], event, { groupTitle: 'Mentoring', text: 'Your mentoring request was accepted', link });
+  }
+
+  // In the writer's transaction, like every mentoring mail.
+  @OnDomainEvent('mentoring.declined', { phase: 'in-transaction' })
+  onDeclined(event: MentoringDeclined, manager: EntityManager) {
+    return this.route(manager, 'mentoring.declined', [event.menteeId], event, { groupTitle: 'Mentoring', text: 'A mentor declined your request', link: '/mentoring?box=outgoing' });
+  }
+
+  // In the writer's transaction, like every mentoring mail.
+  @OnDomainEvent('mentoring.expiring', { phase: 'in-transaction' })
+  onExpiring(event: MentoringExpiring, manager: EntityManager) {
+    return this.route(manager, 'mentoring.expiring', [event.mentorId], event, { groupTitle: 'Mentoring', text: 'A request to you expires soon', link: '/mentoring?box=incoming' });
+  }
+
+  // In the writer's transaction, like every mentoring mail.
+  @OnDomainEvent('mentoring.expired', { phase: 'in-transaction' })
+  onExpired(event: MentoringRequestEnded, manager: EntityManager) {
+    return this.route(manager, 'mentoring.expired', [event.menteeId], event, { groupTitle: 'Mentoring', text: 'Your mentoring request expired', link: '/mentoring' });
+  }
+
+  // In the writer's transaction: each person mentioned, replied to, quoted or watching gets one mail, with the post.
+  @OnDomainEvent('forum.post.created', { phase: 'in-transaction' })
+  async onForumPost(event: ForumPostCreated, manager: EntityManager): Promise<void> {
+    const payload: ForumMailPayload = { postId: event.postId, threadTitle: event.threadTitle, authorId: event.authorId, link: event.link, preview: event.preview };
+    const entry = { groupTitle: event.threadTitle, text: event.preview, link: event.link };
+    const mentioned = event.mentionedUserIds;
+    const answered = event.replyToAuthorId && !mentioned.includes(event.replyToAuthorId) ? [event.replyToAuthorId] : [];
+    const watching = event.subscriberIds.filter((id) => !mentioned.includes(id) && !answered.includes(id));
+    await this.route(manager, 'forum.mention', mentioned, payload, entry);
+    await this.route(manager, event.quoted ? 'forum.quote' : 'forum.reply', answered, payload, entry);
+    await this.route(manager, 'forum.watching', watching, payload, entry);
+  }
+
+  // After commit: chat emits once the message is stored, and asking chat each recipient's read position needs its own connection.
+  @OnDomainEvent('chat.message.created', { phase: 'after-commit' })
+  async onChatMessage(event: ChatMessageCreated): Promise<void> {
+    const channels = await this.preferences.channels(event.recipientIds, 'chat.unread');
+    const recipients = event.recipientIds.filter((id) => channels.get(id) === 'email');
+    const notBefore = new Date(Date.now() + this.config.mail.chatDelaySeconds * 1000);
+    const mails: NewOutboxMail[] = [];
+    for (const userId of recipients) {
+      const conversation = await this.chat.getConversation(userId, event.conversationId);
+      const readSeq = conversation.members.find((m) => m.id === userId)?.lastReadSeq ?? 0;
+      mails.push({
+        kind: 'chat.unread',
+        userId,
+        payload: { conversationId: event.conversationId, senderId: event.senderId, seq: event.seq, preview: event.preview },
+        // One mail per conversation until the member reads: every message while their read position stays put shares this key.
+        dedupeKey: `chat:${userId}:${event.conversationId}:${readSeq}`,
+        sendIf: { chatUnread: { conversationId: event.conversationId, seq: event.seq } },
+        notBefore,
+      });
+    }
+    await this.db.transaction((manager) => this.mail.enqueue(manager, mails));
+  }
+}

@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { MailStatus } from '@mutuals/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface OutboxRow {
+  id: string;
+  message_id: string;
+  user_id: string | null;
+  to_address: string | null;
+  kind: string;
+  payload: Record<string, unknown>;
+  subject: string | null;
+  html: string | null;
+  text: string | null;
+  headers: Record<string, string>;
+  send_if: SendCondition | null;
+  status: MailStatus;
+  attempts: number;
+  next_attempt_at: Date;
+  lease_until: Date | null;
+  last_error: string | null;
+  sent_at: Date | null;
+  created_at: Date;
+}
+
+/** Checked just before sending: a chat mail goes only if the message is still unread. */
+export interface SendCondition {
+  chatUnread: { conversationId: string; seq: number };
+}
+
+export interface NewOutboxMail {
+  kind: string;
+  userId: string | null;
+  toAddress?: string | null;
+  payload: object;
+  dedupeKey?: string | null;
+  sendIf?: SendCondition | null;
+  /** Not before this time (a chat mail waits for the message to be read). */
+  notBefore?: Date;
+}
+
+export interface RenderedMail {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+}
+
+const SUMMARY_COLUMNS =
+  'id, message_id, kind, to_address, subject, status, attempts, last_error, created_at, next_attempt_at, sent_at';
+
+/** All the SQL of the mail outbox. */
+@Injectable()
+export class OutboxRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Writes mail in the caller's transaction. The Message-ID is fixed here, once per row, so every
+   * attempt (a retry, a resend after a crash) carries the same one. A repeated dedupe key is a no-op.
+   */
+  async insert(manager: EntityManager, mails: NewOutboxMail[], messageIdDomain: string): Promise<string[]> {
+    if (mails.length === 0) return [];
+    const ids = mails.map(() => randomUUID());
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO mail_outbox (id, message_id, kind, user_id, to_address, payload, dedupe_key, send_if, next_attempt_at)
+       SELECT m.id, '<' || m.id || '@' || $9 || '>', m.kind, m.user_id, m.to_address, m.payload, m.dedupe_key, m.send_if,
+              COALESCE(m.not_before, now())
+       FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::varchar[], $5::jsonb[], $6::varchar[], $7::jsonb[], $8::timestamptz[])
+         AS m(id, kind, user_id, to_address, payload, dedupe_key, send_if, not_before)
+       ON CONFLICT (dedupe_key) DO NOTHING
+       RETURNING id`,
+      [
+        ids,
+        mails.map((m) => m.kind),
+        mails.map((m) => m.userId),
+        mails.map((m) => m.toAddress ?? null),
+        mails.map((m) => JSON.stringify(m.payload)),
+        mails.map((m) => m.dedupeKey ?? null),
+        mails.map((m) => (m.sendIf ? JSON.stringify(m.sendIf) : null)),
+        mails.map((m) => m.notBefore?.toISOString() ?? null),
+        messageIdDomain,
+      ],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Claims up to `limit` mails that are due: pending ones whose time has come, and ones a sender
+   * claimed but never finished before its lease ran out (it crashed). SKIP LOCKED lets every
+   * replica claim at once without taking the same row.
+   */
+  async claimDue(limit: number, leaseSeconds: number): Promise<OutboxRow[]> {
+    // An UPDATE ... RETURNING answers [rows, count] through TypeORM.
+    const [rows]: [OutboxRow[], number] = await this.db.query(
+      `UPDATE mail_outbox o SET status = 'sending', attempts = o.attempts + 1, lease_until = now() + make_interval(secs => $2)
+       WHERE o.id IN (
+         SELECT id FROM mail_outbox
+         WHERE (status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND lease_until < now())
+         ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING o.*`,
+      [limit, leaseSeconds],
+    );
+    return rows;
+  }
+
+  /** Keeps what the first attempt rendered, so a retry sends exactly the same message. */
+  async saveRenderings(mails: { id: string; mail: RenderedMail }[]): Promise<void> {
+    if (mails.length === 0) return;
+    await this.db.query(
+      `UPDATE mail_outbox o SET to_address = r.to_address, subject = r.subject, html = r.html, text = r.text, headers = r.headers
+       FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[], $5::text[], $6::jsonb[]) AS r(id, to_address, subject, html, text, headers)
+       WHERE o.id = r.id`,
+      [
+        mails.map((m) => m.id),
+        mails.map((m) => m.mail.to),
+        mails.map((m) => m.mail.subject),
+        mails.map((m) => m.mail.html),
+        mails.map((m) => m.mail.text),
+        mails.map((m) => JSON.stringify(m.mail.headers)),
+      ],
+    );
+  }
+
+  /** Records the outcome of an attempt, but only for the claim that made it (attempts unchanged since). */
+  async finish(id: string, attempt: number, status: 'sent' | 'kept' | 'skipped', note: string | null = null): Promise<void> {
+    await this.db.query(
+      `UPDATE mail_outbox SET status = $3::varchar, sent_at = CASE WHEN $3::varchar = 'skipped' THEN NULL ELSE now() END, lease_until = NULL, last_error = $4
+       WHERE id = $1 AND attempts = $2 AND status = 'sending'`,
+      [id, attempt, status, note],
+    );
+  }
+
+  /** A failed attempt: try again after `retryInSeconds`, or give up to the dead-letter list (null). */
+  async fail(id: string, attempt: number, error: string, retryInSeconds: number | null): Promise<void> {
+    await this.db.query(
+      `UPDATE mail_outbox SET status = CASE WHEN $4::int IS NULL THEN 'dead' ELSE 'pending' END,
+         next_attempt_at = now() + make_interval(secs => COALESCE($4::int, 0)), lease_until = NULL, last_error = $3
+       WHERE id = $1 AND attempts = $2 AND status = 'sending'`,
+      [id, attempt, error.slice(0, 1000), retryInSeconds],
+    );
+  }
+
+  /** A coordinator's retry of a dead mail: due at once, with a fresh run of attempts. */
+  async revive(id: string): Promise<boolean> {
+    const [rows]: [unknown[], number] = await this.db.query(
+      `UPDATE mail_outbox SET status = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL WHERE id = $1 AND status = 'dead' RETURNING id`,
+      [id],
+    );
+    return rows.length > 0;
+  }
+
+  /** The newest mail first, optionally of one status; keyset-paged on (created_at, id). */
+  async list(query: { status?: MailStatus; limit: number; after: [string, string] | null }): Promise<OutboxRow[]> {
+    const params: unknown[] = [query.limit + 1];
+    const where: string[] = [];
+    if (query.status) where.push(`status = $${params.push(query.status)}`);
+    if (query.after) where.push(`(created_at, id) < ($${params.push(query.after[0])}::timestamptz, $${params.push(query.after[1])}::uuid)`);
+    return this.db.query(
+      `SELECT ${SUMMARY_COLUMNS} FROM mail_outbox ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY created_at DESC, id DESC LIMIT $1`,
+      params,
+    );
+  }
+
+  async get(id: string): Promise<OutboxRow | null> {
+    const [row] = await this.db.query(`SELECT * FROM mail_outbox WHERE id = $1`, [id]);
+    return row ?? null;
+  }
+
+  /** The earliest time a pending mail falls due (null when none is waiting). */
+  async nextDue(): Promise<Date | null> {
+    const [row] = await this.db.query(`SELECT min(next_attempt_at) AS at FROM mail_outbox WHERE status = 'pending'`);
+    return row?.at ? new Date(row.at) : null;
+  }
+
+  /** A deleted account's mail that has not gone yet does not go. */
+  async skipUnsentFor(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(
+      `UPDATE mail_outbox SET status = 'skipped', last_error = 'account deleted' WHERE user_id = $1 AND status IN ('pending', 'sending', 'dead')`,
+      [userId],
+    );
+  }
+}

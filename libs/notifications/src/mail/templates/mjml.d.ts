@@ -1,0 +1,8 @@
+// MJML 5 ships no type declarations; this is the one call the layout makes.
+declare module 'mjml' {
+  interface MjmlResult {
+    html: string;
+    errors: { formattedMessage: string }[];
+  }
+  export default function mjml2html(input: string, options?: { validationLevel?: 'strict' | 'soft' | 'skip'; minify?: boolean }): Promise<MjmlResult>;
+}

@@ -1,0 +1,112 @@
+import type { NotificationChannel } from '@mutuals/contracts';
+
+/** Every kind a member can switch, with its default and the channels it may take. */
+export interface KindDefinition {
+  label: string;
+  description: string;
+  defaultChannel: NotificationChannel;
+  channels: NotificationChannel[];
+}
+
+const ALL: NotificationChannel[] = ['email', 'digest', 'app', 'off'];
+
+export const SWITCHABLE_KINDS = {
+  'account.approved': {
+    label: 'Your application is approved',
+    description: 'When a coordinator approves your account.',
+    defaultChannel: 'email',
+    channels: ['email', 'app'],
+  },
+  'account.rejected': {
+    label: 'Your application is turned down',
+    description: 'When a coordinator cannot approve your account, with their reason.',
+    defaultChannel: 'email',
+    channels: ['email', 'app'],
+  },
+  'mentoring.requested': {
+    label: 'Mentoring requests to you',
+    description: 'Someone asks you to be their mentor.',
+    defaultChannel: 'email',
+    channels: ALL,
+  },
+  'mentoring.accepted': {
+    label: 'Your request accepted',
+    description: 'A mentor accepts your request.',
+    defaultChannel: 'email',
+    channels: ALL,
+  },
+  'mentoring.declined': {
+    label: 'Your request declined',
+    description: 'A mentor cannot take your request.',
+    defaultChannel: 'email',
+    channels: ALL,
+  },
+  'mentoring.expiring': {
+    label: 'Requests about to expire',
+    description: 'A request to you is waiting for an answer and will soon expire.',
+    defaultChannel: 'email',
+    channels: ALL,
+  },
+  'mentoring.expired': {
+    label: 'Requests that expired',
+    description: 'Your request expired without an answer.',
+    defaultChannel: 'email',
+    channels: ALL,
+  },
+  'forum.mention': {
+    label: 'Mentions',
+    description: 'Someone mentions you by your @handle in the forums.',
+    defaultChannel: 'email',
+    channels: ALL,
+  },
+  'forum.reply': {
+    label: 'Replies to your posts',
+    description: 'Someone replies to one of your posts.',
+    defaultChannel: 'email',
+    channels: ALL,
+  },
+  'forum.quote': {
+    label: 'Quotes of your posts',
+    description: 'Someone quotes one of your posts in a reply.',
+    defaultChannel: 'email',
+    channels: ALL,
+  },
+  'forum.watching': {
+    label: 'Threads you watch',
+    description: 'New posts in threads you started, replied to or chose to watch.',
+    defaultChannel: 'digest',
+    channels: ALL,
+  },
+  'chat.unread': {
+    label: 'Unread chat messages',
+    description: 'A message waits unread for a while. At most one email per conversation until you read it.',
+    defaultChannel: 'email',
+    channels: ['email', 'off'],
+  },
+} satisfies Record<string, KindDefinition>;
+
+export type SwitchableKind = keyof typeof SWITCHABLE_KINDS;
+
+/** Account mail (reset, verification, email change, security notices) always goes: it cannot be switched off. */
+export type AccountMailKind = 'account.password-reset' | 'account.email-verification' | 'account.email-change' | 'account.security';
+
+export type MailKind = SwitchableKind | AccountMailKind | 'digest';
+
+/** The unsubscribe link of a digest turns the digest off; every other kind is a switchable one. */
+export type UnsubscribableKind = SwitchableKind | 'digest';
+
+export const isSwitchableKind = (kind: string): kind is SwitchableKind => Object.hasOwn(SWITCHABLE_KINDS, kind);
+
+/** The in-app feed's kinds that a preference governs (forum.reply covers replies to watched threads too). */
+export const IN_APP_KIND_TO_PREFERENCE: Record<string, SwitchableKind> = {
+  'account.approved': 'account.approved',
+  'forum.mention': 'forum.mention',
+  'forum.reply': 'forum.reply',
+  'mentoring.requested': 'mentoring.requested',
+  'mentoring.accepted': 'mentoring.accepted',
+  'mentoring.declined': 'mentoring.declined',
+  'mentoring.expiring': 'mentoring.expiring',
+  'mentoring.expired': 'mentoring.expired',
+};
+
+export const DEFAULT_DIGEST_FREQUENCY = 'weekly' as const;
