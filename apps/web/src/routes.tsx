@@ -38,6 +38,7 @@ const ThreadPage = lazyPage(() => import('./pages/forums/ThreadPage'), 'ThreadPa
 const AdminFlagsPage = lazyPage(() => import('./pages/forums/AdminFlagsPage'), 'AdminFlagsPage');
 const NotificationSettingsPage = lazyPage(() => import('./pages/mail/NotificationSettingsPage'), 'NotificationSettingsPage');
 const UnsubscribePage = lazyPage(() => import('./pages/mail/UnsubscribePage'), 'UnsubscribePage');
+const ResourcesPage = lazyPage(() => import('./pages/ResourcesPage'), 'ResourcesPage');
 const AdminMailboxPage = lazyPage(() => import('./pages/mail/AdminMailboxPage'), 'AdminMailboxPage');
 
 export interface AppRoute {
@@ -69,6 +70,7 @@ const pages: Record<WebRouteName, Omit<AppRoute, 'path'>> = {
   conversation: { element: <ConversationPage />, auth: 'member' },
   notifications: { element: <NotificationsPage />, auth: 'member' },
   forums: { element: <ForumsPage />, auth: 'member' },
+  resources: { element: <ResourcesPage />, auth: 'member' },
   forumSearch: { element: <ForumSearchPage />, auth: 'member' },
   forumCategory: { element: <CategoryPage />, auth: 'member' },
   forumThread: { element: <ThreadPage />, auth: 'member' },
