@@ -2,7 +2,7 @@
 // always the same for them, so that a list of names without pictures still tells people apart.
 import { useState } from 'react';
 
-const COLOURS = ['#1d6f5f', '#8a3b8f', '#a4461f', '#2f5d9e', '#5b6b12', '#9e2f4f', '#2f6270', '#7a5426'];
+const COLOURS = ['#13483e', '#5e2862', '#7a3417', '#1f3f6e', '#3d4a0b', '#6e2037', '#1f434d', '#553a1a'];
 
 function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
@@ -29,7 +29,7 @@ export function Avatar({ id, name, url, size = 'sm' }: AvatarProps) {
   const [broken, setBroken] = useState(false);
   if (url && !broken) return <img className={`avatar avatar-${size}`} src={url} alt="" onError={() => setBroken(true)} />;
   return (
-    <span className={`avatar avatar-${size}`} style={{ backgroundColor: colourOf(id) }} aria-hidden="true">
+    <span className={`avatar avatar-${size}`} style={{ backgroundColor: colourOf(id), color: '#fff' }} aria-hidden="true">
       {initials(name)}
     </span>
   );
