@@ -1,5 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
-import { UnsubscribeTokens } from '@mutuals/notifications';
+import request from 'supertest';
 import { TestMember, createCoordinator, signInWithCookies } from '../support/factories';
 import { BrowserWorld, describeBrowser, startBrowserWorld } from '../support/browser';
 import { createMentee, createMentor, requestMentoring } from '../support/mentoring';
@@ -58,12 +58,22 @@ describeBrowser('mail journey', () => {
     await page.screenshot({ path: 'test/.artifacts/mail-mailbox.png', fullPage: true });
   });
 
-  it('an unsubscribe link turns that email off without signing in', async () => {
-    const mentee = await createMentee(world.t);
-    const token = await world.t.app.get(UnsubscribeTokens).sign({ userId: mentee.id, kind: 'mentoring.accepted' });
+  it('the unsubscribe link of a mail turns that email off without signing in', async () => {
+    const [mentor, mentee] = [await createMentor(world.t), await createMentee(world.t)];
+    await requestMentoring(world.t, mentee, mentor);
+    // The link as the mentor's mail has it (kept, with no SMTP server in this world).
+    const coordinator = await createCoordinator(world.t);
+    let id: string | undefined;
+    for (let tries = 0; !id && tries < 50; tries++) {
+      if (tries > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+      const kept = await request(world.t.url).get('/api/v1/admin/mail?status=kept').set(coordinator.auth).expect(200);
+      id = kept.body.items.find((m: { to: string }) => m.to === mentor.email)?.id;
+    }
+    const mail = await request(world.t.url).get(`/api/v1/admin/mail/${id!}`).set(coordinator.auth).expect(200);
+    const link = new URL(/https?:\/\/[^\s()]+\/unsubscribe\?token=[^\s)]+/.exec(mail.body.text as string)![0]);
     const { page } = await world.newPerson({ width: 360 });
-    await page.goto(`/unsubscribe?token=${encodeURIComponent(token)}`);
-    await page.getByText('Stop emails for “Your request accepted”?').waitFor();
+    await page.goto(link.pathname + link.search);
+    await page.getByText('Stop emails for “Mentoring requests to you”?').waitFor();
     await page.getByRole('button', { name: 'Unsubscribe' }).click();
     await page.getByText('You are unsubscribed').waitFor();
     await page.goto('/unsubscribe?token=forged.token');

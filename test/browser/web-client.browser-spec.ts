@@ -143,6 +143,17 @@ describeBrowser('web client journeys', () => {
     await page.getByText(/your request was sent to fola mentor/i).waitFor();
     await page.waitForFunction(() => (globalThis as unknown as { document: { activeElement: { tagName: string } } }).document.activeElement.tagName === 'LI');
     expect((await focused(page))?.text).toContain('To Fola Mentor');
+    // A mentee has no incoming box; a mentor has no outgoing one and no mentee's sections.
+    await page.goto('/mentoring');
+    await page.getByRole('tab', { name: 'Outgoing requests', selected: true }).waitFor();
+    expect(await page.getByRole('tab', { name: 'Incoming requests' }).count()).toBe(0);
+    const mentorSide = await world.newPerson();
+    await signInAs(mentorSide.context, mentor);
+    await mentorSide.page.goto('/mentoring');
+    await mentorSide.page.getByRole('tab', { name: 'Incoming requests', selected: true }).waitFor();
+    await mentorSide.page.getByText('Could you help with our first bids?').waitFor();
+    expect(await mentorSide.page.getByRole('tab', { name: 'Outgoing requests' }).count()).toBe(0);
+    expect(await mentorSide.page.getByText('To see mentor suggestions').count()).toBe(0);
 
     const category = await createCategory(world.t);
     await page.goto(`/forums/c/${category.slug}`);

@@ -32,12 +32,20 @@ const FAILING_IMPACTS = new Set(['serious', 'critical']);
 const SETTLE_MS = 700;
 
 let axeSource: string | null = null;
+/** axe runs one at a time in a page: the automatic checks and a journey's own ones wait in line. */
+const axeQueues = new WeakMap<Page, Promise<unknown>>();
 
 /**
  * Runs axe-core in the page (injected through the devtools protocol, so the app's CSP does not
  * apply) and returns its serious and critical violations, one line each.
  */
-export async function accessibilityViolations(page: Page): Promise<string[]> {
+export function accessibilityViolations(page: Page): Promise<string[]> {
+  const run = (axeQueues.get(page) ?? Promise.resolve()).catch(() => undefined).then(() => runAxe(page));
+  axeQueues.set(page, run);
+  return run;
+}
+
+async function runAxe(page: Page): Promise<string[]> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   // Loading states come and go; the page as it settles is what a person meets.
   await page.locator('.spinner-block').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
@@ -77,19 +85,16 @@ export interface BrowserWorld {
   close(): Promise<void>;
 }
 
-/** Checks each page a person visits with axe, one check at a time, recording what fails. */
+/** Checks each page a person visits with axe, recording what fails. */
 function watchAccessibility(page: Page, violations: Set<string>, checks: Set<Promise<void>>): void {
   let timer: NodeJS.Timeout | null = null;
-  let queue = Promise.resolve();
   const check = () => {
-    const done = (queue = queue.then(async () => {
-      if (page.isClosed()) return;
-      try {
-        for (const line of await accessibilityViolations(page)) violations.add(line);
-      } catch {
-        // The page moved on mid-check (a navigation destroyed the context): the next page is checked in turn.
-      }
-    }));
+    if (page.isClosed()) return;
+    const done = accessibilityViolations(page).then(
+      (lines) => lines.forEach((line) => violations.add(line)),
+      // The page moved on mid-check (a navigation destroyed the context): the next page is checked in turn.
+      () => undefined,
+    );
     checks.add(done);
     void done.finally(() => checks.delete(done));
   };

@@ -14,6 +14,8 @@ export interface ReceivedMail {
   html: string;
   /** Raw header values by lower-case name. */
   headers: Map<string, string>;
+  /** The calendar invitation sent with it (text/calendar), if any. */
+  calendar: string | null;
   /** The raw value of a header, e.g. header('list-unsubscribe'). */
   header(name: string): string | undefined;
   /** The first link in the plain text starting with `prefix`. */
@@ -56,7 +58,7 @@ export async function startSmtpServer(options: { parse?: boolean } = {}): Promis
         if (options.parse === false) {
           const head = raw.subarray(0, raw.indexOf('\r\n\r\n')).toString();
           const messageId = /^message-id:\s*(\S+)/im.exec(head)?.[1] ?? '';
-          return done(toMail(to, '', '', messageId, '', '', new Map([['message-id', messageId]])));
+          return done(toMail(to, '', '', messageId, '', '', new Map([['message-id', messageId]]), null));
         }
         simpleParser(raw)
           .then((parsed) =>
@@ -69,6 +71,7 @@ export async function startSmtpServer(options: { parse?: boolean } = {}): Promis
                 parsed.text ?? '',
                 typeof parsed.html === 'string' ? parsed.html : '',
                 new Map(parsed.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).trim()])),
+                parsed.attachments.find((a) => /^(text\/calendar|application\/ics)/.test(a.contentType))?.content.toString('utf8') ?? null,
               ),
             ),
           )
@@ -99,7 +102,11 @@ export async function startSmtpServer(options: { parse?: boolean } = {}): Promis
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`no mail to ${address} within ${timeoutMs} ms (received ${mails.length}: ${mails.map((m) => `${m.to} ${m.subject}`).join('; ')})`));
+          reject(
+            new Error(
+              `no mail to ${address} within ${timeoutMs} ms (received ${mails.length}: ${mails.map((m) => `${m.to} ${m.subject}`).join('; ')})`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(check);
         check();
@@ -108,8 +115,18 @@ export async function startSmtpServer(options: { parse?: boolean } = {}): Promis
   };
 }
 
-function toMail(to: string[], from: string, subject: string, messageId: string, text: string, html: string, headers: Map<string, string>): ReceivedMail {
+function toMail(
+  to: string[],
+  from: string,
+  subject: string,
+  messageId: string,
+  text: string,
+  html: string,
+  headers: Map<string, string>,
+  calendar: string | null,
+): ReceivedMail {
   return {
+    calendar,
     to,
     from,
     subject,

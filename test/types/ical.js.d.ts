@@ -5,6 +5,10 @@ declare module 'ical.js' {
       constructor(jcal: unknown);
       getFirstSubcomponent(name: string): Component;
       getFirstPropertyValue(name: string): unknown;
+      getAllProperties(name: string): Property[];
+    }
+    class Property {
+      getFirstValue(): unknown;
     }
     class Time {
       toJSDate(): Date;

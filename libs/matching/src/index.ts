@@ -8,3 +8,5 @@ export { meetingCalendar, type CalendarPerson } from './pair-care/icalendar';
 export { calendarInput } from './pair-care/meetings.service';
 export { MeetingsService } from './pair-care/meetings.service';
 export { CheckInsService } from './pair-care/check-ins.service';
+export { AgreementsService } from './pair-care/agreements.service';
+export { PairHistoryService } from './pair-care/pair-history.service';

@@ -13,6 +13,7 @@ import { CheckInsService } from './pair-care/check-ins.service';
 import { MeetingsService } from './pair-care/meetings.service';
 import { PairAccess } from './pair-care/pair-access';
 import { PairCareAdminController, PairCareController } from './pair-care/pair-care.controller';
+import { PairHistoryService } from './pair-care/pair-history.service';
 import { PairRecordsService } from './pair-care/pair-records.service';
 import { MatchingRoundsRepository } from './repositories/matching-rounds.repository';
 import { MentoringRequestsRepository } from './repositories/mentoring-requests.repository';
@@ -32,12 +33,13 @@ import { PairCareRepository } from './repositories/pair-care.repository';
     AgreementsService,
     CheckInsService,
     PairRecordsService,
+    PairHistoryService,
     PairAccess,
     MatchingRoundsRepository,
     MentoringRequestsRepository,
     MentorshipsRepository,
     PairCareRepository,
   ],
-  exports: [MatchingService, MentoringRequestsService, MentorshipsService, MeetingsService, CheckInsService],
+  exports: [MatchingService, MentoringRequestsService, MentorshipsService, MeetingsService, AgreementsService, CheckInsService, PairHistoryService],
 })
 export class MatchingModule {}

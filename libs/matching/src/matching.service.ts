@@ -94,7 +94,10 @@ export class MatchingService {
     const [mentors, excludedPairs] = await Promise.all([this.mentorCandidates(participants), this.excludedPairs()]);
     const pool = buildPool(mentors, this.context);
     return new Map(
-      mentees.map((m) => [m.userId, suggestMentors(toMentee(m), pool, { limit, excludedPairs }).map((p) => ({ mentorId: p.mentorId, score: p.score }))]),
+      mentees.map((m) => [
+        m.userId,
+        suggestMentors(toMentee(m), pool, { limit, excludedPairs }).map((p) => ({ mentorId: p.mentorId, score: p.score })),
+      ]),
     );
   }
 

@@ -3,4 +3,3 @@ export { NotificationsService, type NewNotification } from './notifications.serv
 export { MailService } from './mail/mail.service';
 export { DigestService } from './digest/digest.service';
 export { NotificationsErrors } from './notifications.errors';
-export { UnsubscribeTokens } from './mail/unsubscribe-tokens';

@@ -3,6 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { IdentityService, type UserChanged } from '@mutuals/identity';
 import type { ForumPostCreated, ForumPostRemoved } from '@mutuals/forums';
 import type {
+  AgreementUpdated,
+  CheckInDue,
+  MeetingCancelled,
+  MeetingLogRequested,
+  MeetingProposed,
+  MeetingReminderDue,
+  MeetingScheduled,
   MentoringAccepted,
   MentoringClosed,
   MentoringDeclined,
@@ -205,6 +212,100 @@ export class NotificationRules {
       '/profile',
       event.requestId,
       event.decidedBy,
+    );
+  }
+
+  // After commit, as every feed item: the feed is a convenience the mail and the page back up.
+  @OnDomainEvent('mentoring.meeting.proposed', { phase: 'after-commit' })
+  async onMeetingProposed(event: MeetingProposed): Promise<void> {
+    const title = `${await this.nameOf(event.proposedBy)} ${event.rescheduled ? 'proposes a new time for your session' : 'proposes a mentoring session'}`;
+    await this.one(
+      event.otherUserId,
+      'mentoring.meeting',
+      title,
+      `/mentoring/mentorships/${event.mentorshipId}`,
+      event.meetingId,
+      event.proposedBy,
+    );
+  }
+
+  @OnDomainEvent('mentoring.meeting.scheduled', { phase: 'after-commit' })
+  async onMeetingScheduled(event: MeetingScheduled): Promise<void> {
+    const other = event.acceptedBy === event.mentorId ? event.menteeId : event.mentorId;
+    const title = `${await this.nameOf(event.acceptedBy)} accepted the session time`;
+    await this.one(other, 'mentoring.meeting', title, `/mentoring/mentorships/${event.mentorshipId}`, event.meetingId, event.acceptedBy);
+  }
+
+  @OnDomainEvent('mentoring.meeting.cancelled', { phase: 'after-commit' })
+  async onMeetingCancelled(event: MeetingCancelled): Promise<void> {
+    const other = event.cancelledBy === event.mentorId ? event.menteeId : event.mentorId;
+    const title = `${await this.nameOf(event.cancelledBy)} cancelled a session`;
+    await this.one(
+      other,
+      'mentoring.meeting',
+      title,
+      `/mentoring/mentorships/${event.mentorshipId}`,
+      event.meetingId,
+      event.cancelledBy,
+      event.reason,
+    );
+  }
+
+  @OnDomainEvent('mentoring.meeting.reminder-due', { phase: 'after-commit' })
+  async onMeetingReminder(event: MeetingReminderDue): Promise<void> {
+    const kind = event.when === 'day-before' ? 'mentoring.reminder-day' : 'mentoring.reminder-hour';
+    const title = event.when === 'day-before' ? 'Your mentoring session is tomorrow' : 'Your mentoring session starts within the hour';
+    await this.notifications.notify(
+      event.userIds.map((userId) => ({
+        userId,
+        kind,
+        title,
+        link: `/mentoring/mentorships/${event.mentorshipId}`,
+        sourceId: event.meetingId,
+        actorId: null,
+        body: null,
+      })),
+    );
+  }
+
+  @OnDomainEvent('mentoring.meeting.log-requested', { phase: 'after-commit' })
+  async onLogRequested(event: MeetingLogRequested): Promise<void> {
+    const link = `/mentoring/mentorships/${event.mentorshipId}`;
+    await this.notifications.notify(
+      event.userIds.map((userId) => ({
+        userId,
+        kind: 'mentoring.log-request',
+        title: 'Log your session: how did it go?',
+        link,
+        sourceId: event.meetingId,
+        actorId: null,
+        body: null,
+      })),
+    );
+  }
+
+  @OnDomainEvent('mentoring.agreement.updated', { phase: 'after-commit' })
+  async onAgreementUpdated(event: AgreementUpdated): Promise<void> {
+    const title = `${await this.nameOf(event.updatedBy)} wrote down your mentoring agreement: read and confirm it`;
+    await this.one(
+      event.otherUserId,
+      'mentoring.agreement',
+      title,
+      `/mentoring/mentorships/${event.mentorshipId}`,
+      event.mentorshipId,
+      event.updatedBy,
+    );
+  }
+
+  @OnDomainEvent('mentoring.check-in.due', { phase: 'after-commit' })
+  async onCheckInDue(event: CheckInDue): Promise<void> {
+    await this.one(
+      event.userId,
+      'mentoring.check-in',
+      'How is your mentoring going? Three quick questions',
+      `/mentoring/mentorships/${event.mentorshipId}`,
+      event.checkInId,
+      null,
     );
   }
 

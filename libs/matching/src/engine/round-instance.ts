@@ -43,11 +43,7 @@ export interface RoundInstance {
   readonly bestMentor: Int32Array;
 }
 
-export function prepareRound(
-  mentees: readonly MenteeCandidate[],
-  pool: MentorPool,
-  options: RoundOptions = {},
-): RoundInstance {
+export function prepareRound(mentees: readonly MenteeCandidate[], pool: MentorPool, options: RoundOptions = {}): RoundInstance {
   const minimumScore = Math.max(1, options.minimumScore ?? pool.context.weights.minimumScore);
   const excludedPairs = PairSet.from(options.excludedPairs);
   const sortedMentees = [...mentees].sort((a, b) => compareIds(a.id, b.id));

@@ -26,11 +26,7 @@ const DEFAULT_CANDIDATES_PER_MENTEE = 32;
  * problem solved again until there are none, at which point the prices prove the optimum over
  * the full set of pairs.
  */
-export function runRound(
-  mentees: readonly MenteeCandidate[],
-  mentors: MentorPool,
-  options: OptimalRoundOptions = {},
-): RoundResult {
+export function runRound(mentees: readonly MenteeCandidate[], mentors: MentorPool, options: OptimalRoundOptions = {}): RoundResult {
   const instance = prepareRound(mentees, mentors, options);
   const k = Math.max(1, options.candidatesPerMentee ?? DEFAULT_CANDIDATES_PER_MENTEE);
   const candidates = instance.rows.map((_, i) => bestColumns(instance, i, k));
@@ -56,11 +52,7 @@ export function runRound(
 }
 
 /** Highest score first, ties to the lower mentee then mentor id: simple, fast, and not optimal. */
-export function greedyRound(
-  mentees: readonly MenteeCandidate[],
-  mentors: MentorPool,
-  options: RoundOptions = {},
-): RoundResult {
+export function greedyRound(mentees: readonly MenteeCandidate[], mentors: MentorPool, options: RoundOptions = {}): RoundResult {
   const instance = prepareRound(mentees, mentors, options);
   const { scores, capacity } = instance;
   const columnCount = instance.columns.length;
@@ -96,11 +88,7 @@ export function greedyRound(
 const BRUTE_FORCE_LIMIT = 5_000_000;
 
 /** Tries every assignment; for checking the other methods on tiny rounds only. */
-export function bruteForceRound(
-  mentees: readonly MenteeCandidate[],
-  mentors: MentorPool,
-  options: RoundOptions = {},
-): RoundResult {
+export function bruteForceRound(mentees: readonly MenteeCandidate[], mentors: MentorPool, options: RoundOptions = {}): RoundResult {
   const instance = prepareRound(mentees, mentors, options);
   const rowCount = instance.rows.length;
   const candidates = instance.rows.map((_, i) => bestColumns(instance, i, Infinity));

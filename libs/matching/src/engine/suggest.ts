@@ -14,11 +14,7 @@ export interface SuggestOptions {
  * ordered by mentor id so the same input always gives the same list. Only the returned pairs are
  * explained, which keeps a query over thousands of mentors to a fraction of a millisecond.
  */
-export function suggestMentors(
-  mentee: MenteeCandidate,
-  pool: MentorPool,
-  options: SuggestOptions = {},
-): PairScore[] {
+export function suggestMentors(mentee: MenteeCandidate, pool: MentorPool, options: SuggestOptions = {}): PairScore[] {
   const limit = options.limit ?? 10;
   if (limit <= 0) return [];
   const minimumScore = Math.max(1, options.minimumScore ?? pool.context.weights.minimumScore);

@@ -53,18 +53,20 @@ export class CheckInsService {
     });
   }
 
-  /** Opens the check-ins that have fallen due and tells each member; returns how many. */
+  /** Opens the check-ins that have fallen due and tells each member, in one transaction; returns how many. */
   async sweep(now = new Date()): Promise<number> {
-    const opened = await this.repository.openDueCheckIns(now);
-    for (const row of opened) {
-      await this.events.emit('mentoring.check-in.due', {
-        checkInId: row.id,
-        mentorshipId: row.mentorship_id,
-        userId: row.user_id,
-        dueAt: row.due_at.toISOString(),
-      });
-    }
-    return opened.length;
+    return this.events.transaction(async (unit) => {
+      const opened = await this.repository.openDueCheckIns(now, unit.manager);
+      for (const row of opened) {
+        await unit.emit('mentoring.check-in.due', {
+          checkInId: row.id,
+          mentorshipId: row.mentorship_id,
+          userId: row.user_id,
+          dueAt: row.due_at.toISOString(),
+        });
+      }
+      return opened.length;
+    });
   }
 
   async flags(limit = 100): Promise<CheckInFlagView[]> {

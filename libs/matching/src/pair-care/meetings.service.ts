@@ -162,37 +162,42 @@ export class MeetingsService {
     });
   }
 
-  /** Reminders a day and an hour before, and the request to log once a meeting has ended; each goes once. */
+  /**
+   * Reminders a day and an hour before, and the request to log once a meeting has ended. Each is
+   * claimed and announced in one transaction, so its mail is queued exactly once.
+   */
   async sweep(now = new Date()): Promise<{ reminders: number; logRequests: number }> {
-    let reminders = 0;
-    for (const [kind, within, when] of [
-      ['day', DAY_MS, 'day-before'],
-      ['hour', HOUR_MS, 'hour-before'],
-    ] as const) {
-      for (const meeting of await this.repository.claimReminders(kind, now, within)) {
-        // The day-before reminder of a meeting less than an hour away would only repeat the hour one.
-        if (kind === 'day' && meeting.starts_at.getTime() - now.getTime() <= HOUR_MS) continue;
-        reminders++;
-        await this.events.emit('mentoring.meeting.reminder-due', {
+    return this.events.transaction(async (unit) => {
+      let reminders = 0;
+      for (const [kind, within, when] of [
+        ['day', DAY_MS, 'day-before'],
+        ['hour', HOUR_MS, 'hour-before'],
+      ] as const) {
+        for (const meeting of await this.repository.claimReminders(kind, now, within, unit.manager)) {
+          // The day-before reminder of a meeting less than an hour away would only repeat the hour one.
+          if (kind === 'day' && meeting.starts_at.getTime() - now.getTime() <= HOUR_MS) continue;
+          reminders++;
+          await unit.emit('mentoring.meeting.reminder-due', {
+            meetingId: meeting.id,
+            mentorshipId: meeting.mentorship_id,
+            userIds: [meeting.mentor_id, meeting.mentee_id],
+            startsAt: meeting.starts_at.toISOString(),
+            timeZone: meeting.time_zone,
+            when,
+          });
+        }
+      }
+      const due = await this.repository.claimLogRequests(now, unit.manager);
+      for (const meeting of due) {
+        await unit.emit('mentoring.meeting.log-requested', {
           meetingId: meeting.id,
           mentorshipId: meeting.mentorship_id,
           userIds: [meeting.mentor_id, meeting.mentee_id],
           startsAt: meeting.starts_at.toISOString(),
-          timeZone: meeting.time_zone,
-          when,
         });
       }
-    }
-    const due = await this.repository.claimLogRequests(now);
-    for (const meeting of due) {
-      await this.events.emit('mentoring.meeting.log-requested', {
-        meetingId: meeting.id,
-        mentorshipId: meeting.mentorship_id,
-        userIds: [meeting.mentor_id, meeting.mentee_id],
-        startsAt: meeting.starts_at.toISOString(),
-      });
-    }
-    return { reminders, logRequests: due.length };
+      return { reminders, logRequests: due.length };
+    });
   }
 
   private async openMeeting(

@@ -184,6 +184,23 @@ export class PairCareRepository {
     ]);
   }
 
+  /** A meeting from the pair's past (imported history and demo data): its outcome is known already. */
+  async insertPastMeeting(
+    meeting: { mentorshipId: string; proposedBy: string; startsAt: Date; durationMinutes: number; format: MeetingFormat; status: 'held' | 'missed'; sessionId: string | null },
+    manager?: EntityManager,
+  ): Promise<void> {
+    await this.db(manager).query(
+      `INSERT INTO mentoring_meetings (mentorship_id, starts_at, duration_minutes, format, status, proposed_by, session_id, log_requested_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $2, $2)`,
+      [meeting.mentorshipId, meeting.startsAt, meeting.durationMinutes, meeting.format, meeting.status, meeting.proposedBy, meeting.sessionId],
+    );
+  }
+
+  /** Moves a mentorship's start into the past (imported history and demo data). */
+  async backdateStart(mentorshipId: string, startedAt: Date, manager?: EntityManager): Promise<void> {
+    await this.db(manager).query(`UPDATE mentorships SET started_at = $2 WHERE id = $1`, [mentorshipId, startedAt]);
+  }
+
   /** A new time for a meeting: back to proposed, awaiting the other side; a scheduled one moves to the next SEQUENCE. */
   async proposeNewTime(
     meetingId: string,
@@ -222,10 +239,10 @@ export class PairCareRepository {
   }
 
   /** Scheduled meetings of active pairs starting within the window whose reminder has not gone; marks them sent. */
-  async claimReminders(kind: 'day' | 'hour', now: Date, withinMs: number): Promise<DueMeetingRow[]> {
+  async claimReminders(kind: 'day' | 'hour', now: Date, withinMs: number, manager: EntityManager): Promise<DueMeetingRow[]> {
     const column = kind === 'day' ? 'reminded_day_before_at' : 'reminded_hour_before_at';
     return rowsOf<DueMeetingRow>(
-      this.dataSource.manager,
+      manager,
       `UPDATE mentoring_meetings mm SET ${column} = $1
        FROM mentorships m
        WHERE m.id = mm.mentorship_id AND m.status = 'active' AND mm.status = 'scheduled' AND mm.${column} IS NULL
@@ -238,9 +255,9 @@ export class PairCareRepository {
   }
 
   /** Scheduled meetings that have ended without a log; marks that both were asked to log them. */
-  async claimLogRequests(now: Date): Promise<DueMeetingRow[]> {
+  async claimLogRequests(now: Date, manager: EntityManager): Promise<DueMeetingRow[]> {
     return rowsOf<DueMeetingRow>(
-      this.dataSource.manager,
+      manager,
       `UPDATE mentoring_meetings mm SET log_requested_at = $1
        FROM mentorships m
        WHERE m.id = mm.mentorship_id AND m.status = 'active' AND mm.status = 'scheduled' AND mm.log_requested_at IS NULL
@@ -309,8 +326,9 @@ export class PairCareRepository {
   // Check-ins
 
   /** Opens the check-in now due for each side of every active pair (the latest one only); returns those opened. */
-  async openDueCheckIns(now: Date): Promise<CheckInRow[]> {
-    return this.dataSource.query(
+  async openDueCheckIns(now: Date, manager: EntityManager): Promise<CheckInRow[]> {
+    return rowsOf<CheckInRow>(
+      manager,
       `INSERT INTO mentoring_check_ins (mentorship_id, user_id, due_at)
        SELECT m.id, side.user_id, m.started_at + make_interval(days => ${FIRST_CHECK_IN_DAYS} + ${CHECK_IN_EVERY_DAYS} * due.rounds)
        FROM mentorships m

@@ -86,26 +86,36 @@ export class DigestService {
   }
 
   /** For each member who seeks mentoring: the best-fitting mentors with places not shown to them before. */
-  private async newMentors(due: { user_id: string; mentors_shown: string[] }[]): Promise<Map<string, { mentorId: string; link: DigestLink }[]>> {
+  private async newMentors(
+    due: { user_id: string; mentors_shown: string[] }[],
+  ): Promise<Map<string, { mentorId: string; link: DigestLink }[]>> {
     const suggestions = await this.matching.suggestionsForMany(
       due.map((d) => d.user_id),
       NEW_MENTORS + 5,
     );
     const shown = new Map(due.map((d) => [d.user_id, new Set(d.mentors_shown)]));
-    const fresh = new Map([...suggestions].map(([userId, list]) => [userId, list.filter((s) => !shown.get(userId)?.has(s.mentorId)).slice(0, NEW_MENTORS)]));
+    const fresh = new Map(
+      [...suggestions].map(([userId, list]) => [userId, list.filter((s) => !shown.get(userId)?.has(s.mentorId)).slice(0, NEW_MENTORS)]),
+    );
     const names = await this.identity.getUserSummaries([...fresh.values()].flatMap((list) => list.map((s) => s.mentorId)));
     return new Map(
       [...fresh].map(([userId, list]) => [
         userId,
         list.map((s) => ({
           mentorId: s.mentorId,
-          link: { text: `${names.get(s.mentorId)?.displayName ?? 'A mentor'}: a ${s.score}% fit for what you need`, link: `/members/${s.mentorId}` },
+          link: {
+            text: `${names.get(s.mentorId)?.displayName ?? 'A mentor'}: a ${s.score}% fit for what you need`,
+            link: `/members/${s.mentorId}`,
+          },
         })),
       ]),
     );
   }
 
-  private payload(period: { frequency: 'daily' | 'weekly'; since: Date; until: Date; newMentors: DigestLink[] }, items: DigestItemRow[]): DigestPayload {
+  private payload(
+    period: { frequency: 'daily' | 'weekly'; since: Date; until: Date; newMentors: DigestLink[] },
+    items: DigestItemRow[],
+  ): DigestPayload {
     const groups = [...groupBy(items, (i) => i.group_title)].slice(0, GROUPS).map(([title, rows]) => ({
       title,
       items: rows.slice(-ITEMS_PER_GROUP).map((r) => ({ text: r.text, link: r.link })),

@@ -77,8 +77,16 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
       { connection: connection(), prefix, concurrency: 1 },
     );
     this.worker.on('failed', (job, error) => this.logger.warn(`mail job ${job?.name} failed: ${error.message}`));
-    await this.queue.upsertJobScheduler('mail-drain', { every: this.config.mail.pollMilliseconds }, { name: 'drain', opts: { removeOnComplete: true, removeOnFail: 100 } });
-    await this.queue.upsertJobScheduler('mail-digest', { every: DIGEST_CHECK_MS }, { name: 'digest', opts: { removeOnComplete: true, removeOnFail: 100 } });
+    await this.queue.upsertJobScheduler(
+      'mail-drain',
+      { every: this.config.mail.pollMilliseconds },
+      { name: 'drain', opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
+    await this.queue.upsertJobScheduler(
+      'mail-digest',
+      { every: DIGEST_CHECK_MS },
+      { name: 'digest', opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -19,7 +19,16 @@ export class MailRenderer {
     private readonly tokens: UnsubscribeTokens,
   ) {}
 
-  readonly url = (path: string): string => (/^https?:\/\//.test(path) ? path : `${this.config.publicUrl}${path.startsWith('/') ? '' : '/'}${path}`);
+  /** MAIL_FROM as a calendar organiser: "Name <address>" or a bare address. */
+  private get organizer(): { name: string; email: string } {
+    const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(this.config.mail.from);
+    return match
+      ? { name: match[1] || 'Mutuals Network', email: match[2]! }
+      : { name: 'Mutuals Network', email: this.config.mail.from.trim() };
+  }
+
+  readonly url = (path: string): string =>
+    /^https?:\/\//.test(path) ? path : `${this.config.publicUrl}${path.startsWith('/') ? '' : '/'}${path}`;
 
   /** null when there is nobody to send it to any more (the account is gone). */
   async render(row: RenderableRow): Promise<RenderedMail | null> {
@@ -28,7 +37,10 @@ export class MailRenderer {
 
   /** Renders a batch with one look-up of the members it names; null where there is nobody to send to. */
   async renderMany(rows: RenderableRow[]): Promise<(RenderedMail | null)[]> {
-    const ids = rows.flatMap((row) => [...(row.user_id ? [row.user_id] : []), ...(TEMPLATES[row.kind as MailKind] as MailTemplate<unknown>).people(row.payload)]);
+    const ids = rows.flatMap((row) => [
+      ...(row.user_id ? [row.user_id] : []),
+      ...(TEMPLATES[row.kind as MailKind] as MailTemplate<unknown>).people(row.payload),
+    ]);
     const contacts = await this.identity.getMailContacts(ids);
     const layout = await this.compiledLayout();
     return Promise.all(rows.map((row) => this.renderOne(row, contacts, layout)));
@@ -40,11 +52,14 @@ export class MailRenderer {
     const recipient = row.user_id ? contacts.get(row.user_id) : undefined;
     const to = row.to_address ?? recipient?.email;
     if (!to || (row.user_id && !recipient)) return null;
-    const content = definition.build(row.payload, {
+    const context = {
       recipientName: recipient?.displayName ?? 'there',
-      name: (id) => contacts.get(id)?.displayName ?? 'A former member',
+      name: (id: string) => contacts.get(id)?.displayName ?? 'A former member',
       url: this.url,
-    });
+      contact: (id: string) => ({ name: contacts.get(id)?.displayName ?? 'A former member', email: contacts.get(id)?.email ?? null }),
+      organizer: this.organizer,
+    };
+    const content = definition.build(row.payload, context);
     const unsubscribable: UnsubscribableKind | null = kind === 'digest' || isSwitchableKind(kind) ? kind : null;
     const headers: Record<string, string> = {};
     if (unsubscribable && row.user_id) {
@@ -57,7 +72,8 @@ export class MailRenderer {
         `[Unsubscribe from these emails](${this.url(`/unsubscribe?token=${token}`)}) or [change your notification settings](${this.url('/settings/notifications')}).`,
       );
     }
-    return { to, subject: content.subject, html: layout.html(content), text: layout.text(content), headers };
+    const calendar = definition.calendar?.(row.payload, context) ?? null;
+    return { to, subject: content.subject, html: layout.html(content), text: layout.text(content), headers, calendar };
   }
 
   /** The HTML and text of content built outside the outbox (the benchmark's baseline). */

@@ -4,7 +4,20 @@ import { APP_CONFIG, AppConfig, OnDomainEvent } from '@mutuals/core';
 import { ChatService, type ChatMessageCreated } from '@mutuals/chat';
 import type { ForumPostCreated } from '@mutuals/forums';
 import type { AccountDeleted, AccountLinkRequested, AccountSecurityChanged, UserChanged } from '@mutuals/identity';
-import type { MentoringAccepted, MentoringDeclined, MentoringExpiring, MentoringRequestEnded, MentoringRequested } from '@mutuals/matching';
+import type {
+  AgreementUpdated,
+  CheckInDue,
+  MeetingCancelled,
+  MeetingLogRequested,
+  MeetingProposed,
+  MeetingReminderDue,
+  MeetingScheduled,
+  MentoringAccepted,
+  MentoringDeclined,
+  MentoringExpiring,
+  MentoringRequestEnded,
+  MentoringRequested,
+} from '@mutuals/matching';
 import { DataSource, EntityManager } from 'typeorm';
 import { DigestRepository } from '../digest/digest.repository';
 import type { AccountMailKind, SwitchableKind } from '../preferences/notification-kinds';
@@ -37,12 +50,24 @@ export class MailRules {
   ) {}
 
   /** Mail each recipient by their channel for the kind: now, in the digest, or not at all. */
-  private async route(manager: EntityManager, kind: SwitchableKind, recipients: string[], payload: object, entry: DigestEntry): Promise<void> {
+  private async route(
+    manager: EntityManager,
+    kind: SwitchableKind,
+    recipients: string[],
+    payload: object,
+    entry: DigestEntry,
+  ): Promise<void> {
     const channels = await this.preferences.channels(recipients, kind, manager);
     const now = recipients.filter((id) => channels.get(id) === 'email');
     const later = recipients.filter((id) => channels.get(id) === 'digest');
-    await this.mail.enqueue(manager, now.map((userId) => ({ kind, userId, payload })));
-    await this.digests.addItems(manager, later.map((userId) => ({ userId, kind, ...entry })));
+    await this.mail.enqueue(
+      manager,
+      now.map((userId) => ({ kind, userId, payload })),
+    );
+    await this.digests.addItems(
+      manager,
+      later.map((userId) => ({ userId, kind, ...entry })),
+    );
   }
 
   private account(manager: EntityManager, kind: AccountMailKind, event: AccountLinkRequested | AccountSecurityChanged) {
@@ -86,48 +111,152 @@ export class MailRules {
   async onUserChanged(event: UserChanged, manager: EntityManager): Promise<void> {
     if (event.reason === 'approved') {
       await this.digests.subscribe(manager, event.user.id);
-      await this.route(manager, 'account.approved', [event.user.id], {}, { groupTitle: 'Your account', text: 'Your account was approved', link: '/mentoring' });
+      await this.route(
+        manager,
+        'account.approved',
+        [event.user.id],
+        {},
+        { groupTitle: 'Your account', text: 'Your account was approved', link: '/mentoring' },
+      );
     } else if (event.reason === 'rejected') {
       const payload = { reason: event.rejectionReason ?? null };
-      await this.route(manager, 'account.rejected', [event.user.id], payload, { groupTitle: 'Your account', text: 'About your application', link: '/eligibility' });
+      await this.route(manager, 'account.rejected', [event.user.id], payload, {
+        groupTitle: 'Your account',
+        text: 'About your application',
+        link: '/eligibility',
+      });
     }
   }
 
   // In the writer's transaction: the request and the mentor's mail exist together.
   @OnDomainEvent('mentoring.requested', { phase: 'in-transaction' })
   onRequested(event: MentoringRequested, manager: EntityManager) {
-    return this.route(manager, 'mentoring.requested', [event.mentorId], event, { groupTitle: 'Mentoring', text: 'A new mentoring request to you', link: '/mentoring?box=incoming' });
+    return this.route(manager, 'mentoring.requested', [event.mentorId], event, {
+      groupTitle: 'Mentoring',
+      text: 'A new mentoring request to you',
+      link: '/mentoring?box=incoming',
+    });
   }
 
   // In the writer's transaction, like every mentoring mail.
   @OnDomainEvent('mentoring.accepted', { phase: 'in-transaction' })
   onAccepted(event: MentoringAccepted, manager: EntityManager) {
     const link = `/mentoring/mentorships/${event.mentorshipId}`;
-    return this.route(manager, 'mentoring.accepted', [event.menteeId], event, { groupTitle: 'Mentoring', text: 'Your mentoring request was accepted', link });
+    return this.route(manager, 'mentoring.accepted', [event.menteeId], event, {
+      groupTitle: 'Mentoring',
+      text: 'Your mentoring request was accepted',
+      link,
+    });
   }
 
   // In the writer's transaction, like every mentoring mail.
   @OnDomainEvent('mentoring.declined', { phase: 'in-transaction' })
   onDeclined(event: MentoringDeclined, manager: EntityManager) {
-    return this.route(manager, 'mentoring.declined', [event.menteeId], event, { groupTitle: 'Mentoring', text: 'A mentor declined your request', link: '/mentoring?box=outgoing' });
+    return this.route(manager, 'mentoring.declined', [event.menteeId], event, {
+      groupTitle: 'Mentoring',
+      text: 'A mentor declined your request',
+      link: '/mentoring?box=outgoing',
+    });
   }
 
   // In the writer's transaction, like every mentoring mail.
   @OnDomainEvent('mentoring.expiring', { phase: 'in-transaction' })
   onExpiring(event: MentoringExpiring, manager: EntityManager) {
-    return this.route(manager, 'mentoring.expiring', [event.mentorId], event, { groupTitle: 'Mentoring', text: 'A request to you expires soon', link: '/mentoring?box=incoming' });
+    return this.route(manager, 'mentoring.expiring', [event.mentorId], event, {
+      groupTitle: 'Mentoring',
+      text: 'A request to you expires soon',
+      link: '/mentoring?box=incoming',
+    });
   }
 
   // In the writer's transaction, like every mentoring mail.
   @OnDomainEvent('mentoring.expired', { phase: 'in-transaction' })
   onExpired(event: MentoringRequestEnded, manager: EntityManager) {
-    return this.route(manager, 'mentoring.expired', [event.menteeId], event, { groupTitle: 'Mentoring', text: 'Your mentoring request expired', link: '/mentoring' });
+    return this.route(manager, 'mentoring.expired', [event.menteeId], event, {
+      groupTitle: 'Mentoring',
+      text: 'Your mentoring request expired',
+      link: '/mentoring',
+    });
+  }
+
+  // In the writer's transaction: a proposal and the other side's mail exist together.
+  @OnDomainEvent('mentoring.meeting.proposed', { phase: 'in-transaction' })
+  onMeetingProposed(event: MeetingProposed, manager: EntityManager) {
+    const link = `/mentoring/mentorships/${event.mentorshipId}`;
+    return this.route(manager, 'mentoring.meeting', [event.otherUserId], event, {
+      groupTitle: 'Mentoring',
+      text: 'A session time to answer',
+      link,
+    });
+  }
+
+  // In the writer's transaction: both sides get the invitation exactly when the meeting is booked.
+  @OnDomainEvent('mentoring.meeting.scheduled', { phase: 'in-transaction' })
+  onMeetingScheduled(event: MeetingScheduled, manager: EntityManager) {
+    const link = `/mentoring/mentorships/${event.mentorshipId}`;
+    return this.route(manager, 'mentoring.meeting', [event.mentorId, event.menteeId], event, {
+      groupTitle: 'Mentoring',
+      text: 'A session is booked',
+      link,
+    });
+  }
+
+  // In the writer's transaction: a booked meeting leaves both calendars together; a mere proposal only tells the other side.
+  @OnDomainEvent('mentoring.meeting.cancelled', { phase: 'in-transaction' })
+  onMeetingCancelled(event: MeetingCancelled, manager: EntityManager) {
+    const other = event.cancelledBy === event.mentorId ? event.menteeId : event.mentorId;
+    const recipients = event.calendar ? [event.mentorId, event.menteeId] : [other];
+    const link = `/mentoring/mentorships/${event.mentorshipId}`;
+    return this.route(manager, 'mentoring.meeting', recipients, event, { groupTitle: 'Mentoring', text: 'A session was cancelled', link });
+  }
+
+  // In the sweep's transaction: the reminder is claimed and queued together, so it goes once.
+  @OnDomainEvent('mentoring.meeting.reminder-due', { phase: 'in-transaction' })
+  onMeetingReminder(event: MeetingReminderDue, manager: EntityManager) {
+    const kind = event.when === 'day-before' ? 'mentoring.reminder-day' : 'mentoring.reminder-hour';
+    const link = `/mentoring/mentorships/${event.mentorshipId}`;
+    return this.route(manager, kind, event.userIds, event, { groupTitle: 'Mentoring', text: 'A session is coming up', link });
+  }
+
+  // In the sweep's transaction, like the reminders.
+  @OnDomainEvent('mentoring.meeting.log-requested', { phase: 'in-transaction' })
+  onLogRequested(event: MeetingLogRequested, manager: EntityManager) {
+    const link = `/mentoring/mentorships/${event.mentorshipId}`;
+    return this.route(manager, 'mentoring.log-request', event.userIds, event, { groupTitle: 'Mentoring', text: 'A session to log', link });
+  }
+
+  // In the writer's transaction: the agreement and the request to confirm it exist together.
+  @OnDomainEvent('mentoring.agreement.updated', { phase: 'in-transaction' })
+  onAgreementUpdated(event: AgreementUpdated, manager: EntityManager) {
+    const link = `/mentoring/mentorships/${event.mentorshipId}`;
+    return this.route(manager, 'mentoring.agreement', [event.otherUserId], event, {
+      groupTitle: 'Mentoring',
+      text: 'Your agreement to confirm',
+      link,
+    });
+  }
+
+  // In the sweep's transaction: the check-in and its invitation exist together.
+  @OnDomainEvent('mentoring.check-in.due', { phase: 'in-transaction' })
+  onCheckInDue(event: CheckInDue, manager: EntityManager) {
+    const link = `/mentoring/mentorships/${event.mentorshipId}`;
+    return this.route(manager, 'mentoring.check-in', [event.userId], event, {
+      groupTitle: 'Mentoring',
+      text: 'A check-in on your mentoring',
+      link,
+    });
   }
 
   // In the writer's transaction: each person mentioned, replied to, quoted or watching gets one mail, with the post.
   @OnDomainEvent('forum.post.created', { phase: 'in-transaction' })
   async onForumPost(event: ForumPostCreated, manager: EntityManager): Promise<void> {
-    const payload: ForumMailPayload = { postId: event.postId, threadTitle: event.threadTitle, authorId: event.authorId, link: event.link, preview: event.preview };
+    const payload: ForumMailPayload = {
+      postId: event.postId,
+      threadTitle: event.threadTitle,
+      authorId: event.authorId,
+      link: event.link,
+      preview: event.preview,
+    };
     const entry = { groupTitle: event.threadTitle, text: event.preview, link: event.link };
     const mentioned = event.mentionedUserIds;
     const answered = event.replyToAuthorId && !mentioned.includes(event.replyToAuthorId) ? [event.replyToAuthorId] : [];

@@ -48,6 +48,10 @@ export class MailSender implements OnApplicationShutdown {
       html: mail.html,
       text: mail.text,
       headers: mail.headers,
+      // nodemailer sends it as the text/calendar alternative Outlook and Gmail turn into an invitation.
+      ...(mail.calendar && {
+        icalEvent: { method: mail.calendar.method, content: mail.calendar.content, filename: 'mentoring-session.ics' },
+      }),
       messageId,
     });
     return 'sent';

@@ -77,7 +77,11 @@ export class MailService {
 
   async describeUnsubscribe(token: string): Promise<UnsubscribeView> {
     const grant = await this.grantOf(token);
-    return { kind: grant.kind, label: this.labelOf(grant.kind), unsubscribed: await this.preferences.emailStopped(grant.userId, grant.kind) };
+    return {
+      kind: grant.kind,
+      label: this.labelOf(grant.kind),
+      unsubscribed: await this.preferences.emailStopped(grant.userId, grant.kind),
+    };
   }
 
   /** One click, no sign-in: the signed link is the proof (RFC 8058). */

@@ -50,6 +50,10 @@ export class MailOutboxEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   headers!: Record<string, string>;
 
+  /** The calendar invitation or cancellation sent with it (meeting mail), kept so a resend is the same. */
+  @Column({ type: 'jsonb', nullable: true })
+  calendar!: { method: 'REQUEST' | 'CANCEL'; content: string } | null;
+
   /** A check made just before sending (a chat message still unread); null: always send. */
   @Column({ type: 'jsonb', nullable: true })
   sendIf!: Record<string, unknown> | null;

@@ -1,3 +1,4 @@
+import type { MailCalendar } from './templates';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -15,6 +16,7 @@ export interface OutboxRow {
   html: string | null;
   text: string | null;
   headers: Record<string, string>;
+  calendar: MailCalendar | null;
   send_if: SendCondition | null;
   status: MailStatus;
   attempts: number;
@@ -47,10 +49,10 @@ export interface RenderedMail {
   html: string;
   text: string;
   headers: Record<string, string>;
+  calendar: MailCalendar | null;
 }
 
-const SUMMARY_COLUMNS =
-  'id, message_id, kind, to_address, subject, status, attempts, last_error, created_at, next_attempt_at, sent_at';
+const SUMMARY_COLUMNS = 'id, message_id, kind, to_address, subject, status, attempts, last_error, created_at, next_attempt_at, sent_at';
 
 /** All the SQL of the mail outbox. */
 @Injectable()
@@ -110,8 +112,8 @@ export class OutboxRepository {
   async saveRenderings(mails: { id: string; mail: RenderedMail }[]): Promise<void> {
     if (mails.length === 0) return;
     await this.db.query(
-      `UPDATE mail_outbox o SET to_address = r.to_address, subject = r.subject, html = r.html, text = r.text, headers = r.headers
-       FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[], $5::text[], $6::jsonb[]) AS r(id, to_address, subject, html, text, headers)
+      `UPDATE mail_outbox o SET to_address = r.to_address, subject = r.subject, html = r.html, text = r.text, headers = r.headers, calendar = r.calendar
+       FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[]) AS r(id, to_address, subject, html, text, headers, calendar)
        WHERE o.id = r.id`,
       [
         mails.map((m) => m.id),
@@ -120,6 +122,7 @@ export class OutboxRepository {
         mails.map((m) => m.mail.html),
         mails.map((m) => m.mail.text),
         mails.map((m) => JSON.stringify(m.mail.headers)),
+        mails.map((m) => (m.mail.calendar ? JSON.stringify(m.mail.calendar) : null)),
       ],
     );
   }

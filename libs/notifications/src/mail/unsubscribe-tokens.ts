@@ -31,14 +31,18 @@ export class UnsubscribeTokens {
 
   async sign(grant: UnsubscribeGrant): Promise<string> {
     const body = Buffer.from(`${grant.userId}.${grant.kind}`).toString('base64url');
-    return `${body}.${createHmac('sha256', await this.secret()).update(body).digest('base64url')}`;
+    return `${body}.${createHmac('sha256', await this.secret())
+      .update(body)
+      .digest('base64url')}`;
   }
 
   /** The grant of a genuine token; null for anything forged, altered or malformed. */
   async verify(token: string): Promise<UnsubscribeGrant | null> {
     const [body, signature, extra] = token.split('.');
     if (!body || !signature || extra !== undefined) return null;
-    const expected = createHmac('sha256', await this.secret()).update(body).digest();
+    const expected = createHmac('sha256', await this.secret())
+      .update(body)
+      .digest();
     const given = Buffer.from(signature, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
     const decoded = Buffer.from(body, 'base64url').toString();

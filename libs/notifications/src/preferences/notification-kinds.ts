@@ -53,6 +53,42 @@ export const SWITCHABLE_KINDS = {
     defaultChannel: 'email',
     channels: ALL,
   },
+  'mentoring.meeting': {
+    label: 'Planned sessions',
+    description: 'A session is proposed, accepted, moved or cancelled; accepted ones come with a calendar invitation.',
+    defaultChannel: 'email',
+    channels: ['email', 'app', 'off'],
+  },
+  'mentoring.reminder-day': {
+    label: 'Reminder the day before a session',
+    description: 'A reminder about 24 hours before a planned session.',
+    defaultChannel: 'email',
+    channels: ['email', 'app', 'off'],
+  },
+  'mentoring.reminder-hour': {
+    label: 'Reminder an hour before a session',
+    description: 'A reminder about an hour before a planned session.',
+    defaultChannel: 'email',
+    channels: ['email', 'app', 'off'],
+  },
+  'mentoring.log-request': {
+    label: 'Logging a session',
+    description: 'After a planned session, a request to log it.',
+    defaultChannel: 'email',
+    channels: ALL,
+  },
+  'mentoring.agreement': {
+    label: 'Your mentoring agreement',
+    description: 'The other side writes or changes your agreement and asks you to confirm it.',
+    defaultChannel: 'email',
+    channels: ALL,
+  },
+  'mentoring.check-in': {
+    label: 'Check-ins',
+    description: 'A short check-in on how your mentoring is going, at 30 days and every 60 days after.',
+    defaultChannel: 'email',
+    channels: ['email', 'app', 'off'],
+  },
   'forum.mention': {
     label: 'Mentions',
     description: 'Someone mentions you by your @handle in the forums.',
@@ -107,6 +143,12 @@ export const IN_APP_KIND_TO_PREFERENCE: Record<string, SwitchableKind> = {
   'mentoring.declined': 'mentoring.declined',
   'mentoring.expiring': 'mentoring.expiring',
   'mentoring.expired': 'mentoring.expired',
+  'mentoring.meeting': 'mentoring.meeting',
+  'mentoring.reminder-day': 'mentoring.reminder-day',
+  'mentoring.reminder-hour': 'mentoring.reminder-hour',
+  'mentoring.log-request': 'mentoring.log-request',
+  'mentoring.agreement': 'mentoring.agreement',
+  'mentoring.check-in': 'mentoring.check-in',
 };
 
 export const DEFAULT_DIGEST_FREQUENCY = 'weekly' as const;

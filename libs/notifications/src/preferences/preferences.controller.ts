@@ -2,7 +2,12 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import type { DigestFrequency, NotificationChannel, NotificationPreferencesView, UpdateNotificationPreferencesRequest } from '@mutuals/contracts';
+import type {
+  DigestFrequency,
+  NotificationChannel,
+  NotificationPreferencesView,
+  UpdateNotificationPreferencesRequest,
+} from '@mutuals/contracts';
 import { AllowPending, AuthUser, CurrentUser } from '@mutuals/identity';
 import { PreferencesService } from './preferences.service';
 

@@ -9,7 +9,11 @@ export class PreferencesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** The members' own choices for one kind (members who kept the default have no row). */
-  async channelsFor(userIds: readonly string[], kind: string, manager: EntityManager = this.db.manager): Promise<Map<string, NotificationChannel>> {
+  async channelsFor(
+    userIds: readonly string[],
+    kind: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<Map<string, NotificationChannel>> {
     if (userIds.length === 0) return new Map();
     const rows: { user_id: string; channel: NotificationChannel }[] = await manager.query(
       `SELECT user_id, channel FROM notification_preferences WHERE kind = $1 AND user_id = ANY($2::uuid[])`,
@@ -26,7 +30,11 @@ export class PreferencesRepository {
     return new Map(rows.map((r) => [r.kind, r.channel]));
   }
 
-  async setChannels(userId: string, choices: { kind: string; channel: NotificationChannel }[], manager: EntityManager = this.db.manager): Promise<void> {
+  async setChannels(
+    userId: string,
+    choices: { kind: string; channel: NotificationChannel }[],
+    manager: EntityManager = this.db.manager,
+  ): Promise<void> {
     if (choices.length === 0) return;
     await manager.query(
       `INSERT INTO notification_preferences (user_id, kind, channel)

@@ -7,7 +7,13 @@ import type {
 } from '@mutuals/contracts';
 import { EntityManager } from 'typeorm';
 import { NotificationsErrors } from '../notifications.errors';
-import { DEFAULT_DIGEST_FREQUENCY, IN_APP_KIND_TO_PREFERENCE, SWITCHABLE_KINDS, SwitchableKind, isSwitchableKind } from './notification-kinds';
+import {
+  DEFAULT_DIGEST_FREQUENCY,
+  IN_APP_KIND_TO_PREFERENCE,
+  SWITCHABLE_KINDS,
+  SwitchableKind,
+  isSwitchableKind,
+} from './notification-kinds';
 import { PreferencesRepository } from './preferences.repository';
 
 /** Who wants what, by which channel: the defaults of notification-kinds.ts unless a member chose otherwise. */

@@ -46,11 +46,17 @@ export function MentoringPage() {
   const client = useQueryClient();
   const [params, setParams] = useSearchParams();
   const raw = params.get('box');
-  const box: Box = raw === 'outgoing' || raw === 'mentorships' ? raw : 'incoming';
   const [notice, setNotice] = useState<string | null>(null);
   /** The request just sent: it takes focus when it shows in the outgoing list. */
   const [sentId, setSentId] = useState<string | null>(null);
   const seeks = me?.profile.mentee.seeks ?? false;
+  const offers = me?.profile.mentor.offers ?? false;
+  // A mentor sees incoming requests, a mentee outgoing ones, someone on neither side yet both;
+  // a box named in the address (a link, a request just sent) always shows.
+  const shownTabs = tabs.filter(
+    (t) => t.id === 'mentorships' || t.id === raw || (!seeks && !offers) || (t.id === 'incoming' ? offers : seeks),
+  );
+  const box: Box = shownTabs.find((t) => t.id === raw)?.id ?? shownTabs[0]!.id;
   const chosenMentor = params.get('mentor');
 
   const sent = (r: MentoringRequestView) => {
@@ -75,9 +81,11 @@ export function MentoringPage() {
       {seeks ? (
         <Suggestions onSent={sent} />
       ) : (
-        <Alert tone="info">
-          To see mentor suggestions, say what help you are looking for on <Link to="/profile">your profile</Link>.
-        </Alert>
+        !offers && (
+          <Alert tone="info">
+            To see mentor suggestions, say what help you are looking for on <Link to="/profile">your profile</Link>.
+          </Alert>
+        )
       )}
       <section aria-labelledby="mentoring-boxes-heading">
         <h2 id="mentoring-boxes-heading" className="visually-hidden">
@@ -85,7 +93,7 @@ export function MentoringPage() {
         </h2>
         <Tabs
           label="Mentoring"
-          tabs={tabs}
+          tabs={shownTabs}
           selected={box}
           onSelect={(b) => setParams({ box: b }, { replace: true })}
           idPrefix="mentoring-box"
@@ -191,9 +199,11 @@ function RequestList({ box, focusId }: { box: RequestBox; focusId: string | null
   const busy = act.isPending ? act.variables.request.id : null;
   const error = act.error ?? list.error;
 
+  // Once the request just sent is in the list (after the refetch), it takes focus.
+  const focusShown = items?.some((r) => r.id === focusId) ?? false;
   useEffect(() => {
-    focused.current?.focus();
-  }, [focusId, items === null]);
+    if (focusShown) focused.current?.focus();
+  }, [focusShown]);
 
   if (!items)
     return error ? (

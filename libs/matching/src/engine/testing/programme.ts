@@ -18,7 +18,12 @@ export function buildPool(mentors: Mentors): MentorPool {
   return mentors instanceof MentorPool ? mentors : new MentorPool(mentors, PROGRAMME_CONTEXT);
 }
 
-export function scorePair(mentee: MenteeCandidate, mentor: MentorCandidate, mentors: Mentors, excludedPairs?: Iterable<PairRef>): PairScore | null {
+export function scorePair(
+  mentee: MenteeCandidate,
+  mentor: MentorCandidate,
+  mentors: Mentors,
+  excludedPairs?: Iterable<PairRef>,
+): PairScore | null {
   return scoreInPool(mentee, mentor, buildPool(mentors), excludedPairs);
 }
 

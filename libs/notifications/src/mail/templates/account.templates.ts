@@ -52,7 +52,10 @@ export const emailChange = template<AccountLinkRequested>({
 
 const SECURITY_WORDING: Record<AccountSecurityChanged['change'], (p: AccountSecurityChanged) => { subject: string; what: string }> = {
   'password-changed': () => ({ subject: 'Your password was changed', what: 'The password of your account was changed.' }),
-  'password-reset': () => ({ subject: 'Your password was reset', what: 'The password of your account was reset with a link sent to this address.' }),
+  'password-reset': () => ({
+    subject: 'Your password was reset',
+    what: 'The password of your account was reset with a link sent to this address.',
+  }),
   'email-changed': (p) => ({
     subject: 'Your email address was changed',
     what: `Your account now uses ${p.newEmail ?? 'a new address'}; mail will no longer come to this one.`,
@@ -80,7 +83,9 @@ export const accountApproved = template<Record<string, never>>({
     subject: 'Welcome to Mutuals Network: your account is approved',
     preview: 'You can now post, chat and ask for a mentor.',
     greeting: `Hello ${c.recipientName},`,
-    paragraphs: ['A coordinator has approved your account. You can now take part in the forums, chat with other members and ask for a mentor.'],
+    paragraphs: [
+      'A coordinator has approved your account. You can now take part in the forums, chat with other members and ask for a mentor.',
+    ],
     action: { text: 'Find a mentor', url: c.url('/mentoring') },
     footer: [],
   }),

@@ -53,7 +53,9 @@ export const chatUnread = template<ChatUnreadPayload>({
     subject: `${c.name(p.senderId)} sent you a message`,
     preview: p.preview,
     greeting: `Hello ${c.recipientName},`,
-    paragraphs: [`${c.name(p.senderId)} sent you a message you have not read yet. You will not get another email about this conversation until you have read it.`],
+    paragraphs: [
+      `${c.name(p.senderId)} sent you a message you have not read yet. You will not get another email about this conversation until you have read it.`,
+    ],
     quote: p.preview,
     action: { text: 'Open the conversation', url: c.url(`/chat/${p.conversationId}`) },
     footer: [],

@@ -31,15 +31,22 @@ export const digest = template<DigestPayload>({
     const count = p.groups.reduce((n, g) => n + g.items.length, 0);
     const sections = [
       ...p.groups.map((g) => ({ title: g.title, items: g.items.map((i) => ({ text: i.text, url: c.url(i.link) })) })),
-      ...(p.newMentors.length ? [{ title: 'New mentors who fit what you need', items: p.newMentors.map((m) => ({ text: m.text, url: c.url(m.link) })) }] : []),
-      ...(p.newStories.length ? [{ title: 'New success stories', items: p.newStories.map((s) => ({ text: `${s.title}: ${s.summary}`, url: c.url(s.link) })) }] : []),
+      ...(p.newMentors.length
+        ? [{ title: 'New mentors who fit what you need', items: p.newMentors.map((m) => ({ text: m.text, url: c.url(m.link) })) }]
+        : []),
+      ...(p.newStories.length
+        ? [{ title: 'New success stories', items: p.newStories.map((s) => ({ text: `${s.title}: ${s.summary}`, url: c.url(s.link) })) }]
+        : []),
     ];
     return {
       subject:
         count > 0
           ? `Your Mutuals Network ${p.frequency} digest: ${count} new ${count === 1 ? 'post' : 'posts'} ${period}`
           : `Your Mutuals Network ${p.frequency} digest: mentors who fit what you need`,
-      preview: sections.map((s) => s.title).join(', ').slice(0, 140),
+      preview: sections
+        .map((s) => s.title)
+        .join(', ')
+        .slice(0, 140),
       greeting: `Hello ${c.recipientName},`,
       paragraphs: [
         count > 0

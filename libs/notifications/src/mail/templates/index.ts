@@ -1,11 +1,52 @@
 import type { AccountLinkRequested, AccountSecurityChanged } from '@mutuals/identity';
-import type { MentoringAccepted, MentoringDeclined, MentoringExpiring, MentoringRequestEnded, MentoringRequested } from '@mutuals/matching';
+import type {
+  AgreementUpdated,
+  CheckInDue,
+  MeetingCancelled,
+  MeetingLogRequested,
+  MeetingProposed,
+  MeetingReminderDue,
+  MeetingScheduled,
+  MentoringAccepted,
+  MentoringDeclined,
+  MentoringExpiring,
+  MentoringRequestEnded,
+  MentoringRequested,
+} from '@mutuals/matching';
 import type { MailKind } from '../../preferences/notification-kinds';
 import { accountApproved, accountRejected, emailChange, emailVerification, passwordReset, securityNotice } from './account.templates';
-import { ChatUnreadPayload, ForumMailPayload, chatUnread, forumMention, forumQuote, forumReply, forumWatching } from './community.templates';
+import {
+  ChatUnreadPayload,
+  ForumMailPayload,
+  chatUnread,
+  forumMention,
+  forumQuote,
+  forumReply,
+  forumWatching,
+} from './community.templates';
 import { DigestLink, DigestPayload, digest } from './digest.template';
 import type { MailTemplate } from './mail-content';
+import {
+  agreementUpdated,
+  checkInDue,
+  meetingCancelled,
+  meetingLogRequest,
+  meetingProposed,
+  meetingReminder,
+  meetingScheduled,
+} from './mentoring-care.templates';
 import { mentoringAccepted, mentoringDeclined, mentoringExpired, mentoringExpiring, mentoringRequested } from './mentoring.templates';
+
+type MeetingPayload = MeetingProposed | MeetingScheduled | MeetingCancelled;
+
+/** One switchable kind covers a meeting's whole life; the payload says which moment this mail is about. */
+const meetingMail: MailTemplate<MeetingPayload> = {
+  people: (p) =>
+    'cancelledBy' in p ? meetingCancelled.people(p) : 'acceptedBy' in p ? meetingScheduled.people(p) : meetingProposed.people(p),
+  build: (p, c) =>
+    'cancelledBy' in p ? meetingCancelled.build(p, c) : 'acceptedBy' in p ? meetingScheduled.build(p, c) : meetingProposed.build(p, c),
+  calendar: (p, c) => ('cancelledBy' in p ? meetingCancelled.calendar!(p, c) : 'acceptedBy' in p ? meetingScheduled.calendar!(p, c) : null),
+};
 
 /** The payload each kind of mail is written with. */
 export interface MailPayloads {
@@ -20,6 +61,12 @@ export interface MailPayloads {
   'mentoring.declined': MentoringDeclined;
   'mentoring.expiring': MentoringExpiring;
   'mentoring.expired': MentoringRequestEnded;
+  'mentoring.meeting': MeetingProposed | MeetingScheduled | MeetingCancelled;
+  'mentoring.reminder-day': MeetingReminderDue;
+  'mentoring.reminder-hour': MeetingReminderDue;
+  'mentoring.log-request': MeetingLogRequested;
+  'mentoring.agreement': AgreementUpdated;
+  'mentoring.check-in': CheckInDue;
   'forum.mention': ForumMailPayload;
   'forum.reply': ForumMailPayload;
   'forum.quote': ForumMailPayload;
@@ -40,6 +87,12 @@ export const TEMPLATES: { [K in MailKind]: MailTemplate<MailPayloads[K]> } = {
   'mentoring.declined': mentoringDeclined,
   'mentoring.expiring': mentoringExpiring,
   'mentoring.expired': mentoringExpired,
+  'mentoring.meeting': meetingMail,
+  'mentoring.reminder-day': meetingReminder,
+  'mentoring.reminder-hour': meetingReminder,
+  'mentoring.log-request': meetingLogRequest,
+  'mentoring.agreement': agreementUpdated,
+  'mentoring.check-in': checkInDue,
   'forum.mention': forumMention,
   'forum.reply': forumReply,
   'forum.quote': forumQuote,

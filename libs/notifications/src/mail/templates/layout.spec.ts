@@ -31,7 +31,9 @@ describe('mail layout', () => {
   });
 
   it('says the same in plain text, with every link written out', () => {
-    const text = layout.text(content({ sections: [{ title: 'Pensions', items: [{ text: 'A new post', url: 'https://mutuals.test/p' }] }] }));
+    const text = layout.text(
+      content({ sections: [{ title: 'Pensions', items: [{ text: 'A new post', url: 'https://mutuals.test/p' }] }] }),
+    );
     expect(text).toContain('Hello Ann & Bob,');
     expect(text).toContain('> line one\n> line two');
     expect(text).toContain('Read the post: https://mutuals.test/forums/threads/1?post=2&x="y"');

@@ -29,12 +29,24 @@ export interface TemplateContext {
   name(userId: string): string;
   /** PUBLIC_URL + path; absolute URLs are kept. */
   url(path: string): string;
+  /** A member's name and address, for calendar invitations (null address when gone). */
+  contact(userId: string): { name: string; email: string | null };
+  /** Who a calendar invitation comes from: the mail's sender. */
+  organizer: { name: string; email: string };
+}
+
+/** A calendar file sent with the mail (text/calendar), which mail clients offer to add or update. */
+export interface MailCalendar {
+  method: 'REQUEST' | 'CANCEL';
+  content: string;
 }
 
 export interface MailTemplate<P> {
   /** Members whose names the mail shows. */
   people(payload: P): string[];
   build(payload: P, context: TemplateContext): MailContent;
+  /** An invitation or cancellation to send with it, when the mail is about a meeting. */
+  calendar?(payload: P, context: TemplateContext): MailCalendar | null;
 }
 
 export const template = <P>(definition: MailTemplate<P>): MailTemplate<P> => definition;

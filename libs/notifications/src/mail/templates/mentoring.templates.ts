@@ -20,7 +20,9 @@ export const mentoringAccepted = template<MentoringAccepted>({
     subject: `${c.name(p.mentorId)} accepted your mentoring request`,
     preview: 'Your mentorship has started; say hello in its chat.',
     greeting: `Hello ${c.recipientName},`,
-    paragraphs: [`Good news: ${c.name(p.mentorId)} will be your mentor. Your mentorship has its own page, with a chat, goals and session notes.`],
+    paragraphs: [
+      `Good news: ${c.name(p.mentorId)} will be your mentor. Your mentorship has its own page, with a chat, goals and session notes.`,
+    ],
     action: { text: 'Open your mentorship', url: c.url(`/mentoring/mentorships/${p.mentorshipId}`) },
     footer: [],
   }),
@@ -63,7 +65,9 @@ export const mentoringExpired = template<MentoringRequestEnded>({
     subject: 'Your mentoring request expired',
     preview: 'You can ask another mentor from your suggestions.',
     greeting: `Hello ${c.recipientName},`,
-    paragraphs: [`Your request to ${c.name(p.mentorId)} expired without an answer. Your suggestions list other mentors who fit what you need.`],
+    paragraphs: [
+      `Your request to ${c.name(p.mentorId)} expired without an answer. Your suggestions list other mentors who fit what you need.`,
+    ],
     action: { text: 'See your suggestions', url: c.url('/mentoring') },
     footer: [],
   }),
