@@ -1,15 +1,16 @@
 // Forums read paths on Postgres at scale: 200,000 posts in 10,000 threads by 2,000 members.
 // Each scenario (a thread page of 20 posts, a category's thread list, a search) runs at 64
 // connections against the real app and against a bare node:http + pg server that runs the same
-// SQL (libs/forums/src/forum-queries.ts), in the same run; the ratio is the figure that matters.
+// SQL (exported by the forums repositories), in the same run; the ratio is the figure that matters.
 //   npx ts-node --transpile-only -r tsconfig-paths/register test/bench/forums.bench.ts
 // DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/test); the scratch
 // database mn_bench_forums is made afresh on it.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client, Pool } from 'pg';
-import { HEADLINE_OPTIONS } from '../../libs/forums/src/forums.service';
-import { POST_REACTIONS_SQL, THREAD_POSTS_SQL, categoryThreadsSql, searchSql } from '../../libs/forums/src/forum-queries';
+import { POST_REACTIONS_SQL, THREAD_POSTS_SQL } from '../../libs/forums/src/forum-posts.repository';
+import { HEADLINE_OPTIONS, searchSql } from '../../libs/forums/src/forum-search.repository';
+import { categoryThreadsSql } from '../../libs/forums/src/forum-threads.repository';
 import { snippetHtml } from '../../libs/forums/src/post-text';
 import { createMember } from '../support/factories';
 import { startTestApp } from '../support/test-app';
@@ -100,7 +101,7 @@ function bareServer(pool: Pool, viewerId: string): Promise<Server> {
     }],
     [/^\/categories\/([a-z0-9-]+)\/threads$/, async (m) => {
       const [category] = (await pool.query(`SELECT id FROM forum_categories WHERE slug = $1`, [m[1]])).rows;
-      const threads = (await pool.query(categoryThreadsSql(false), [category.id, viewerId, 21])).rows.slice(0, 20);
+      const threads = (await pool.query(categoryThreadsSql(false), [category.id, viewerId, false, 21])).rows.slice(0, 20);
       const names = await authors(threads.map((t) => t.author_id));
       return { items: threads.map((t) => ({ ...t, author: names.get(t.author_id) })) };
     }],

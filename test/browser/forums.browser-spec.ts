@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { ForumsService } from '@mutuals/forums';
+import { ForumsPostingService } from '@mutuals/forums';
 import { XSS_VECTORS } from '../support/xss-vectors';
 import { createCoordinator, createMember, signInWithCookies, type TestMember } from '../support/factories';
 import { createCategory, createThread } from '../support/forums';
@@ -61,7 +61,7 @@ describeBrowser('forums journey', () => {
     const category = await createCategory(world.t, await createCoordinator(world.t));
     const thread = await createThread(world.t, author, category.id, { title: 'Corpus', body: 'Hostile input follows' });
     // Setup straight through the service: the corpus is more posts than the rate limit allows.
-    const forums = world.t.app.get(ForumsService);
+    const forums = world.t.app.get(ForumsPostingService);
     const as = { id: author.id, role: 'member' as const, status: 'active' as const, sessionId: 'test', via: 'bearer' as const };
     for (let i = 0; i < XSS_VECTORS.length; i += 10) {
       await forums.reply(as, thread.id, { body: XSS_VECTORS.slice(i, i + 10).join('\n\n') }, { rateLimited: false });

@@ -3,14 +3,18 @@ import { DataSource } from 'typeorm';
 import { signInWithCookies } from '../support/factories';
 import { BrowserWorld, describeBrowser, startBrowserWorld } from '../support/browser';
 import { startMentorship } from '../support/mentoring';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server';
 
 describeBrowser('mentoring care journey', () => {
   let world: BrowserWorld;
+  let smtp: TestSmtpServer;
   beforeAll(async () => {
-    world = await startBrowserWorld();
+    smtp = await startSmtpServer();
+    world = await startBrowserWorld({ env: { SMTP_URL: smtp.url, MAIL_POLL_MS: '100' } });
   });
   afterAll(async () => {
     await world?.close();
+    await smtp?.close();
   });
 
   async function signInAs(context: BrowserContext, email: string) {
@@ -23,7 +27,7 @@ describeBrowser('mentoring care journey', () => {
     );
   }
 
-  it('a mentee proposes a time, the mentor accepts, the session is logged from the meeting and the agreement confirmed by both', async () => {
+  it('a mentee proposes a time, the mentor accepts, both get the invitation by mail, the session is logged from the meeting and the agreement confirmed by both', async () => {
     const { mentor, mentee, mentorshipId } = await startMentorship(world.t);
     const menteeSide = await world.newPerson();
     await signInAs(menteeSide.context, mentee.email);
@@ -47,6 +51,16 @@ describeBrowser('mentoring care journey', () => {
       .waitFor();
     await mentorPage.getByRole('button', { name: 'Accept' }).click();
     await mentorPage.getByRole('link', { name: 'Add to calendar' }).waitFor();
+    // Both get the invitation by mail, with the same calendar event.
+    const invitations = await Promise.all(
+      [mentor.email, mentee.email].map((to) =>
+        smtp.waitFor(to, { filter: (m) => /^Mentoring session:/.test(m.subject) && m.calendar !== null }),
+      ),
+    );
+    const uids = invitations.map((mail) => /^UID:(.+)$/m.exec(mail.calendar!)?.[1]?.trim());
+    expect(uids[0]).toMatch(/@mutuals\.network$/);
+    expect(uids[1]).toBe(uids[0]);
+    expect(invitations[0].calendar).toMatch(/^METHOD:REQUEST/m);
     await mentorPage.screenshot({ path: 'test/.artifacts/mentoring-care-meeting.png', fullPage: true });
 
     // The meeting's time comes: both may now log it.

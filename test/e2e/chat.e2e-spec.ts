@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { ChatConversationsService, SEND_LIMIT } from '@mutuals/chat';
+import { SOCKET_EVENT_LIMIT } from '@mutuals/realtime';
 import { DomainEvents } from '@mutuals/core';
 import { ProfilesService } from '@mutuals/profiles';
 import request from 'supertest';
-import type { ChatMessageView, ConversationView } from '@mutuals/contracts';
+import { CHAT_MESSAGE_MAX_LENGTH, type ChatMessageView, type ConversationView } from '@mutuals/contracts';
 import { ask, chatClient, collect, connectSocket, send, sleep, waitUntil } from '../support/chat-clients';
 import { TestMember, createCoordinator, createMember, createOrganisation, setProfile, signInWithCookies } from '../support/factories';
 import { TestApp, startTestApp } from '../support/test-app';
@@ -234,23 +236,21 @@ describe('chat', () => {
   });
 
   describe('mentorship conversations', () => {
-    it('opens one conversation per accepted mentorship and announces it', async () => {
+    it('opens one conversation per accepted mentorship, however often it hears of it, and answers the link to whoever asks', async () => {
       const [mentor, mentee] = [await createMember(t), await createMember(t)];
       const organisation = await createOrganisation(t, mentee, { name: 'Riverside Leisure Trust', kind: 'aspiring' });
       await setProfile(t, mentee, { organisationId: organisation.id } as never);
-      const opened: { mentorshipId: string; conversationId: string }[] = [];
       const emitter = t.app.get(DomainEvents);
-      const listener = (event: { mentorshipId: string; conversationId: string }) => opened.push(event);
-      const stopObserving = emitter.observe('chat.mentorship-conversation.opened', listener);
       const mentorshipId = randomUUID();
       const accepted = { mentorshipId, requestId: randomUUID(), mentorId: mentor.id, menteeId: mentee.id };
       await emitter.emit('mentoring.accepted', accepted);
       await emitter.emit('mentoring.accepted', accepted);
-      stopObserving();
-      expect(opened).toHaveLength(2);
-      expect(opened[0]).toEqual(opened[1]);
-      expect(opened[0]!.mentorshipId).toBe(mentorshipId);
-      const view = await api().get(`/api/v1/chat/conversations/${opened[0]!.conversationId}`).set(mentee.auth).expect(200);
+      const list = await api().get('/api/v1/chat/conversations').set(mentee.auth).expect(200);
+      const opened = list.body.filter((c: ConversationView) => c.mentorshipId === mentorshipId);
+      expect(opened).toHaveLength(1);
+      const links = await t.app.get(ChatConversationsService).conversationIdsForMentorships([mentorshipId]);
+      expect(links.get(mentorshipId)).toBe(opened[0].id);
+      const view = await api().get(`/api/v1/chat/conversations/${opened[0].id}`).set(mentee.auth).expect(200);
       expect(view.body).toMatchObject({ kind: 'mentorship', mentorshipId, title: `Mentoring with ${mentor.displayName}` });
       expect(view.body.members.map((m: { id: string }) => m.id).sort()).toEqual([mentor.id, mentee.id].sort());
     });
@@ -263,10 +263,18 @@ describe('chat', () => {
       await t.app.get(ProfilesService).addOrganisationMember(organisation.id, second.id);
       const emitter = t.app.get(DomainEvents);
       for (const mentee of [first, second]) {
-        await emitter.emit('mentoring.accepted', { mentorshipId: randomUUID(), requestId: randomUUID(), mentorId: mentor.id, menteeId: mentee.id });
+        await emitter.emit('mentoring.accepted', {
+          mentorshipId: randomUUID(),
+          requestId: randomUUID(),
+          mentorId: mentor.id,
+          menteeId: mentee.id,
+        });
       }
       const mentorList = await api().get('/api/v1/chat/conversations').set(mentor.auth).expect(200);
-      expect(mentorList.body.map((c: { title: string }) => c.title).sort()).toEqual(['Mentoring with Amara Okafor', 'Mentoring with Tom Whitley']);
+      expect(mentorList.body.map((c: { title: string }) => c.title).sort()).toEqual([
+        'Mentoring with Amara Okafor',
+        'Mentoring with Tom Whitley',
+      ]);
       const menteeList = await api().get('/api/v1/chat/conversations').set(second.auth).expect(200);
       expect(menteeList.body.map((c: { title: string }) => c.title)).toEqual([`Mentoring with ${mentor.displayName}`]);
     });
@@ -312,14 +320,17 @@ describe('chat', () => {
       const [a, b, stranger] = [await createMember(t), await createMember(t), await createMember(t)];
       const d = await direct(a, b);
       const sa = await client(a, [d.id]);
-      expect(await ask(sa, 'chat:send', 'not an object')).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      expect(await ask(sa, 'chat:send', 'not an object')).toMatchObject({ ok: false, error: { code: 'validationFailed' } });
       expect(await ask(sa, 'chat:send', { conversationId: d.id, clientId: 'x', body: 7 })).toMatchObject({
         ok: false,
-        error: { code: 'invalid', message: expect.stringMatching(/clientId.*body/) },
+        error: { code: 'validationFailed', message: expect.stringMatching(/clientId.*body/) },
       });
       expect(await send(sa, d.id, 'x'.repeat(4001))).toMatchObject({ ok: false, error: { code: 'tooLarge' } });
-      expect(await ask(sa, 'chat:sync', { conversationId: d.id, afterSeq: -1 })).toMatchObject({ ok: false, error: { code: 'invalid' } });
-      expect(await ask(sa, 'chat:read', { conversationId: d.id })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+      expect(await ask(sa, 'chat:sync', { conversationId: d.id, afterSeq: -1 })).toMatchObject({
+        ok: false,
+        error: { code: 'validationFailed' },
+      });
+      expect(await ask(sa, 'chat:read', { conversationId: d.id })).toMatchObject({ ok: false, error: { code: 'validationFailed' } });
 
       const ss = await client(stranger);
       const strangerSaw = collect(ss, 'chat:message');
@@ -349,6 +360,53 @@ describe('chat', () => {
       const refused = answers.filter((x) => !x.ok);
       expect(refused.length).toBe(10);
       expect(refused[0]).toMatchObject({ ok: false, error: { code: 'rateLimited' } });
+    });
+
+    it('gives a member one send budget, shared by HTTP and every socket of theirs', async () => {
+      const [a, b] = [await createMember(t), await createMember(t)];
+      const d = await direct(a, b);
+      const [one, two] = [await client(a, [d.id]), await client(a, [d.id])];
+      const [bySocket, byHttp] = await Promise.all([
+        Promise.all(Array.from({ length: 50 }, (_, i) => send(i % 2 ? one : two, d.id, `socket ${i}`))),
+        Promise.all(Array.from({ length: 20 }, (_, i) => post(a, d.id, `http ${i}`))),
+      ]);
+      const stored = bySocket.filter((x) => x.ok).length + byHttp.filter((r) => r.status === 201).length;
+      expect(stored).toBe(SEND_LIMIT.max);
+      expect(bySocket.filter((x) => !x.ok).every((x) => !x.ok && x.error.code === 'rateLimited')).toBe(true);
+      expect(byHttp.filter((r) => r.status !== 201).every((r) => r.status === 429)).toBe(true);
+    });
+
+    it('answers an over-long or malformed message the same way over HTTP and socket, with the same code', async () => {
+      const [a, b] = [await createMember(t), await createMember(t)];
+      const d = await direct(a, b);
+      const socket = await client(a, [d.id]);
+      const tooLong = 'x'.repeat(CHAT_MESSAGE_MAX_LENGTH + 1);
+      const overHttp = await post(a, d.id, tooLong).expect(400);
+      expect(overHttp.body).toMatchObject({
+        code: 'tooLarge',
+        errors: [{ field: 'body', message: expect.stringContaining(String(CHAT_MESSAGE_MAX_LENGTH)) }],
+      });
+      expect(await send(socket, d.id, tooLong)).toEqual({ ok: false, error: { code: 'tooLarge', message: overHttp.body.detail } });
+      const malformed = { clientId: 'not-a-uuid', body: 'hello' };
+      const malformedHttp = await api().post(`/api/v1/chat/conversations/${d.id}/messages`).set(a.auth).send(malformed).expect(400);
+      expect(malformedHttp.body.code).toBe('validationFailed');
+      expect(await ask(socket, 'chat:send', { conversationId: d.id, ...malformed })).toEqual({
+        ok: false,
+        error: { code: 'validationFailed', message: malformedHttp.body.detail },
+      });
+    });
+
+    it('limits typing announcements per member, across all their sockets', async () => {
+      const [a, b] = [await createMember(t), await createMember(t)];
+      const d = await direct(a, b);
+      // No rooms joined: typing needs none, and every event counts.
+      const [one, two] = [await client(a), await client(a)];
+      const answers = await Promise.all(
+        Array.from({ length: SOCKET_EVENT_LIMIT.max + 10 }, (_, i) => ask(i % 2 ? one : two, 'chat:typing', { conversationId: d.id })),
+      );
+      const refused = answers.filter((x) => !x.ok);
+      expect(refused).toHaveLength(10);
+      expect(refused[0]).toMatchObject({ error: { code: 'rateLimited' } });
     });
 
     it('relays typing to the others, throttled, and read positions to the room', async () => {

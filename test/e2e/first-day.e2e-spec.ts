@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { ForumsService } from '@mutuals/forums';
+import { ForumsModerationService } from '@mutuals/forums';
 import { createCoordinator, createMember, createOrganisation, type TestMember } from '../support/factories';
 import { api, createMentee, createMentor, requestMentoring } from '../support/mentoring';
 import { TestApp, startTestApp } from '../support/test-app';
@@ -23,7 +23,7 @@ describe("a new member's and a coordinator's first day", () => {
     type Category = { id: string; slug: string; name: string; position: number; archivedAt: string | null };
 
     it('gives a fresh install the default categories once, never on top of existing ones', async () => {
-      const forums = t.app.get(ForumsService);
+      const forums = t.app.get(ForumsModerationService);
       await forums.createDefaultCategoriesIfNone();
       await forums.createDefaultCategoriesIfNone();
       const member = await createMember(t);

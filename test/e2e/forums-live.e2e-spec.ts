@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { io, type Socket } from 'socket.io-client';
 import type { ForumPostCreatedEvent } from '@mutuals/contracts';
+import { SOCKET_EVENT_LIMIT } from '@mutuals/realtime';
 import { createCoordinator, createMember, type TestMember } from '../support/factories';
 import { createCategory, createThread, reply } from '../support/forums';
 import { TestApp, startTestApp } from '../support/test-app';
@@ -78,6 +79,54 @@ describe('forums: live replies and posting limits', () => {
     expect(created).toHaveLength(1);
   });
 
+  it('broadcasts an edit of a visible post, but nothing of a moderator’s edit of a hidden one', async () => {
+    const [author, moderator, watcher] = [await createCoordinator(t), await createCoordinator(t), await createMember(t)];
+    const category = await createCategory(t, author);
+    const thread = await createThread(t, author, category.id);
+    const socket = await connect(watcher);
+    await ask(socket, 'forum:watch', { threadId: thread.id });
+    const updated = collect(socket, 'forum:post.updated');
+    const post = await reply(t, author, thread.id, 'first words');
+    await request(t.url).patch(`/api/v1/forums/posts/${post.id}`).set(author.auth).send({ body: 'better words' }).expect(200);
+    await request(t.url).post(`/api/v1/admin/posts/${post.id}/hide`).set(moderator.auth).expect(200);
+    await request(t.url).patch(`/api/v1/forums/posts/${post.id}`).set(moderator.auth).send({ body: 'secret moderator note' }).expect(200);
+    await settle();
+    expect(updated).toEqual([
+      { threadId: thread.id, post: expect.objectContaining({ id: post.id, bodyHtml: '<p>better words</p>\n', body: null }) },
+    ]);
+  });
+
+  it('tells watchers nothing more of a thread once its opening post is hidden', async () => {
+    const [author, watcher] = [await createCoordinator(t), await createMember(t)];
+    const category = await createCategory(t, author);
+    const thread = await createThread(t, author, category.id);
+    const socket = await connect(watcher);
+    await ask(socket, 'forum:watch', { threadId: thread.id });
+    const created = collect(socket, 'forum:post.created');
+    const updated = collect(socket, 'forum:post.updated');
+    await request(t.url).post(`/api/v1/admin/posts/${thread.firstPost.id}/hide`).set(author.auth).expect(200);
+    const later = await reply(t, author, thread.id, 'moderators only now');
+    await request(t.url).patch(`/api/v1/forums/posts/${later.id}`).set(author.auth).send({ body: 'still moderators only' }).expect(200);
+    await settle();
+    expect([...created, ...updated]).toEqual([]);
+    expect(await ask(socket, 'forum:watch', { threadId: thread.id })).toMatchObject({ ok: false, error: { code: 'threadNotFound' } });
+  });
+
+  it('limits how often one member may watch threads, across all their sockets', async () => {
+    const [host, member] = [await createCoordinator(t), await createMember(t)];
+    const category = await createCategory(t, host);
+    const thread = await createThread(t, host, category.id);
+    const [one, two] = [await connect(member), await connect(member)];
+    const answers = await Promise.all(
+      Array.from({ length: SOCKET_EVENT_LIMIT.max + 10 }, (_, i) =>
+        ask(i % 2 ? one : two, i % 3 ? 'forum:watch' : 'forum:unwatch', { threadId: thread.id }),
+      ),
+    );
+    const refused = answers.filter((a) => !a.ok);
+    expect(refused).toHaveLength(10);
+    expect(refused[0]).toMatchObject({ ok: false, error: { code: 'rateLimited' } });
+  });
+
   it('refuses to watch an unknown thread or a malformed id', async () => {
     const member = await createMember(t);
     const socket = await connect(member);
@@ -85,7 +134,7 @@ describe('forums: live replies and posting limits', () => {
       ok: false,
       error: { code: 'threadNotFound' },
     });
-    expect(await ask(socket, 'forum:watch', { threadId: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await ask(socket, 'forum:watch', { threadId: 'x' })).toMatchObject({ ok: false, error: { code: 'validationFailed' } });
     expect(await ask(socket, 'forum:watch', null)).toMatchObject({ ok: false });
   });
 

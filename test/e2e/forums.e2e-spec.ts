@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DomainEvents } from '@mutuals/core';
 import request from 'supertest';
 import type { ForumPostView, ForumThreadSummary } from '@mutuals/contracts';
@@ -409,6 +410,149 @@ describe('forums', () => {
       expect(shown!.bodyHtml).not.toContain('marmalade');
       expect(shown!.bodyHtml).toContain('no longer available');
       expect(shown!.bodyHtml).toContain('<p>I disagree with this</p>');
+    });
+    it('hides the whole thread from members when its opening post is hidden, and shows it to moderators marked', async () => {
+      const [author, reader, watcher] = [await createMember(t), await createMember(t), await createMember(t)];
+      const category = await createCategory(t, moderator);
+      const thread = await createThread(t, author, category.id, { title: 'Selling our members’ data uglyvortex', body: 'Spam uglyvortex' });
+      const answer = await reply(t, reader, thread.id, 'A fair reply mentioning uglyvortex');
+      await request(t.url)
+        .put(api(`/forums/threads/${thread.id}/subscription`))
+        .set(watcher.auth)
+        .expect(204);
+      expect(await categoryOf(reader, category.slug)).toMatchObject({ threadCount: 1 });
+      await flagAndHide(reader, thread.firstPost.id);
+
+      for (const member of [reader, author]) {
+        expect(await threadsOf(member, category.slug)).toEqual([]);
+        await request(t.url)
+          .get(api(`/forums/threads/${thread.id}`))
+          .set(member.auth)
+          .expect(404);
+        await request(t.url)
+          .get(api(`/forums/threads/${thread.id}/posts`))
+          .set(member.auth)
+          .expect(404);
+        await request(t.url)
+          .get(api(`/forums/posts/${answer.id}`))
+          .set(member.auth)
+          .expect(404);
+      }
+      expect((await search(reader, 'uglyvortex')).items).toEqual([]);
+      expect(await categoryOf(reader, category.slug)).toMatchObject({ threadCount: 0 });
+      await request(t.url)
+        .post(api(`/forums/threads/${thread.id}/posts`))
+        .set(reader.auth)
+        .send({ body: 'still here?' })
+        .expect(404);
+      await request(t.url)
+        .put(api(`/forums/posts/${answer.id}/reactions/heart`))
+        .set(reader.auth)
+        .expect(404);
+      await request(t.url)
+        .post(api(`/forums/threads/${thread.id}/read`))
+        .set(reader.auth)
+        .send({ lastReadPostId: answer.id })
+        .expect(404);
+      await request(t.url)
+        .put(api(`/forums/threads/${thread.id}/subscription`))
+        .set(reader.auth)
+        .expect(404);
+      await request(t.url)
+        .post(api(`/forums/posts/${answer.id}/flags`))
+        .set(reader.auth)
+        .send({ reason: 'for the record' })
+        .expect(404);
+
+      const listed = await threadsOf(moderator, category.slug);
+      expect(listed).toEqual([expect.objectContaining({ id: thread.id, hidden: true })]);
+      const shown = await request(t.url)
+        .get(api(`/forums/threads/${thread.id}`))
+        .set(moderator.auth)
+        .expect(200);
+      expect(shown.body).toMatchObject({ hidden: true, title: thread.title });
+      // A moderator may still write in it; no member hears of it.
+      const events: ForumPostCreated[] = [];
+      const stopObserving = t.app.get(DomainEvents).observe('forum.post.created', (e) => events.push(e));
+      try {
+        await reply(t, moderator, thread.id, `Closing this, @${watcher.handle}`);
+      } finally {
+        stopObserving();
+      }
+      expect(events).toEqual([expect.objectContaining({ mentionedUserIds: [], subscriberIds: [], replyToAuthorId: null })]);
+
+      await request(t.url)
+        .post(api(`/admin/posts/${thread.firstPost.id}/restore`))
+        .set(moderator.auth)
+        .expect(200);
+      expect(await threadsOf(reader, category.slug)).toEqual([expect.objectContaining({ id: thread.id, hidden: false })]);
+      expect(await categoryOf(reader, category.slug)).toMatchObject({ threadCount: 1 });
+      await request(t.url)
+        .get(api(`/forums/threads/${thread.id}`))
+        .set(reader.auth)
+        .expect(200);
+    });
+  });
+
+  describe('idempotency keys', () => {
+    it('answers a retried thread with the one stored (200), not a second thread', async () => {
+      const author = await createMember(t);
+      const category = await createCategory(t, moderator);
+      const submission = { categoryId: category.id, title: 'Pensions after transfer', body: 'Who kept the LGPS?', clientId: randomUUID() };
+      const first = await request(t.url).post(api('/forums/threads')).set(author.auth).send(submission).expect(201);
+      const retry = await request(t.url).post(api('/forums/threads')).set(author.auth).send(submission).expect(200);
+      expect(retry.body).toMatchObject({ id: first.body.id, title: submission.title, firstPost: { id: first.body.firstPost.id } });
+      expect((await threadsOf(author, category.slug)).map((th) => th.id)).toEqual([first.body.id]);
+      // The key is the author's own: another member's identical key makes their own thread.
+      const other = await createMember(t);
+      const theirs = await request(t.url).post(api('/forums/threads')).set(other.auth).send(submission).expect(201);
+      expect(theirs.body.id).not.toBe(first.body.id);
+    });
+
+    it('stores one thread when the same submission arrives twice at once', async () => {
+      const author = await createMember(t);
+      const category = await createCategory(t, moderator);
+      const submission = { categoryId: category.id, title: 'Double click', body: 'Sent twice', clientId: randomUUID() };
+      const answers = await Promise.all([1, 2, 3].map(() => request(t.url).post(api('/forums/threads')).set(author.auth).send(submission)));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 201]);
+      expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+      expect(await threadsOf(author, category.slug)).toHaveLength(1);
+      expect(await categoryOf(author, category.slug)).toMatchObject({ threadCount: 1, postCount: 1 });
+    });
+
+    it('stores one reply when the same submission arrives twice at once, with no gap in the seqs', async () => {
+      const [author, replier] = [await createMember(t), await createMember(t)];
+      const category = await createCategory(t, moderator);
+      const thread = await createThread(t, author, category.id);
+      const submission = { body: 'Only once, please', clientId: randomUUID() };
+      const answers = await Promise.all(
+        [1, 2, 3, 4].map(() =>
+          request(t.url)
+            .post(api(`/forums/threads/${thread.id}/posts`))
+            .set(replier.auth)
+            .send(submission),
+        ),
+      );
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 201]);
+      expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+      const next = await reply(t, replier, thread.id, 'And then another');
+      expect((await allPosts(t, author, thread.id)).map((p) => [p.seq, p.body ?? p.bodyHtml])).toEqual([
+        [1, 'First post'],
+        [2, expect.stringContaining('Only once')],
+        [3, expect.stringContaining('And then another')],
+      ]);
+      expect(next.seq).toBe(3);
+      const retry = await request(t.url)
+        .post(api(`/forums/threads/${thread.id}/posts`))
+        .set(replier.auth)
+        .send(submission)
+        .expect(200);
+      expect(retry.body).toMatchObject({ id: answers[0]!.body.id, seq: 2 });
+      await request(t.url)
+        .post(api(`/forums/threads/${thread.id}/posts`))
+        .set(replier.auth)
+        .send({ body: 'x', clientId: 'not-a-uuid' })
+        .expect(400);
     });
   });
 

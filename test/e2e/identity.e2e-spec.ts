@@ -202,7 +202,7 @@ describe('identity rate limits', () => {
     await t.close();
   });
 
-  it('limits sign-in attempts per account with 429 and Retry-After', async () => {
+  it('limits failed sign-ins to an account from one address with 429 and Retry-After', async () => {
     const member = await createMember(t);
     let last: request.Response | undefined;
     for (let i = 0; i < 11; i++) {

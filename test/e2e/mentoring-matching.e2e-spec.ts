@@ -223,6 +223,7 @@ describe('mentoring suggestions and matching rounds', () => {
         })
         .expect(400);
       expect(pinned.body.detail).toMatch(/same organisation/);
+      expect(pinned.body.code).toBe('invalidRound');
     });
 
     it('applies a round as pending requests both sides see, once', async () => {
@@ -239,7 +240,8 @@ describe('mentoring suggestions and matching rounds', () => {
       expect(incoming.body.items).toMatchObject([{ status: 'pending', roundId: round.body.id, mentee: { id: mentee.id } }]);
       const outgoing = await http.get('/mentoring/requests?box=outgoing', mentee).expect(200);
       expect(outgoing.body.items).toMatchObject([{ status: 'pending', roundId: round.body.id }]);
-      await http.post(`/admin/matching/rounds/${round.body.id}/apply`, coordinator).expect(409);
+      const again = await http.post(`/admin/matching/rounds/${round.body.id}/apply`, coordinator).expect(409);
+      expect(again.body.code).toBe('roundAlreadyApplied');
       expect((await http.get(`/admin/matching/rounds/${round.body.id}`, coordinator).expect(200)).body.appliedAt).toEqual(
         expect.any(String),
       );

@@ -65,6 +65,7 @@ describe('mentoring requests and mentorships', () => {
       const pending = await createMember(t, { status: 'pending' });
       const response = await http.post('/mentoring/requests', pending, { mentorId: mentor.id, message: 'Hi' }).expect(403);
       expect(response.body.detail).toMatch(/approval/i);
+      expect(response.body.code).toBe('awaitingApproval');
     });
 
     it('refuses a second open request to the same mentor', async () => {
@@ -73,6 +74,7 @@ describe('mentoring requests and mentorships', () => {
       await requestMentoring(t, mentee, mentor);
       const response = await http.post('/mentoring/requests', mentee, { mentorId: mentor.id, message: 'Again' }).expect(409);
       expect(response.body.detail).toMatch(/already have an open request/);
+      expect(response.body.code).toBe('duplicateRequest');
     });
 
     it('allows a new request to the same mentor once the first is withdrawn', async () => {
@@ -89,6 +91,7 @@ describe('mentoring requests and mentorships', () => {
       for (const mentor of mentors.slice(0, 3)) await requestMentoring(t, mentee, mentor);
       const response = await http.post('/mentoring/requests', mentee, { mentorId: mentors[3].id, message: 'Fourth' }).expect(409);
       expect(response.body.detail).toMatch(/3 open requests/);
+      expect(response.body.code).toBe('tooManyOpenRequests');
     });
 
     it('holds the cap when four requests race', async () => {
@@ -123,6 +126,7 @@ describe('mentoring requests and mentorships', () => {
       expect(withdrawn.body.status).toBe('withdrawn');
       const accept = await http.post(`/mentoring/requests/${id}/accept`, mentor).expect(409);
       expect(accept.body.detail).toMatch(/withdrawn/);
+      expect(accept.body.code).toBe('requestNotPending');
     });
 
     it('hides a request from anyone outside the pair', async () => {
@@ -168,6 +172,7 @@ describe('mentoring requests and mentorships', () => {
       expect(outgoing.body.items).toMatchObject([{ id, status: 'expired' }]);
       const accept = await http.post(`/mentoring/requests/${id}/accept`, mentor).expect(409);
       expect(accept.body.detail).toMatch(/expired/);
+      expect(accept.body.code).toBe('requestNotPending');
     });
   });
 
@@ -225,6 +230,7 @@ describe('mentoring requests and mentorships', () => {
       await http.post(`/mentoring/requests/${first}/accept`, mentor).expect(200);
       const full = await http.post(`/mentoring/requests/${second}/accept`, mentor).expect(409);
       expect(full.body.detail).toMatch(/capacity full/i);
+      expect(full.body.code).toBe('capacityFull');
       const still = await http.get('/mentoring/requests?box=incoming&status=pending', mentor).expect(200);
       expect(still.body.items.map((r: { id: string }) => r.id)).toEqual([second]);
     });

@@ -1,5 +1,7 @@
 import { io, Socket } from 'socket.io-client';
 import request from 'supertest';
+import { NotificationsService } from '@mutuals/notifications';
+import { waitUntil } from '../support/chat-clients';
 import { createCoordinator, createMember } from '../support/factories';
 import { createCategory, createThread, reply } from '../support/forums';
 import { TestApp, startTestApp } from '../support/test-app';
@@ -46,6 +48,43 @@ describe('notifications from the forums', () => {
       .set(coordinator.auth)
       .expect((r) => expect(r.status).toBeLessThan(300));
     const after = await request(t.url).get('/api/v1/notifications').set(mentioned.auth).expect(200);
+    expect(after.body).toMatchObject({ unreadCount: 0, items: [] });
+  });
+
+  it('answers 201 for a stored post while the notification listener fails, and notifies once a retry succeeds', async () => {
+    const coordinator = await createCoordinator(t);
+    const [author, mentioned] = [await createMember(t), await createMember(t)];
+    const category = await createCategory(t, coordinator);
+    const thread = await createThread(t, author, category.id);
+    // What a database restart did to the feed's write: the listener throws once.
+    const feedWrite = jest
+      .spyOn(t.app.get(NotificationsService), 'notify')
+      .mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
+    try {
+      const post = await reply(t, author, thread.id, `Over to you, @${mentioned.handle}`);
+      expect(feedWrite).toHaveBeenCalledTimes(1);
+      const stored = await request(t.url).get(`/api/v1/forums/posts/${post.id}`).set(mentioned.auth).expect(200);
+      expect(stored.body.bodyHtml).toContain('Over to you');
+      await waitUntil(() => feedWrite.mock.calls.length === 2, 5000, 'the retry');
+      const feed = await request(t.url).get('/api/v1/notifications').set(mentioned.auth).expect(200);
+      expect(feed.body.items).toEqual([
+        expect.objectContaining({ kind: 'forum.mention', link: `/forums/threads/${thread.id}?post=${post.id}` }),
+      ]);
+    } finally {
+      feedWrite.mockRestore();
+    }
+  });
+
+  it('withdraws every notification about a thread whose opening post a moderator hides', async () => {
+    const coordinator = await createCoordinator(t);
+    const [author, replier] = [await createMember(t), await createMember(t)];
+    const category = await createCategory(t, coordinator);
+    const thread = await createThread(t, author, category.id, { title: 'Something nobody should see' });
+    await reply(t, replier, thread.id, 'A reply the author hears of');
+    const before = await request(t.url).get('/api/v1/notifications').set(author.auth).expect(200);
+    expect(before.body.items.map((n: { title: string }) => n.title)).toEqual([expect.stringContaining('Something nobody should see')]);
+    await request(t.url).post(`/api/v1/admin/posts/${thread.firstPost.id}/hide`).set(coordinator.auth).expect(200);
+    const after = await request(t.url).get('/api/v1/notifications').set(author.auth).expect(200);
     expect(after.body).toMatchObject({ unreadCount: 0, items: [] });
   });
 

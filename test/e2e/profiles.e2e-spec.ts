@@ -82,7 +82,12 @@ describe('profiles, organisations and the directory', () => {
     const stranger = await createMember(t);
     const coordinator = await createCoordinator(t);
     const org = await createOrganisation(t, owner);
-    await request(t.url).patch(`/api/v1/organisations/${org.id}`).set(stranger.auth).send({ staffCount: 10 }).expect(403);
+    const refused = await request(t.url)
+      .patch(`/api/v1/organisations/${org.id}`)
+      .set(stranger.auth)
+      .send({ staffCount: 10 })
+      .expect(403);
+    expect(refused.body.code).toBe('notOrganisationMember');
     await request(t.url).patch(`/api/v1/organisations/${org.id}`).set(owner.auth).send({ staffCount: 12 }).expect(200);
     const edited = await request(t.url)
       .patch(`/api/v1/organisations/${org.id}`)

@@ -15,7 +15,9 @@ export const WEB_ROOT = join(__dirname, '../../dist/web');
 export function browserAvailable(): boolean {
   const ready = existsSync(CHROMIUM_PATH) && existsSync(join(WEB_ROOT, 'index.html'));
   if (!ready && process.env.REQUIRE_BROWSER) {
-    throw new Error(`Browser journeys are required but ${existsSync(CHROMIUM_PATH) ? 'dist/web is not built (npm run build:web)' : `${CHROMIUM_PATH} is missing (apt-get install chromium)`}`);
+    throw new Error(
+      `Browser journeys are required but ${existsSync(CHROMIUM_PATH) ? 'dist/web is not built (npm run build:web)' : `${CHROMIUM_PATH} is missing (apt-get install chromium)`}`,
+    );
   }
   return ready;
 }
@@ -48,13 +50,19 @@ export function accessibilityViolations(page: Page): Promise<string[]> {
 async function runAxe(page: Page): Promise<string[]> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   // Loading states come and go; the page as it settles is what a person meets.
-  await page.locator('.spinner-block').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('.spinner-block')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
   // label-content-name-mismatch is an experimental rule, off by default: a link whose accessible
   // name does not start with its visible text is what speech-control users cannot say.
   type Axe = { run: (context: unknown, options: unknown) => Promise<AxeResults> };
   const results = await page.evaluate(() =>
-    (globalThis as unknown as { axe: Axe }).axe.run((globalThis as unknown as { document: unknown }).document, { rules: { 'label-content-name-mismatch': { enabled: true } } }),
+    (globalThis as unknown as { axe: Axe }).axe.run((globalThis as unknown as { document: unknown }).document, {
+      rules: { 'label-content-name-mismatch': { enabled: true } },
+    }),
   );
   const path = new URL(page.url()).pathname;
   return results.violations
@@ -106,12 +114,21 @@ function watchAccessibility(page: Page, violations: Set<string>, checks: Set<Pro
   page.on('close', () => timer && clearTimeout(timer));
 }
 
-export async function startBrowserWorld(): Promise<BrowserWorld> {
-  const t = await startTestApp({ env: { WEB_ROOT } });
+/** `env` adds to the server's environment, e.g. SMTP_URL for a journey that reads its mail. */
+export async function startBrowserWorld(options: { env?: Record<string, string> } = {}): Promise<BrowserWorld> {
+  const t = await startTestApp({ env: { WEB_ROOT, ...options.env } });
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   const contexts: BrowserContext[] = [];
   // Uncaught errors and accessibility violations in any page fail the journey when the world closes.
@@ -122,7 +139,12 @@ export async function startBrowserWorld(): Promise<BrowserWorld> {
     t,
     browser,
     async newPerson({ width = 1200, height = width < 600 ? 740 : 900 }: PersonOptions = {}) {
-      const context = await browser.newContext({ baseURL: t.url, viewport: { width, height }, isMobile: width < 600, hasTouch: width < 600 });
+      const context = await browser.newContext({
+        baseURL: t.url,
+        viewport: { width, height },
+        isMobile: width < 600,
+        hasTouch: width < 600,
+      });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);

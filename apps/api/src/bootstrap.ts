@@ -7,11 +7,19 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import { randomUUID } from 'node:crypto';
-import { AppConfig, ProblemFilter, createValidationPipe } from '@mutuals/core';
+import {
+  AppConfig,
+  ProblemFilter,
+  createValidationPipe,
+  installNoStoreForApi,
+  installOriginCheck,
+  installRequestBodyRules,
+} from '@mutuals/core';
 import { AppModule } from './app.module';
 import { createOpenApiDocument } from './openapi';
 import { RealtimeAdapter } from '@mutuals/realtime';
 import { serveApiReference, serveWebClient } from './web-client';
+import { closeConnectionsWhenDraining } from './shutdown';
 
 const API_PREFIX = 'api/v1';
 
@@ -41,9 +49,16 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: config.logLevel === 'silent' ? false : config.logLevel === 'debug' || config.logLevel === 'trace' ? ['error', 'warn', 'log', 'debug'] : ['error', 'warn'],
     bufferLogs: false,
+    // The body parsers are ours (installRequestBodyRules): JSON only, depth-bounded.
+    bodyParser: false,
     // Fail with the error itself, not a bare exit, so callers and tests see why.
     abortOnError: false,
   });
+  const fastify = app.getHttpAdapter().getInstance();
+  installRequestBodyRules(fastify, config.bodyLimitBytes);
+  installOriginCheck(fastify, config.allowedOrigins);
+  installNoStoreForApi(fastify, `/${API_PREFIX}/`);
+  closeConnectionsWhenDraining(fastify);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
@@ -61,7 +76,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        // 'self' covers the same-origin socket (ws: and wss: included) in current browsers.
+        connectSrc: ["'self'", ...config.allowedOrigins],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
@@ -72,9 +88,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 
   const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { swaggerUiEnabled: false, jsonDocumentUrl: 'api/docs/openapi.json' });
-  serveApiReference(app.getHttpAdapter().getInstance(), '/api/docs/openapi.json');
+  serveApiReference(fastify, '/api/docs/openapi.json');
 
   const root = webRoot(config);
-  if (root) serveWebClient(app.getHttpAdapter().getInstance(), root);
+  if (root) serveWebClient(fastify, root);
   return app;
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, DataDirectoryLockedError, loadConfig } from '@mutuals/core';
 import { createApp } from './bootstrap';
 import { seedOnFirstStart } from './cli/seed-on-first-start';
+import { shutDownGracefully } from './shutdown';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -9,11 +10,14 @@ async function main(): Promise<void> {
   await app.init();
   await seedOnFirstStart(app, config);
   await app.listen({ port: config.port, host: config.host });
-  // Graceful: stop taking connections, let requests finish, close the pool and the embedded database.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
-      console.log(`${signal}: shutting down`);
-      app.close().then(
+      console.log(`${signal}: shutting down (at most ${config.shutdownGraceMs} ms)`);
+      setTimeout(() => {
+        console.error(`shutdown not finished after SHUTDOWN_GRACE_MS=${config.shutdownGraceMs}: exiting anyway`);
+        process.exit(1);
+      }, config.shutdownGraceMs).unref();
+      shutDownGracefully(app, config).then(
         () => process.exit(0),
         (error: unknown) => {
           console.error(error);

@@ -25,9 +25,11 @@ export const navItems: NavItem[] = [
   { to: '/resources', label: 'Resources', audience: 'member' },
   { to: '/members', label: 'Members', audience: 'member' },
   { to: '/eligibility', label: 'Check eligibility', audience: 'guest' },
+  { to: '/admin', label: 'Overview', audience: 'coordinator', end: true },
   { to: '/admin/members', label: 'Approvals', audience: 'coordinator' },
   { to: '/admin/matching', label: 'Matching', audience: 'coordinator' },
   { to: '/admin/mentoring', label: 'Pairs', audience: 'coordinator' },
   { to: '/admin/flags', label: 'Flags', audience: 'coordinator' },
+  { to: '/admin/forums/categories', label: 'Categories', audience: 'coordinator' },
   { to: '/admin/mail', label: 'Mailbox', audience: 'coordinator' },
 ];

@@ -23,6 +23,7 @@ const OnboardingPage = lazyPage(() => import('./pages/OnboardingPage'), 'Onboard
 const EditProfilePage = lazyPage(() => import('./pages/EditProfilePage'), 'EditProfilePage');
 const DirectoryPage = lazyPage(() => import('./pages/DirectoryPage'), 'DirectoryPage');
 const MemberPage = lazyPage(() => import('./pages/MemberPage'), 'MemberPage');
+const AdminHomePage = lazyPage(() => import('./pages/AdminHomePage'), 'AdminHomePage');
 const AdminMembersPage = lazyPage(() => import('./pages/AdminMembersPage'), 'AdminMembersPage');
 const MentoringPage = lazyPage(() => import('./pages/mentoring/MentoringPage'), 'MentoringPage');
 const MentorshipPage = lazyPage(() => import('./pages/mentoring/MentorshipPage'), 'MentorshipPage');
@@ -36,6 +37,7 @@ const ForumSearchPage = lazyPage(() => import('./pages/forums/ForumSearchPage'),
 const CategoryPage = lazyPage(() => import('./pages/forums/CategoryPage'), 'CategoryPage');
 const ThreadPage = lazyPage(() => import('./pages/forums/ThreadPage'), 'ThreadPage');
 const AdminFlagsPage = lazyPage(() => import('./pages/forums/AdminFlagsPage'), 'AdminFlagsPage');
+const AdminCategoriesPage = lazyPage(() => import('./pages/forums/AdminCategoriesPage'), 'AdminCategoriesPage');
 const NotificationSettingsPage = lazyPage(() => import('./pages/mail/NotificationSettingsPage'), 'NotificationSettingsPage');
 const UnsubscribePage = lazyPage(() => import('./pages/mail/UnsubscribePage'), 'UnsubscribePage');
 const ResourcesPage = lazyPage(() => import('./pages/ResourcesPage'), 'ResourcesPage');
@@ -61,6 +63,7 @@ const pages: Record<WebRouteName, Omit<AppRoute, 'path'>> = {
   profile: { element: <EditProfilePage />, auth: 'member' },
   directory: { element: <DirectoryPage />, auth: 'member' },
   member: { element: <MemberPage actions={memberActions} />, auth: 'member' },
+  adminHome: { element: <AdminHomePage />, auth: 'coordinator' },
   adminMembers: { element: <AdminMembersPage />, auth: 'coordinator' },
   mentoring: { element: <MentoringPage />, auth: 'member' },
   mentorship: { element: <MentorshipPage />, auth: 'member' },
@@ -75,6 +78,7 @@ const pages: Record<WebRouteName, Omit<AppRoute, 'path'>> = {
   forumCategory: { element: <CategoryPage />, auth: 'member' },
   forumThread: { element: <ThreadPage />, auth: 'member' },
   adminFlags: { element: <AdminFlagsPage />, auth: 'coordinator' },
+  adminCategories: { element: <AdminCategoriesPage />, auth: 'coordinator' },
   notificationSettings: { element: <NotificationSettingsPage />, auth: 'member' },
   unsubscribe: { element: <UnsubscribePage /> },
   adminMail: { element: <AdminMailboxPage />, auth: 'coordinator' },

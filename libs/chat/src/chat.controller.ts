@@ -2,11 +2,10 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, P
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { ChatHistoryPage, ChatMessageView, ConversationView } from '@mutuals/contracts';
-import { RateLimiter } from '@mutuals/core';
 import { AllowPending, AuthUser, CurrentUser } from '@mutuals/identity';
-import { CreateConversationDto, EditMessageDto, HistoryQuery, MarkConversationReadDto, SendMessageDto } from './chat.dto';
-import { SOCKET_SEND_LIMIT } from './chat.gateway';
-import { ChatService } from './chat.service';
+import { CreateConversationDto, EditMessageDto, HistoryQuery, MarkConversationReadDto, RenameGroupDto, SendMessageDto } from './chat.dto';
+import { ChatConversationsService } from './chat-conversations.service';
+import { ChatMessagesService } from './chat-messages.service';
 
 const id = new ParseUUIDPipe();
 
@@ -14,13 +13,13 @@ const id = new ParseUUIDPipe();
 @Controller('chat')
 export class ChatController {
   constructor(
-    private readonly chat: ChatService,
-    private readonly limiter: RateLimiter,
+    private readonly conversations: ChatConversationsService,
+    private readonly messages: ChatMessagesService,
   ) {}
 
   @Get('conversations')
   list(@CurrentUser() user: AuthUser): Promise<ConversationView[]> {
-    return this.chat.listConversations(user.id);
+    return this.conversations.listConversations(user.id);
   }
 
   /** 201 for a new conversation; 200 with the existing one for a direct pair that has one. */
@@ -30,19 +29,19 @@ export class ChatController {
     @Body() body: CreateConversationDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ConversationView> {
-    const { conversation, created } = await this.chat.createConversation(user.id, body);
+    const { conversation, created } = await this.conversations.createConversation(user.id, body);
     reply.status(created ? 201 : 200);
     return conversation;
   }
 
   @Get('conversations/:id')
   get(@CurrentUser() user: AuthUser, @Param('id', id) conversationId: string): Promise<ConversationView> {
-    return this.chat.getConversation(user.id, conversationId);
+    return this.conversations.getConversation(user.id, conversationId);
   }
 
   @Get('conversations/:id/messages')
   history(@CurrentUser() user: AuthUser, @Param('id', id) conversationId: string, @Query() query: HistoryQuery): Promise<ChatHistoryPage> {
-    return this.chat.history(user.id, conversationId, query);
+    return this.messages.history(user.id, conversationId, query);
   }
 
   /** 201 once stored; the same clientId again answers the original message with 200. */
@@ -53,8 +52,7 @@ export class ChatController {
     @Body() body: SendMessageDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ChatMessageView> {
-    await this.limiter.consume(SOCKET_SEND_LIMIT, `user:${user.id}`);
-    const { message, created } = await this.chat.send(user.id, conversationId, body);
+    const { message, created } = await this.messages.send(user, conversationId, body);
     reply.status(created ? 201 : 200);
     return message;
   }
@@ -68,7 +66,12 @@ export class ChatController {
     @Param('id', id) conversationId: string,
     @Body() body: MarkConversationReadDto,
   ): Promise<{ seq: number }> {
-    return this.chat.markRead(user.id, conversationId, body.seq);
+    return this.messages.markRead(user.id, conversationId, body.seq);
+  }
+
+  @Patch('conversations/:id')
+  rename(@CurrentUser() user: AuthUser, @Param('id', id) conversationId: string, @Body() body: RenameGroupDto): Promise<ConversationView> {
+    return this.conversations.renameGroup(user.id, conversationId, body.title);
   }
 
   @Post('conversations/:id/members/:userId')
@@ -78,23 +81,23 @@ export class ChatController {
     @Param('id', id) conversationId: string,
     @Param('userId', id) userId: string,
   ): Promise<ConversationView> {
-    return this.chat.addMember(user.id, conversationId, userId);
+    return this.conversations.addMember(user.id, conversationId, userId);
   }
 
   @Delete('conversations/:id/members/:userId')
   @HttpCode(204)
   removeMember(@CurrentUser() user: AuthUser, @Param('id', id) conversationId: string, @Param('userId', id) userId: string): Promise<void> {
-    return this.chat.removeMember(user.id, conversationId, userId);
+    return this.conversations.removeMember(user.id, conversationId, userId);
   }
 
   @Patch('messages/:id')
   edit(@CurrentUser() user: AuthUser, @Param('id', id) messageId: string, @Body() body: EditMessageDto): Promise<ChatMessageView> {
-    return this.chat.edit(user.id, messageId, body.body);
+    return this.messages.edit(user.id, messageId, body.body);
   }
 
   /** Sender only; answers the tombstone. */
   @Delete('messages/:id')
   remove(@CurrentUser() user: AuthUser, @Param('id', id) messageId: string): Promise<ChatMessageView> {
-    return this.chat.remove(user.id, messageId);
+    return this.messages.remove(user.id, messageId);
   }
 }

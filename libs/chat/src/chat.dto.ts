@@ -16,9 +16,18 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CHAT_MESSAGE_MAX_LENGTH } from '@mutuals/contracts';
+import {
+  CHAT_MESSAGE_MAX_LENGTH,
+  type ChatReadEvent,
+  type ChatSendEvent,
+  type ChatSyncEvent,
+  type ChatTypingEvent,
+  type CreateConversationRequest,
+  type RenameGroupRequest,
+  type SendChatMessageRequest,
+} from '@mutuals/contracts';
+import { IsVisibleName } from '@mutuals/core';
 import { AttachmentDto, MAX_ATTACHMENTS } from '@mutuals/files';
-import type { CreateConversationRequest, SendChatMessageRequest } from '@mutuals/contracts';
 
 export class CreateConversationDto implements CreateConversationRequest {
   @ApiProperty({ enum: ['direct', 'group'] })
@@ -37,9 +46,11 @@ export class CreateConversationDto implements CreateConversationRequest {
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
+  @IsVisibleName()
   title?: string;
 }
 
+// The length of a body is the messages service's rule (one answer on HTTP and socket); here only its shape.
 export class SendMessageDto implements SendChatMessageRequest {
   @ApiProperty({ description: 'Your own UUID for this send: a retry with the same one returns the stored message' })
   @IsUUID()
@@ -48,7 +59,6 @@ export class SendMessageDto implements SendChatMessageRequest {
   @ApiProperty({ maxLength: CHAT_MESSAGE_MAX_LENGTH, description: 'Markdown' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(CHAT_MESSAGE_MAX_LENGTH)
   body!: string;
 
   @ApiPropertyOptional({ type: [AttachmentDto], maxItems: MAX_ATTACHMENTS })
@@ -63,7 +73,6 @@ export class EditMessageDto {
   @ApiProperty({ maxLength: CHAT_MESSAGE_MAX_LENGTH })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(CHAT_MESSAGE_MAX_LENGTH)
   body!: string;
 }
 
@@ -96,4 +105,35 @@ export class MarkConversationReadDto {
   @IsInt()
   @Min(0)
   seq!: number;
+}
+
+export class RenameGroupDto implements RenameGroupRequest {
+  @ApiProperty({ maxLength: 120 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
+  @IsVisibleName()
+  title!: string;
+}
+
+// Socket payloads, checked by the same ValidationPipe as HTTP bodies (see SocketRequests).
+
+/** chat:typing and chat:join. */
+export class ConversationRefDto implements ChatTypingEvent {
+  @ApiProperty() @IsUUID() conversationId!: string;
+}
+
+/** chat:send */
+export class SendEventDto extends SendMessageDto implements ChatSendEvent {
+  @ApiProperty() @IsUUID() conversationId!: string;
+}
+
+/** chat:sync */
+export class SyncEventDto extends ConversationRefDto implements ChatSyncEvent {
+  @ApiProperty() @IsInt() @Min(0) afterSeq!: number;
+}
+
+/** chat:read */
+export class ReadEventDto extends ConversationRefDto implements ChatReadEvent {
+  @ApiProperty() @IsInt() @Min(0) seq!: number;
 }

@@ -10,6 +10,6 @@ export const ChatErrors = defineErrors<ChatErrorCode>({
   awaitingApproval: 'forbidden',
   notAGroup: 'invalid',
   messageDeleted: 'conflict',
-  tooLarge: 'too-large',
-  rateLimited: 'rate-limited',
+  // A field rule like any other (400), with its own code so clients can say "shorten it".
+  tooLarge: 'invalid',
 });

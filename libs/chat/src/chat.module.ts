@@ -3,29 +3,40 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { FileAccessRegistry, FilesModule } from '@mutuals/files';
 import { IdentityModule } from '@mutuals/identity';
 import { ProfilesModule } from '@mutuals/profiles';
+import { ChatConversationsService } from './chat-conversations.service';
 import { ChatMentorshipListener } from './chat-mentorship.listener';
+import { ChatMessagesService } from './chat-messages.service';
 import { ChatController } from './chat.controller';
 import { ChatGateway } from './chat.gateway';
-import { ChatService } from './chat.service';
 import { ConversationMemberEntity } from './conversation-member.entity';
 import { ConversationEntity } from './conversation.entity';
+import { ConversationsRepository } from './conversations.repository';
 import { MessageEntity } from './message.entity';
+import { MessagesRepository } from './messages.repository';
 import { PresenceService } from './presence.service';
 
 @Module({
   imports: [IdentityModule, ProfilesModule, FilesModule, TypeOrmModule.forFeature([ConversationEntity, ConversationMemberEntity, MessageEntity])],
   controllers: [ChatController],
-  providers: [ChatService, ChatGateway, PresenceService, ChatMentorshipListener],
-  exports: [ChatService, PresenceService],
+  providers: [
+    ConversationsRepository,
+    MessagesRepository,
+    ChatConversationsService,
+    ChatMessagesService,
+    PresenceService,
+    ChatGateway,
+    ChatMentorshipListener,
+  ],
+  exports: [ChatConversationsService],
 })
 export class ChatModule implements OnModuleInit {
   constructor(
     private readonly fileAccess: FileAccessRegistry,
-    private readonly chat: ChatService,
+    private readonly messages: ChatMessagesService,
   ) {}
 
   /** Files sent in a conversation are seen by its members. */
   onModuleInit(): void {
-    this.fileAccess.register('chat-message', (viewer, messageId) => this.chat.maySeeMessage(viewer.id, messageId));
+    this.fileAccess.register('chat-message', (viewer, messageId) => this.messages.mayViewMessageFiles(viewer.id, messageId));
   }
 }

@@ -1,5 +1,5 @@
 export { ChatModule } from './chat.module';
-export { ChatService, type SentMessage } from './chat.service';
-export { PresenceService } from './presence.service';
-export * from './chat.types';
+export { ChatConversationsService } from './chat-conversations.service';
+export { SEND_LIMIT } from './chat-messages.service';
 export { ChatErrors } from './chat.errors';
+export * from './chat.events';

@@ -114,3 +114,8 @@ export interface PresenceBroadcast {
   userId: Uuid;
   online: boolean;
 }
+
+/** PATCH /chat/conversations/:id: the group's creator renames it. */
+export interface RenameGroupRequest {
+  title: string;
+}

@@ -15,6 +15,8 @@ export type GenericErrorCode =
   | 'conflict'
   | 'payloadTooLarge'
   | 'unsupportedMediaType'
+  /** A browser's state change from a page of another site (Origin / Sec-Fetch-Site). */
+  | 'crossSiteRequest'
   | 'rateLimited'
   | 'unavailable'
   | 'internal'
@@ -103,8 +105,8 @@ export type ChatErrorCode =
   | 'awaitingApproval'
   | 'notAGroup'
   | 'messageDeleted'
-  | 'tooLarge'
-  | 'rateLimited';
+  /** A message over CHAT_MESSAGE_MAX_LENGTH: 400, the same over HTTP and socket. */
+  | 'tooLarge';
 
 export type NotificationsErrorCode = 'invalid' | 'mailNotFound' | 'mailNotDead' | 'unsubscribeLinkInvalid';
 

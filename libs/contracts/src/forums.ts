@@ -66,6 +66,8 @@ export interface ForumThreadSummary {
   lastPostAt: IsoDateTime;
   pinned: boolean;
   locked: boolean;
+  /** Its opening post was hidden by a moderator: only moderators see the thread, marked so. */
+  hidden: boolean;
   /** Visible posts the caller has not read yet. */
   unreadCount: number;
 }
@@ -113,6 +115,10 @@ export interface CreateForumThreadRequest {
   categoryId: Uuid;
   title: string;
   body: string;
+  /**
+   * Made once per composed post and sent again on a retry: the same key from the same author
+   * answers the thread already stored, with 200, instead of storing a second one.
+   */
   attachments?: AttachmentInput[];
   /** Made once per composed post and sent again on a retry, so a retried post is stored once. */
   clientId?: Uuid;
@@ -121,6 +127,7 @@ export interface CreateForumThreadRequest {
 export interface CreateForumPostRequest {
   body: string;
   replyToPostId?: Uuid;
+  /** Made once per composed post and sent again on a retry: a retry answers the post already stored, with 200. */
   attachments?: AttachmentInput[];
   /** Made once per composed post and sent again on a retry, so a retried post is stored once. */
   clientId?: Uuid;

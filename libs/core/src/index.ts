@@ -4,10 +4,15 @@ export { DEMO_SEED_LOCK, DatabaseEndpoint, runExclusively } from './database/dat
 export { InstanceStateRepository } from './instance/instance-state.repository';
 export { DataDirectoryLockedError } from './database/embedded-postgres';
 export { dataSourceOptions } from './database/data-source-options';
+export { isDatabaseUnavailable } from './database/database-unavailable';
 export * from './errors/domain-error';
 export * from './errors/problem.filter';
 export * from './errors/validation';
 export * from './events/domain-events';
+export * from './text/visible-name';
+export * from './http/caching';
+export * from './http/origins';
+export * from './http/request-body';
 export * from './pagination/pagination';
 export * from './rate-limit/rate-limiter';
 export * from './redis/redis.service';

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AcceptsBody } from '@mutuals/core';
 import { AllowPending, AuthUser, CurrentUser } from '@mutuals/identity';
 import { FileParams, SetImageDto, UploadQuery } from './files.dto';
 import { Download, FilesService } from './files.service';
@@ -24,6 +25,7 @@ export class FilesController {
   /** multipart/form-data with one part named `file`; a draft only its uploader sees until used. */
   @AllowPending()
   @Post('files')
+  @AcceptsBody('multipart/form-data')
   @ApiConsumes('multipart/form-data')
   @ApiBody(MULTIPART_FILE)
   upload(@CurrentUser() user: AuthUser, @Query() query: UploadQuery, @Req() request: FastifyRequest) {

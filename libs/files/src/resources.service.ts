@@ -50,7 +50,7 @@ export class ResourcesService {
   }
 
   async list(viewer: AuthUser, query: ResourceQueryDto): Promise<Page<ResourceView>> {
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const rows = await this.resources.list({ ...query, after: after?.map(String) ?? null });
     const page = toPage(rows, query.limit, (r) => [r.at_key, r.id], (r) => r);
     return { items: await this.views(viewer, page.items), nextCursor: page.nextCursor };

@@ -1,32 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { FORUM_REACTIONS, type ForumAuthor, type ForumPostView, type ForumReaction } from '@mutuals/contracts';
 import { FilesService } from '@mutuals/files';
 import { IdentityService } from '@mutuals/identity';
-import { DataSource } from 'typeorm';
-import type { PostStatus } from './entities/post.entity';
-import { POST_REACTIONS_SQL } from './forum-queries';
+import { ForumPostsRepository, type PostRow } from './forum-posts.repository';
 import { REMOVED_QUOTE_HTML } from './post-text';
 
 export const REACTION_SLUGS = Object.keys(FORUM_REACTIONS) as ForumReaction[];
-
-/** A post as the hot-path SQL returns it (see postSelect). */
-export interface PostRow {
-  id: string;
-  thread_id: string;
-  seq: number;
-  author_id: string;
-  status: PostStatus;
-  created_at: Date;
-  edited_at: Date | null;
-  reply_to_post_id: string | null;
-  body_html: string;
-  /** Null when there is no quote, or its post is no longer visible. */
-  quote_html: string | null;
-  has_quote: boolean;
-  /** Markdown, for its author and moderators only. */
-  body: string | null;
-}
 
 const FORMER_MEMBER = (id: string): ForumAuthor => ({ id, displayName: 'Former member', handle: '', avatarUrl: null });
 
@@ -34,7 +13,7 @@ const FORMER_MEMBER = (id: string): ForumAuthor => ({ id, displayName: 'Former m
 @Injectable()
 export class ForumViews {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly posts: ForumPostsRepository,
     private readonly identity: IdentityService,
     private readonly files: FilesService,
   ) {}
@@ -49,7 +28,7 @@ export class ForumViews {
     );
   }
 
-  async posts(rows: PostRow[], viewerId: string): Promise<ForumPostView[]> {
+  async postViews(rows: PostRow[], viewerId: string): Promise<ForumPostView[]> {
     if (rows.length === 0) return [];
     const [authors, reactions, attachments] = await Promise.all([
       this.authors(rows.map((r) => r.author_id)),
@@ -85,10 +64,7 @@ export class ForumViews {
   private async reactions(postIds: string[], viewerId: string) {
     const byPost = new Map<string, { counts: Partial<Record<ForumReaction, number>>; mine: ForumReaction[] }>();
     if (postIds.length === 0) return byPost;
-    const rows: { post_id: string; emoji: ForumReaction; n: number; mine: boolean }[] = await this.db.query(POST_REACTIONS_SQL, [
-      postIds,
-      viewerId,
-    ]);
+    const rows = await this.posts.reactionCounts(postIds, viewerId);
     for (const row of rows) {
       const entry = byPost.get(row.post_id) ?? { counts: {}, mine: [] };
       entry.counts[row.emoji] = row.n;

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { AuthUser, CoordinatorOnly, CurrentUser } from '@mutuals/identity';
 import { CreateCategoryDto, FlagQueueQuery, ReorderCategoriesDto, ResolveFlagDto, ToggleDto, UpdateCategoryDto } from './dto/forums.dto';
 import { ForumsModerationService } from './forums-moderation.service';
-import { ForumsService } from './forums.service';
+import { ForumsReadingService } from './forums-reading.service';
 
 const uuid = new ParseUUIDPipe();
 
@@ -12,36 +12,36 @@ const uuid = new ParseUUIDPipe();
 @Controller('admin')
 export class ForumsAdminController {
   constructor(
-    private readonly forums: ForumsService,
+    private readonly reading: ForumsReadingService,
     private readonly moderation: ForumsModerationService,
   ) {}
 
   /** Every category, archived ones too (members' GET /forums/categories leaves those out). */
   @Get('forums/categories')
   categories() {
-    return this.forums.categories({ includeArchived: true });
+    return this.reading.categories({ includeArchived: true });
   }
 
   @Post('forums/categories')
   createCategory(@Body() body: CreateCategoryDto) {
-    return this.forums.createCategory(body);
+    return this.moderation.createCategory(body);
   }
 
   @Put('forums/categories/order')
   reorderCategories(@Body() body: ReorderCategoriesDto) {
-    return this.forums.reorderCategories(body.ids);
+    return this.moderation.reorderCategories(body.ids);
   }
 
   @Patch('forums/categories/:id')
   updateCategory(@Param('id', uuid) id: string, @Body() body: UpdateCategoryDto) {
-    return this.forums.updateCategory(id, body);
+    return this.moderation.updateCategory(id, body);
   }
 
   /** value true archives (read-only, hidden from members' list); false brings it back. */
   @Post('forums/categories/:id/archive')
   @HttpCode(200)
   archiveCategory(@Param('id', uuid) id: string, @Body() body: ToggleDto) {
-    return this.forums.archiveCategory(id, body.value);
+    return this.moderation.archiveCategory(id, body.value);
   }
 
   @Post('forums/threads/:id/pin')

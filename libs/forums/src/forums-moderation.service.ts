@@ -1,72 +1,109 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainEvents, Page, decodeCursor, toPage } from '@mutuals/core';
-import type { ForumFlagAction, ForumFlagView, ForumPostView, ForumThreadView } from '@mutuals/contracts';
+import { DomainEvents, Page, type UnitOfWork, decodeCursor, isUniqueViolation, toPage } from '@mutuals/core';
+import type { ForumCategoryView, ForumFlagAction, ForumFlagView, ForumPostView, ForumThreadView } from '@mutuals/contracts';
 import { AuthUser, isCoordinator } from '@mutuals/identity';
-import { DataSource, QueryFailedError } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { DEFAULT_CATEGORIES } from './default-categories';
+import type { CreateCategoryDto, UpdateCategoryDto } from './dto/forums.dto';
 import type { FlagStatus } from './entities/flag.entity';
+import type { PostStatus } from './entities/post.entity';
+import { ForumCategoriesRepository } from './forum-categories.repository';
+import { ForumFlagsRepository, type FlagRow } from './forum-flags.repository';
+import { ForumPostsRepository } from './forum-posts.repository';
+import { ForumThreadsRepository } from './forum-threads.repository';
+import { ForumViews } from './forum-views';
 import { ForumsErrors } from './forums.errors';
-import { ForumsService } from './forums.service';
-import { postSelect } from './forum-queries';
-import { ForumViews, PostRow } from './forum-views';
+import { ForumsLive } from './forums-live';
+import { ForumsReadingService } from './forums-reading.service';
 
-interface FlagRow {
+/** A post whose visibility changes, as read under its row lock. */
+interface PostForVisibility {
   id: string;
-  post_id: string;
-  reporter_id: string;
-  reason: string;
-  status: FlagStatus;
-  resolution: ForumFlagAction | null;
-  created_at: Date;
-  resolved_at: Date | null;
+  thread_id: string;
+  seq: number;
+  status: PostStatus;
 }
 
-/** Flags, the coordinators' queue, hiding and restoring posts, pinning and locking threads. */
+/**
+ * Categories, flags and the coordinators' queue, hiding and restoring posts, pinning and locking
+ * threads. Hiding a thread's opening post hides the thread from members.
+ */
 @Injectable()
 export class ForumsModerationService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly forums: ForumsService,
+    private readonly categories: ForumCategoriesRepository,
+    private readonly threads: ForumThreadsRepository,
+    private readonly posts: ForumPostsRepository,
+    private readonly flags: ForumFlagsRepository,
+    private readonly reading: ForumsReadingService,
     private readonly views: ForumViews,
+    private readonly live: ForumsLive,
     private readonly events: DomainEvents,
   ) {}
+
+  async createCategory(input: CreateCategoryDto): Promise<ForumCategoryView> {
+    let id: string;
+    try {
+      id = await this.categories.insert({ ...input, sectorSlug: input.sectorSlug ?? null, position: input.position ?? null });
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw ForumsErrors.categoryTaken('A category with that slug exists', [{ field: 'slug', message: 'is taken' }]);
+      throw error;
+    }
+    return this.reading.category(id);
+  }
+
+  /**
+   * A fresh install's first categories, so its first members have somewhere to post before a
+   * coordinator has shaped the forums; nothing happens once any category exists (archived too).
+   */
+  async createDefaultCategoriesIfNone(): Promise<void> {
+    await this.categories.insertIfNone(DEFAULT_CATEGORIES);
+  }
+
+  async updateCategory(id: string, input: UpdateCategoryDto): Promise<ForumCategoryView> {
+    if (!(await this.categories.update(id, input))) throw ForumsErrors.categoryNotFound('No such category');
+    return this.reading.category(id);
+  }
+
+  /** The given order, first to last; every category must be named once, archived ones included. */
+  async reorderCategories(ids: string[]): Promise<ForumCategoryView[]> {
+    await this.events.transaction(async ({ manager }) => {
+      const existing = await this.categories.lockAllIds(manager);
+      const given = new Set(ids);
+      if (given.size !== ids.length || existing.length !== ids.length || existing.some((id) => !given.has(id))) {
+        throw ForumsErrors.invalid('Give every category exactly once', [{ field: 'ids', message: 'must list every category once' }]);
+      }
+      await this.categories.setOrder(ids, manager);
+    });
+    return this.reading.categories({ includeArchived: true });
+  }
+
+  /** An archived category is read-only and out of members' list; false brings it back. */
+  async archiveCategory(id: string, archived: boolean): Promise<ForumCategoryView> {
+    if (!(await this.categories.setArchived(id, archived))) throw ForumsErrors.categoryNotFound('No such category');
+    return this.reading.category(id);
+  }
 
   async flag(
     reporter: AuthUser,
     postId: string,
     reason: string,
   ): Promise<{ id: string; postId: string; reason: string; status: FlagStatus; createdAt: string }> {
-    const [post] = await this.db.query(`SELECT status FROM forum_posts WHERE id = $1`, [postId]);
-    if (!post || post.status === 'deleted' || (post.status === 'hidden' && !isCoordinator(reporter)))
-      throw ForumsErrors.postNotFound('No such post');
-    let row: FlagRow;
+    const post = await this.posts.find(postId, reporter.id, isCoordinator(reporter));
+    if (!post || post.status === 'deleted') throw ForumsErrors.postNotFound('No such post');
     try {
-      [row] = await this.db.query(`INSERT INTO forum_flags (post_id, reporter_id, reason) VALUES ($1, $2, $3) RETURNING id, created_at`, [
-        postId,
-        reporter.id,
-        reason,
-      ]);
+      const row = await this.flags.insert(postId, reporter.id, reason);
+      return { id: row.id, postId, reason, status: 'open', createdAt: row.created_at.toISOString() };
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
-        throw ForumsErrors.alreadyFlagged('You have already flagged this post; a moderator will look at it');
-      }
+      if (isUniqueViolation(error)) throw ForumsErrors.alreadyFlagged('You have already flagged this post; a moderator will look at it');
       throw error;
     }
-    await this.events.emit('forum.flag.created', { flagId: row.id, postId });
-    return { id: row.id, postId, reason, status: 'open', createdAt: row.created_at.toISOString() };
   }
 
   async queue(moderator: AuthUser, query: { status: FlagStatus; limit: number; cursor?: string }): Promise<Page<ForumFlagView>> {
-    const after = decodeCursor(query.cursor, 2);
-    const params: unknown[] = [query.status, query.limit + 1];
-    if (after) params.push(after[0], after[1]);
-    // Oldest first: the queue is worked through in the order people asked.
-    const rows: (FlagRow & { at_key: string })[] = await this.db.query(
-      `SELECT f.*, f.created_at::text AS at_key FROM forum_flags f
-        WHERE f.status = $1 ${after ? 'AND (f.created_at, f.id) > ($3::timestamptz, $4::uuid)' : ''}
-        ORDER BY f.created_at, f.id LIMIT $2`,
-      params,
-    );
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
+    const rows = await this.flags.queue(query.status, query.limit + 1, after && [String(after[0]), String(after[1])]);
     const page = toPage(
       rows,
       query.limit,
@@ -78,53 +115,84 @@ export class ForumsModerationService {
 
   /** `hide` hides the post and closes every open flag on it; `dismiss` closes them and leaves the post. */
   async resolve(moderator: AuthUser, flagId: string, action: ForumFlagAction): Promise<ForumFlagView> {
-    const outcome = await this.db.transaction(async (manager) => {
-      const [flag]: FlagRow[] = await manager.query(`SELECT * FROM forum_flags WHERE id = $1 FOR UPDATE`, [flagId]);
+    const removed = await this.events.transaction(async (unit) => {
+      const flag = await this.flags.find(flagId, unit.manager, true);
       if (!flag) throw ForumsErrors.flagNotFound('No such flag');
       if (flag.status !== 'open') throw ForumsErrors.flagResolved('This flag was already resolved');
-      const hidden = action === 'hide' ? await this.forums.setHidden(flag.post_id, true, manager) : null;
-      await manager.query(
-        `UPDATE forum_flags SET status = 'resolved', resolution = $2, resolved_by = $3, resolved_at = now()
-          WHERE post_id = $1 AND status = 'open'`,
-        [flag.post_id, action, moderator.id],
-      );
-      return { postId: flag.post_id, hidden };
+      const hidden = action === 'hide' ? await this.hideIn(unit, flag.post_id) : null;
+      await this.flags.resolveOpenOn(flag.post_id, action, moderator.id, unit.manager);
+      return hidden;
     });
-    if (outcome.hidden?.changed) await this.forums.afterPostRemoved(outcome.hidden.threadId, outcome.postId, 'forum.post.hidden');
-    const [row]: FlagRow[] = await this.db.query(`SELECT * FROM forum_flags WHERE id = $1`, [flagId]);
+    if (removed) this.live.postRemoved(removed.threadId, removed.postId);
+    const row = await this.flags.find(flagId);
     return (await this.flagViews(moderator, [row!]))[0]!;
   }
 
   async hide(moderator: AuthUser, postId: string): Promise<ForumPostView> {
-    await this.forums.setHidden(postId, true);
-    return this.forums.getPost(postId, moderator);
+    const removed = await this.events.transaction((unit) => this.hideIn(unit, postId));
+    if (removed) this.live.postRemoved(removed.threadId, removed.postId);
+    return this.reading.getPost(postId, moderator);
   }
 
   async restore(moderator: AuthUser, postId: string): Promise<ForumPostView> {
-    const { changed } = await this.forums.setHidden(postId, false);
-    const post = await this.forums.getPost(postId, moderator);
+    const changed = await this.events.transaction(async ({ manager }) => {
+      const post = await this.posts.lockForChange(postId, manager);
+      if (!post) throw ForumsErrors.postNotFound('No such post');
+      if (post.status !== 'hidden') return false;
+      await this.changeVisibility(post, 'visible', manager);
+      return true;
+    });
+    const post = await this.reading.getPost(postId, moderator);
     if (!changed && post.status !== 'visible') throw ForumsErrors.notHidden('Only a hidden post can be restored');
     return post;
   }
 
   async setThreadFlag(moderator: AuthUser, threadId: string, flag: 'pinned' | 'locked', value: boolean): Promise<ForumThreadView> {
-    const [, affected] = await this.db.query(`UPDATE forum_threads SET ${flag === 'pinned' ? 'pinned' : 'locked'} = $2 WHERE id = $1`, [
-      threadId,
-      value,
-    ]);
-    if (affected === 0) throw ForumsErrors.threadNotFound('No such thread');
-    return this.forums.getThread(threadId, moderator);
+    if (!(await this.threads.setFlag(threadId, flag, value))) throw ForumsErrors.threadNotFound('No such thread');
+    return this.reading.getThread(threadId, moderator);
+  }
+
+  /**
+   * Moves a post between visible, hidden and deleted inside the caller's transaction; counts and
+   * the thread's last post follow. Hiding or restoring the opening post hides or shows the thread.
+   * Answers whether the thread became hidden.
+   */
+  async changeVisibility(post: PostForVisibility, to: PostStatus, manager: EntityManager): Promise<{ threadBecameHidden: boolean }> {
+    await this.posts.setStatus(post.id, to, manager);
+    const delta = (to === 'visible' ? 1 : 0) - (post.status === 'visible' ? 1 : 0);
+    const opener = post.seq === 1;
+    const hides = opener && post.status === 'visible' && to === 'hidden';
+    const shows = opener && post.status === 'hidden' && to === 'visible';
+    if (delta === 0 && !hides && !shows) return { threadBecameHidden: false };
+    const latest = await this.posts.latestVisibleIn(post.thread_id, manager);
+    const thread = await this.threads.followPostVisibility(
+      post.thread_id,
+      { replies: opener ? 0 : delta, hidden: hides ? true : shows ? false : null, latest },
+      manager,
+    );
+    const threadBecameHidden = hides && !thread.wasHidden;
+    const threads = threadBecameHidden ? -1 : shows && thread.wasHidden ? 1 : 0;
+    await this.categories.moveCounts(thread.categoryId, { threads, posts: delta }, manager);
+    return { threadBecameHidden };
+  }
+
+  /** Hides a visible post; nothing (null) when it is not visible. Notifications hear of it once committed. */
+  private async hideIn(unit: UnitOfWork, postId: string): Promise<{ threadId: string; postId: string } | null> {
+    const post = await this.posts.lockForChange(postId, unit.manager);
+    if (!post) throw ForumsErrors.postNotFound('No such post');
+    if (post.status !== 'visible') return null;
+    const { threadBecameHidden } = await this.changeVisibility(post, 'hidden', unit.manager);
+    await unit.emit('forum.post.hidden', { postId });
+    if (threadBecameHidden)
+      await unit.emit('forum.thread.hidden', { threadId: post.thread_id, postIds: await this.posts.idsIn(post.thread_id, unit.manager) });
+    return { threadId: post.thread_id, postId };
   }
 
   private async flagViews(moderator: AuthUser, flags: FlagRow[]): Promise<ForumFlagView[]> {
     if (flags.length === 0) return [];
-    const postRows: (PostRow & { thread_title: string })[] = await this.db.query(
-      `SELECT x.*, t.title AS thread_title FROM (${postSelect('$2', 'true')} WHERE p.id = ANY($1::uuid[])) x
-         JOIN forum_threads t ON t.id = x.thread_id`,
-      [[...new Set(flags.map((f) => f.post_id))], moderator.id],
-    );
+    const postRows = await this.posts.withThreadTitles([...new Set(flags.map((f) => f.post_id))], moderator.id);
     const [posts, reporters] = await Promise.all([
-      this.views.posts(postRows, moderator.id),
+      this.views.postViews(postRows, moderator.id),
       this.views.authors(flags.map((f) => f.reporter_id)),
     ]);
     const postById = new Map(posts.map((p, i) => [p.id, { ...p, threadTitle: postRows[i]!.thread_title }]));

@@ -1,10 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { ForumPostView, ForumThreadCreated } from '@mutuals/contracts';
 import { PageQuery } from '@mutuals/core';
 import { AllowPending, AuthUser, CurrentUser } from '@mutuals/identity';
 import { CreatePostDto, CreateThreadDto, FlagDto, MarkThreadReadDto, PostBodyDto, PreviewDto, SearchQuery } from './dto/forums.dto';
 import { ForumsModerationService } from './forums-moderation.service';
-import { ForumsService } from './forums.service';
+import { ForumsPostingService } from './forums-posting.service';
+import { ForumsReadingService } from './forums-reading.service';
 
 const uuid = new ParseUUIDPipe();
 
@@ -12,92 +15,108 @@ const uuid = new ParseUUIDPipe();
 @Controller('forums')
 export class ForumsController {
   constructor(
-    private readonly forums: ForumsService,
+    private readonly reading: ForumsReadingService,
+    private readonly posting: ForumsPostingService,
     private readonly moderation: ForumsModerationService,
   ) {}
 
   @Get('categories')
   categories() {
-    return this.forums.categories();
+    return this.reading.categories();
   }
 
   @Get('categories/:slug/threads')
   threads(@CurrentUser() user: AuthUser, @Param('slug') slug: string, @Query() query: PageQuery) {
-    return this.forums.listThreads(slug, user, query);
+    return this.reading.listThreads(slug, user, query);
   }
 
+  /** 201 once stored; the same clientId again answers the original thread with 200. */
   @Post('threads')
-  createThread(@CurrentUser() user: AuthUser, @Body() body: CreateThreadDto) {
-    return this.forums.createThread(user, body);
+  async createThread(
+    @CurrentUser() user: AuthUser,
+    @Body() body: CreateThreadDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ForumThreadCreated> {
+    const { value, created } = await this.posting.createThread(user, body);
+    reply.status(created ? 201 : 200);
+    return value;
   }
 
   @Get('threads/:id')
   thread(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    return this.forums.getThread(id, user);
+    return this.reading.getThread(id, user);
   }
 
   @Get('threads/:id/posts')
   posts(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Query() query: PageQuery) {
-    return this.forums.listPosts(id, user, query);
+    return this.reading.listPosts(id, user, query);
   }
 
+  /** 201 once stored; the same clientId again answers the original post with 200. */
   @Post('threads/:id/posts')
-  reply(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: CreatePostDto) {
-    return this.forums.reply(user, id, body);
+  async reply(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() body: CreatePostDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ForumPostView> {
+    const { value, created } = await this.posting.reply(user, id, body);
+    reply.status(created ? 201 : 200);
+    return value;
   }
 
   @AllowPending()
   @Post('threads/:id/read')
   @HttpCode(204)
   markRead(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: MarkThreadReadDto) {
-    return this.forums.markRead(user, id, body.lastReadPostId);
+    return this.posting.markRead(user, id, body.lastReadPostId);
   }
 
   @AllowPending()
   @Put('threads/:id/subscription')
   @HttpCode(204)
   subscribe(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    return this.forums.subscribe(user, id, true);
+    return this.posting.subscribe(user, id, true);
   }
 
   @AllowPending()
   @Delete('threads/:id/subscription')
   @HttpCode(204)
   unsubscribe(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    return this.forums.subscribe(user, id, false);
+    return this.posting.subscribe(user, id, false);
   }
 
   @Get('posts/:id')
   post(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    return this.forums.getPost(id, user);
+    return this.reading.getPost(id, user);
   }
 
   @Get('posts/:id/revisions')
   revisions(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    return this.forums.revisions(user, id);
+    return this.reading.revisions(user, id);
   }
 
   @Patch('posts/:id')
   edit(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: PostBodyDto) {
-    return this.forums.editPost(user, id, body.body);
+    return this.posting.editPost(user, id, body.body);
   }
 
   @Delete('posts/:id')
   @HttpCode(204)
   remove(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    return this.forums.deletePost(user, id);
+    return this.posting.deletePost(user, id);
   }
 
   @Put('posts/:id/reactions/:emoji')
   @HttpCode(204)
   react(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('emoji') emoji: string) {
-    return this.forums.react(user, id, emoji, true);
+    return this.posting.react(user, id, emoji, true);
   }
 
   @Delete('posts/:id/reactions/:emoji')
   @HttpCode(204)
   unreact(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('emoji') emoji: string) {
-    return this.forums.react(user, id, emoji, false);
+    return this.posting.react(user, id, emoji, false);
   }
 
   @Post('posts/:id/flags')
@@ -108,11 +127,11 @@ export class ForumsController {
   @Post('preview')
   @HttpCode(200)
   preview(@Body() body: PreviewDto) {
-    return this.forums.preview(body.body);
+    return this.reading.preview(body.body);
   }
 
   @Get('search')
-  search(@CurrentUser() user: AuthUser, @Query() query: SearchQuery) {
-    return this.forums.search(user, query);
+  search(@Query() query: SearchQuery) {
+    return this.reading.search(query);
   }
 }

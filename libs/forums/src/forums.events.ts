@@ -23,9 +23,11 @@ export interface ForumPostRemoved {
   postId: string;
 }
 
-export interface ForumFlagCreated {
-  flagId: string;
-  postId: string;
+/** A moderator hid the thread's opening post: the whole thread is gone for members. */
+export interface ForumThreadHidden {
+  threadId: string;
+  /** Every post of the thread, whatever pointed at them goes too. */
+  postIds: string[];
 }
 
 declare module '@mutuals/core' {
@@ -33,6 +35,6 @@ declare module '@mutuals/core' {
     'forum.post.created': ForumPostCreated;
     'forum.post.hidden': ForumPostRemoved;
     'forum.post.deleted': ForumPostRemoved;
-    'forum.flag.created': ForumFlagCreated;
+    'forum.thread.hidden': ForumThreadHidden;
   }
 }

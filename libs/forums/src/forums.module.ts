@@ -10,12 +10,19 @@ import { ForumReactionEntity } from './entities/reaction.entity';
 import { ForumSubscriptionEntity } from './entities/subscription.entity';
 import { ForumThreadReadEntity } from './entities/thread-read.entity';
 import { ForumThreadEntity } from './entities/thread.entity';
+import { ForumCategoriesRepository } from './forum-categories.repository';
+import { ForumFlagsRepository } from './forum-flags.repository';
+import { ForumPostsRepository } from './forum-posts.repository';
+import { ForumSearchRepository } from './forum-search.repository';
+import { ForumThreadsRepository } from './forum-threads.repository';
 import { ForumViews } from './forum-views';
 import { ForumsAdminController } from './forums-admin.controller';
+import { ForumsLive } from './forums-live';
 import { ForumsModerationService } from './forums-moderation.service';
+import { ForumsPostingService } from './forums-posting.service';
+import { ForumsReadingService } from './forums-reading.service';
 import { ForumsController } from './forums.controller';
 import { ForumsGateway } from './forums.gateway';
-import { ForumsService } from './forums.service';
 
 @Module({
   imports: [
@@ -33,17 +40,29 @@ import { ForumsService } from './forums.service';
     ]),
   ],
   controllers: [ForumsController, ForumsAdminController],
-  providers: [ForumsService, ForumsModerationService, ForumViews, ForumsGateway],
-  exports: [ForumsService, ForumsModerationService],
+  providers: [
+    ForumCategoriesRepository,
+    ForumThreadsRepository,
+    ForumPostsRepository,
+    ForumSearchRepository,
+    ForumFlagsRepository,
+    ForumViews,
+    ForumsLive,
+    ForumsReadingService,
+    ForumsPostingService,
+    ForumsModerationService,
+    ForumsGateway,
+  ],
+  exports: [ForumsReadingService, ForumsPostingService, ForumsModerationService],
 })
 export class ForumsModule implements OnModuleInit {
   constructor(
     private readonly fileAccess: FileAccessRegistry,
-    private readonly forums: ForumsService,
+    private readonly reading: ForumsReadingService,
   ) {}
 
   /** Files attached to posts are seen by whoever may read the post. */
   onModuleInit(): void {
-    this.fileAccess.register('forum-post', (_viewer, postId) => this.forums.isPostVisible(postId));
+    this.fileAccess.register('forum-post', (viewer, postId) => this.reading.mayViewPostFiles(viewer, postId));
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, DomainEvents, Page, RateLimiter, UnitOfWork, decodeCursor, isUniqueViolation, toPage } from '@mutuals/core';
+import { APP_CONFIG, AppConfig, DomainEvents, Page, RateLimit, RateLimiter, UnitOfWork, decodeCursor, isUniqueViolation, toPage } from '@mutuals/core';
 import type { UserView } from '@mutuals/contracts';
 import type { DataSource } from 'typeorm';
 import { HANDLE_PATTERN, handleBase } from './auth/handles';
@@ -23,8 +23,10 @@ export interface SignedIn {
 }
 
 const LIMITS = {
-  loginPerIp: { name: 'sign-in attempts', max: 30, windowSeconds: 300 },
-  loginPerAccount: { name: 'sign-in attempts for this account', max: 10, windowSeconds: 900 },
+  // Failures are limited, not sign-ins, and per account only from the failing address: an attacker
+  // guessing from one address cannot lock the owner out from another.
+  loginFailuresPerAddress: { name: 'failed sign-ins from this address', max: 30, windowSeconds: 300 },
+  loginFailuresPerAccountAndAddress: { name: 'failed sign-ins to this account from this address', max: 10, windowSeconds: 900 },
   registerPerIp: { name: 'registrations', max: 10, windowSeconds: 3600 },
 };
 
@@ -101,8 +103,14 @@ export class IdentityService {
 
   async login(input: { email: string; password: string }, client: ClientInfo): Promise<SignedIn> {
     const email = normaliseEmail(input.email);
-    await this.rateLimiter.consume(LIMITS.loginPerIp, client.ip ?? 'unknown');
-    await this.rateLimiter.consume(LIMITS.loginPerAccount, email);
+    const address = client.ip ?? 'unknown';
+    const failureCounts: [RateLimit, string][] = [
+      [LIMITS.loginFailuresPerAddress, address],
+      [LIMITS.loginFailuresPerAccountAndAddress, `${email} ${address}`],
+    ];
+    // Counted as a failure before the check and refunded on success, so that guesses sent at
+    // once cannot all pass a limit that only counts them afterwards.
+    for (const [limit, key] of failureCounts) await this.rateLimiter.consume(limit, key);
     const user = await this.users.findByEmail(email);
     // Same work and the same answer whether the email is unknown or the password wrong.
     const valid = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), input.password);
@@ -113,6 +121,7 @@ export class IdentityService {
     if (user.status === 'rejected') {
       throw IdentityErrors.applicationRejected(`Your application to join was not accepted. The coordinators said: ${user.rejection_reason ?? 'no reason given'}`);
     }
+    await Promise.all(failureCounts.map(([limit, key]) => this.rateLimiter.refund(limit, key)));
     return { user: toUserView(user), token: await this.openSession(user.id, client) };
   }
 
@@ -187,7 +196,7 @@ export class IdentityService {
   }
 
   async listMembers(query: { status?: AccountStatus; limit: number; cursor?: string }): Promise<Page<UserView & { createdAt: string }>> {
-    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']) as [string, string] | null;
     const rows = await this.users.page({ status: query.status, limit: query.limit + 1, after });
     return toPage(
       rows,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChatModule } from '@mutuals/chat';
 import { IdentityModule } from '@mutuals/identity';
 import { ProfilesModule } from '@mutuals/profiles';
 import { AdminMatchingController } from './admin-matching.controller';
@@ -21,7 +22,7 @@ import { MentorshipsRepository } from './repositories/mentorships.repository';
 import { PairCareRepository } from './repositories/pair-care.repository';
 
 @Module({
-  imports: [IdentityModule, ProfilesModule],
+  imports: [ChatModule, IdentityModule, ProfilesModule],
   controllers: [MentoringController, AdminMatchingController, PairCareController, PairCareAdminController],
   providers: [
     MentoringPeople,

@@ -212,7 +212,7 @@ export class MatchingService {
 
   /** Every round, newest first: who ran it and when, whether and by whom it was applied, its totals. */
   async listRounds(query: { limit: number; cursor?: string }): Promise<Page<MatchingRoundSummaryView>> {
-    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']) as [string, string] | null;
     const rows = await this.rounds.history(query.limit + 1, after);
     const people = await this.people.byId(rows.flatMap((r) => [r.created_by, r.applied_by].filter((id): id is string => id !== null)));
     return toPage(

@@ -81,7 +81,7 @@ export class MentoringRequestsService {
   }
 
   async list(caller: AuthUser, query: RequestListQuery): Promise<Page<MentoringRequestView>> {
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const rows = await this.requests.box({
       side: query.box === 'incoming' ? 'mentor' : 'mentee',
       userId: caller.id,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decodeCursor, DomainEvents, toPage, type Page, OnDomainEvent } from '@mutuals/core';
+import { decodeCursor, DomainEvents, toPage, type Page } from '@mutuals/core';
 import type {
   GoalView,
   MentoringPerson,
@@ -9,6 +9,7 @@ import type {
   MentorshipView,
   SessionLogView,
 } from '@mutuals/contracts';
+import { ChatConversationsService } from '@mutuals/chat';
 import { isCoordinator, type AuthUser } from '@mutuals/identity';
 import type { DataSource } from 'typeorm';
 import type {
@@ -20,7 +21,6 @@ import type {
   MentorshipListQuery,
   UpdateGoalDto,
 } from './dto/mentoring.dto';
-import type { ChatMentorshipConversationOpened } from '@mutuals/chat';
 import { MatchingErrors } from './matching.errors';
 import { MentoringPeople } from './mentoring-people';
 import { PairCareRepository } from './repositories/pair-care.repository';
@@ -41,6 +41,7 @@ export class MentorshipsService {
     private readonly pairCare: PairCareRepository,
     private readonly people: MentoringPeople,
     private readonly events: DomainEvents,
+    private readonly chat: ChatConversationsService,
   ) {}
 
   async list(caller: AuthUser, query: MentorshipListQuery): Promise<Page<MentorshipSummaryView>> {
@@ -54,7 +55,7 @@ export class MentorshipsService {
 
   async get(caller: AuthUser, id: string): Promise<MentorshipView> {
     const { row, viewer } = await this.visible(caller, id);
-    const summary = toSummary(row, viewer, await this.peopleOf([row]));
+    const summary = toSummary(row, viewer, await this.relatedOf([row]));
     if (viewer === 'coordinator') return { ...summary, feedback: row.feedback, goals: [], sessions: [] };
     const [goals, sessions] = await Promise.all([this.mentorships.goals(id), this.mentorships.sessions(id)]);
     return { ...summary, feedback: row.feedback, goals: goals.map(toGoal), sessions: sessions.map(toSession) };
@@ -136,26 +137,25 @@ export class MentorshipsService {
     return this.get(caller, id);
   }
 
-  /** The chat lib made the pair's conversation (DomainEvents awaits this before accept returns). */
-  @OnDomainEvent('chat.mentorship-conversation.opened', { phase: 'after-commit' })
-  async onConversationOpened(event: ChatMentorshipConversationOpened): Promise<void> {
-    await this.mentorships.setConversation(event.mentorshipId, event.conversationId);
-  }
-
   private async page(caller: AuthUser, filter: Pick<MentorshipPageQuery, 'memberId' | 'flagged' | 'status'>, query: MentorshipListQuery) {
-    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']) as [string, string] | null;
     const rows = await this.mentorships.page({ ...filter, after, limit: query.limit + 1 });
-    const people = await this.peopleOf(rows);
+    const related = await this.relatedOf(rows);
     return toPage(
       rows,
       query.limit,
       (r) => [r.started_at.toISOString(), r.id],
-      (r) => toSummary(r, viewerOf(caller, r) ?? 'coordinator', people),
+      (r) => toSummary(r, viewerOf(caller, r) ?? 'coordinator', related),
     );
   }
 
-  private peopleOf(rows: MentorshipRow[]): Promise<Map<string, MentoringPerson>> {
-    return this.people.byId(rows.flatMap((r) => [r.mentor_id, r.mentee_id]));
+  /** The pairs' people, and their chat conversations (chat owns that link). */
+  private async relatedOf(rows: MentorshipRow[]): Promise<Related> {
+    const [people, conversations] = await Promise.all([
+      this.people.byId(rows.flatMap((r) => [r.mentor_id, r.mentee_id])),
+      this.chat.conversationIdsForMentorships(rows.map((r) => r.id)),
+    ]);
+    return { people, conversations };
   }
 
   /** The pair sees everything, a coordinator the status and counts; anyone else a 404. */
@@ -205,7 +205,12 @@ function toProgress(r: MentorshipRow): MentorshipProgress {
   };
 }
 
-function toSummary(r: MentorshipRow, viewer: Viewer, people: Map<string, MentoringPerson>): MentorshipSummaryView {
+interface Related {
+  people: Map<string, MentoringPerson>;
+  conversations: Map<string, string>;
+}
+
+function toSummary(r: MentorshipRow, viewer: Viewer, { people, conversations }: Related): MentorshipSummaryView {
   const answer = (goodFit: boolean | null, comment: string | null) => (goodFit === null ? null : { goodFit, comment });
   return {
     id: r.id,
@@ -213,7 +218,7 @@ function toSummary(r: MentorshipRow, viewer: Viewer, people: Map<string, Mentori
     mentor: people.get(r.mentor_id)!,
     mentee: people.get(r.mentee_id)!,
     requestId: r.request_id,
-    conversationId: r.conversation_id,
+    conversationId: conversations.get(r.id) ?? null,
     startedAt: r.started_at.toISOString(),
     closedAt: r.closed_at?.toISOString() ?? null,
     outcome: r.outcome,

@@ -1,7 +1,7 @@
 import { OnDomainEvent } from '@mutuals/core';
 import { Injectable } from '@nestjs/common';
 import { IdentityService, type UserChanged } from '@mutuals/identity';
-import type { ForumPostCreated, ForumPostRemoved } from '@mutuals/forums';
+import type { ForumPostCreated, ForumPostRemoved, ForumThreadHidden } from '@mutuals/forums';
 import type {
   AgreementUpdated,
   CheckInDue,
@@ -34,6 +34,7 @@ export class NotificationRules {
     return (await this.identity.getUserSummaries([userId])).get(userId)?.displayName ?? 'A member';
   }
 
+  // after-commit: the post is stored whatever happens here; a failed feed write is retried, never a 500 for the author.
   @OnDomainEvent('forum.post.created', { phase: 'after-commit' })
   async onForumPost(event: ForumPostCreated): Promise<void> {
     const author = await this.nameOf(event.authorId);
@@ -63,12 +64,20 @@ export class NotificationRules {
     ]);
   }
 
+  // after-commit: withdrawing is idempotent, so a retry is harmless; the hide itself must not wait on the feed.
   @OnDomainEvent('forum.post.hidden', { phase: 'after-commit' })
   @OnDomainEvent('forum.post.deleted', { phase: 'after-commit' })
   async onForumPostRemoved(event: ForumPostRemoved): Promise<void> {
-    await this.notifications.withdraw(event.postId);
+    await this.notifications.withdraw([event.postId]);
   }
 
+  // after-commit: as above; every notification about any post of the thread goes with it.
+  @OnDomainEvent('forum.thread.hidden', { phase: 'after-commit' })
+  async onForumThreadHidden(event: ForumThreadHidden): Promise<void> {
+    await this.notifications.withdraw(event.postIds);
+  }
+
+  // after-commit: the request stands on its own; the mentor's notice is retried if the feed is down.
   @OnDomainEvent('mentoring.requested', { phase: 'after-commit' })
   async onRequested(event: MentoringRequested): Promise<void> {
     await this.one(
@@ -81,6 +90,7 @@ export class NotificationRules {
     );
   }
 
+  // after-commit: the acceptance (a contended capacity check) must not wait on or fail for the feed.
   @OnDomainEvent('mentoring.accepted', { phase: 'after-commit' })
   async onAccepted(event: MentoringAccepted): Promise<void> {
     await this.one(
@@ -93,12 +103,14 @@ export class NotificationRules {
     );
   }
 
+  // after-commit: news of a committed decision; retried, never failing the mentor's answer.
   @OnDomainEvent('mentoring.declined', { phase: 'after-commit' })
   async onDeclined(event: MentoringDeclined): Promise<void> {
     const title = `${await this.nameOf(event.mentorId)} can’t mentor you right now`;
     await this.one(event.menteeId, 'mentoring.declined', title, '/mentoring?box=outgoing', event.requestId, event.mentorId, event.reason);
   }
 
+  // after-commit: the sweep has recorded the reminder; the notice is retried on failure.
   @OnDomainEvent('mentoring.expiring', { phase: 'after-commit' })
   async onExpiring(event: MentoringExpiring): Promise<void> {
     const title = `Reminder: ${await this.nameOf(event.menteeId)} is waiting for your answer`;
@@ -113,6 +125,7 @@ export class NotificationRules {
     );
   }
 
+  // after-commit: the expiry is committed by the sweep; the notice is retried on failure.
   @OnDomainEvent('mentoring.expired', { phase: 'after-commit' })
   async onExpired(event: MentoringRequestEnded): Promise<void> {
     await this.one(
@@ -126,6 +139,7 @@ export class NotificationRules {
     );
   }
 
+  // after-commit: the session log is stored; the other side's notice is retried on failure.
   @OnDomainEvent('mentoring.session.logged', { phase: 'after-commit' })
   async onSessionLogged(event: MentoringSessionLogged): Promise<void> {
     await this.one(
@@ -138,6 +152,7 @@ export class NotificationRules {
     );
   }
 
+  // after-commit: the close is committed; the other side's notice is retried on failure.
   @OnDomainEvent('mentoring.closed', { phase: 'after-commit' })
   async onClosed(event: MentoringClosed): Promise<void> {
     const other = event.closedBy === event.mentorId ? event.menteeId : event.mentorId;
@@ -151,6 +166,7 @@ export class NotificationRules {
     );
   }
 
+  // after-commit: the round's requests exist; a notice per side is retried on failure.
   @OnDomainEvent('mentoring.round.applied', { phase: 'after-commit' })
   async onRoundApplied(event: MentoringRoundApplied): Promise<void> {
     const items: NewNotification[] = event.proposals.flatMap((p) => [
@@ -172,6 +188,7 @@ export class NotificationRules {
     await this.notifications.notify(items);
   }
 
+  // after-commit: the approval is committed; the welcome notice is retried on failure.
   @OnDomainEvent('identity.user.changed', { phase: 'after-commit' })
   async onUserChanged(event: UserChanged): Promise<void> {
     if (event.reason !== 'approved') return;

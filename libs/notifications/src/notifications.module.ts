@@ -18,6 +18,7 @@ import { UnsubscribeTokens } from './mail/unsubscribe-tokens';
 import { NotificationEntity } from './notification.entity';
 import { NotificationRules } from './notification-rules';
 import { NotificationsController } from './notifications.controller';
+import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { PreferencesController } from './preferences/preferences.controller';
 import { PreferencesRepository } from './preferences/preferences.repository';
@@ -42,7 +43,7 @@ const MAIL = [
 @Module({
   imports: [IdentityModule, ChatModule, MatchingModule, TypeOrmModule.forFeature([NotificationEntity])],
   controllers: [NotificationsController, PreferencesController, UnsubscribeController, MailAdminController],
-  providers: [NotificationsService, NotificationRules, ...MAIL],
+  providers: [NotificationsRepository, NotificationsService, NotificationRules, ...MAIL],
   exports: [NotificationsService, MailService, DigestService],
 })
 export class NotificationsModule {}

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { decodeCursor, toPage } from '@mutuals/core';
 import type { NotificationFeedPage, NotificationView } from '@mutuals/contracts';
 import { RealtimeService } from '@mutuals/realtime';
-import { In, IsNull, Repository } from 'typeorm';
-import { NotificationEntity } from './notification.entity';
+import { NotificationRow, NotificationsRepository } from './notifications.repository';
 import { PreferencesService } from './preferences/preferences.service';
 
 export interface NewNotification {
@@ -17,15 +15,15 @@ export interface NewNotification {
   actorId?: string | null;
 }
 
-function toView(n: NotificationEntity): NotificationView {
+function toView(n: NotificationRow): NotificationView {
   return {
     id: n.id,
     kind: n.kind,
     title: n.title,
     body: n.body,
     link: n.link,
-    createdAt: n.createdAt.toISOString(),
-    read: n.readAt !== null,
+    createdAt: n.created_at.toISOString(),
+    read: n.read_at !== null,
   };
 }
 
@@ -33,7 +31,7 @@ function toView(n: NotificationEntity): NotificationView {
 @Injectable()
 export class NotificationsService {
   constructor(
-    @InjectRepository(NotificationEntity) private readonly notifications: Repository<NotificationEntity>,
+    private readonly notifications: NotificationsRepository,
     private readonly realtime: RealtimeService,
     private readonly preferences: PreferencesService,
   ) {}
@@ -41,47 +39,39 @@ export class NotificationsService {
   async notify(items: NewNotification[]): Promise<void> {
     const wanted = await this.preferences.wantedInApp(items.filter((item) => item.userId !== item.actorId));
     if (wanted.length === 0) return;
-    const rows = this.notifications.create(
+    const rows = await this.notifications.insertMany(
       wanted.map((item) => ({
-        ...item,
+        userId: item.userId,
+        kind: item.kind,
+        link: item.link,
         body: item.body?.slice(0, 300) ?? null,
         title: item.title.slice(0, 200),
         sourceId: item.sourceId ?? null,
         actorId: item.actorId ?? null,
       })),
     );
-    await this.notifications.save(rows);
     for (const row of rows) {
-      const { id, kind, title, link, createdAt } = toView(row);
-      this.realtime.toUser(row.userId, 'notification', { id, kind, title, link, createdAt, body: row.body });
+      const { id, kind, title, link, createdAt, body } = toView(row);
+      this.realtime.toUser(row.user_id, 'notification', { id, kind, title, link, createdAt, body });
     }
   }
 
   /** Something was hidden or deleted: whatever pointed at it goes too. */
-  async withdraw(sourceId: string): Promise<void> {
-    await this.notifications.delete({ sourceId });
+  async withdraw(sourceIds: readonly string[]): Promise<void> {
+    if (sourceIds.length > 0) await this.notifications.deleteBySources(sourceIds);
   }
 
   async feed(userId: string, query: { unread?: boolean; limit: number; cursor?: string }): Promise<NotificationFeedPage> {
-    const after = decodeCursor(query.cursor, 2);
-    const qb = this.notifications.createQueryBuilder('n').where('n.user_id = :userId', { userId });
-    if (query.unread) qb.andWhere('n.read_at IS NULL');
-    if (after) qb.andWhere('(n.created_at, n.id) < (:at, :id)', { at: after[0], id: after[1] });
-    const rows = await qb
-      .orderBy('n.created_at', 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .take(query.limit + 1)
-      .getMany();
-    const unreadCount = await this.notifications.countBy({ userId, readAt: IsNull() });
-    return { ...toPage(rows, query.limit, (n) => [n.createdAt.toISOString(), n.id], toView), unreadCount };
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
+    const [rows, unreadCount] = await Promise.all([
+      this.notifications.page(userId, query.unread === true, query.limit + 1, after && [String(after[0]), String(after[1])]),
+      this.notifications.unreadCount(userId),
+    ]);
+    return { ...toPage(rows, query.limit, (n) => [n.created_at.toISOString(), n.id], toView), unreadCount };
   }
 
   async markRead(userId: string, selection: { ids?: string[]; all?: boolean }): Promise<{ updated: number }> {
     if (!selection.all && !selection.ids?.length) return { updated: 0 };
-    const result = await this.notifications.update(
-      { userId, readAt: IsNull(), ...(selection.all ? {} : { id: In(selection.ids!) }) },
-      { readAt: new Date() },
-    );
-    return { updated: result.affected ?? 0 };
+    return { updated: await this.notifications.markRead(userId, selection.all ? null : selection.ids!) };
   }
 }

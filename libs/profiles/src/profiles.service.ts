@@ -205,7 +205,7 @@ export class ProfilesService {
       region: query.region,
       offersMentoring: query.offersMentoring,
       seeksMentoring: query.seeksMentoring,
-      after: decodeCursor(query.cursor, 2) as [string, string] | null,
+      after: decodeCursor(query.cursor, ['text', 'uuid']) as [string, string] | null,
       limit: query.limit + 1,
     });
     const organisations = await this.organisationsById(rows.map((p) => p.organisation_id));

@@ -1,9 +1,9 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import type { IncomingMessage } from 'node:http';
+import type Redis from 'ioredis';
 import { Server, ServerOptions, Socket } from 'socket.io';
-import { AppConfig, RedisService } from '@mutuals/core';
+import { AppConfig, RedisService, originAllowed } from '@mutuals/core';
 import { AuthUser, IdentityService, SESSION_COOKIE, readCookie } from '@mutuals/identity';
 import { RealtimeService } from './realtime.service';
 import { sessionRoom, userRoom } from './rooms';
@@ -15,15 +15,19 @@ export function socketUser(socket: Socket): AuthUser {
   return (socket.data as { user: AuthUser }).user;
 }
 
-function originAllowed(request: IncomingMessage, allowed: string[]): boolean {
-  const origin = request.headers.origin;
-  if (!origin) return false;
-  if (allowed.length > 0) return allowed.includes(origin);
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
+/**
+ * The adapter publishes and forgets: while Redis is away each publish would reject unhandled and
+ * crash the process. Delivery to this process's own sockets does not depend on it, so a failed
+ * fan-out to other replicas is only logged (by the connection's error handler).
+ */
+function publishingQuietly(client: Redis): Redis {
+  const publish = client.publish.bind(client) as (channel: string, message: string | Buffer) => Promise<number>;
+  client.publish = ((channel: string, message: string | Buffer) => {
+    const sent = publish(channel, message);
+    sent.catch(() => undefined);
+    return sent;
+  }) as typeof client.publish;
+  return client;
 }
 
 /**
@@ -50,7 +54,7 @@ export class RealtimeAdapter extends IoAdapter {
     });
     const redis = this.app.get(RedisService);
     if (redis.enabled) {
-      const adapter = createAdapter(redis.connect('socket.io pub'), redis.connect('socket.io sub'), {
+      const adapter = createAdapter(publishingQuietly(redis.connect('socket.io pub')), redis.connect('socket.io sub'), {
         key: `${this.config.redisKeyPrefix}socket.io`,
         requestsTimeout: 3000,
       });
@@ -80,7 +84,7 @@ export class RealtimeAdapter extends IoAdapter {
     if (typeof token === 'string') return identity.authenticate(token, 'bearer');
     const cookie = readCookie(socket.request.headers.cookie, SESSION_COOKIE);
     // A cookie rides along on any cross-site page: only our own origin may use it (CSWSH).
-    if (!cookie || !originAllowed(socket.request, this.config.allowedOrigins)) return null;
+    if (!cookie || !originAllowed(socket.request.headers.origin, socket.request.headers.host, this.config.allowedOrigins)) return null;
     return identity.authenticate(cookie, 'cookie');
   }
 }

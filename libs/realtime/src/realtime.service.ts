@@ -1,6 +1,6 @@
 import { OnDomainEvent } from '@mutuals/core';
 import { Injectable, Logger } from '@nestjs/common';
-import type { Server } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import type { SessionsRevoked } from '@mutuals/identity';
 import { sessionRoom, userRoom } from './rooms';
 
@@ -12,9 +12,55 @@ import { sessionRoom, userRoom } from './rooms';
 export class RealtimeService {
   private readonly logger = new Logger('Realtime');
   private server: Server | null = null;
+  private draining = false;
+  /** Client events taken in whose acknowledgement has not gone out yet. */
+  private inFlight = 0;
+  private drained: (() => void) | null = null;
 
   attach(server: Server): void {
     this.server = server;
+    server.on('connection', (socket: Socket) => socket.use((packet, next) => this.track(packet, next)));
+  }
+
+  /**
+   * Shutdown: new client events are answered "restarting" at once, those already taken in are
+   * acknowledged (until the deadline), then every transport is closed. Closing the transport,
+   * not disconnecting the socket, is what makes socket.io clients reconnect by themselves (to
+   * another replica) and sync what they missed; a server-side disconnect would make them stop.
+   */
+  async drain(deadline: number): Promise<void> {
+    this.draining = true;
+    if (this.inFlight > 0) {
+      await new Promise<void>((resolve) => {
+        this.drained = resolve;
+        setTimeout(resolve, Math.max(0, deadline - Date.now())).unref();
+      });
+    }
+    if (this.inFlight > 0) this.logger.warn(`${this.inFlight} socket events still unanswered at the shutdown deadline`);
+    for (const socket of this.server?.of('/').sockets.values() ?? []) socket.conn.close();
+  }
+
+  private track(packet: unknown[], next: (error?: Error) => void): void {
+    const last = packet.length - 1;
+    const ack = packet[last];
+    if (typeof ack !== 'function') {
+      if (!this.draining) next();
+      return;
+    }
+    if (this.draining) {
+      ack({ ok: false, error: { code: 'restarting', message: 'The server is restarting: send again once reconnected' } });
+      return;
+    }
+    this.inFlight++;
+    let answered = false;
+    packet[last] = (...answer: unknown[]) => {
+      if (!answered) {
+        answered = true;
+        if (--this.inFlight === 0) this.drained?.();
+      }
+      (ack as (...args: unknown[]) => void)(...answer);
+    };
+    next();
   }
 
   toUser(userId: string, event: string, payload: unknown): void {
@@ -48,6 +94,7 @@ export class RealtimeService {
     return new Set(sockets.map((s) => (s.data as { user: { id: string } }).user.id));
   }
 
+  // after-commit: cut sockets only once the revocation is stored; a failed cut is retried and never undoes a sign-out.
   @OnDomainEvent('identity.sessions.revoked', { phase: 'after-commit' })
   onSessionsRevoked(event: SessionsRevoked): void {
     if (!this.server) return;

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { AppConfig } from '@mutuals/core';
-import { ForumsService } from '@mutuals/forums';
+import { ForumsModerationService } from '@mutuals/forums';
 import { DemoSeeder } from '../seed/demo-seeder';
 
 /**
@@ -12,6 +12,6 @@ export async function seedOnFirstStart(app: INestApplicationContext, config: App
   if (config.seedDemo) {
     await app.get(DemoSeeder).load();
   } else {
-    await app.get(ForumsService).createDefaultCategoriesIfNone();
+    await app.get(ForumsModerationService).createDefaultCategoriesIfNone();
   }
 }

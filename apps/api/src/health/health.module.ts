@@ -1,9 +1,10 @@
-import { Controller, Get, Header, Module, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Header, Module, ServiceUnavailableException, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { collectDefaultMetrics, register } from 'prom-client';
 import { RedisService } from '@mutuals/core';
 import { Public } from '@mutuals/identity';
+import { MetricsAccessGuard } from './metrics-access.guard';
 
 collectDefaultMetrics();
 
@@ -21,16 +22,25 @@ class HealthController {
     return { status: 'ok' };
   }
 
+  /**
+   * 503 only when this replica cannot serve (no database). Redis down is 200 "degraded": every
+   * replica shares the one Redis, so failing readiness would take them all out of the balancer,
+   * while without it they still serve everything but cross-replica fan-out and shared limits.
+   */
   @Get('health/ready')
   async ready() {
-    const database = await this.dataSource.query('SELECT 1').then(() => true, () => false);
+    const database = await this.dataSource.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
     const redis = this.redis.enabled ? await this.redis.ping() : null;
     const checks = { database: database ? 'up' : 'down', redis: redis === null ? 'not configured' : redis ? 'up' : 'down' };
-    if (!database || redis === false) throw new ServiceUnavailableException(`Not ready: ${JSON.stringify(checks)}`);
-    return { status: 'ok', checks };
+    if (!database) throw new ServiceUnavailableException(`Not ready: ${JSON.stringify(checks)}`);
+    return { status: redis === false ? 'degraded' : 'ok', checks };
   }
 
   @Get('metrics')
+  @UseGuards(MetricsAccessGuard)
   @Header('Content-Type', register.contentType)
   metrics() {
     return register.metrics();

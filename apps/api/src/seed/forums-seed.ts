@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ForumsModerationService, ForumsService } from '@mutuals/forums';
+import { ForumsModerationService, ForumsPostingService, ForumsReadingService } from '@mutuals/forums';
 import type { AuthUser } from '@mutuals/identity';
 import { DemoSeeder, type DemoWorld } from './demo-seeder';
 import { Progress } from './progress';
@@ -71,7 +71,8 @@ const actingAs = (id: string, role: AuthUser['role'] = 'member'): AuthUser => ({
 export class ForumsDemoSeed implements OnModuleInit {
   constructor(
     private readonly seeder: DemoSeeder,
-    private readonly forums: ForumsService,
+    private readonly reading: ForumsReadingService,
+    private readonly posting: ForumsPostingService,
     private readonly moderation: ForumsModerationService,
   ) {}
 
@@ -85,20 +86,20 @@ export class ForumsDemoSeed implements OnModuleInit {
     const coordinator = world.coordinatorIds[0];
     if (!coordinator || members.length < 2) return;
     // A server that started without demo data already has the default categories (same slugs).
-    const categoryIds = new Map((await this.forums.categories({ includeArchived: true })).map((c) => [c.slug, c.id]));
+    const categoryIds = new Map((await this.reading.categories({ includeArchived: true })).map((c) => [c.slug, c.id]));
     for (const [position, category] of DEMO_FORUM_CATEGORIES.entries()) {
-      if (!categoryIds.has(category.slug)) categoryIds.set(category.slug, (await this.forums.createCategory({ ...category, position })).id);
+      if (!categoryIds.has(category.slug)) categoryIds.set(category.slug, (await this.moderation.createCategory({ ...category, position })).id);
     }
     const progress = new Progress('Forum threads', THREADS.length, out);
     const now = Date.now();
     for (const thread of THREADS) {
       const author = thread.pinned ? actingAs(coordinator, 'coordinator') : actingAs(random.pick(members));
       let at = now - random.int(3, 60) * DAY;
-      const created = await this.forums.createThread(author, { categoryId: categoryIds.get(thread.category)!, title: thread.title, body: thread.body }, { at: new Date(at), rateLimited: false });
+      const { value: created } = await this.posting.createThread(author, { categoryId: categoryIds.get(thread.category)!, title: thread.title, body: thread.body }, { at: new Date(at), rateLimited: false });
       for (const body of thread.replies) {
         at += random.int(1, 30) * HOUR;
         const replier = actingAs(random.pick(members.filter((id) => id !== author.id)));
-        await this.forums.reply(replier, created.id, { body }, { at: new Date(Math.min(at, now)), rateLimited: false });
+        await this.posting.reply(replier, created.id, { body }, { at: new Date(Math.min(at, now)), rateLimited: false });
       }
       if (thread.pinned) await this.moderation.setThreadFlag(author, created.id, 'pinned', true);
       progress.tick();

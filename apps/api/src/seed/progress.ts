@@ -1,7 +1,8 @@
 /** A one-line progress bar on a terminal, plain lines elsewhere (CI logs, pipes). */
 export class Progress {
   private done = 0;
-  private lastPrinted = -1;
+  /** Plain lines are printed at each quarter: 25%, 50%, 75%, then when done. */
+  private nextQuarter = 25;
 
   constructor(
     private readonly label: string,
@@ -17,8 +18,8 @@ export class Progress {
       const filled = Math.round((percent / 100) * width);
       this.out.write(`\r${this.label.padEnd(28)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done}/${this.total}`);
       if (this.done >= this.total) this.out.write('\n');
-    } else if (percent >= this.lastPrinted + 25 || this.done >= this.total) {
-      this.lastPrinted = percent;
+    } else if (percent >= this.nextQuarter || this.done >= this.total) {
+      this.nextQuarter = (Math.floor(percent / 25) + 1) * 25;
       this.out.write(`${this.label}: ${this.done}/${this.total} (${percent}%)\n`);
     }
   }

@@ -10,6 +10,7 @@ export type FlagQueue = 'open' | 'resolved';
 export const forumKeys = {
   all: ['forums'] as const,
   categories: () => [...forumKeys.all, 'categories'] as const,
+  adminCategories: () => [...forumKeys.all, 'categories', 'admin'] as const,
   threads: (slug: string) => [...forumKeys.all, 'threads', slug] as const,
   thread: (id: string) => [...forumKeys.all, 'thread', id] as const,
   posts: (threadId: string) => [...forumKeys.all, 'posts', threadId] as const,
@@ -21,6 +22,13 @@ export const categoriesQuery = () =>
   queryOptions({
     queryKey: forumKeys.categories(),
     queryFn: ({ signal }) => api.get<ForumCategoryView[]>('/forums/categories', { signal }),
+  });
+
+/** Every category, archived ones too: the coordinators' list. */
+export const adminCategoriesQuery = () =>
+  queryOptions({
+    queryKey: forumKeys.adminCategories(),
+    queryFn: ({ signal }) => api.get<ForumCategoryView[]>('/admin/forums/categories', { signal }),
   });
 
 export const threadsQuery = (slug: string) =>

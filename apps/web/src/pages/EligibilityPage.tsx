@@ -3,6 +3,7 @@ import type { EligibilityRequest, EligibilityResult, EmployeeInfluence, Nation }
 import { api } from '../api/client';
 import { useSession } from '../api/session';
 import { termOptions, useTaxonomy } from '../api/taxonomy';
+import { rememberEligibilityAnswers } from '../eligibilityAnswers';
 import { Alert, Button, ButtonLink, FormError, PageTitle, RadioGroup, Select, TextField, useForm, type FieldErrors } from '../components';
 
 type YesNo = 'yes' | 'no' | '';
@@ -133,7 +134,9 @@ export function EligibilityPage() {
   const { values: v, set, errors } = form;
 
   const submit = form.handleSubmit(async (values) => {
-    setResult(await api.post<EligibilityResult>('/eligibility/check', toRequest(values)));
+    const answers = toRequest(values);
+    setResult(await api.post<EligibilityResult>('/eligibility/check', answers));
+    rememberEligibilityAnswers(answers);
   });
 
   if (result) {

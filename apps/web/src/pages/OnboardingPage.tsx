@@ -1,17 +1,20 @@
-// Two steps after registering: the organisation (or skip, joining individually), then the profile.
+// Two steps after registering: the organisation (ask to join one already on the network, add a new
+// one with what the eligibility check already said filled in, or skip), then the profile.
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { MeView, OrganisationView } from '@mutuals/contracts';
+import type { MeView, OrganisationJoinRequestView, OrganisationSummary } from '@mutuals/contracts';
 import { useSession } from '../api/session';
 import { useTaxonomy } from '../api/taxonomy';
 import { Alert, Button, Card, PageTitle, Spinner } from '../components';
+import { organisationFromEligibility } from '../eligibilityAnswers';
+import { JoinOrganisation } from './JoinOrganisation';
 import { OrganisationForm } from './OrganisationForm';
 import { ProfileForm, profileValues, type ProfileValues } from './ProfileForm';
 
 const MENTOR_STAGES = new Set(['spun-out', 'trading', 'growing']);
 
-/** The saved profile, with blanks filled in from the organisation just created. */
-function suggestedProfile(me: MeView, organisation: OrganisationView | null): ProfileValues {
+/** The saved profile, with blanks filled in from the organisation just created or asked to join. */
+function suggestedProfile(me: MeView, organisation: OrganisationSummary | null): ProfileValues {
   const values = profileValues(me.profile);
   if (!organisation) return values;
   const profile = me.profile;
@@ -37,7 +40,9 @@ export function OnboardingPage() {
   const { taxonomy, error } = useTaxonomy();
   const navigate = useNavigate();
   const [step, setStep] = useState<1 | 2>(me?.profile.organisationId ? 2 : 1);
-  const [organisation, setOrganisation] = useState<OrganisationView | null>(null);
+  const [organisation, setOrganisation] = useState<OrganisationSummary | null>(null);
+  const [joining, setJoining] = useState<OrganisationJoinRequestView | null>(null);
+  const [known] = useState(organisationFromEligibility);
   const first = useRef(true);
 
   useEffect(() => {
@@ -63,7 +68,17 @@ export function OnboardingPage() {
           title="Your organisation"
           lead="Tell us about the organisation you are part of, so members and coordinators can see where you are on the journey."
         />
+        <JoinOrganisation
+          onAsked={(request) => {
+            setJoining(request);
+            setOrganisation(request.organisation);
+            setStep(2);
+          }}
+        />
+        <h2>Or add your organisation</h2>
+        {known && <p className="muted">The sector and kind are filled in from your eligibility check; change them if they are not right.</p>}
         <OrganisationForm
+          known={known ?? undefined}
           taxonomy={taxonomy}
           onCreated={(created) => {
             setOrganisation(created);
@@ -80,7 +95,7 @@ export function OnboardingPage() {
     );
   }
 
-  const orgName = organisation?.name ?? me.profile.organisation?.name;
+  const orgName = joining ? null : (organisation?.name ?? me.profile.organisation?.name);
   return (
     <>
       {stepLabel}
@@ -92,6 +107,14 @@ export function OnboardingPage() {
         <Card>
           <p>
             You are a member of <strong>{orgName}</strong>.
+          </p>
+        </Card>
+      )}
+      {joining && (
+        <Card>
+          <p>
+            You asked to join <strong>{joining.organisation.name}</strong>. One of its members or a coordinator will approve, and you will
+            be told.
           </p>
         </Card>
       )}

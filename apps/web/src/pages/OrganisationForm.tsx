@@ -76,10 +76,12 @@ export interface OrganisationFormProps {
   onCreated: (organisation: OrganisationView) => void;
   /** Extra buttons beside "Save" (e.g. "Skip"). */
   secondaryActions?: ReactNode;
+  /** Answers known already (from the eligibility check), so they are not asked again. */
+  known?: Partial<Pick<Values, 'sector' | 'kind'>>;
 }
 
-export function OrganisationForm({ taxonomy, onCreated, secondaryActions }: OrganisationFormProps) {
-  const form = useForm<Values>(empty, { validate });
+export function OrganisationForm({ taxonomy, onCreated, secondaryActions, known }: OrganisationFormProps) {
+  const form = useForm<Values>({ ...empty, ...known }, { validate });
   const { values: v, set, errors } = form;
 
   const submit = form.handleSubmit(async (values) => {

@@ -43,4 +43,17 @@ describe('loadConfig', () => {
     expect(files.maxBytes).toMatchObject({ avatar: 2 * 1024 * 1024, attachment: 5_000_000, resource: 25 * 1024 * 1024 });
     expect(files.quotaBytes).toBe(10485760);
   });
+
+  it('trusts exactly the configured proxy hops, never every hop', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.4' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.4']);
+    expect(() => loadConfig({ TRUST_PROXY: 'nginx' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('refuses a metrics allow-list entry that is not an address range', () => {
+    expect(loadConfig({ METRICS_ALLOW_FROM: '172.16.0.0/12' }).metricsAllowFrom).toEqual(['172.16.0.0/12']);
+    expect(() => loadConfig({ METRICS_ALLOW_FROM: '10.0.0.0/99' })).toThrow(/METRICS_ALLOW_FROM/);
+  });
 });

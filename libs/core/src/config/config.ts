@@ -1,5 +1,6 @@
 // The environment, read and validated once at start-up into one typed object. Nothing else reads
 // process.env; a bad value stops the process with a message naming the variable.
+import { isIP } from 'node:net';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -20,7 +21,20 @@ export interface AppConfig {
   /** Origins allowed to open a cookie-authenticated socket; empty means same host as the request. */
   allowedOrigins: string[];
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /**
+   * Which proxies in front may name the client in X-Forwarded-For: false (none), a number of hops
+   * (1: the one proxy of docker/), or the proxies' addresses and CIDR ranges. Never "every hop",
+   * which would let a client choose its own address by sending the header itself.
+   */
+  trustProxy: false | number | string[];
+  /** Bearer token a scraper sends for /metrics; loopback and metricsAllowFrom need none. */
+  metricsToken: string | null;
+  /** Addresses and CIDR ranges (besides loopback) allowed to read /metrics without the token. */
+  metricsAllowFrom: string[];
+  /** SIGTERM: how long in-flight work may take before the process exits anyway. */
+  shutdownGraceMs: number;
+  /** How long to wait for a new database connection before answering 503. */
+  databaseConnectTimeoutMs: number;
   bodyLimitBytes: number;
   sessionTtlDays: number;
   /** Served at /; unset means the built client in dist/web next to the api. */
@@ -144,6 +158,33 @@ function s3Location(env: Env): S3Location | null {
 }
 
 const MIB = 1024 * 1024;
+function list(env: Env, name: string): string[] {
+  return (text(env, name) ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** "10.0.0.0/8, 192.168.1.4, ::1": each an IP address with an optional prefix length. */
+function addressRanges(env: Env, name: string): string[] {
+  const ranges = list(env, name);
+  for (const range of ranges) {
+    const [address, prefix, extra] = range.split('/');
+    const family = isIP(address ?? '');
+    const prefixValid = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!family || !prefixValid || extra !== undefined) throw new ConfigError(name, `"${range}" is not an IP address or CIDR range`);
+  }
+  return ranges;
+}
+
+/** TRUST_PROXY: false, true (one hop, the same as 1), a hop count, or the proxies' addresses. */
+function trustedProxies(env: Env): false | number | string[] {
+  const raw = text(env, 'TRUST_PROXY')?.toLowerCase();
+  if (raw === undefined || raw === null || ['0', 'false', 'no', 'off'].includes(raw)) return false;
+  if (['true', 'yes', 'on'].includes(raw)) return 1;
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 10);
+  return addressRanges(env, 'TRUST_PROXY');
+}
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -163,12 +204,13 @@ export function loadConfig(env: Env): AppConfig {
     redisKeyPrefix: text(env, 'REDIS_KEY_PREFIX') ?? 'mn:',
     logLevel,
     seedDemo: flag(env, 'SEED_DEMO', databaseUrl === null),
-    allowedOrigins: (text(env, 'ALLOWED_ORIGINS') ?? '')
-      .split(',')
-      .map((o) => o.trim())
-      .filter(Boolean),
+    allowedOrigins: list(env, 'ALLOWED_ORIGINS'),
     cookieSecure: flag(env, 'COOKIE_SECURE', false),
-    trustProxy: flag(env, 'TRUST_PROXY', false),
+    trustProxy: trustedProxies(env),
+    metricsToken: text(env, 'METRICS_TOKEN'),
+    metricsAllowFrom: addressRanges(env, 'METRICS_ALLOW_FROM'),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    databaseConnectTimeoutMs: integer(env, 'DATABASE_CONNECT_TIMEOUT_MS', 2_000, 100, 60_000),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
     sessionTtlDays: integer(env, 'SESSION_TTL_DAYS', 30, 1, 365),
     webRoot: text(env, 'WEB_ROOT'),
@@ -184,7 +226,10 @@ export function loadConfig(env: Env): AppConfig {
       maxImagePixels: integer(env, 'FILES_MAX_IMAGE_PIXELS', 25_000_000, 10_000, 268_402_689),
       s3: s3Location(env),
     },
-    publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${integer(env, 'PORT', 3000, 0, 65535)}`).replace(/\/+$/, ''),
+    publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${integer(env, 'PORT', 3000, 0, 65535)}`).replace(
+      /\/+$/,
+      '',
+    ),
     mail: {
       smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
       from: text(env, 'MAIL_FROM') ?? 'Mutuals Network <no-reply@mutuals.localhost>',

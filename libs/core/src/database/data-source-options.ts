@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
+import { guardedClient } from './guarded-client';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /** Every lib keeps its migrations in libs/<lib>/src/migrations; they run in timestamp order. */
 export const MIGRATION_GLOB = resolve(__dirname, '../../../../libs/*/src/migrations/*.{js,ts}');
 
-export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
+/** `connectTimeoutMs` bounds opening a connection (see guardedClient). */
+export function dataSourceOptions(url: string, poolSize: number, connectTimeoutMs = 2_000): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -17,6 +19,6 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     poolSize,
-    extra: { max: poolSize, idleTimeoutMillis: poolSize === 1 ? 0 : 30_000 },
+    extra: { max: poolSize, idleTimeoutMillis: poolSize === 1 ? 0 : 30_000, Client: guardedClient(connectTimeoutMs) },
   };
 }

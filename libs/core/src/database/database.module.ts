@@ -21,6 +21,10 @@ export class DatabaseEndpoint implements OnApplicationShutdown {
     return this.config.databasePoolSize;
   }
 
+  get connectTimeoutMs(): number {
+    return this.config.databaseConnectTimeoutMs;
+  }
+
   async open(): Promise<void> {
     if (this.config.databaseUrl) {
       this.url = this.config.databaseUrl;
@@ -90,7 +94,7 @@ export class DatabaseModule {
           imports: [endpointModule],
           inject: [DatabaseEndpoint],
           useFactory: (endpoint: DatabaseEndpoint) => ({
-            ...dataSourceOptions(endpoint.url, endpoint.poolSize),
+            ...dataSourceOptions(endpoint.url, endpoint.poolSize, endpoint.connectTimeoutMs),
             autoLoadEntities: true,
             retryAttempts: 0,
           }),

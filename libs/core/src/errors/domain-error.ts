@@ -86,6 +86,7 @@ export const GenericErrors = defineErrors<GenericErrorCode>({
   conflict: 'conflict',
   payloadTooLarge: 'too-large',
   unsupportedMediaType: 'unsupported-media-type',
+  crossSiteRequest: 'forbidden',
   rateLimited: 'rate-limited',
   unavailable: 'unavailable',
   internal: 'internal',

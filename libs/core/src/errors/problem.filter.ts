@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode, GenericErrorCode, Problem } from '@mutuals/contracts';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../database/database-unavailable';
 import { DomainError, GenericErrors, STATUS_OF_KIND } from './domain-error';
 
 const TITLES: Record<number, string> = {
@@ -52,8 +53,19 @@ function problem(status: number, code: ErrorCode, detail: string): ProblemBody {
   return { title: titleOf(status), status, detail, code };
 }
 
+/** The database being unreachable is an outage to wait out, not a bug: 503 with Retry-After. */
+const databaseUnavailable = () =>
+  new DomainError(
+    GenericErrors.unavailable.code,
+    GenericErrors.unavailable.kind,
+    'The database is not answering; try again shortly',
+    undefined,
+    DATABASE_RETRY_AFTER_SECONDS,
+  );
+
 /** Any exception as the problem it answers with; internals never leak into `detail`. */
-export function problemOf(exception: unknown): { problem: ProblemBody; retryAfter?: number } {
+export function problemOf(error: unknown): { problem: ProblemBody; retryAfter?: number } {
+  const exception = isDatabaseUnavailable(error) ? databaseUnavailable() : error;
   if (exception instanceof DomainError) {
     const status = STATUS_OF_KIND[exception.kind];
     return {
@@ -99,7 +111,10 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const { problem, retryAfter } = problemOf(exception);
-    if (problem.status >= 500) {
+    if (problem.status === 503) {
+      // An outage, not a bug: one line per request, no stack.
+      this.logger.warn(`${request.method} ${request.url} answered 503: ${(exception as Error).message}`);
+    } else if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
     }
     if (retryAfter) reply.header('Retry-After', String(retryAfter));

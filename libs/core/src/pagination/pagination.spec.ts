@@ -2,13 +2,41 @@ import { decodeCursor, encodeCursor, toPage } from './pagination';
 
 describe('cursor pagination', () => {
   it('round-trips a keyset through an opaque cursor', () => {
-    const cursor = encodeCursor(['2026-12-01T10:00:00.000Z', 'a1']);
-    expect(decodeCursor(cursor, 2)).toEqual(['2026-12-01T10:00:00.000Z', 'a1']);
+    const key = ['2026-12-01T10:00:00.000Z', '0b9c7e0e-8d4b-4c57-9d1e-2f1b4c3a5d6e'];
+    expect(decodeCursor(encodeCursor(key), ['timestamp', 'uuid'])).toEqual(key);
+    expect(decodeCursor(encodeCursor([1, '2026-12-01 10:00:00.123456+00', key[1]!]), ['flag', 'timestamp', 'uuid'])).toHaveLength(3);
   });
 
   it('refuses a cursor it did not make, naming the field', () => {
-    expect(() => decodeCursor('not-a-cursor', 2)).toThrow(expect.objectContaining({ kind: 'invalid' }));
-    expect(() => decodeCursor(encodeCursor([1]), 2)).toThrow();
+    expect(() => decodeCursor('not-a-cursor', ['integer'])).toThrow(expect.objectContaining({ kind: 'invalid' }));
+    expect(() => decodeCursor(encodeCursor([1]), ['integer', 'uuid'])).toThrow();
+  });
+
+  it.each([
+    [
+      ['2026-13-01T10:00:00.000Z', '0b9c7e0e-8d4b-4c57-9d1e-2f1b4c3a5d6e'],
+      ['timestamp', 'uuid'],
+    ],
+    [
+      ['2026-02-30T10:00:00.000Z', '0b9c7e0e-8d4b-4c57-9d1e-2f1b4c3a5d6e'],
+      ['timestamp', 'uuid'],
+    ],
+    [
+      ['2026-12-01T10:00:00.000Z', 'not-a-uuid'],
+      ['timestamp', 'uuid'],
+    ],
+    [[1.5], ['integer']],
+    [[99_999_999_999], ['integer']],
+    [
+      ['Ann\u0000', '0b9c7e0e-8d4b-4c57-9d1e-2f1b4c3a5d6e'],
+      ['text', 'uuid'],
+    ],
+    [
+      [2, '2026-12-01T10:00:00Z', '0b9c7e0e-8d4b-4c57-9d1e-2f1b4c3a5d6e'],
+      ['flag', 'timestamp', 'uuid'],
+    ],
+  ] as const)('refuses the well-formed but tampered keyset %j', (key, shape) => {
+    expect(() => decodeCursor(encodeCursor(key), shape)).toThrow(expect.objectContaining({ code: 'invalidCursor' }));
   });
 
   it('gives a next cursor only when more rows follow', () => {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { rateLimited } from '../errors/domain-error';
 import { RedisService } from '../redis/redis.service';
@@ -10,13 +10,19 @@ export interface RateLimit {
   windowSeconds: number;
 }
 
+// Takes one back, but never makes a key that has expired in the meantime (it would never expire).
+const REFUND_SCRIPT = `if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end return 0`;
+
 /**
  * Fixed-window counters: in Redis when configured, so that every replica counts the same
- * attempts; in process memory otherwise.
+ * attempts; in process memory otherwise, and while Redis is unreachable (each replica then
+ * counts on its own, which is weaker but keeps sign-in and chat working).
  */
 @Injectable()
 export class RateLimiter {
+  private readonly logger = new Logger('RateLimiter');
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
+  private countingLocally = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -26,7 +32,7 @@ export class RateLimiter {
   /** Counts one attempt against `key`; throws a 429 DomainError with Retry-After when over. */
   async consume(limit: RateLimit, key: string): Promise<void> {
     if (!this.config.rateLimits) return;
-    const { count, retryAfterSeconds } = await this.hit(`${this.config.redisKeyPrefix}rl:${limit.name}:${key}`, limit.windowSeconds);
+    const { count, retryAfterSeconds } = await this.hit(this.keyOf(limit, key), limit.windowSeconds);
     if (count > limit.max) {
       throw rateLimited(`Too many ${limit.name}; try again in ${retryAfterSeconds} s`, retryAfterSeconds);
     }
@@ -35,17 +41,49 @@ export class RateLimiter {
   /** Like consume, but answers instead of throwing (socket handlers answer with an error ack). */
   async allows(limit: RateLimit, key: string): Promise<boolean> {
     if (!this.config.rateLimits) return true;
-    const { count } = await this.hit(`${this.config.redisKeyPrefix}rl:${limit.name}:${key}`, limit.windowSeconds);
+    const { count } = await this.hit(this.keyOf(limit, key), limit.windowSeconds);
     return count <= limit.max;
   }
 
-  private async hit(key: string, windowSeconds: number): Promise<{ count: number; retryAfterSeconds: number }> {
-    const redis = this.redis.client;
+  /** Takes back one consumed attempt that turned out not to count (a sign-in that succeeded). */
+  async refund(limit: RateLimit, key: string): Promise<void> {
+    if (!this.config.rateLimits) return;
+    const fullKey = this.keyOf(limit, key);
+    const redis = this.redis.ready;
     if (redis) {
-      const [[, count], [, ttl]] = (await redis.multi().incr(key).pttl(key).exec()) as [[unknown, number], [unknown, number]];
-      if (ttl < 0) await redis.pexpire(key, windowSeconds * 1000);
-      return { count, retryAfterSeconds: Math.max(1, Math.ceil((ttl < 0 ? windowSeconds * 1000 : ttl) / 1000)) };
+      try {
+        await redis.eval(REFUND_SCRIPT, 1, fullKey);
+        return;
+      } catch (error) {
+        this.fellBack(error);
+      }
     }
+    const window = this.windows.get(fullKey);
+    if (window && window.count > 0) window.count--;
+  }
+
+  private keyOf(limit: RateLimit, key: string): string {
+    return `${this.config.redisKeyPrefix}rl:${limit.name}:${key}`;
+  }
+
+  private async hit(key: string, windowSeconds: number): Promise<{ count: number; retryAfterSeconds: number }> {
+    const redis = this.redis.ready;
+    if (redis) {
+      try {
+        const [[, count], [, ttl]] = (await redis.multi().incr(key).pttl(key).exec()) as [[unknown, number], [unknown, number]];
+        if (ttl < 0) await redis.pexpire(key, windowSeconds * 1000);
+        this.backOnRedis();
+        return { count, retryAfterSeconds: Math.max(1, Math.ceil((ttl < 0 ? windowSeconds * 1000 : ttl) / 1000)) };
+      } catch (error) {
+        this.fellBack(error);
+      }
+    } else if (this.redis.enabled) {
+      this.fellBack(new Error('not connected'));
+    }
+    return this.hitInMemory(key, windowSeconds);
+  }
+
+  private hitInMemory(key: string, windowSeconds: number): { count: number; retryAfterSeconds: number } {
     const now = Date.now();
     let window = this.windows.get(key);
     if (!window || window.resetAt <= now) {
@@ -55,6 +93,19 @@ export class RateLimiter {
     }
     window.count++;
     return { count: window.count, retryAfterSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)) };
+  }
+
+  /** One warning per outage, not one per request. */
+  private fellBack(error: unknown): void {
+    if (this.countingLocally) return;
+    this.countingLocally = true;
+    this.logger.warn(`Redis unavailable (${(error as Error).message}): rate limits count in this process until it returns`);
+  }
+
+  private backOnRedis(): void {
+    if (!this.countingLocally) return;
+    this.countingLocally = false;
+    this.logger.warn('Redis is back: rate limits are shared again');
   }
 
   private sweep(now: number): void {

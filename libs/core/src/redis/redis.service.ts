@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import Redis from 'ioredis';
+import Redis, { RedisOptions } from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../config/config';
 
 /** The shared Redis connection when REDIS_URL is set; null means single-process mode. */
@@ -10,17 +10,28 @@ export class RedisService implements OnApplicationShutdown {
   readonly client: Redis | null;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.client = config.redisUrl ? this.connect('main') : null;
+    // Commands on the shared client never wait long on a Redis that went away: callers degrade.
+    this.client = config.redisUrl ? this.connect('main', { commandTimeout: 2000 }) : null;
   }
 
   get enabled(): boolean {
     return this.client !== null;
   }
 
+  /** The client while it is connected, else null: callers fall back at once instead of queueing. */
+  get ready(): Redis | null {
+    return this.client?.status === 'ready' ? this.client : null;
+  }
+
+  /** Runs on every (re)connection of the main client, e.g. to put back what a restarted Redis lost. */
+  onReady(listener: () => void): void {
+    this.client?.on('ready', listener);
+  }
+
   /** A separate connection (pub/sub needs its own); errors are logged, never thrown unhandled. */
-  connect(purpose: string): Redis {
+  connect(purpose: string, options: RedisOptions = {}): Redis {
     if (!this.config.redisUrl) throw new Error('REDIS_URL is not set');
-    const connection = new Redis(this.config.redisUrl, { maxRetriesPerRequest: 3, enableReadyCheck: true });
+    const connection = new Redis(this.config.redisUrl, { maxRetriesPerRequest: 3, enableReadyCheck: true, ...options });
     connection.on('error', (error) => this.logger.warn(`redis ${purpose}: ${error.message}`));
     this.connections.push(connection);
     return connection;
@@ -28,8 +39,10 @@ export class RedisService implements OnApplicationShutdown {
 
   async ping(): Promise<boolean> {
     if (!this.client) return true;
+    const client = this.ready;
+    if (!client) return false;
     try {
-      return (await this.client.ping()) === 'PONG';
+      return (await client.ping()) === 'PONG';
     } catch {
       return false;
     }

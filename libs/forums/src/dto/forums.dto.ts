@@ -18,7 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@mutuals/core';
+import { IsVisibleName, PageQuery } from '@mutuals/core';
 import { AttachmentDto, MAX_ATTACHMENTS } from '@mutuals/files';
 import type { ForumFlagAction, ReorderForumCategoriesRequest, UpdateForumCategoryRequest } from '@mutuals/contracts';
 import { withoutNul } from '../post-text';
@@ -82,7 +82,9 @@ export class PostBodyDto {
 
 /** A new thread or reply: a UUID made once per composed post (sent again on every retry), and its uploads. */
 class NewPostDto extends PostBodyDto {
-  @ApiPropertyOptional({ description: 'Made once per composed post by the client and reused on a retry' })
+  @ApiPropertyOptional({
+    description: 'Made once per composed post by the client and reused on a retry: the same one answers the stored original (200)',
+  })
   @IsOptional()
   @IsUUID()
   clientId?: string;
@@ -99,11 +101,16 @@ class NewPostDto extends PostBodyDto {
 export class CreateThreadDto extends NewPostDto implements CreateForumThreadRequest {
   @ApiProperty() @IsUUID() categoryId!: string;
 
-  @ApiProperty() @trimmed() @IsString() @Length(3, 160) title!: string;
+  @ApiProperty() @trimmed() @IsString() @Length(3, 160) @IsVisibleName() title!: string;
 }
 
 export class CreatePostDto extends NewPostDto implements CreateForumPostRequest {
   @ApiPropertyOptional() @IsOptional() @IsUUID() replyToPostId?: string;
+}
+
+/** forum:watch and forum:unwatch. */
+export class ThreadRefDto {
+  @ApiProperty() @IsUUID() threadId!: string;
 }
 
 export class PreviewDto {

@@ -7,6 +7,7 @@ export type PostStatus = (typeof POST_STATUSES)[number];
 @Entity('forum_posts')
 @Index('forum_posts_thread_seq_key', ['threadId', 'seq'], { unique: true })
 @Index('forum_posts_author_idx', ['authorId', 'createdAt'])
+@Index('forum_posts_client_key', ['authorId', 'clientId'], { unique: true })
 export class ForumPostEntity {
   /** Made by the service, so the thread's last_post_id can be set in the same statement. */
   @PrimaryColumn({ type: 'uuid' })
@@ -46,6 +47,10 @@ export class ForumPostEntity {
 
   @Column({ type: 'uuid', nullable: true })
   replyToPostId!: string | null;
+
+  /** The author's idempotency key for a reply: a retried post answers this one instead of storing another. */
+  @Column({ type: 'uuid', nullable: true })
+  clientId!: string | null;
 
   @Column({ type: 'varchar', length: 16, default: 'visible' })
   status!: PostStatus;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { PageQuery } from '@mutuals/core';
+import { IsVisibleName, PageQuery } from '@mutuals/core';
 import type { RejectMemberRequest } from '@mutuals/contracts';
 import { STATUSES, type AccountStatus } from '../entities/user.entity';
 import type { AdminMemberQuery, LoginRequest, RegisterRequest } from '@mutuals/contracts';
@@ -24,6 +24,7 @@ export class RegisterDto implements RegisterRequest {
   @trimmed()
   @IsString()
   @Length(2, 80, { message: 'must be 2 to 80 characters' })
+  @IsVisibleName()
   displayName!: string;
 }
 

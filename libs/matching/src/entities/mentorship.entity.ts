@@ -24,10 +24,6 @@ export class MentorshipEntity {
   @Column({ type: 'varchar', length: 16, default: 'active' })
   status!: MentorshipStatus;
 
-  /** The chat lib's conversation for the pair, stored when it announces it. */
-  @Column({ type: 'uuid', nullable: true })
-  conversationId!: string | null;
-
   @Column({ type: 'timestamptz', default: () => 'now()' })
   startedAt!: Date;
 

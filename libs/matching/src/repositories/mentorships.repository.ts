@@ -12,7 +12,6 @@ export interface MentorshipRow {
   mentee_id: string;
   request_id: string;
   status: MentorshipStatus;
-  conversation_id: string | null;
   started_at: Date;
   closed_at: Date | null;
   outcome: MentorshipOutcome | null;
@@ -278,9 +277,5 @@ export class MentorshipsRepository {
        WHERE id = $1 AND status = 'active' RETURNING mentor_id`,
       [id, closing.closed_by, closing.outcome, closing.rating, closing.feedback],
     );
-  }
-
-  async setConversation(id: string, conversationId: string): Promise<void> {
-    await this.runner().query('UPDATE mentorships SET conversation_id = $2 WHERE id = $1', [id, conversationId]);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, OnDomainEvent } from '@mutuals/core';
-import { ChatService, type ChatMessageCreated } from '@mutuals/chat';
+import { ChatConversationsService, type ChatMessageCreated } from '@mutuals/chat';
 import type { ForumPostCreated } from '@mutuals/forums';
 import type { AccountDeleted, AccountLinkRequested, AccountSecurityChanged, UserChanged } from '@mutuals/identity';
 import type {
@@ -46,7 +46,7 @@ export class MailRules {
     private readonly mail: MailService,
     private readonly preferences: PreferencesService,
     private readonly digests: DigestRepository,
-    private readonly chat: ChatService,
+    private readonly chat: ChatConversationsService,
   ) {}
 
   /** Mail each recipient by their channel for the kind: now, in the digest, or not at all. */

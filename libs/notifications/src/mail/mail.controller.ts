@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { PageQuery } from '@mutuals/core';
+import { AcceptsBody, FORM_MEDIA_TYPE, PageQuery } from '@mutuals/core';
 import type { MailPage, MailStatus, MailView, UnsubscribeView } from '@mutuals/contracts';
 import { CoordinatorOnly, Public } from '@mutuals/identity';
 import { MailService } from './mail.service';
@@ -30,6 +30,7 @@ export class UnsubscribeController {
 
   /** RFC 8058 one-click: mail clients POST `List-Unsubscribe=One-Click` here; the web page posts too. */
   @Post()
+  @AcceptsBody(FORM_MEDIA_TYPE)
   @HttpCode(200)
   unsubscribe(@Query() query: UnsubscribeQuery): Promise<UnsubscribeView> {
     return this.mail.unsubscribe(query.token);

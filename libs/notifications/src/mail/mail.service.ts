@@ -54,7 +54,7 @@ export class MailService {
   }
 
   async list(query: { status?: MailStatus; limit: number; cursor?: string }): Promise<MailPage> {
-    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']) as [string, string] | null;
     const rows = await this.outbox.list({ status: query.status, limit: query.limit, after });
     return toPage(rows, query.limit, (r) => [iso(r.created_at)!, r.id], toSummary);
   }

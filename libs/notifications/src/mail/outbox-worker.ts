@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@mutuals/core';
-import { ChatService } from '@mutuals/chat';
+import { ChatConversationsService } from '@mutuals/chat';
 import { Counter } from 'prom-client';
 import { MailRenderer } from './mail-renderer';
 import { MailSender } from './mail-sender';
@@ -28,7 +28,7 @@ export class OutboxWorker {
     private readonly outbox: OutboxRepository,
     private readonly renderer: MailRenderer,
     private readonly sender: MailSender,
-    private readonly chat: ChatService,
+    private readonly chat: ChatConversationsService,
   ) {}
 
   /** Sends every mail that is due, batch after batch; returns how many were attempted. */

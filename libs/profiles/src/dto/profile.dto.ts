@@ -18,7 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@mutuals/core';
+import { IsVisibleName, PageQuery } from '@mutuals/core';
 import type { EmployeeInfluence, Nation, OrganisationSearchQuery } from '@mutuals/contracts';
 import {
   LEGAL_FORM_SLUGS,
@@ -83,7 +83,7 @@ export class MenteeSeekingDto {
 }
 
 export class UpdateProfileDto implements UpdateProfileRequest {
-  @ApiPropertyOptional() @IsOptional() @trimmed() @IsString() @Length(2, 80) displayName?: string;
+  @ApiPropertyOptional() @IsOptional() @trimmed() @IsString() @Length(2, 80) @IsVisibleName() displayName?: string;
 
   @ApiPropertyOptional({ description: 'lower-case letters, digits, - and _, starting with a letter' })
   @IsOptional()
@@ -128,7 +128,7 @@ export class UpdateProfileDto implements UpdateProfileRequest {
 }
 
 export class CreateOrganisationDto implements CreateOrganisationRequest {
-  @ApiProperty() @trimmed() @IsString() @Length(2, 160) name!: string;
+  @ApiProperty() @trimmed() @IsString() @Length(2, 160) @IsVisibleName() name!: string;
   @ApiProperty({ enum: ORGANISATION_KINDS }) @IsIn(ORGANISATION_KINDS) kind!: OrganisationKind;
   @ApiProperty({ enum: SECTOR_SLUGS }) @IsIn(SECTOR_SLUGS, { message: 'must be a sector slug' }) sector!: string;
   @ApiProperty({ enum: STAGE_SLUGS }) @IsIn(STAGE_SLUGS, { message: 'must be a journey stage slug' }) stage!: string;

@@ -12,6 +12,7 @@ import { request, useSocketEvent, useSocketStatus } from '../../api/socket';
 import { useConversationSync } from '../../chat/useConversationSync';
 import { Alert, AttachmentPicker, Attachments, Avatar, Button, EmptyState, PageTitle, Spinner, cx, toAttachmentInputs, type PendingAttachment } from '../../components';
 import { PresenceDot, conversationName } from './chatShared';
+import { GroupSettings } from './GroupSettings';
 
 const TYPING_SHOWN_MS = 4000;
 const TYPING_SENT_EVERY_MS = 2000;
@@ -78,6 +79,7 @@ export function ConversationPage() {
   const newest = ordered[ordered.length - 1]?.seq ?? 0;
   useMarkRead(id, newest);
   const [loadingOlder, setLoadingOlder] = useState(false);
+  const [showSettings, setShowSettings] = useState(false);
 
   // Stay at the bottom as messages arrive, unless the reader scrolled up; keep place when older ones load.
   const scroller = useRef<HTMLDivElement>(null);
@@ -145,8 +147,18 @@ export function ConversationPage() {
             ))}
           </span>
         }
-        actions={<Link to="/chat">All conversations</Link>}
+        actions={
+          <>
+            {conversation.kind === 'group' && (
+              <Button variant="secondary" size="sm" aria-expanded={showSettings} onClick={() => setShowSettings((open) => !open)}>
+                Group settings
+              </Button>
+            )}
+            <Link to="/chat">All conversations</Link>
+          </>
+        }
       />
+      {conversation.kind === 'group' && showSettings && myId && <GroupSettings conversation={conversation} myId={myId} />}
       {reconnecting && (
         <Alert tone="warning" role="status">
           Reconnecting…

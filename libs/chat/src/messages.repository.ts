@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { rowsOf } from '@mutuals/core';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface MessageRow {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  sender_id: string;
+  client_id: string;
+  body: string;
+  body_html: string;
+  created_at: Date;
+  edited_at: Date | null;
+  deleted_at: Date | null;
+}
+
+const MESSAGE_COLUMNS =
+  'm.id, m.conversation_id, m.seq, m.sender_id, m.client_id, m.body, m.body_html, m.created_at, m.edited_at, m.deleted_at';
+
+/** The SQL of messages and read positions. */
+@Injectable()
+export class MessagesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * One statement (see the ChatAppendMessage migration): the seq is taken under the conversation's
+   * row lock and committed with the message, or not at all. No row means a repeated clientId or a
+   * sender who is not a current member. Answers the other current members with it.
+   */
+  async append(input: {
+    conversationId: string;
+    senderId: string;
+    clientId: string;
+    body: string;
+    html: string;
+  }, manager: EntityManager = this.db.manager): Promise<(MessageRow & { recipient_ids: string[] | null }) | undefined> {
+    const [row]: (MessageRow & { recipient_ids: string[] | null })[] = await manager.query(
+      `SELECT m.*, (SELECT array_agg(cm.user_id) FROM conversation_members cm
+         WHERE cm.conversation_id = m.conversation_id AND cm.left_at IS NULL AND cm.user_id <> m.sender_id) AS recipient_ids
+       FROM chat_append_message($1, $2, $3, $4, $5) m`,
+      [input.conversationId, input.senderId, input.clientId, input.body, input.html],
+    );
+    return row;
+  }
+
+  async byClientId(conversationId: string, senderId: string, clientId: string): Promise<MessageRow | undefined> {
+    const [row]: MessageRow[] = await this.db.query(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = $1 AND m.sender_id = $2 AND m.client_id = $3`,
+      [conversationId, senderId, clientId],
+    );
+    return row;
+  }
+
+  /** After `afterSeq` oldest first, or before `beforeSeq` newest first; limit + 1 tells whether more lie beyond. */
+  page(conversationId: string, direction: { afterSeq: number } | { beforeSeq: number }, limit: number): Promise<MessageRow[]> {
+    const newer = 'afterSeq' in direction;
+    return this.db.query(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.conversation_id = $1 AND ${newer ? 'm.seq > $2' : 'm.seq < $2'}
+       ORDER BY m.seq ${newer ? 'ASC' : 'DESC'} LIMIT $3`,
+      [conversationId, newer ? direction.afterSeq : direction.beforeSeq, limit],
+    );
+  }
+
+  /** Moves the member's read position forward (never back, never past the last message); undefined unless a current member. */
+  async markRead(conversationId: string, userId: string, seq: number): Promise<number | undefined> {
+    const [row] = await rowsOf<{ last_read_seq: number }>(
+      this.db.manager,
+      `UPDATE conversation_members cm SET last_read_seq = GREATEST(cm.last_read_seq, LEAST($3::int, c.last_seq))
+         FROM conversations c
+        WHERE c.id = cm.conversation_id AND cm.conversation_id = $1 AND cm.user_id = $2 AND cm.left_at IS NULL
+        RETURNING cm.last_read_seq`,
+      [conversationId, userId, seq],
+    );
+    return row?.last_read_seq;
+  }
+
+  /** The message if the user is a current member of its conversation. */
+  async findForMember(messageId: string, userId: string): Promise<MessageRow | undefined> {
+    const [row]: MessageRow[] = await this.db.query(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages m
+       JOIN conversation_members cm ON cm.conversation_id = m.conversation_id AND cm.user_id = $2 AND cm.left_at IS NULL
+       WHERE m.id = $1`,
+      [messageId, userId],
+    );
+    return row;
+  }
+
+  async edit(messageId: string, body: string, html: string): Promise<MessageRow> {
+    const [row] = await rowsOf<MessageRow>(
+      this.db.manager,
+      `UPDATE messages m SET body = $2, body_html = $3, edited_at = now() WHERE m.id = $1 RETURNING ${MESSAGE_COLUMNS}`,
+      [messageId, body, html],
+    );
+    return row!;
+  }
+
+  /** A tombstone: the seq stays (no gap), the text goes. */
+  async tombstone(messageId: string): Promise<MessageRow> {
+    const [row] = await rowsOf<MessageRow>(
+      this.db.manager,
+      `UPDATE messages m SET body = '', body_html = '', deleted_at = now() WHERE m.id = $1 RETURNING ${MESSAGE_COLUMNS}`,
+      [messageId],
+    );
+    return row!;
+  }
+}

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { rowsOf } from '@mutuals/core';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface CategoryRow {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  sectorSlug: string | null;
+  position: number;
+  threadCount: number;
+  postCount: number;
+  lastActivityAt: Date | null;
+  archivedAt: Date | null;
+}
+
+export interface CategoryFields {
+  slug: string;
+  name: string;
+  description: string;
+  sectorSlug: string | null;
+}
+
+/** The SQL of forum categories and their counters. */
+@Injectable()
+export class ForumCategoriesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** In their order; archived ones only when asked (coordinators). */
+  all(includeArchived: boolean): Promise<CategoryRow[]> {
+    return this.db.query(
+      `SELECT id, slug, name, description, sector_slug AS "sectorSlug", position, thread_count AS "threadCount",
+              post_count AS "postCount", last_activity_at AS "lastActivityAt", archived_at AS "archivedAt"
+         FROM forum_categories WHERE $1 OR archived_at IS NULL ORDER BY position, name`,
+      [includeArchived],
+    );
+  }
+
+  /** Goes last unless given a place; raises unique_violation for a slug in use. */
+  async insert(input: CategoryFields & { position: number | null }): Promise<string> {
+    const [row] = await rowsOf<{ id: string }>(
+      this.db.manager,
+      `INSERT INTO forum_categories (slug, name, description, sector_slug, position)
+       VALUES ($1, $2, $3, $4, COALESCE($5, (SELECT COALESCE(max(position) + 1, 0) FROM forum_categories))) RETURNING id`,
+      [input.slug, input.name, input.description, input.sectorSlug, input.position],
+    );
+    return row!.id;
+  }
+
+  /** These categories, in this order, unless any category exists already (archived ones too). */
+  async insertIfNone(categories: readonly Omit<CategoryFields, 'sectorSlug'>[]): Promise<void> {
+    await this.db.query(
+      `INSERT INTO forum_categories (slug, name, description, position)
+       SELECT slug, name, description, position - 1 FROM unnest($1::varchar[], $2::varchar[], $3::varchar[]) WITH ORDINALITY AS c(slug, name, description, position)
+       WHERE NOT EXISTS (SELECT 1 FROM forum_categories)
+       ON CONFLICT (slug) DO NOTHING`, // replicas starting together: the second finds the first's rows
+      [categories.map((c) => c.slug), categories.map((c) => c.name), categories.map((c) => c.description)],
+    );
+  }
+
+  /** Changes what is given (a null sectorSlug clears it; undefined leaves it); false when there is no such category. */
+  async update(id: string, input: { name?: string; description?: string; sectorSlug?: string | null }): Promise<boolean> {
+    const rows = await rowsOf<{ id: string }>(
+      this.db.manager,
+      `UPDATE forum_categories SET name = COALESCE($2, name), description = COALESCE($3, description),
+              sector_slug = CASE WHEN $4 THEN $5 ELSE sector_slug END
+        WHERE id = $1 RETURNING id`,
+      [id, input.name ?? null, input.description ?? null, input.sectorSlug !== undefined, input.sectorSlug ?? null],
+    );
+    return rows.length === 1;
+  }
+
+  /** Every category's id, locked for a reorder. */
+  async lockAllIds(manager: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM forum_categories FOR UPDATE`);
+    return rows.map((r) => r.id);
+  }
+
+  async setOrder(ids: string[], manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE forum_categories c SET position = o.position FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, position) WHERE c.id = o.id`,
+      [ids],
+    );
+  }
+
+  /** Archives (keeping the first time) or brings back; false when there is no such category. */
+  async setArchived(id: string, archived: boolean): Promise<boolean> {
+    const rows = await rowsOf<{ id: string }>(
+      this.db.manager,
+      `UPDATE forum_categories SET archived_at = CASE WHEN $2 THEN COALESCE(archived_at, now()) END WHERE id = $1 RETURNING id`,
+      [id, archived],
+    );
+    return rows.length === 1;
+  }
+
+  async idOfSlug(slug: string): Promise<string | undefined> {
+    const [row]: { id: string }[] = await this.db.query(`SELECT id FROM forum_categories WHERE slug = $1`, [slug]);
+    return row?.id;
+  }
+
+  /** Whether the category exists, and whether it is archived (read-only). */
+  async state(id: string): Promise<{ archived: boolean } | undefined> {
+    const [row]: { archived: boolean }[] = await this.db.query(
+      `SELECT archived_at IS NOT NULL AS archived FROM forum_categories WHERE id = $1`,
+      [id],
+    );
+    return row;
+  }
+
+  /** A new visible post; answers the category's slug (for the post's link). */
+  async countPost(categoryId: string, at: Date, manager: EntityManager): Promise<string> {
+    const [row] = await rowsOf<{ slug: string }>(
+      manager,
+      `UPDATE forum_categories SET post_count = post_count + 1, last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1 RETURNING slug`,
+      [categoryId, at],
+    );
+    return row!.slug;
+  }
+
+  async moveCounts(categoryId: string, counts: { threads: number; posts: number }, manager: EntityManager): Promise<void> {
+    if (counts.threads === 0 && counts.posts === 0) return;
+    await manager.query(`UPDATE forum_categories SET thread_count = thread_count + $2, post_count = post_count + $3 WHERE id = $1`, [
+      categoryId,
+      counts.threads,
+      counts.posts,
+    ]);
+  }
+}

@@ -1,0 +1,249 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { rowsOf } from '@mutuals/core';
+import type { ForumReaction } from '@mutuals/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import type { PostStatus } from './entities/post.entity';
+
+// The hot statements (THREAD_POSTS_SQL, POST_REACTIONS_SQL) are exported: test/bench/forums.bench.ts
+// runs the very same SQL behind a bare node:http server as its baseline.
+
+/**
+ * The columns of a post as a caller may see them, with the post it replies to joined as `q`.
+ * A deleted post keeps no text; a quote shows only while the quoted post is visible.
+ * `me` and `moderator` are the placeholders of the caller's id and moderator flag.
+ */
+export function postSelect(me: string, moderator: string): string {
+  return `SELECT p.id, p.thread_id, p.seq, p.author_id, p.status, p.created_at, p.edited_at, p.reply_to_post_id,
+      CASE WHEN p.status = 'deleted' THEN '' ELSE p.body_html END AS body_html,
+      CASE WHEN p.status <> 'deleted' AND q.status = 'visible' THEN p.quote_html END AS quote_html,
+      (p.quote_html IS NOT NULL AND p.status <> 'deleted') AS has_quote,
+      CASE WHEN p.status <> 'deleted' AND (p.author_id = ${me} OR ${moderator}) THEN p.body END AS body
+    FROM forum_posts p LEFT JOIN forum_posts q ON q.id = p.reply_to_post_id`;
+}
+
+/**
+ * $1 thread, $2 viewer, $3 moderator, $4 after seq, $5 limit + 1. Keyset on seq. Members see
+ * neither hidden posts nor anything of a hidden thread.
+ */
+export const THREAD_POSTS_SQL = `${postSelect('$2', '$3')}
+  WHERE p.thread_id = $1 AND p.seq > $4 AND (p.status <> 'hidden' OR $3)
+    AND ($3 OR NOT (SELECT t.hidden FROM forum_threads t WHERE t.id = $1))
+  ORDER BY p.seq LIMIT $5`;
+
+/** $1 posts, $2 viewer. */
+export const POST_REACTIONS_SQL = `SELECT post_id, emoji, count(*)::int AS n, bool_or(user_id = $2) AS mine
+  FROM forum_reactions WHERE post_id = ANY($1::uuid[]) GROUP BY post_id, emoji`;
+
+/** A post as postSelect returns it. */
+export interface PostRow {
+  id: string;
+  thread_id: string;
+  seq: number;
+  author_id: string;
+  status: PostStatus;
+  created_at: Date;
+  edited_at: Date | null;
+  reply_to_post_id: string | null;
+  body_html: string;
+  /** Null when there is no quote, or its post is no longer visible. */
+  quote_html: string | null;
+  has_quote: boolean;
+  /** Markdown, for its author and moderators only. */
+  body: string | null;
+}
+
+/** A post about to be changed, locked, with what the change needs of its thread. */
+export interface PostForChange {
+  id: string;
+  thread_id: string;
+  seq: number;
+  author_id: string;
+  status: PostStatus;
+  body: string;
+  reply_to_post_id: string | null;
+  title: string;
+  locked: boolean;
+  thread_hidden: boolean;
+}
+
+/** A post's text as stored: the Markdown, its rendering, and what search weighs. */
+export interface StoredBody {
+  body: string;
+  html: string;
+  quoteHtml: string | null;
+  text: string;
+  /** Searched with weight A: the thread's title for its first post, else empty. */
+  title: string;
+}
+
+export interface NewPostRow extends StoredBody {
+  id: string;
+  threadId: string;
+  seq: number;
+  authorId: string;
+  replyToPostId: string | null;
+  clientId: string | null;
+  at: Date;
+}
+
+export interface ReactionCountRow {
+  post_id: string;
+  emoji: ForumReaction;
+  n: number;
+  mine: boolean;
+}
+
+/** The SQL of forum posts: pages, single posts, writes, revisions and reactions. */
+@Injectable()
+export class ForumPostsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  page(threadId: string, viewerId: string, moderator: boolean, afterSeq: number, limit: number): Promise<PostRow[]> {
+    return this.db.query(THREAD_POSTS_SQL, [threadId, viewerId, moderator, afterSeq, limit]);
+  }
+
+  /** The post as the viewer may see it: members see neither hidden posts nor posts of hidden threads. */
+  async find(postId: string, viewerId: string, moderator: boolean): Promise<PostRow | undefined> {
+    const [row]: PostRow[] = await this.db.query(
+      `${postSelect('$2', '$3')}
+        WHERE p.id = $1 AND ($3 OR (p.status <> 'hidden' AND NOT (SELECT t.hidden FROM forum_threads t WHERE t.id = p.thread_id)))`,
+      [postId, viewerId, moderator],
+    );
+    return row;
+  }
+
+  /** Posts with the titles of their threads, as moderators see them (the flag queue). */
+  withThreadTitles(postIds: string[], moderatorId: string): Promise<(PostRow & { thread_title: string })[]> {
+    return this.db.query(
+      `SELECT x.*, t.title AS thread_title FROM (${postSelect('$2', 'true')} WHERE p.id = ANY($1::uuid[])) x
+         JOIN forum_threads t ON t.id = x.thread_id`,
+      [postIds, moderatorId],
+    );
+  }
+
+  async idByClientId(authorId: string, clientId: string): Promise<string | undefined> {
+    const [row]: { id: string }[] = await this.db.query(`SELECT id FROM forum_posts WHERE author_id = $1 AND client_id = $2`, [
+      authorId,
+      clientId,
+    ]);
+    return row?.id;
+  }
+
+  /** The author of a visible post (in that thread, when given), or undefined. */
+  async visibleAuthor(postId: string, threadId: string | null, manager: EntityManager = this.db.manager): Promise<string | undefined> {
+    const [row]: { author_id: string }[] = await manager.query(
+      `SELECT author_id FROM forum_posts WHERE id = $1 AND ($2::uuid IS NULL OR thread_id = $2::uuid) AND status = 'visible'`,
+      [postId, threadId],
+    );
+    return row?.author_id;
+  }
+
+  /** Visible to members: the post and its thread. */
+  async isVisible(postId: string): Promise<boolean> {
+    const [row] = await this.db.query(
+      `SELECT 1 FROM forum_posts p JOIN forum_threads t ON t.id = p.thread_id WHERE p.id = $1 AND p.status = 'visible' AND NOT t.hidden`,
+      [postId],
+    );
+    return row !== undefined;
+  }
+
+  async seqIn(postId: string, threadId: string): Promise<number | undefined> {
+    const [row]: { seq: number }[] = await this.db.query(`SELECT seq FROM forum_posts WHERE id = $1 AND thread_id = $2`, [
+      postId,
+      threadId,
+    ]);
+    return row?.seq;
+  }
+
+  /** When the author first posted, or null: new members post more slowly on their first day. */
+  async firstPostAt(authorId: string): Promise<Date | null> {
+    const [row]: { first: Date | null }[] = await this.db.query(`SELECT min(created_at) AS first FROM forum_posts WHERE author_id = $1`, [
+      authorId,
+    ]);
+    return row?.first ?? null;
+  }
+
+  /** Inside the caller's transaction, after the thread's seq was bumped; false when the clientId was used before. */
+  async insert(post: NewPostRow, manager: EntityManager): Promise<boolean> {
+    const rows = await rowsOf<{ id: string }>(
+      manager,
+      `INSERT INTO forum_posts (id, thread_id, seq, author_id, body, body_html, quote_html, plain_text, reply_to_post_id, client_id, created_at, search)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, setweight(to_tsvector('english', $12), 'A') || setweight(to_tsvector('english', $8), 'B'))
+       ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
+      [
+        post.id,
+        post.threadId,
+        post.seq,
+        post.authorId,
+        post.body,
+        post.html,
+        post.quoteHtml,
+        post.text,
+        post.replyToPostId,
+        post.clientId,
+        post.at,
+        post.title,
+      ],
+    );
+    return rows.length === 1;
+  }
+
+  /** The post for an edit, delete or moderation, locked until the transaction ends. */
+  async lockForChange(postId: string, manager: EntityManager): Promise<PostForChange | undefined> {
+    const [row]: PostForChange[] = await manager.query(
+      `SELECT p.id, p.thread_id, p.seq, p.author_id, p.status, p.body, p.reply_to_post_id, t.title, t.locked, t.hidden AS thread_hidden
+         FROM forum_posts p JOIN forum_threads t ON t.id = p.thread_id WHERE p.id = $1 FOR UPDATE OF p`,
+      [postId],
+    );
+    return row;
+  }
+
+  /** Keeps the body it replaces as a revision. */
+  async replaceBody(postId: string, editorId: string, previous: string, next: StoredBody, manager: EntityManager): Promise<void> {
+    await manager.query(`INSERT INTO forum_post_revisions (post_id, body, edited_by) VALUES ($1, $2, $3)`, [postId, previous, editorId]);
+    await manager.query(
+      `UPDATE forum_posts SET body = $2, body_html = $3, quote_html = $4, plain_text = $5, edited_at = now(),
+              search = setweight(to_tsvector('english', $6), 'A') || setweight(to_tsvector('english', $5), 'B')
+        WHERE id = $1`,
+      [postId, next.body, next.html, next.quoteHtml, next.text, next.title],
+    );
+  }
+
+  revisions(postId: string): Promise<{ body: string; edited_by: string; created_at: Date }[]> {
+    return this.db.query(
+      `SELECT body, edited_by, created_at FROM forum_post_revisions WHERE post_id = $1 ORDER BY created_at DESC, id DESC`,
+      [postId],
+    );
+  }
+
+  async setStatus(postId: string, status: PostStatus, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE forum_posts SET status = $2 WHERE id = $1`, [postId, status]);
+  }
+
+  async latestVisibleIn(threadId: string, manager: EntityManager): Promise<{ id: string; created_at: Date } | undefined> {
+    const [row]: { id: string; created_at: Date }[] = await manager.query(
+      `SELECT id, created_at FROM forum_posts WHERE thread_id = $1 AND status = 'visible' ORDER BY seq DESC LIMIT 1`,
+      [threadId],
+    );
+    return row;
+  }
+
+  async idsIn(threadId: string, manager: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM forum_posts WHERE thread_id = $1`, [threadId]);
+    return rows.map((r) => r.id);
+  }
+
+  reactionCounts(postIds: string[], viewerId: string): Promise<ReactionCountRow[]> {
+    return this.db.query(POST_REACTIONS_SQL, [postIds, viewerId]);
+  }
+
+  async setReaction(postId: string, userId: string, emoji: ForumReaction, on: boolean): Promise<void> {
+    await this.db.query(
+      on
+        ? `INSERT INTO forum_reactions (post_id, user_id, emoji) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`
+        : `DELETE FROM forum_reactions WHERE post_id = $1 AND user_id = $2 AND emoji = $3`,
+      [postId, userId, emoji],
+    );
+  }
+}

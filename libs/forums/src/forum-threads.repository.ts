@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { rowsOf } from '@mutuals/core';
+import { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * $1 category, $2 viewer, $3 moderator, $4 limit + 1, then the keyset ($5 pinned, $6 last post at,
+ * $7 id). Pinned first, then latest activity; unread counts visible posts after the viewer's last
+ * read; a hidden thread only for moderators. Exported for test/bench/forums.bench.ts.
+ */
+export function categoryThreadsSql(after: boolean): string {
+  return `SELECT t.id, t.title, t.author_id, t.reply_count, t.last_post_at, t.last_post_at::text AS at_key, t.pinned, t.locked, t.hidden,
+      (SELECT count(*)::int FROM forum_posts p
+        WHERE p.thread_id = t.id AND p.status = 'visible' AND p.seq > COALESCE(r.last_read_seq, 0)) AS unread_count
+    FROM forum_threads t
+    LEFT JOIN forum_thread_reads r ON r.thread_id = t.id AND r.user_id = $2
+    WHERE t.category_id = $1 AND (NOT t.hidden OR $3)
+      ${after ? 'AND (t.pinned, t.last_post_at, t.id) < ($5::boolean, $6::timestamptz, $7::uuid)' : ''}
+    ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC
+    LIMIT $4`;
+}
+
+export interface ThreadListRow {
+  id: string;
+  title: string;
+  author_id: string;
+  reply_count: number;
+  last_post_at: Date;
+  at_key: string;
+  pinned: boolean;
+  locked: boolean;
+  hidden: boolean;
+  unread_count: number;
+}
+
+export interface ThreadRow extends Omit<ThreadListRow, 'at_key'> {
+  category_id: string;
+  category_slug: string;
+  category_name: string;
+  created_at: Date;
+  subscribed: boolean;
+  last_read_post_id: string | null;
+}
+
+/** What posting into a thread needs of it, read under its row lock. */
+export interface BumpedThread {
+  last_seq: number;
+  title: string;
+  category_id: string;
+  hidden: boolean;
+}
+
+/** The SQL of threads, their read positions and subscriptions. */
+@Injectable()
+export class ForumThreadsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  listInCategory(
+    categoryId: string,
+    viewerId: string,
+    moderator: boolean,
+    limit: number,
+    after: [pinned: boolean, at: string, id: string] | null,
+  ): Promise<ThreadListRow[]> {
+    return this.db.query(categoryThreadsSql(after !== null), [categoryId, viewerId, moderator, limit, ...(after ?? [])]);
+  }
+
+  async find(threadId: string, viewerId: string): Promise<ThreadRow | undefined> {
+    const [row]: ThreadRow[] = await this.db.query(
+      `SELECT t.id, t.category_id, c.slug AS category_slug, c.name AS category_name, t.title, t.author_id, t.pinned, t.locked, t.hidden,
+              t.reply_count, t.last_post_at, t.created_at, (s.user_id IS NOT NULL) AS subscribed, r.last_read_post_id,
+              (SELECT count(*)::int FROM forum_posts p
+                WHERE p.thread_id = t.id AND p.status = 'visible' AND p.seq > COALESCE(r.last_read_seq, 0)) AS unread_count
+         FROM forum_threads t
+         JOIN forum_categories c ON c.id = t.category_id
+         LEFT JOIN forum_thread_reads r ON r.thread_id = t.id AND r.user_id = $2
+         LEFT JOIN forum_subscriptions s ON s.thread_id = t.id AND s.user_id = $2
+        WHERE t.id = $1`,
+      [threadId, viewerId],
+    );
+    return row;
+  }
+
+  /** Whether and how the thread stands (archived: its category is read-only); undefined when there is no such thread. */
+  async state(threadId: string): Promise<{ locked: boolean; hidden: boolean; archived: boolean } | undefined> {
+    const [row]: { locked: boolean; hidden: boolean; archived: boolean }[] = await this.db.query(
+      `SELECT t.locked, t.hidden, c.archived_at IS NOT NULL AS archived
+         FROM forum_threads t JOIN forum_categories c ON c.id = t.category_id WHERE t.id = $1`,
+      [threadId],
+    );
+    return row;
+  }
+
+  async idByClientId(authorId: string, clientId: string): Promise<string | undefined> {
+    const [row]: { id: string }[] = await this.db.query(`SELECT id FROM forum_threads WHERE author_id = $1 AND client_id = $2`, [
+      authorId,
+      clientId,
+    ]);
+    return row?.id;
+  }
+
+  /** False when the author used this clientId before (the other thread stands; nothing was written). */
+  async insert(
+    thread: { id: string; categoryId: string; title: string; authorId: string; clientId: string | null; at: Date },
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const rows = await rowsOf<{ id: string }>(
+      manager,
+      `INSERT INTO forum_threads (id, category_id, title, author_id, client_id, last_post_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $6)
+       ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
+      [thread.id, thread.categoryId, thread.title, thread.authorId, thread.clientId, thread.at],
+    );
+    return rows.length === 1;
+  }
+
+  /**
+   * Takes the thread's row lock and the next seq for a post; seqs are handed out under the lock,
+   * so they commit in order. Nothing when the thread is gone, or locked or hidden to a member.
+   */
+  async bumpForPost(
+    threadId: string,
+    postId: string,
+    at: Date,
+    moderator: boolean,
+    manager: EntityManager,
+  ): Promise<BumpedThread | undefined> {
+    const [row] = await rowsOf<BumpedThread>(
+      manager,
+      `UPDATE forum_threads
+          SET last_seq = last_seq + 1, reply_count = reply_count + (CASE WHEN last_seq > 0 THEN 1 ELSE 0 END),
+              last_post_at = $2, last_post_id = $3
+        WHERE id = $1 AND ((NOT locked AND NOT hidden) OR $4)
+        RETURNING last_seq, title, category_id, hidden`,
+      [threadId, at, postId, moderator],
+    );
+    return row;
+  }
+
+  /**
+   * A post left or re-entered view: counts and the last visible post follow. The opening post
+   * carries its thread: hiding it hides the thread. Answers the thread's category.
+   */
+  async followPostVisibility(
+    threadId: string,
+    change: { replies: number; hidden: boolean | null; latest: { id: string; created_at: Date } | undefined },
+    manager: EntityManager,
+  ): Promise<{ categoryId: string; wasHidden: boolean }> {
+    const [row] = await rowsOf<{ category_id: string; was_hidden: boolean }>(
+      manager,
+      `UPDATE forum_threads t SET reply_count = t.reply_count + $2, hidden = COALESCE($3, t.hidden),
+              last_post_id = $4, last_post_at = COALESCE($5, t.created_at)
+         FROM forum_threads before WHERE before.id = t.id AND t.id = $1
+       RETURNING t.category_id, before.hidden AS was_hidden`,
+      [threadId, change.replies, change.hidden, change.latest?.id ?? null, change.latest?.created_at ?? null],
+    );
+    return { categoryId: row!.category_id, wasHidden: row!.was_hidden };
+  }
+
+  /** Pins or locks; false when there is no such thread. */
+  async setFlag(threadId: string, flag: 'pinned' | 'locked', value: boolean): Promise<boolean> {
+    const rows = await rowsOf<{ id: string }>(
+      this.db.manager,
+      `UPDATE forum_threads SET ${flag === 'pinned' ? 'pinned' : 'locked'} = $2 WHERE id = $1 RETURNING id`,
+      [threadId, value],
+    );
+    return rows.length === 1;
+  }
+
+  /** Read state only moves forward: an older post marked read later changes nothing. */
+  async markRead(userId: string, threadId: string, seq: number, postId: string): Promise<void> {
+    await this.db.query(
+      `INSERT INTO forum_thread_reads (user_id, thread_id, last_read_seq, last_read_post_id, read_at) VALUES ($1, $2, $3, $4, now())
+       ON CONFLICT (user_id, thread_id) DO UPDATE
+         SET last_read_seq = EXCLUDED.last_read_seq, last_read_post_id = EXCLUDED.last_read_post_id, read_at = EXCLUDED.read_at
+       WHERE forum_thread_reads.last_read_seq < EXCLUDED.last_read_seq`,
+      [userId, threadId, seq, postId],
+    );
+  }
+
+  async subscribe(userId: string, threadId: string, on: boolean, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query(
+      on
+        ? `INSERT INTO forum_subscriptions (user_id, thread_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`
+        : `DELETE FROM forum_subscriptions WHERE user_id = $1 AND thread_id = $2`,
+      [userId, threadId],
+    );
+  }
+
+  async subscriberIds(threadId: string, exceptUserId: string, manager: EntityManager): Promise<string[]> {
+    const rows: { user_id: string }[] = await manager.query(
+      `SELECT user_id FROM forum_subscriptions WHERE thread_id = $1 AND user_id <> $2`,
+      [threadId, exceptUserId],
+    );
+    return rows.map((r) => r.user_id);
+  }
+}

@@ -1,0 +1,308 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DomainEvents, RateLimiter, type UnitOfWork, renderMarkdown } from '@mutuals/core';
+import type { AttachmentInput, ForumPostView, ForumReaction, ForumThreadCreated } from '@mutuals/contracts';
+import { FilesService } from '@mutuals/files';
+import { AuthUser, IdentityService, isCoordinator } from '@mutuals/identity';
+import type { EntityManager } from 'typeorm';
+import { ForumCategoriesRepository } from './forum-categories.repository';
+import { ForumPostsRepository, type PostRow, type StoredBody } from './forum-posts.repository';
+import { ForumThreadsRepository } from './forum-threads.repository';
+import { ForumViews, REACTION_SLUGS } from './forum-views';
+import { ForumsErrors } from './forums.errors';
+import { ForumsLive } from './forums-live';
+import { ForumsModerationService } from './forums-moderation.service';
+import { ForumsReadingService } from './forums-reading.service';
+import { preview, splitLeadingQuote, withoutNul } from './post-text';
+
+const LIMITS = {
+  posting: { name: 'posts', max: 6, windowSeconds: 60 },
+  // A member's first day of posting (since their first post) is slower: spam arrives with new accounts.
+  newcomerPosting: { name: 'posts from a new member', max: 2, windowSeconds: 60 },
+  newcomerDaily: { name: 'posts on a first day', max: 20, windowSeconds: 86_400 },
+};
+const NEWCOMER_MS = 86_400_000;
+
+/** Who writes, and how: seeding writes history with past times and no rate limit. */
+export interface PostingOptions {
+  at?: Date;
+  rateLimited?: boolean;
+}
+
+/** A write answered: `created` is false when an idempotency key found the original. */
+export interface Posted<T> {
+  value: T;
+  created: boolean;
+}
+
+interface NewPost {
+  threadId: string;
+  author: AuthUser;
+  body: string;
+  replyToPostId: string | null;
+  clientId: string | null;
+  at: Date;
+  attachments: AttachmentInput[];
+}
+
+/** Thrown inside a posting transaction to undo it when the idempotency key was used before. */
+class RepeatedSubmission extends Error {}
+
+/** Writing in the forums: threads, replies, edits, deletions, reactions, read state, subscriptions. */
+@Injectable()
+export class ForumsPostingService {
+  constructor(
+    private readonly categories: ForumCategoriesRepository,
+    private readonly threads: ForumThreadsRepository,
+    private readonly posts: ForumPostsRepository,
+    private readonly reading: ForumsReadingService,
+    private readonly moderation: ForumsModerationService,
+    private readonly views: ForumViews,
+    private readonly live: ForumsLive,
+    private readonly identity: IdentityService,
+    private readonly events: DomainEvents,
+    private readonly rateLimiter: RateLimiter,
+    private readonly files: FilesService,
+  ) {}
+
+  async createThread(
+    author: AuthUser,
+    input: { categoryId: string; title: string; body: string; clientId?: string; attachments?: AttachmentInput[] },
+    options: PostingOptions = {},
+  ): Promise<Posted<ForumThreadCreated>> {
+    const original = input.clientId && (await this.originalThread(author, input.clientId));
+    if (original) return { value: original, created: false };
+    const category = await this.categories.state(input.categoryId);
+    if (!category) throw ForumsErrors.invalid('No such category', [{ field: 'categoryId', message: 'is not a category' }]);
+    if (category.archived) throw ForumsErrors.categoryArchived('This category is archived: it is read-only');
+    await this.limitPosting(author, options);
+    const at = options.at ?? new Date();
+    const threadId = randomUUID();
+    const post = { threadId, author, body: input.body, replyToPostId: null, clientId: null, at, attachments: input.attachments ?? [] };
+    const rendered = await this.rendered(post, input.title);
+    const stored = await this.events.transaction(async (unit) => {
+      const inserted = await this.threads.insert(
+        { id: threadId, categoryId: input.categoryId, title: input.title, authorId: author.id, clientId: input.clientId ?? null, at },
+        unit.manager,
+      );
+      // The same key raced this request and won.
+      if (!inserted) return null;
+      await this.categories.moveCounts(input.categoryId, { threads: 1, posts: 0 }, unit.manager);
+      return this.storePost(post, rendered, unit);
+    });
+    if (!stored) return { value: (await this.originalThread(author, input.clientId!))!, created: false };
+    const firstPost = await this.announce(stored);
+    return { value: { ...(await this.reading.getThread(threadId, author)), firstPost }, created: true };
+  }
+
+  async reply(
+    author: AuthUser,
+    threadId: string,
+    input: { body: string; replyToPostId?: string; clientId?: string; attachments?: AttachmentInput[] },
+    options: PostingOptions = {},
+  ): Promise<Posted<ForumPostView>> {
+    const original = input.clientId && (await this.originalPost(author, input.clientId));
+    if (original) return { value: original, created: false };
+    const thread = await this.reading.threadFor(threadId, author);
+    if (thread.archived) throw ForumsErrors.categoryArchived('This thread is in an archived category: it is read-only');
+    if (thread.locked && !isCoordinator(author)) throw ForumsErrors.threadLocked('This thread is locked');
+    if (input.replyToPostId && !(await this.posts.visibleAuthor(input.replyToPostId, threadId)))
+      throw ForumsErrors.invalid('You can only reply to a visible post in this thread', [
+        { field: 'replyToPostId', message: 'is not a post in this thread' },
+      ]);
+    await this.limitPosting(author, options);
+    const post = {
+      threadId,
+      author,
+      body: input.body,
+      replyToPostId: input.replyToPostId ?? null,
+      clientId: input.clientId ?? null,
+      at: options.at ?? new Date(),
+      attachments: input.attachments ?? [],
+    };
+    const rendered = await this.rendered(post, null);
+    try {
+      const stored = await this.events.transaction((unit) => this.storePost(post, rendered, unit));
+      return { value: await this.announce(stored), created: true };
+    } catch (error) {
+      // The same key raced this request and won; the seq this one took was rolled back with it.
+      if (!(error instanceof RepeatedSubmission)) throw error;
+      return { value: (await this.originalPost(author, input.clientId!))!, created: false };
+    }
+  }
+
+  async editPost(editor: AuthUser, postId: string, source: string): Promise<ForumPostView> {
+    const body = withoutNul(source);
+    const threadHidden = await this.events.transaction(async ({ manager }) => {
+      const post = await this.lockPostForChange(manager, editor, postId);
+      const rendered = renderPost(body, post.reply_to_post_id !== null);
+      await this.posts.replaceBody(postId, editor.id, post.body, { ...rendered, body, title: post.seq === 1 ? post.title : '' }, manager);
+      return post.thread_hidden;
+    });
+    const view = await this.reading.getPost(postId, editor);
+    this.live.postUpdated(view, threadHidden);
+    return view;
+  }
+
+  /** A tombstone: the post keeps its place in the thread, without its words. */
+  async deletePost(caller: AuthUser, postId: string): Promise<void> {
+    const threadId = await this.events.transaction(async (unit) => {
+      const post = await this.lockPostForChange(unit.manager, caller, postId);
+      await this.moderation.changeVisibility(post, 'deleted', unit.manager);
+      await unit.emit('forum.post.deleted', { postId });
+      return post.thread_id;
+    });
+    this.live.postRemoved(threadId, postId);
+  }
+
+  async react(user: AuthUser, postId: string, emoji: string, on: boolean): Promise<void> {
+    if (!REACTION_SLUGS.includes(emoji as ForumReaction)) {
+      throw ForumsErrors.invalid('Unknown reaction', [{ field: 'emoji', message: `must be one of ${REACTION_SLUGS.join(', ')}` }]);
+    }
+    if (!(await this.posts.isVisible(postId))) throw ForumsErrors.postNotFound('No such post');
+    await this.posts.setReaction(postId, user.id, emoji as ForumReaction, on);
+  }
+
+  /** Read state only moves forward: an older post marked read later changes nothing. */
+  async markRead(user: AuthUser, threadId: string, lastReadPostId: string): Promise<void> {
+    await this.reading.threadFor(threadId, user);
+    const seq = await this.posts.seqIn(lastReadPostId, threadId);
+    if (seq === undefined)
+      throw ForumsErrors.invalid('That post is not in this thread', [{ field: 'lastReadPostId', message: 'is not a post in this thread' }]);
+    await this.threads.markRead(user.id, threadId, seq, lastReadPostId);
+  }
+
+  async subscribe(user: AuthUser, threadId: string, on: boolean): Promise<void> {
+    await this.reading.threadFor(threadId, user);
+    await this.threads.subscribe(user.id, threadId, on);
+  }
+
+  // ---- internals ----
+
+  /** The thread the author already made with this idempotency key, as its creation answered it. */
+  private async originalThread(author: AuthUser, clientId: string): Promise<ForumThreadCreated | undefined> {
+    const threadId = await this.threads.idByClientId(author.id, clientId);
+    if (!threadId) return undefined;
+    const thread = await this.reading.getThread(threadId, author);
+    const [firstPost] = (await this.reading.listPosts(threadId, author, { limit: 1 })).items;
+    return { ...thread, firstPost: firstPost! };
+  }
+
+  /** The reply the author already posted with this idempotency key. */
+  private async originalPost(author: AuthUser, clientId: string): Promise<ForumPostView | undefined> {
+    const postId = await this.posts.idByClientId(author.id, clientId);
+    return postId ? this.reading.getPost(postId, author) : undefined;
+  }
+
+  private async limitPosting(author: AuthUser, options: PostingOptions): Promise<void> {
+    if (options.rateLimited === false) return;
+    await this.rateLimiter.consume(LIMITS.posting, author.id);
+    if (isCoordinator(author)) return;
+    const first = await this.posts.firstPostAt(author.id);
+    if (first === null || Date.now() - first.getTime() < NEWCOMER_MS) {
+      await this.rateLimiter.consume(LIMITS.newcomerPosting, author.id);
+      await this.rateLimiter.consume(LIMITS.newcomerDaily, author.id);
+    }
+  }
+
+  /** Rendering and the mentioned members, before the transaction (identity has its own connection). */
+  private async rendered(post: NewPost, title: string | null) {
+    const body = withoutNul(post.body);
+    const rendering = renderPost(body, post.replyToPostId !== null);
+    const mentioned = (await this.identity.findByHandles(rendering.mentions)).filter(
+      (u) => u.status === 'active' && u.id !== post.author.id,
+    );
+    return { ...rendering, body, title: title ?? '', mentionedUserIds: mentioned.map((u) => u.id) };
+  }
+
+  /**
+   * Inside the caller's transaction: the thread row lock orders the seqs. The created event goes
+   * with the transaction, so notifications hear of the post once it is committed.
+   */
+  private async storePost(post: NewPost, rendered: StoredBody & { mentionedUserIds: string[] }, unit: UnitOfWork) {
+    const { manager } = unit;
+    const id = randomUUID();
+    const thread = await this.threads.bumpForPost(post.threadId, id, post.at, isCoordinator(post.author), manager);
+    if (!thread) throw ForumsErrors.threadLocked('This thread is locked');
+    const inserted = await this.posts.insert(
+      {
+        ...rendered,
+        id,
+        threadId: post.threadId,
+        seq: thread.last_seq,
+        authorId: post.author.id,
+        replyToPostId: post.replyToPostId,
+        clientId: post.clientId,
+        at: post.at,
+      },
+      manager,
+    );
+    if (!inserted) throw new RepeatedSubmission();
+    // Claimed with the post: both are stored, or neither (a retry answered the original before this).
+    await this.files.attach(manager, post.author.id, 'forum-post', id, post.attachments);
+    const categorySlug = await this.categories.countPost(thread.category_id, post.at, manager);
+    // Posting watches the thread.
+    await this.threads.subscribe(post.author.id, post.threadId, true, manager);
+    const replyToAuthorId = post.replyToPostId ? await this.posts.visibleAuthor(post.replyToPostId, null, manager) : undefined;
+    // Nobody hears of a post in a hidden thread: members may not see it, and its title would tell.
+    const heard = !thread.hidden;
+    await unit.emit('forum.post.created', {
+      postId: id,
+      threadId: post.threadId,
+      threadTitle: thread.title,
+      categorySlug,
+      authorId: post.author.id,
+      replyToAuthorId: heard && replyToAuthorId && replyToAuthorId !== post.author.id ? replyToAuthorId : null,
+      quoted: heard && replyToAuthorId !== undefined && replyToAuthorId !== post.author.id && rendered.quoteHtml !== null,
+      mentionedUserIds: heard ? rendered.mentionedUserIds : [],
+      subscriberIds: heard ? await this.threads.subscriberIds(post.threadId, post.author.id, manager) : [],
+      link: `/forums/threads/${post.threadId}?post=${id}`,
+      preview: preview(rendered.text),
+    });
+    const row: PostRow = {
+      id,
+      thread_id: post.threadId,
+      seq: thread.last_seq,
+      author_id: post.author.id,
+      status: 'visible',
+      created_at: post.at,
+      edited_at: null,
+      reply_to_post_id: post.replyToPostId,
+      body_html: rendered.html,
+      quote_html: replyToAuthorId ? rendered.quoteHtml : null,
+      has_quote: rendered.quoteHtml !== null,
+      body: rendered.body,
+    };
+    return { row, author: post.author, threadHidden: thread.hidden };
+  }
+
+  /** After commit: the live event for watchers, and the author's view of the post. */
+  private async announce(stored: { row: PostRow; author: AuthUser; threadHidden: boolean }): Promise<ForumPostView> {
+    const [view] = await this.views.postViews([stored.row], stored.author.id);
+    this.live.postCreated(view!, stored.threadHidden);
+    return view!;
+  }
+
+  /** The post for an edit or delete by its author or a moderator; 404 for what the caller may not see. */
+  private async lockPostForChange(manager: EntityManager, caller: AuthUser, postId: string) {
+    const post = await this.posts.lockForChange(postId, manager);
+    const moderator = isCoordinator(caller);
+    if (!post || post.status === 'deleted' || ((post.status === 'hidden' || post.thread_hidden) && !moderator))
+      throw ForumsErrors.postNotFound('No such post');
+    if (post.author_id !== caller.id && !moderator) throw ForumsErrors.notYourPost('Only its author or a moderator may change a post');
+    if (post.locked && !moderator) throw ForumsErrors.threadLocked('This thread is locked');
+    return post;
+  }
+}
+
+/** A reply's leading quote is rendered apart from the member's own words (see splitLeadingQuote). */
+function renderPost(body: string, isReply: boolean) {
+  const { quote, own } = isReply ? splitLeadingQuote(body) : { quote: null, own: body };
+  const rendered = renderMarkdown(own, { mode: 'post' });
+  return {
+    html: rendered.html,
+    quoteHtml: quote ? renderMarkdown(quote, { mode: 'post' }).html : null,
+    text: rendered.text,
+    mentions: rendered.mentions,
+  };
+}
