@@ -22,7 +22,10 @@ describe('files: who sees what', () => {
   const api = () => request(t.url);
 
   function replyWith(author: TestMember, threadId: string, attachments: { fileId: string; alt?: string }[]) {
-    return api().post(`/api/v1/forums/threads/${threadId}/posts`).set(author.auth).send({ body: 'Our TUPE timeline, as promised', attachments });
+    return api()
+      .post(`/api/v1/forums/threads/${threadId}/posts`)
+      .set(author.auth)
+      .send({ body: 'Our TUPE timeline, as promised', attachments });
   }
 
   describe('forum posts', () => {
@@ -31,7 +34,9 @@ describe('files: who sees what', () => {
       const thread = await createThread(t, author, categoryId);
       const image = await uploaded(t, author, 'attachment', await jpeg(), 'timeline.jpg');
       const doc = await uploaded(t, author, 'attachment', pdf(), 'timeline.pdf');
-      const post: ForumPostView = (await replyWith(author, thread.id, [{ fileId: image.id, alt: 'A Gantt chart of the transfer' }, { fileId: doc.id }]).expect(201)).body;
+      const post: ForumPostView = (
+        await replyWith(author, thread.id, [{ fileId: image.id, alt: 'A Gantt chart of the transfer' }, { fileId: doc.id }]).expect(201)
+      ).body;
       expect(post.attachments).toEqual([
         expect.objectContaining({ id: image.id, kind: 'image', alt: 'A Gantt chart of the transfer', url: image.url }),
         expect.objectContaining({ id: doc.id, kind: 'document', name: 'timeline.pdf' }),
@@ -49,7 +54,11 @@ describe('files: who sees what', () => {
       const deletedFile = await uploaded(t, author, 'attachment', await png(), 'b.png');
       const hidden = (await replyWith(author, thread.id, [{ fileId: hiddenFile.id, alt: 'x' }]).expect(201)).body as ForumPostView;
       const deleted = (await replyWith(author, thread.id, [{ fileId: deletedFile.id, alt: 'y' }]).expect(201)).body as ForumPostView;
-      const flag = await api().post(`/api/v1/forums/posts/${hidden.id}/flags`).set(reader.auth).send({ reason: 'Personal details' }).expect(201);
+      const flag = await api()
+        .post(`/api/v1/forums/posts/${hidden.id}/flags`)
+        .set(reader.auth)
+        .send({ reason: 'Personal details' })
+        .expect(201);
       await api().post(`/api/v1/admin/flags/${flag.body.id}/resolve`).set(coordinator.auth).send({ action: 'hide' }).expect(200);
       await api().delete(`/api/v1/forums/posts/${deleted.id}`).set(author.auth).expect(204);
       for (const viewer of [reader, author, coordinator]) {
@@ -67,7 +76,12 @@ describe('files: who sees what', () => {
       const avatarDraft = await uploaded(t, author, 'avatar', await png(), 'me.png');
       const used = await uploaded(t, author, 'attachment', pdf(), 'used.pdf');
       await replyWith(author, thread.id, [{ fileId: used.id }]).expect(201);
-      for (const attachments of [[{ fileId: othersDraft.id }], [{ fileId: used.id }], [{ fileId: avatarDraft.id }], [{ fileId: randomUUID() }]]) {
+      for (const attachments of [
+        [{ fileId: othersDraft.id }],
+        [{ fileId: used.id }],
+        [{ fileId: avatarDraft.id }],
+        [{ fileId: randomUUID() }],
+      ]) {
         const refused = await replyWith(author, thread.id, attachments).expect(400);
         expect(refused.body).toMatchObject({ code: 'notYourFile', errors: [{ field: 'attachments' }] });
       }
@@ -76,6 +90,28 @@ describe('files: who sees what', () => {
       // The other member's draft is still theirs alone.
       await fetchFile(t, author, othersDraft.url).expect(404);
       await fetchFile(t, other, othersDraft.url).expect(200);
+    });
+
+    it('answers a retried thread or reply (same clientId) with the original and its files, claiming nothing twice', async () => {
+      const author = await createMember(t);
+      const image = await uploaded(t, author, 'attachment', await png(), 'plan.png');
+      const newThread = {
+        categoryId,
+        title: 'Our staff consultation plan',
+        body: 'Attached',
+        clientId: randomUUID(),
+        attachments: [{ fileId: image.id, alt: 'The plan' }],
+      };
+      const thread = await api().post('/api/v1/forums/threads').set(author.auth).send(newThread).expect(201);
+      const again = await api().post('/api/v1/forums/threads').set(author.auth).send(newThread).expect(200);
+      expect(again.body.id).toBe(thread.body.id);
+      expect(again.body.firstPost.attachments).toEqual([expect.objectContaining({ id: image.id, alt: 'The plan' })]);
+
+      const doc = await uploaded(t, author, 'attachment', pdf(), 'minutes.pdf');
+      const reply = { body: 'The minutes', clientId: randomUUID(), attachments: [{ fileId: doc.id }] };
+      const first = await api().post(`/api/v1/forums/threads/${thread.body.id}/posts`).set(author.auth).send(reply).expect(201);
+      const retried = await api().post(`/api/v1/forums/threads/${thread.body.id}/posts`).set(author.auth).send(reply).expect(200);
+      expect(retried.body).toMatchObject({ id: first.body.id, attachments: [expect.objectContaining({ id: doc.id })] });
     });
 
     it('validates the attachments field', async () => {
@@ -88,7 +124,12 @@ describe('files: who sees what', () => {
 
   describe('chat messages', () => {
     it('shows a message’s document to the conversation’s current members only, and nothing once deleted', async () => {
-      const [owner, member, outsider, leaver] = [await createMember(t), await createMember(t), await createMember(t), await createMember(t)];
+      const [owner, member, outsider, leaver] = [
+        await createMember(t),
+        await createMember(t),
+        await createMember(t),
+        await createMember(t),
+      ];
       const conversation: ConversationView = (
         await api()
           .post('/api/v1/chat/conversations')
@@ -117,9 +158,31 @@ describe('files: who sees what', () => {
       await fetchFile(t, owner, doc.url).expect(404);
     });
 
+    it('answers a retried send (same clientId) with the original message and its file', async () => {
+      const [a, b] = [await createMember(t), await createMember(t)];
+      const conversation = (
+        await api()
+          .post('/api/v1/chat/conversations')
+          .set(a.auth)
+          .send({ kind: 'direct', memberIds: [b.id] })
+          .expect(201)
+      ).body;
+      const doc = await uploaded(t, a, 'attachment', pdf(), 'rota.pdf');
+      const message = { clientId: randomUUID(), body: 'The rota', attachments: [{ fileId: doc.id }] };
+      const sent = await api().post(`/api/v1/chat/conversations/${conversation.id}/messages`).set(a.auth).send(message).expect(201);
+      const retried = await api().post(`/api/v1/chat/conversations/${conversation.id}/messages`).set(a.auth).send(message).expect(200);
+      expect(retried.body).toMatchObject({ id: sent.body.id, attachments: [expect.objectContaining({ id: doc.id })] });
+    });
+
     it('stores neither the message nor the claim when an attachment is not the sender’s', async () => {
       const [a, b] = [await createMember(t), await createMember(t)];
-      const conversation = (await api().post('/api/v1/chat/conversations').set(a.auth).send({ kind: 'direct', memberIds: [b.id] }).expect(201)).body;
+      const conversation = (
+        await api()
+          .post('/api/v1/chat/conversations')
+          .set(a.auth)
+          .send({ kind: 'direct', memberIds: [b.id] })
+          .expect(201)
+      ).body;
       const bsFile = await uploaded(t, b, 'attachment', pdf(), 'b.pdf');
       await api()
         .post(`/api/v1/chat/conversations/${conversation.id}/messages`)
@@ -138,7 +201,10 @@ describe('files: who sees what', () => {
       expect(first).toMatchObject({ width: 256, height: 256, contentType: 'image/webp' });
       const set = await api().put('/api/v1/me/avatar').set(member.auth).send({ fileId: first.id }).expect(200);
       expect(set.body.url).toBe(first.url);
-      expect((await api().get('/api/v1/me').set(member.auth).expect(200)).body).toMatchObject({ user: { avatarUrl: first.url }, profile: { avatarUrl: first.url } });
+      expect((await api().get('/api/v1/me').set(member.auth).expect(200)).body).toMatchObject({
+        user: { avatarUrl: first.url },
+        profile: { avatarUrl: first.url },
+      });
       expect((await api().get(`/api/v1/members/${member.id}`).set(other.auth).expect(200)).body.avatarUrl).toBe(first.url);
       const thread = await createThread(t, member, categoryId);
       expect(thread.firstPost.author.avatarUrl).toBe(first.url);
@@ -186,7 +252,10 @@ describe('files: who sees what', () => {
   });
 
   describe('the resource library', () => {
-    async function publish(author: TestMember, fields: Partial<{ title: string; summary: string; supportArea: string; stage: string }> = {}) {
+    async function publish(
+      author: TestMember,
+      fields: Partial<{ title: string; summary: string; supportArea: string; stage: string }> = {},
+    ) {
       const file = await uploaded(t, author, 'resource', pdf(fields.title ?? 'Template'), 'template.pdf');
       const response = await api()
         .post('/api/v1/resources')
@@ -204,11 +273,19 @@ describe('files: who sees what', () => {
 
     it('publishes, finds by words, area and stage, and counts downloads', async () => {
       const [author, reader] = [await createMember(t), await createMember(t)];
-      const { resource } = await publish(author, { title: 'TUPE and pensions checklist', supportArea: 'hr-tupe-pensions', stage: 'mobilisation' });
+      const { resource } = await publish(author, {
+        title: 'TUPE and pensions checklist',
+        supportArea: 'hr-tupe-pensions',
+        stage: 'mobilisation',
+      });
       await publish(author, { title: 'Business case outline', supportArea: 'business-planning', stage: 'business-case' });
       const byWords = await api().get('/api/v1/resources').query({ q: 'pensions checklist' }).set(reader.auth).expect(200);
       expect(byWords.body.items.map((r: { id: string }) => r.id)).toEqual([resource.id]);
-      const byArea = await api().get('/api/v1/resources').query({ supportArea: 'hr-tupe-pensions', stage: 'mobilisation' }).set(reader.auth).expect(200);
+      const byArea = await api()
+        .get('/api/v1/resources')
+        .query({ supportArea: 'hr-tupe-pensions', stage: 'mobilisation' })
+        .set(reader.auth)
+        .expect(200);
       expect(byArea.body.items.map((r: { id: string }) => r.id)).toContain(resource.id);
       expect(byArea.body.items.every((r: { stage: string }) => r.stage === 'mobilisation')).toBe(true);
 

@@ -50,7 +50,10 @@ export class ChatMessagesService {
    * Stores a message and only then answers; a clientId the sender used before in this
    * conversation answers the original message instead of storing another.
    */
-  async send(sender: AuthUser, conversationId: string, input: { clientId: string; body: string; attachments?: AttachmentInput[] },
+  async send(
+    sender: AuthUser,
+    conversationId: string,
+    input: { clientId: string; body: string; attachments?: AttachmentInput[] },
   ): Promise<SentMessage> {
     await this.assertMaySend(sender);
     assertBodySize(input.body);

@@ -16,7 +16,12 @@ import { MessagesRepository } from './messages.repository';
 import { PresenceService } from './presence.service';
 
 @Module({
-  imports: [IdentityModule, ProfilesModule, FilesModule, TypeOrmModule.forFeature([ConversationEntity, ConversationMemberEntity, MessageEntity])],
+  imports: [
+    IdentityModule,
+    ProfilesModule,
+    FilesModule,
+    TypeOrmModule.forFeature([ConversationEntity, ConversationMemberEntity, MessageEntity]),
+  ],
   controllers: [ChatController],
   providers: [
     ConversationsRepository,

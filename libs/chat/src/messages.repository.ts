@@ -29,13 +29,16 @@ export class MessagesRepository {
    * row lock and committed with the message, or not at all. No row means a repeated clientId or a
    * sender who is not a current member. Answers the other current members with it.
    */
-  async append(input: {
-    conversationId: string;
-    senderId: string;
-    clientId: string;
-    body: string;
-    html: string;
-  }, manager: EntityManager = this.db.manager): Promise<(MessageRow & { recipient_ids: string[] | null }) | undefined> {
+  async append(
+    input: {
+      conversationId: string;
+      senderId: string;
+      clientId: string;
+      body: string;
+      html: string;
+    },
+    manager: EntityManager = this.db.manager,
+  ): Promise<(MessageRow & { recipient_ids: string[] | null }) | undefined> {
     const [row]: (MessageRow & { recipient_ids: string[] | null })[] = await manager.query(
       `SELECT m.*, (SELECT array_agg(cm.user_id) FROM conversation_members cm
          WHERE cm.conversation_id = m.conversation_id AND cm.left_at IS NULL AND cm.user_id <> m.sender_id) AS recipient_ids

@@ -1,6 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, DomainEvents, Page, RateLimit, RateLimiter, UnitOfWork, decodeCursor, isUniqueViolation, toPage } from '@mutuals/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  DomainEvents,
+  Page,
+  RateLimit,
+  RateLimiter,
+  UnitOfWork,
+  decodeCursor,
+  isUniqueViolation,
+  toPage,
+} from '@mutuals/core';
 import type { UserView } from '@mutuals/contracts';
 import type { DataSource } from 'typeorm';
 import { HANDLE_PATTERN, handleBase } from './auth/handles';
@@ -43,7 +54,14 @@ function toUserView(user: UserRow): UserView {
 }
 
 function toSummary(user: UserSummaryRow): UserSummary {
-  return { id: user.id, displayName: user.display_name, handle: user.handle, role: user.role, status: user.status, avatarUrl: user.avatar_url };
+  return {
+    id: user.id,
+    displayName: user.display_name,
+    handle: user.handle,
+    role: user.role,
+    status: user.status,
+    avatarUrl: user.avatar_url,
+  };
 }
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -119,7 +137,9 @@ export class IdentityService {
     }
     // Only the applicant, having proved who they are, learns why their application was turned down.
     if (user.status === 'rejected') {
-      throw IdentityErrors.applicationRejected(`Your application to join was not accepted. The coordinators said: ${user.rejection_reason ?? 'no reason given'}`);
+      throw IdentityErrors.applicationRejected(
+        `Your application to join was not accepted. The coordinators said: ${user.rejection_reason ?? 'no reason given'}`,
+      );
     }
     await Promise.all(failureCounts.map(([limit, key]) => this.rateLimiter.refund(limit, key)));
     return { user: toUserView(user), token: await this.openSession(user.id, client) };

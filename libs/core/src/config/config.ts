@@ -146,7 +146,8 @@ function s3Location(env: Env): S3Location | null {
   if (!bucket) throw new ConfigError('S3_URL', 'name the bucket as the first path segment');
   const accessKeyId = decodeURIComponent(parsed.username);
   const secretAccessKey = decodeURIComponent(parsed.password);
-  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) throw new ConfigError('S3_URL', 'give both the access key and the secret, or neither');
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey))
+    throw new ConfigError('S3_URL', 'give both the access key and the secret, or neither');
   return {
     endpoint: parsed.origin,
     bucket,
