@@ -14,11 +14,14 @@ const LIBS = {
   realtime: ['core', 'contracts', 'identity'],
   // matching -> chat is the answer event `chat.mentorship-conversation.opened`; it goes with it.
   matching: ['core', 'contracts', 'identity', 'profiles', 'chat'],
-  forums: ['core', 'contracts', 'identity', 'profiles', 'realtime'],
-  chat: ['core', 'contracts', 'identity', 'profiles', 'realtime', 'matching'],
+  // forums and chat -> files: posts and messages claim uploads; files asks them back only through
+  // the check each registers with its FileAccessRegistry, never by importing them.
+  forums: ['core', 'contracts', 'identity', 'profiles', 'realtime', 'files'],
+  chat: ['core', 'contracts', 'identity', 'profiles', 'realtime', 'matching', 'files'],
   notifications: ['core', 'contracts', 'identity', 'profiles', 'realtime', 'matching', 'forums', 'chat'],
+  // files -> profiles: the taxonomy tags resources, and an organisation's logo is set through profiles.
+  files: ['core', 'contracts', 'identity', 'profiles'],
   // The libs to come: their arrows as planned in shared/DESIGN.md; change them here when they land.
-  files: ['core', 'contracts', 'identity'],
   stories: ['core', 'contracts', 'identity', 'profiles', 'files'],
   support: ['core', 'contracts', 'identity', 'profiles', 'files'],
   partnerships: ['core', 'contracts', 'identity', 'profiles'],

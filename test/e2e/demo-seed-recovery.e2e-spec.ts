@@ -47,6 +47,11 @@ async function expectFullDemoWorld(url: string): Promise<void> {
   const categories = await getJson<{ slug: string; threadCount: number }[]>(`${url}/api/v1/forums/categories`, coordinator);
   expect(categories.map((c) => c.slug).sort()).toEqual(DEMO_FORUM_CATEGORIES.map((c) => c.slug).sort());
   expect(categories.every((c) => c.threadCount > 0)).toBe(true);
+  // The resource library's dozen, and faces for a share of the members.
+  const resources = await getJson<{ items: { file: { url: string } }[] }>(`${url}/api/v1/resources?limit=100`, coordinator);
+  expect(resources.items).toHaveLength(12);
+  const members = await getJson<{ items: { avatarUrl: string | null }[] }>(`${url}/api/v1/members?limit=100`, coordinator);
+  expect(members.items.filter((m) => m.avatarUrl).length).toBeGreaterThan(members.items.length / 3);
 
   const mentor = await signIn(url, DEMO_MENTOR_EMAIL);
   const incoming = await getJson<{ items: { id: string; status: string }[] }>(

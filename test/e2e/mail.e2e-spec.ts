@@ -67,7 +67,7 @@ describe('mail', () => {
 
     const events = t.app.get(DomainEvents);
     const rejected = await createMember(t, { status: 'pending' });
-    const user = { id: rejected.id, displayName: rejected.displayName, handle: rejected.handle, role: 'member' as const, status: 'pending' as const };
+    const user = { id: rejected.id, displayName: rejected.displayName, handle: rejected.handle, role: 'member' as const, status: 'pending' as const, avatarUrl: null };
     await events.emit('identity.user.changed', { user, reason: 'rejected', rejectionReason: 'We could not find your organisation.' });
     const rejection = await mailTo(rejected, /About your Mutuals Network application/);
     expect(rejection.text).toContain('We could not find your organisation.');

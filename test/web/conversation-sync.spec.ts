@@ -25,6 +25,7 @@ class FakeServer {
       createdAt: new Date(Date.UTC(2026, 0, 1, 9, seq)).toISOString(),
       editedAt: null,
       deleted: false,
+      attachments: [],
     };
     this.messages.push(message);
     return message;

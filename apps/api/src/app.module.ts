@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ChatModule } from '@mutuals/chat';
 import { AppConfig, CoreModule } from '@mutuals/core';
+import { FilesModule } from '@mutuals/files';
 import { ForumsModule } from '@mutuals/forums';
 import { IdentityModule } from '@mutuals/identity';
 import { MatchingModule } from '@mutuals/matching';
@@ -16,7 +17,20 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config), HealthModule, IdentityModule, RealtimeModule, ProfilesModule, NotificationsModule, ForumsModule, ChatModule, MatchingModule, MemberDataModule, SeedModule],
+      imports: [
+        CoreModule.forRoot(config),
+        HealthModule,
+        IdentityModule,
+        RealtimeModule,
+        ProfilesModule,
+        NotificationsModule,
+        FilesModule,
+        ForumsModule,
+        ChatModule,
+        MatchingModule,
+        MemberDataModule,
+        SeedModule,
+      ],
     };
   }
 }

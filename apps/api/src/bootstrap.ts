@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import { randomUUID } from 'node:crypto';
 import {
   AppConfig,
@@ -64,6 +65,10 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useWebSocketAdapter(new RealtimeAdapter(app, config));
 
   await app.register(fastifyCookie);
+  // Uploads (POST /files) stream their one file; each use sets its own, smaller, size limit.
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: Math.max(...Object.values(config.files.maxBytes)), files: 1, parts: 3, fieldSize: 1024, headerPairs: 50 },
+  });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

@@ -1,3 +1,4 @@
+import { FilesErrors } from '@mutuals/files';
 import type { ErrorCode } from '@mutuals/contracts';
 import { GenericErrors, type ErrorFactory } from '@mutuals/core';
 import { ChatErrors } from '@mutuals/chat';
@@ -20,6 +21,7 @@ export const ERROR_TABLES = {
   forums: ForumsErrors,
   chat: ChatErrors,
   notifications: NotificationsErrors,
+  files: FilesErrors,
 } satisfies Record<string, Record<string, ErrorFactory>>;
 
 type Tables = typeof ERROR_TABLES;

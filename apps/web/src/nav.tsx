@@ -22,6 +22,7 @@ export const navItems: NavItem[] = [
   { to: '/forums', label: 'Forums', audience: 'member' },
   { to: '/chat', label: 'Chat', audience: 'member', badge: ChatUnreadBadge },
   { to: '/mentoring', label: 'Mentoring', audience: 'member' },
+  { to: '/resources', label: 'Resources', audience: 'member' },
   { to: '/members', label: 'Members', audience: 'member' },
   { to: '/settings', label: 'Settings', audience: 'member' },
   { to: '/eligibility', label: 'Check eligibility', audience: 'guest' },

@@ -44,6 +44,7 @@ const AdminFlagsPage = lazyPage(() => import('./pages/forums/AdminFlagsPage'), '
 const AdminCategoriesPage = lazyPage(() => import('./pages/forums/AdminCategoriesPage'), 'AdminCategoriesPage');
 const NotificationSettingsPage = lazyPage(() => import('./pages/mail/NotificationSettingsPage'), 'NotificationSettingsPage');
 const UnsubscribePage = lazyPage(() => import('./pages/mail/UnsubscribePage'), 'UnsubscribePage');
+const ResourcesPage = lazyPage(() => import('./pages/ResourcesPage'), 'ResourcesPage');
 const AdminMailboxPage = lazyPage(() => import('./pages/mail/AdminMailboxPage'), 'AdminMailboxPage');
 
 export interface AppRoute {
@@ -80,6 +81,7 @@ const pages: Record<WebRouteName, Omit<AppRoute, 'path'>> = {
   conversation: { element: <ConversationPage />, auth: 'member' },
   notifications: { element: <NotificationsPage />, auth: 'member' },
   forums: { element: <ForumsPage />, auth: 'member' },
+  resources: { element: <ResourcesPage />, auth: 'member' },
   forumSearch: { element: <ForumSearchPage />, auth: 'member' },
   forumCategory: { element: <CategoryPage />, auth: 'member' },
   forumThread: { element: <ThreadPage />, auth: 'member' },

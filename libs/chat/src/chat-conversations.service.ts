@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ConversationRole, ConversationView } from '@mutuals/contracts';
+import { FilesService } from '@mutuals/files';
 import { IdentityService } from '@mutuals/identity';
 import { ProfilesService } from '@mutuals/profiles';
 import { RealtimeService } from '@mutuals/realtime';
@@ -25,6 +26,7 @@ export class ChatConversationsService {
     private readonly profiles: ProfilesService,
     private readonly realtime: RealtimeService,
     private readonly presence: PresenceService,
+    private readonly files: FilesService,
   ) {}
 
   listConversations(userId: string): Promise<ConversationView[]> {
@@ -40,7 +42,12 @@ export class ChatConversationsService {
   private async views(userId: string, onlyId: string | null): Promise<ConversationView[]> {
     const rows = await this.conversations.listFor(userId, onlyId);
     const memberIds = rows.flatMap((r) => r.members.map((m) => m.userId));
-    const [users, online] = await Promise.all([this.identity.getUserSummaries(memberIds), this.presence.onlineAmong(memberIds)]);
+    const lastMessageIds = rows.flatMap((r) => (r.last_message && r.last_message.deleted_at === null ? [r.last_message.id] : []));
+    const [users, online, attachments] = await Promise.all([
+      this.identity.getUserSummaries(memberIds),
+      this.presence.onlineAmong(memberIds),
+      this.files.attachmentsOf('chat-message', lastMessageIds),
+    ]);
     return rows.map((row) => ({
       id: row.id,
       kind: row.kind,
@@ -49,7 +56,7 @@ export class ChatConversationsService {
       mentorshipId: row.mentorship_id,
       lastSeq: row.last_seq,
       unreadCount: row.unread_count,
-      lastMessage: row.last_message ? toMessageView(row.last_message) : null,
+      lastMessage: row.last_message ? toMessageView(row.last_message, attachments) : null,
       lastMessageAt: row.last_message_at ? new Date(row.last_message_at).toISOString() : null,
       createdAt: new Date(row.created_at).toISOString(),
       members: row.members.map((m) => {
@@ -58,6 +65,7 @@ export class ChatConversationsService {
           id: m.userId,
           displayName: user?.displayName ?? 'Former member',
           handle: user?.handle ?? '',
+          avatarUrl: user?.avatarUrl ?? null,
           role: m.role,
           lastReadSeq: m.lastReadSeq,
           online: online.has(m.userId),

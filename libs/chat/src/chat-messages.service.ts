@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { CHAT_MESSAGE_MAX_LENGTH, type ChatHistoryPage, type ChatMessageView, type ChatTypingBroadcast } from '@mutuals/contracts';
+import {
+  type AttachmentInput,
+  CHAT_MESSAGE_MAX_LENGTH,
+  type ChatHistoryPage,
+  type ChatMessageView,
+  type ChatTypingBroadcast,
+} from '@mutuals/contracts';
 import { DomainEvents, type RateLimit, RateLimiter, renderMarkdown } from '@mutuals/core';
+import { FilesService } from '@mutuals/files';
 import { type AuthUser, IdentityService } from '@mutuals/identity';
 import { RealtimeService } from '@mutuals/realtime';
 import { ChatConversationsService } from './chat-conversations.service';
@@ -36,26 +43,34 @@ export class ChatMessagesService {
     private readonly realtime: RealtimeService,
     private readonly limiter: RateLimiter,
     private readonly events: DomainEvents,
+    private readonly files: FilesService,
   ) {}
 
   /**
    * Stores a message and only then answers; a clientId the sender used before in this
    * conversation answers the original message instead of storing another.
    */
-  async send(sender: AuthUser, conversationId: string, input: { clientId: string; body: string }): Promise<SentMessage> {
+  async send(
+    sender: AuthUser,
+    conversationId: string,
+    input: { clientId: string; body: string; attachments?: AttachmentInput[] },
+  ): Promise<SentMessage> {
     await this.assertMaySend(sender);
     assertBodySize(input.body);
     await this.limiter.consume(SEND_LIMIT, `member:${sender.id}`);
     const rendered = renderMarkdown(input.body, { mode: 'chat' });
-    const row = await this.messages.append({
-      conversationId,
-      senderId: sender.id,
-      clientId: input.clientId,
-      body: input.body,
-      html: rendered.html,
+    // Attachments are claimed in the message's transaction: both are stored, or neither. A repeated
+    // clientId stores nothing, so its files are not claimed twice.
+    const { row, attached } = await this.events.transaction(async ({ manager }) => {
+      const row = await this.messages.append(
+        { conversationId, senderId: sender.id, clientId: input.clientId, body: input.body, html: rendered.html },
+        manager,
+      );
+      const attached = row ? await this.files.attach(manager, sender.id, 'chat-message', row.id, input.attachments ?? []) : [];
+      return { row, attached };
     });
     if (!row) return { message: await this.originalOf(sender.id, conversationId, input.clientId), created: false };
-    const message = toMessageView(row);
+    const message = toMessageView(row, new Map([[row.id, attached]]));
     this.realtime.toRoom(conversationRoom(conversationId), 'chat:message', message);
     // Stored in one statement already: after-commit listeners hear of it (the dispatcher keeps their failures from the sender).
     await this.events.emit('chat.message.created', {
@@ -96,7 +111,7 @@ export class ChatMessagesService {
     );
     const page = rows.slice(0, limit);
     if (!newer) page.reverse();
-    return { items: page.map(toMessageView), hasMore: rows.length > limit };
+    return { items: await this.messageViews(page), hasMore: rows.length > limit };
   }
 
   /** Moves the member's read position forward (never back, never past the last message) and tells the room. */
@@ -144,14 +159,29 @@ export class ChatMessagesService {
     await this.conversations.assertMember(senderId, conversationId);
     const row = await this.messages.byClientId(conversationId, senderId, clientId);
     if (!row) throw ChatErrors.conversationNotFound('No such conversation');
-    return toMessageView(row);
+    return (await this.messageViews([row]))[0]!;
   }
 
   /** Edits and deletions reach current members by their user rooms: a removed member hears nothing. */
   private async announceChange(row: MessageRow): Promise<ChatMessageView> {
-    const message = toMessageView(row);
+    const [message] = await this.messageViews([row]);
     this.realtime.toUsers(await this.conversations.currentMemberIds(message.conversationId), 'chat:message.updated', message);
     return message;
+  }
+
+  /** For the files lib: a message's files are seen by the conversation's current members while it is not deleted. */
+  async mayViewMessageFiles(userId: string, messageId: string): Promise<boolean> {
+    const row = await this.messages.findForMember(messageId, userId);
+    return row !== undefined && row.deleted_at === null;
+  }
+
+  /** Messages as clients see them, with their attachments. */
+  private async messageViews(rows: MessageRow[]): Promise<ChatMessageView[]> {
+    const attachments = await this.files.attachmentsOf(
+      'chat-message',
+      rows.filter((r) => r.deleted_at === null).map((r) => r.id),
+    );
+    return rows.map((row) => toMessageView(row, attachments));
   }
 
   private async ownMessage(userId: string, messageId: string): Promise<MessageRow> {

@@ -14,6 +14,7 @@ import {
   MaxLength,
   Min,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import {
   CHAT_MESSAGE_MAX_LENGTH,
@@ -26,6 +27,7 @@ import {
   type SendChatMessageRequest,
 } from '@mutuals/contracts';
 import { IsVisibleName } from '@mutuals/core';
+import { AttachmentDto, MAX_ATTACHMENTS } from '@mutuals/files';
 
 export class CreateConversationDto implements CreateConversationRequest {
   @ApiProperty({ enum: ['direct', 'group'] })
@@ -58,6 +60,13 @@ export class SendMessageDto implements SendChatMessageRequest {
   @IsString()
   @IsNotEmpty()
   body!: string;
+
+  @ApiPropertyOptional({ type: [AttachmentDto], maxItems: MAX_ATTACHMENTS })
+  @IsOptional()
+  @ArrayMaxSize(MAX_ATTACHMENTS)
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentDto)
+  attachments?: AttachmentDto[];
 }
 
 export class EditMessageDto {

@@ -72,8 +72,8 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect {
 
   @SubscribeMessage('chat:send')
   send(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
-    return this.requests.handle(socket, SendEventDto, body, async ({ conversationId, clientId, body: text }, user) => {
-      const { message } = await this.messages.send(user, conversationId, { clientId, body: text });
+    return this.requests.handle(socket, SendEventDto, body, async ({ conversationId, clientId, body: text, attachments }, user) => {
+      const { message } = await this.messages.send(user, conversationId, { clientId, body: text, attachments });
       // A send ends a typing burst: the next keystroke may announce typing again at once.
       this.lastTypingAt.get(socket)?.delete(conversationId);
       return { message };

@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { FileAccessRegistry, FilesModule } from '@mutuals/files';
 import { IdentityModule } from '@mutuals/identity';
 import { ProfilesModule } from '@mutuals/profiles';
 import { ChatConversationsService } from './chat-conversations.service';
@@ -17,7 +18,12 @@ import { MessagesRepository } from './messages.repository';
 import { PresenceService } from './presence.service';
 
 @Module({
-  imports: [IdentityModule, ProfilesModule, TypeOrmModule.forFeature([ConversationEntity, ConversationMemberEntity, MessageEntity])],
+  imports: [
+    IdentityModule,
+    ProfilesModule,
+    FilesModule,
+    TypeOrmModule.forFeature([ConversationEntity, ConversationMemberEntity, MessageEntity]),
+  ],
   controllers: [ChatController],
   providers: [
     ConversationsRepository,
@@ -32,4 +38,14 @@ import { PresenceService } from './presence.service';
   ],
   exports: [ChatConversationsService, ChatMemberDataService],
 })
-export class ChatModule {}
+export class ChatModule implements OnModuleInit {
+  constructor(
+    private readonly fileAccess: FileAccessRegistry,
+    private readonly messages: ChatMessagesService,
+  ) {}
+
+  /** Files sent in a conversation are seen by its members. */
+  onModuleInit(): void {
+    this.fileAccess.register('chat-message', (viewer, messageId) => this.messages.mayViewMessageFiles(viewer.id, messageId));
+  }
+}

@@ -1,7 +1,8 @@
-import type { ChatMessageView } from '@mutuals/contracts';
+import type { ChatMessageView, FileView } from '@mutuals/contracts';
 import type { MessageRow } from './messages.repository';
 
-export function toMessageView(row: MessageRow): ChatMessageView {
+/** `attachments` by message id; a deleted message shows none. */
+export function toMessageView(row: MessageRow, attachments: ReadonlyMap<string, FileView[]> = new Map()): ChatMessageView {
   return {
     id: row.id,
     conversationId: row.conversation_id,
@@ -13,5 +14,6 @@ export function toMessageView(row: MessageRow): ChatMessageView {
     createdAt: new Date(row.created_at).toISOString(),
     editedAt: row.edited_at ? new Date(row.edited_at).toISOString() : null,
     deleted: row.deleted_at !== null,
+    attachments: row.deleted_at === null ? (attachments.get(row.id) ?? []) : [],
   };
 }

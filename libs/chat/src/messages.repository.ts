@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { rowsOf } from '@mutuals/core';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 export interface MessageRow {
   id: string;
@@ -29,14 +29,17 @@ export class MessagesRepository {
    * row lock and committed with the message, or not at all. No row means a repeated clientId or a
    * sender who is not a current member. Answers the other current members with it.
    */
-  async append(input: {
-    conversationId: string;
-    senderId: string;
-    clientId: string;
-    body: string;
-    html: string;
-  }): Promise<(MessageRow & { recipient_ids: string[] | null }) | undefined> {
-    const [row]: (MessageRow & { recipient_ids: string[] | null })[] = await this.db.query(
+  async append(
+    input: {
+      conversationId: string;
+      senderId: string;
+      clientId: string;
+      body: string;
+      html: string;
+    },
+    manager: EntityManager = this.db.manager,
+  ): Promise<(MessageRow & { recipient_ids: string[] | null }) | undefined> {
+    const [row]: (MessageRow & { recipient_ids: string[] | null })[] = await manager.query(
       `SELECT m.*, (SELECT array_agg(cm.user_id) FROM conversation_members cm
          WHERE cm.conversation_id = m.conversation_id AND cm.left_at IS NULL AND cm.user_id <> m.sender_id) AS recipient_ids
        FROM chat_append_message($1, $2, $3, $4, $5) m`,

@@ -1,4 +1,5 @@
 // Chat: /chat/conversations, /chat/messages and the chat:* socket events (shared/API.md).
+import type { AttachmentInput, FileView } from './files';
 import type { IsoDateTime, Uuid } from './common';
 
 export type ConversationKind = 'direct' | 'group' | 'mentorship';
@@ -21,12 +22,15 @@ export interface ChatMessageView {
   createdAt: IsoDateTime;
   editedAt: IsoDateTime | null;
   deleted: boolean;
+  /** Images and documents sent with it; none once deleted. */
+  attachments: FileView[];
 }
 
 export interface ConversationMemberView {
   id: Uuid;
   displayName: string;
   handle: string;
+  avatarUrl: string | null;
   role: ConversationRole;
   /** The highest seq this member has read: "Seen by". */
   lastReadSeq: number;
@@ -67,6 +71,8 @@ export interface ChatHistoryPage {
 export interface SendChatMessageRequest {
   clientId: Uuid;
   body: string;
+  /** Uploads made with purpose attachment, claimed with the message. */
+  attachments?: AttachmentInput[];
 }
 
 // Socket events: client to server (each answers an ack) ...

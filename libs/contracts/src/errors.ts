@@ -114,6 +114,21 @@ export type ChatErrorCode =
 
 export type NotificationsErrorCode = 'invalid' | 'mailNotFound' | 'mailNotDead' | 'unsubscribeLinkInvalid';
 
+export type FilesErrorCode =
+  | 'invalid'
+  | 'fileNotFound'
+  | 'resourceNotFound'
+  | 'emptyFile'
+  | 'noFile'
+  | 'unsupportedType'
+  | 'unreadableImage'
+  | 'imageTooLarge'
+  | 'fileTooLarge'
+  | 'quotaExceeded'
+  | 'notYourFile'
+  | 'notYourResource'
+  | 'awaitingApproval';
+
 /** Every code an error answer can carry. */
 export type ErrorCode =
   | GenericErrorCode
@@ -123,4 +138,5 @@ export type ErrorCode =
   | MatchingErrorCode
   | ForumsErrorCode
   | ChatErrorCode
-  | NotificationsErrorCode;
+  | NotificationsErrorCode
+  | FilesErrorCode;

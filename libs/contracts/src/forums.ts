@@ -1,4 +1,5 @@
 // Forums: shared/API.md "Forums", and the `forum:*` socket events.
+import type { AttachmentInput, FileView } from './files';
 import type { IsoDateTime, Page, Uuid } from './common';
 
 /** The fixed set of reactions. Paths and payloads use the slug (`PUT /forums/posts/:id/reactions/thumbs-up`). */
@@ -16,6 +17,7 @@ export interface ForumAuthor {
   id: Uuid;
   displayName: string;
   handle: string;
+  avatarUrl: string | null;
 }
 
 export interface ForumCategoryView {
@@ -105,6 +107,8 @@ export interface ForumPostView {
   /** Counts by reaction slug (see FORUM_REACTIONS). */
   reactions: Partial<Record<ForumReaction, number>>;
   myReactions: ForumReaction[];
+  /** Images (shown, with their alt text) and documents; none for a hidden or deleted post. */
+  attachments: FileView[];
 }
 
 export interface CreateForumThreadRequest {
@@ -115,6 +119,8 @@ export interface CreateForumThreadRequest {
    * Made once per composed post and sent again on a retry: the same key from the same author
    * answers the thread already stored, with 200, instead of storing a second one.
    */
+  attachments?: AttachmentInput[];
+  /** Made once per composed post and sent again on a retry, so a retried post is stored once. */
   clientId?: Uuid;
 }
 
@@ -122,6 +128,8 @@ export interface CreateForumPostRequest {
   body: string;
   replyToPostId?: Uuid;
   /** Made once per composed post and sent again on a retry: a retry answers the post already stored, with 200. */
+  attachments?: AttachmentInput[];
+  /** Made once per composed post and sent again on a retry, so a retried post is stored once. */
   clientId?: Uuid;
 }
 

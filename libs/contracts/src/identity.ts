@@ -14,6 +14,8 @@ export interface UserView {
   handle: string;
   role: Role;
   status: AccountStatus;
+  /** The avatar's immutable URL, or null: clients show initials in a colour. */
+  avatarUrl: string | null;
 }
 
 /** POST /auth/register */

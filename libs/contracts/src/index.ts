@@ -11,6 +11,7 @@ export * from './notifications';
 export * from './chat';
 export * from './mentoring';
 export * from './forums';
+export * from './files';
 export * from './mentoring-care';
 export * from './mail';
 export * from './web-routes';

@@ -31,12 +31,15 @@ export interface OrganisationSummary {
   sector: string;
   stage: string;
   region: string;
+  logoUrl: string | null;
 }
 
 /** The caller's own profile: `profile` in GET /me, and the answer of PATCH /me/profile. */
 export interface ProfileView {
   displayName: string;
   handle: string;
+  /** The avatar's immutable URL, or null: clients show initials in a colour. */
+  avatarUrl: string | null;
   bio: string | null;
   jobTitle: string | null;
   organisationId: Uuid | null;
@@ -92,6 +95,8 @@ export interface OrganisationView {
   staffCount: number | null;
   website: string | null;
   description: string | null;
+  /** The logo's immutable URL, or null: clients show the name's initials. */
+  logoUrl: string | null;
   createdAt: IsoDateTime;
 }
 

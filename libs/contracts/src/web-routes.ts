@@ -32,6 +32,7 @@ export const WEB_ROUTES = {
   notificationSettings: '/settings/notifications',
   unsubscribe: '/unsubscribe',
   adminMail: '/admin/mail',
+  resources: '/resources',
 } as const;
 
 export type WebRouteName = keyof typeof WEB_ROUTES;

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { FORUM_REACTIONS, type ForumAuthor, type ForumPostView, type ForumReaction } from '@mutuals/contracts';
+import { FilesService } from '@mutuals/files';
 import { IdentityService } from '@mutuals/identity';
 import { ForumPostsRepository, type PostRow } from './forum-posts.repository';
 import { REMOVED_QUOTE_HTML } from './post-text';
 
 export const REACTION_SLUGS = Object.keys(FORUM_REACTIONS) as ForumReaction[];
 
-const FORMER_MEMBER = (id: string): ForumAuthor => ({ id, displayName: 'Former member', handle: '' });
+const FORMER_MEMBER = (id: string): ForumAuthor => ({ id, displayName: 'Former member', handle: '', avatarUrl: null });
 
 /** Turns rows into the views of shared/API.md: names from identity, reactions counted. */
 @Injectable()
@@ -14,6 +15,7 @@ export class ForumViews {
   constructor(
     private readonly posts: ForumPostsRepository,
     private readonly identity: IdentityService,
+    private readonly files: FilesService,
   ) {}
 
   async authors(ids: readonly string[]): Promise<Map<string, ForumAuthor>> {
@@ -21,18 +23,22 @@ export class ForumViews {
     return new Map(
       ids.map((id) => {
         const s = summaries.get(id);
-        return [id, s ? { id, displayName: s.displayName, handle: s.handle } : FORMER_MEMBER(id)];
+        return [id, s ? { id, displayName: s.displayName, handle: s.handle, avatarUrl: s.avatarUrl } : FORMER_MEMBER(id)];
       }),
     );
   }
 
   async postViews(rows: PostRow[], viewerId: string): Promise<ForumPostView[]> {
     if (rows.length === 0) return [];
-    const [authors, reactions] = await Promise.all([
+    const [authors, reactions, attachments] = await Promise.all([
       this.authors(rows.map((r) => r.author_id)),
       this.reactions(
         rows.filter((r) => r.status !== 'deleted').map((r) => r.id),
         viewerId,
+      ),
+      this.files.attachmentsOf(
+        'forum-post',
+        rows.filter((r) => r.status === 'visible').map((r) => r.id),
       ),
     ]);
     return rows.map((row) => {
@@ -50,6 +56,7 @@ export class ForumViews {
         status: row.status,
         reactions: mine?.counts ?? {},
         myReactions: mine?.mine ?? [],
+        attachments: attachments.get(row.id) ?? [],
       };
     });
   }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainEvents, RateLimiter, type UnitOfWork, renderMarkdown } from '@mutuals/core';
-import type { ForumPostView, ForumReaction, ForumThreadCreated } from '@mutuals/contracts';
+import type { AttachmentInput, ForumPostView, ForumReaction, ForumThreadCreated } from '@mutuals/contracts';
+import { FilesService } from '@mutuals/files';
 import { AuthUser, IdentityService, isCoordinator } from '@mutuals/identity';
 import type { EntityManager } from 'typeorm';
 import { ForumCategoriesRepository } from './forum-categories.repository';
@@ -41,6 +42,7 @@ interface NewPost {
   replyToPostId: string | null;
   clientId: string | null;
   at: Date;
+  attachments: AttachmentInput[];
 }
 
 /** Thrown inside a posting transaction to undo it when the idempotency key was used before. */
@@ -60,11 +62,12 @@ export class ForumsPostingService {
     private readonly identity: IdentityService,
     private readonly events: DomainEvents,
     private readonly rateLimiter: RateLimiter,
+    private readonly files: FilesService,
   ) {}
 
   async createThread(
     author: AuthUser,
-    input: { categoryId: string; title: string; body: string; clientId?: string },
+    input: { categoryId: string; title: string; body: string; clientId?: string; attachments?: AttachmentInput[] },
     options: PostingOptions = {},
   ): Promise<Posted<ForumThreadCreated>> {
     const original = input.clientId && (await this.originalThread(author, input.clientId));
@@ -75,7 +78,7 @@ export class ForumsPostingService {
     await this.limitPosting(author, options);
     const at = options.at ?? new Date();
     const threadId = randomUUID();
-    const post = { threadId, author, body: input.body, replyToPostId: null, clientId: null, at };
+    const post = { threadId, author, body: input.body, replyToPostId: null, clientId: null, at, attachments: input.attachments ?? [] };
     const rendered = await this.rendered(post, input.title);
     const stored = await this.events.transaction(async (unit) => {
       const inserted = await this.threads.insert(
@@ -95,7 +98,7 @@ export class ForumsPostingService {
   async reply(
     author: AuthUser,
     threadId: string,
-    input: { body: string; replyToPostId?: string; clientId?: string },
+    input: { body: string; replyToPostId?: string; clientId?: string; attachments?: AttachmentInput[] },
     options: PostingOptions = {},
   ): Promise<Posted<ForumPostView>> {
     const original = input.clientId && (await this.originalPost(author, input.clientId));
@@ -115,6 +118,7 @@ export class ForumsPostingService {
       replyToPostId: input.replyToPostId ?? null,
       clientId: input.clientId ?? null,
       at: options.at ?? new Date(),
+      attachments: input.attachments ?? [],
     };
     const rendered = await this.rendered(post, null);
     try {
@@ -234,6 +238,8 @@ export class ForumsPostingService {
       manager,
     );
     if (!inserted) throw new RepeatedSubmission();
+    // Claimed with the post: both are stored, or neither (a retry answered the original before this).
+    await this.files.attach(manager, post.author.id, 'forum-post', id, post.attachments);
     const categorySlug = await this.categories.countPost(thread.category_id, post.at, manager);
     // Posting watches the thread.
     await this.threads.subscribe(post.author.id, post.threadId, true, manager);

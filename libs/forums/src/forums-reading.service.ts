@@ -132,6 +132,12 @@ export class ForumsReadingService {
     return (await this.views.postViews([row], viewer.id))[0]!;
   }
 
+  /** For the files lib: a post's files are seen by whoever may read the post, and of a hidden or deleted one by nobody. */
+  async mayViewPostFiles(viewer: AuthUser, postId: string): Promise<boolean> {
+    const row = await this.posts.find(postId, viewer.id, isCoordinator(viewer));
+    return row?.status === 'visible';
+  }
+
   /** Edit history, newest first: for the post's author and moderators. */
   async revisions(caller: AuthUser, postId: string): Promise<ForumPostRevisionView[]> {
     const post = await this.getPost(postId, caller);

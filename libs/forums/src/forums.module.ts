@@ -1,5 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { FileAccessRegistry, FilesModule } from '@mutuals/files';
 import { IdentityModule } from '@mutuals/identity';
 import { ForumCategoryEntity } from './entities/category.entity';
 import { ForumFlagEntity } from './entities/flag.entity';
@@ -28,6 +29,7 @@ import { ForumsMemberDataService } from './forums-member-data.service';
 @Module({
   imports: [
     IdentityModule,
+    FilesModule,
     TypeOrmModule.forFeature([
       ForumCategoryEntity,
       ForumThreadEntity,
@@ -57,4 +59,14 @@ import { ForumsMemberDataService } from './forums-member-data.service';
   ],
   exports: [ForumsReadingService, ForumsPostingService, ForumsModerationService, ForumsMemberDataService],
 })
-export class ForumsModule {}
+export class ForumsModule implements OnModuleInit {
+  constructor(
+    private readonly fileAccess: FileAccessRegistry,
+    private readonly reading: ForumsReadingService,
+  ) {}
+
+  /** Files attached to posts are seen by whoever may read the post. */
+  onModuleInit(): void {
+    this.fileAccess.register('forum-post', (viewer, postId) => this.reading.mayViewPostFiles(viewer, postId));
+  }
+}

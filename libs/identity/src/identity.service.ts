@@ -1,6 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, DomainEvents, Page, RateLimit, RateLimiter, decodeCursor, isUniqueViolation, toPage } from '@mutuals/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  DomainEvents,
+  Page,
+  RateLimit,
+  RateLimiter,
+  UnitOfWork,
+  decodeCursor,
+  isUniqueViolation,
+  toPage,
+} from '@mutuals/core';
 import type { UserView } from '@mutuals/contracts';
 import type { DataSource } from 'typeorm';
 import { HANDLE_PATTERN, handleBase } from './auth/handles';
@@ -39,11 +50,19 @@ function toUserView(user: UserRow): UserView {
     handle: user.handle,
     role: user.role,
     status: user.status,
+    avatarUrl: user.avatar_url,
   };
 }
 
 function toSummary(user: UserSummaryRow): UserSummary {
-  return { id: user.id, displayName: user.display_name, handle: user.handle, role: user.role, status: user.status };
+  return {
+    id: user.id,
+    displayName: user.display_name,
+    handle: user.handle,
+    role: user.role,
+    status: user.status,
+    avatarUrl: user.avatar_url,
+  };
 }
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -169,6 +188,13 @@ export class IdentityService {
     if (unique.length === 0) return [];
     const rows = await this.users.byHandles(unique);
     return rows.map(toSummary);
+  }
+
+  /** The files lib sets the avatar in the transaction that stores it; profiles mirror it. */
+  async setAvatarUrl(unit: UnitOfWork, userId: string, avatarUrl: string | null): Promise<void> {
+    const user = await this.users.setAvatarUrl(userId, avatarUrl, unit.manager);
+    if (!user) throw IdentityErrors.memberNotFound('No such member');
+    await unit.emit('identity.user.changed', { user: toSummary(user), reason: 'avatar-changed' });
   }
 
   async updateIdentity(userId: string, change: { displayName?: string; handle?: string }): Promise<UserSummary> {

@@ -19,6 +19,8 @@ export interface UserSummary {
   handle: string;
   role: Role;
   status: AccountStatus;
+  /** `/api/v1/files/:id/:hash`, or null: show initials. */
+  avatarUrl: string | null;
 }
 
 /** A member's summary with the address mail goes to. */
@@ -28,7 +30,7 @@ export interface UserContact extends UserSummary {
 
 export interface UserChanged {
   user: UserSummary;
-  reason: 'registered' | 'renamed' | 'approved' | 'rejected' | 'suspended' | 'reinstated' | 'role-changed';
+  reason: 'registered' | 'renamed' | 'approved' | 'rejected' | 'suspended' | 'reinstated' | 'role-changed' | 'avatar-changed';
   /** Why a coordinator rejected an applicant; shown to the applicant. */
   rejectionReason?: string;
 }

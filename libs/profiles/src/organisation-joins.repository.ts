@@ -15,6 +15,7 @@ export interface JoinRequestRow {
   organisation_sector: string;
   organisation_stage: string;
   organisation_region: string;
+  organisation_logo_url: string | null;
   display_name: string;
   handle: string;
   job_title: string | null;
@@ -23,7 +24,7 @@ export interface JoinRequestRow {
 const JOIN_REQUEST_SELECT = `
   SELECT j.id, j.organisation_id, j.user_id, j.status, j.created_at, j.decided_at,
          o.name AS organisation_name, o.kind AS organisation_kind, o.sector AS organisation_sector,
-         o.stage AS organisation_stage, o.region AS organisation_region,
+         o.stage AS organisation_stage, o.region AS organisation_region, o.logo_url AS organisation_logo_url,
          p.display_name, p.handle, p.job_title
     FROM organisation_join_requests j
     JOIN organisations o ON o.id = j.organisation_id

@@ -14,6 +14,7 @@ const toView = (r: JoinRequestRow): OrganisationJoinRequestView => ({
     sector: r.organisation_sector,
     stage: r.organisation_stage,
     region: r.organisation_region,
+    logoUrl: r.organisation_logo_url,
   },
   member: { id: r.user_id, displayName: r.display_name, handle: r.handle, jobTitle: r.job_title },
   status: r.status,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Page, decodeCursor, toPage, OnDomainEvent } from '@mutuals/core';
 import type { MeView, OrganisationSummary, OrganisationView, ProfileView, PublicProfileView, TaxonomyView } from '@mutuals/contracts';
 import { AuthUser, IdentityService, UserChanged, isCoordinator } from '@mutuals/identity';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { CreateOrganisationDto, MemberSearchDto, UpdateOrganisationDto, UpdateProfileDto } from './dto/profile.dto';
 import type { MemberRef } from './member-ref.pipe';
 import { ProfilesErrors } from './profiles.errors';
@@ -24,18 +24,20 @@ function toOrganisationView(o: OrganisationRow): OrganisationView {
     staffCount: o.staff_count,
     website: o.website,
     description: o.description,
+    logoUrl: o.logo_url,
     createdAt: o.created_at.toISOString(),
   };
 }
 
 function toSummary(o: OrganisationRow): OrganisationSummary {
-  return { id: o.id, name: o.name, kind: o.kind, sector: o.sector, stage: o.stage, region: o.region };
+  return { id: o.id, name: o.name, kind: o.kind, sector: o.sector, stage: o.stage, region: o.region, logoUrl: o.logo_url };
 }
 
 function toProfileView(p: ProfileRow, organisation: OrganisationRow | undefined): ProfileView {
   return {
     displayName: p.display_name,
     handle: p.handle,
+    avatarUrl: p.avatar_url,
     bio: p.bio,
     jobTitle: p.job_title,
     organisationId: p.organisation_id,
@@ -89,7 +91,7 @@ export class ProfilesService {
   /** Keeps the profile's copy of the account in step; a new account gets an empty profile. */
   @OnDomainEvent('identity.user.changed', { phase: 'after-commit' })
   async onUserChanged({ user }: UserChanged): Promise<void> {
-    await this.profiles.upsertAccountCopy({ user_id: user.id, display_name: user.displayName, handle: user.handle, status: user.status });
+    await this.profiles.upsertAccountCopy({ user_id: user.id, display_name: user.displayName, handle: user.handle, status: user.status, avatar_url: user.avatarUrl });
   }
 
   async me(userId: string): Promise<MeView> {
@@ -186,6 +188,15 @@ export class ProfilesService {
     return toOrganisationView(await this.organisations.update(id, organisationFields(change)));
   }
 
+  /**
+   * The files lib sets a logo in the transaction that stores it; only the organisation's members
+   * and coordinators may.
+   */
+  async setLogoUrl(caller: AuthUser, organisationId: string, logoUrl: string | null, manager: EntityManager): Promise<void> {
+    if (!isCoordinator(caller)) await this.assertMember(caller.id, organisationId, undefined, manager);
+    if (!(await this.organisations.setLogoUrl(organisationId, logoUrl, manager))) throw ProfilesErrors.organisationNotFound('No such organisation');
+  }
+
   /** The directory: active members only, by name; full-text over name, role and bio. */
   async searchMembers(query: MemberSearchDto): Promise<Page<PublicProfileView>> {
     const rows = await this.profiles.directory({
@@ -238,8 +249,8 @@ export class ProfilesService {
     }));
   }
 
-  private async assertMember(userId: string, organisationId: string, field?: string): Promise<void> {
-    if (!(await this.organisations.isMember(userId, organisationId))) {
+  private async assertMember(userId: string, organisationId: string, field?: string, manager?: EntityManager): Promise<void> {
+    if (!(await this.organisations.isMember(userId, organisationId, manager))) {
       throw ProfilesErrors.notOrganisationMember(
         'Only members of this organisation may do that',
         field ? [{ field, message: 'is not an organisation you belong to' }] : undefined,

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
+import { FilesModule } from '@mutuals/files';
 import { ForumsModule } from '@mutuals/forums';
 import { IdentityModule } from '@mutuals/identity';
 import { MatchingModule } from '@mutuals/matching';
 import { ProfilesModule } from '@mutuals/profiles';
 import { DemoSeeder } from './demo-seeder';
+import { FilesDemoSeed } from './files-seed';
 import { ForumsDemoSeed } from './forums-seed';
 import { MentoringDemoSeed } from './mentoring-seed';
 
-@Module({ imports: [IdentityModule, ProfilesModule, MatchingModule, ForumsModule], providers: [DemoSeeder, MentoringDemoSeed, ForumsDemoSeed], exports: [DemoSeeder] })
+@Module({ imports: [IdentityModule, ProfilesModule, MatchingModule, ForumsModule, FilesModule], providers: [DemoSeeder, MentoringDemoSeed, ForumsDemoSeed, FilesDemoSeed], exports: [DemoSeeder] })
 export class SeedModule {}

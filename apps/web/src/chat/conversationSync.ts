@@ -4,7 +4,7 @@
 // before the loaded window): a message that arrives past a gap, and every reconnect, asks the
 // server for everything after it. Sends carry a clientId made once per message and reused on
 // every retry, so the server stores each at most once.
-import type { ChatHistoryPage, ChatMessageView, ChatSendAck, ChatSyncAck } from '@mutuals/contracts';
+import type { ChatHistoryPage, ChatMessageView, ChatSendAck, ChatSyncAck, AttachmentInput } from '@mutuals/contracts';
 import type { AckResult } from '../api/ack';
 
 /** What the engine needs of a socket: listeners, and emits that resolve with the server's ack. */
@@ -23,6 +23,8 @@ export interface HistorySource {
 export interface PendingSend {
   clientId: string;
   body: string;
+  /** Uploads sent with it (files made with purpose attachment). */
+  attachments: AttachmentInput[];
   /** Why the last attempt failed; null while sending. */
   failed: string | null;
 }
@@ -102,8 +104,8 @@ export class ConversationSync {
   getSnapshot = (): SyncSnapshot => this.snapshot;
 
   /** Sends a new message; it shows as pending until the server's ack (or its echo) arrives. */
-  send(body: string): string {
-    const item: PendingSend = { clientId: this.newClientId(), body, failed: null };
+  send(body: string, attachments: AttachmentInput[] = []): string {
+    const item: PendingSend = { clientId: this.newClientId(), body, attachments, failed: null };
     this.pending = [...this.pending, item];
     this.changed();
     void this.deliver(item);
@@ -178,7 +180,12 @@ export class ConversationSync {
 
   private async deliver(item: PendingSend): Promise<void> {
     this.setPending(item.clientId, null);
-    const answer = await this.socket.request<ChatSendAck>('chat:send', { conversationId: this.conversationId, clientId: item.clientId, body: item.body });
+    const answer = await this.socket.request<ChatSendAck>('chat:send', {
+      conversationId: this.conversationId,
+      clientId: item.clientId,
+      body: item.body,
+      ...(item.attachments.length > 0 && { attachments: item.attachments }),
+    });
     if (answer.ok) {
       this.merge([answer.message]);
       this.pending = this.pending.filter((p) => p.clientId !== item.clientId);

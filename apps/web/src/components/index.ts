@@ -28,3 +28,6 @@ export { LoadMore, type LoadMoreProps } from './LoadMore';
 export { RequireAuth, type RouteAuth } from './RequireAuth';
 export { cx } from './cx';
 export { plural } from './plural';
+export { Avatar, type AvatarProps } from './Avatar';
+export { Attachments } from './Attachments';
+export { AttachmentPicker, toAttachmentInputs, type PendingAttachment } from './AttachmentPicker';

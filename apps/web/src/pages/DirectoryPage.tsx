@@ -7,7 +7,7 @@ import { errorMessage } from '../api/client';
 import { directoryQuery } from '../api/members';
 import { pageItems } from '../api/queryClient';
 import { termName, termOptions, useTaxonomy } from '../api/taxonomy';
-import { Alert, Badge, Button, Checkbox, EmptyState, LoadMore, PageTitle, Select, Spinner, TextField } from '../components';
+import { Alert, Avatar, Badge, Button, Checkbox, EmptyState, LoadMore, PageTitle, Select, Spinner, TextField } from '../components';
 import { MentoringBadges, memberLine } from './MemberSummary';
 
 const PAGE_SIZE = 20;
@@ -135,7 +135,7 @@ export function DirectoryPage() {
             {items.map((m) => (
               <li key={m.id} className="card member-card">
                 <h2 className="member-name">
-                  <Link to={`/members/${m.id}`}>{m.displayName}</Link>
+                  <Avatar id={m.id} name={m.displayName} url={m.avatarUrl} size="md" /> <Link to={`/members/${m.id}`}>{m.displayName}</Link>
                 </h2>
                 <p className="muted">{memberLine(m, taxonomy)}</p>
                 <div className="badges">

@@ -8,7 +8,7 @@ import { errorMessage, isApiError } from '../api/client';
 import { memberQuery } from '../api/members';
 import { useSession } from '../api/session';
 import { termName, useTaxonomy } from '../api/taxonomy';
-import { Alert, Badge, ButtonLink, Card, EmptyState, PageTitle, Spinner } from '../components';
+import { Alert, Avatar, Badge, ButtonLink, Card, EmptyState, PageTitle, Spinner } from '../components';
 import { MentoringBadges, memberLine } from './MemberSummary';
 import { organisationKinds } from './OrganisationForm';
 
@@ -70,6 +70,7 @@ export function MemberPage({ actions = [] }: MemberPageProps) {
 
   return (
     <article className="member-page">
+      <Avatar id={profile.id} name={profile.displayName} url={profile.avatarUrl} size="lg" />
       <PageTitle
         title={profile.displayName}
         lead={memberLine(profile, taxonomy) || undefined}

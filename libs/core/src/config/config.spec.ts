@@ -54,6 +54,25 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
   });
 
+  it('keeps files in Postgres unless S3_URL names a bucket', () => {
+    expect(loadConfig({}).files.s3).toBeNull();
+    expect(loadConfig({ S3_URL: 'https://AKID:s%2Fcret@minio.internal:9000/uploads/mutuals?region=eu-west-2' }).files.s3).toEqual({
+      endpoint: 'https://minio.internal:9000',
+      bucket: 'uploads',
+      prefix: 'mutuals/',
+      region: 'eu-west-2',
+      credentials: { accessKeyId: 'AKID', secretAccessKey: 's/cret' },
+      forcePathStyle: true,
+    });
+    expect(() => loadConfig({ S3_URL: 'https://minio.internal:9000/' })).toThrow(/S3_URL/);
+  });
+
+  it('reads the per-use size limits and the quota', () => {
+    const files = loadConfig({ FILES_ATTACHMENT_MAX_BYTES: '5000000', FILES_QUOTA_BYTES: '10485760' }).files;
+    expect(files.maxBytes).toMatchObject({ avatar: 2 * 1024 * 1024, attachment: 5_000_000, resource: 25 * 1024 * 1024 });
+    expect(files.quotaBytes).toBe(10485760);
+  });
+
   it('trusts exactly the configured proxy hops, never every hop', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);

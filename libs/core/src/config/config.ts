@@ -41,6 +41,7 @@ export interface AppConfig {
   webRoot: string | null;
   /** Rate limits are on unless explicitly turned off (load tests, benchmarks). */
   rateLimits: boolean;
+  files: FilesConfig;
   /** Where people reach the web client; links in mail and OpenID redirects are built on it. */
   publicUrl: string;
   mail: MailConfig;
@@ -56,6 +57,30 @@ export interface OidcProviderConfig {
   issuer: string;
   clientId: string;
   clientSecret: string;
+}
+
+/** Where S3_URL points: `https://KEY:SECRET@host[:port]/bucket[/prefix]?region=eu-west-2`. */
+export interface S3Location {
+  endpoint: string;
+  bucket: string;
+  /** Prepended to every object key, e.g. `mutuals/`; empty for the bucket's root. */
+  prefix: string;
+  region: string;
+  /** Null: the SDK's own credential chain (environment, instance role). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | null;
+  /** Path-style URLs (MinIO and most S3-compatible servers); AWS itself takes virtual hosts too. */
+  forcePathStyle: boolean;
+}
+
+export interface FilesConfig {
+  /** Per use of an upload (its purpose, see libs/files). */
+  maxBytes: Record<'avatar' | 'logo' | 'attachment' | 'resource', number>;
+  /** The sum of one member's stored files. */
+  quotaBytes: number;
+  /** Images with more pixels than this are refused before decoding (decompression bombs). */
+  maxImagePixels: number;
+  /** Null: file contents live in Postgres. */
+  s3: S3Location | null;
 }
 
 export interface MailConfig {
@@ -190,6 +215,27 @@ function oidcProviders(env: Env): OidcProviderConfig[] {
   return providers;
 }
 
+function s3Location(env: Env): S3Location | null {
+  const raw = url(env, 'S3_URL', ['http:', 'https:']);
+  if (raw === null) return null;
+  const parsed = new URL(raw);
+  const [bucket, ...prefix] = parsed.pathname.split('/').filter(Boolean);
+  if (!bucket) throw new ConfigError('S3_URL', 'name the bucket as the first path segment');
+  const accessKeyId = decodeURIComponent(parsed.username);
+  const secretAccessKey = decodeURIComponent(parsed.password);
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey))
+    throw new ConfigError('S3_URL', 'give both the access key and the secret, or neither');
+  return {
+    endpoint: parsed.origin,
+    bucket,
+    prefix: prefix.length ? `${prefix.join('/')}/` : '',
+    region: parsed.searchParams.get('region') ?? 'us-east-1',
+    credentials: accessKeyId ? { accessKeyId, secretAccessKey } : null,
+    forcePathStyle: parsed.searchParams.get('forcePathStyle') !== 'false',
+  };
+}
+
+const MIB = 1024 * 1024;
 function list(env: Env, name: string): string[] {
   return (text(env, name) ?? '')
     .split(',')
@@ -247,6 +293,17 @@ export function loadConfig(env: Env): AppConfig {
     sessionTtlDays: integer(env, 'SESSION_TTL_DAYS', 30, 1, 365),
     webRoot: text(env, 'WEB_ROOT'),
     rateLimits: flag(env, 'RATE_LIMITS', true),
+    files: {
+      maxBytes: {
+        avatar: integer(env, 'FILES_AVATAR_MAX_BYTES', 2 * MIB, 1024, 100 * MIB),
+        logo: integer(env, 'FILES_AVATAR_MAX_BYTES', 2 * MIB, 1024, 100 * MIB),
+        attachment: integer(env, 'FILES_ATTACHMENT_MAX_BYTES', 10 * MIB, 1024, 100 * MIB),
+        resource: integer(env, 'FILES_RESOURCE_MAX_BYTES', 25 * MIB, 1024, 100 * MIB),
+      },
+      quotaBytes: integer(env, 'FILES_QUOTA_BYTES', 200 * MIB, MIB, 100 * 1024 * MIB),
+      maxImagePixels: integer(env, 'FILES_MAX_IMAGE_PIXELS', 25_000_000, 10_000, 268_402_689),
+      s3: s3Location(env),
+    },
     publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${integer(env, 'PORT', 3000, 0, 65535)}`).replace(
       /\/+$/,
       '',

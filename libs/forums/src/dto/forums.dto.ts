@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -16,8 +16,10 @@ import {
   Min,
   MinLength,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { IsVisibleName, PageQuery } from '@mutuals/core';
+import { AttachmentDto, MAX_ATTACHMENTS } from '@mutuals/files';
 import type { ForumFlagAction, ReorderForumCategoriesRequest, UpdateForumCategoryRequest } from '@mutuals/contracts';
 import { withoutNul } from '../post-text';
 import type { CreateForumCategoryRequest, CreateForumPostRequest, CreateForumThreadRequest } from '@mutuals/contracts';
@@ -78,7 +80,7 @@ export class PostBodyDto {
   body!: string;
 }
 
-/** A new thread or reply carries a UUID made once per composed post, sent again on every retry. */
+/** A new thread or reply: a UUID made once per composed post (sent again on every retry), and its uploads. */
 class NewPostDto extends PostBodyDto {
   @ApiPropertyOptional({
     description: 'Made once per composed post by the client and reused on a retry: the same one answers the stored original (200)',
@@ -86,6 +88,14 @@ class NewPostDto extends PostBodyDto {
   @IsOptional()
   @IsUUID()
   clientId?: string;
+
+  /** Uploads (purpose attachment), claimed in the post's transaction. */
+  @ApiPropertyOptional({ type: [AttachmentDto], maxItems: MAX_ATTACHMENTS })
+  @IsOptional()
+  @ArrayMaxSize(MAX_ATTACHMENTS)
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentDto)
+  attachments?: AttachmentDto[];
 }
 
 export class CreateThreadDto extends NewPostDto implements CreateForumThreadRequest {

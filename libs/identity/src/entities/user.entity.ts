@@ -27,6 +27,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 30 })
   handle!: string;
 
+  /** The member's avatar, `/api/v1/files/:id/:hash`, set by the files lib; null shows initials. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  avatarUrl!: string | null;
+
   @Column({ type: 'varchar', length: 16, default: 'member' })
   role!: Role;
 

@@ -16,13 +16,14 @@ export interface UserRow {
   approved_at: Date | null;
   approved_by: string | null;
   rejection_reason: string | null;
+  avatar_url: string | null;
   created_at: Date;
   updated_at: Date;
 }
 
-export type UserSummaryRow = Pick<UserRow, 'id' | 'display_name' | 'handle' | 'role' | 'status'>;
+export type UserSummaryRow = Pick<UserRow, 'id' | 'display_name' | 'handle' | 'role' | 'status' | 'avatar_url'>;
 
-const SUMMARY_COLUMNS = 'id, display_name, handle, role, status';
+const SUMMARY_COLUMNS = 'id, display_name, handle, role, status, avatar_url';
 
 /** Accounts: the `users` table. Emails are stored lower-cased, so equality is case-insensitive. */
 @Injectable()
@@ -96,6 +97,11 @@ export class UsersRepository {
       [id, change.display_name, change.handle],
     );
     return row!;
+  }
+
+  /** Answers the account, or null when there is none. */
+  setAvatarUrl(id: string, avatarUrl: string | null, manager: EntityManager): Promise<UserRow | undefined> {
+    return firstRow<UserRow>(this.runner(manager), 'UPDATE users SET avatar_url = $2, updated_at = now() WHERE id = $1 RETURNING *', [id, avatarUrl]);
   }
 
   async approve(id: string, coordinatorId: string, manager?: EntityManager): Promise<UserRow> {

@@ -34,6 +34,10 @@ export class OrganisationEntity {
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 
+  /** `/api/v1/files/:id/:hash`, set by the files lib; null shows the name's initials. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  logoUrl!: string | null;
+
   @Column({ type: 'uuid' })
   createdBy!: string;
 

@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm'
 import type { AccountStatus } from '@mutuals/identity';
 
 /**
- * A member's profile. displayName, handle and status are copies of the account's, kept in step
+ * A member's profile. displayName, handle, status and avatarUrl are copies of the account's, kept in step
  * by identity.user.changed, so that the directory can search and filter in one query.
  */
 @Entity('profiles')
@@ -19,6 +19,9 @@ export class ProfileEntity {
 
   @Column({ type: 'varchar', length: 16 })
   status!: AccountStatus;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  avatarUrl!: string | null;
 
   @Column({ type: 'text', nullable: true })
   bio!: string | null;

@@ -15,12 +15,14 @@ export interface OrganisationRow {
   staff_count: number | null;
   website: string | null;
   description: string | null;
+  /** Set by the files lib through setLogoUrl. */
+  logo_url: string | null;
   created_by: string;
   created_at: Date;
   updated_at: Date;
 }
 
-export type OrganisationFields = Omit<OrganisationRow, 'id' | 'created_by' | 'created_at' | 'updated_at'>;
+export type OrganisationFields = Omit<OrganisationRow, 'id' | 'logo_url' | 'created_by' | 'created_at' | 'updated_at'>;
 
 /** The columns a member may change, in the order the UPDATE lists them. */
 const EDITABLE: readonly (keyof OrganisationFields)[] = [
@@ -83,8 +85,13 @@ export class OrganisationsRepository {
     );
   }
 
-  async isMember(userId: string, organisationId: string): Promise<boolean> {
-    const rows = await rowsOf(this.runner(), 'SELECT 1 FROM organisation_members WHERE user_id = $1 AND organisation_id = $2', [
+ /** Answers whether there was such an organisation. */
+  async setLogoUrl(id: string, logoUrl: string | null, manager: EntityManager): Promise<boolean> {
+    return (await firstRow(this.runner(manager), 'UPDATE organisations SET logo_url = $2, updated_at = now() WHERE id = $1 RETURNING id', [id, logoUrl])) !== undefined;
+  }
+
+  async isMember(userId: string, organisationId: string, manager?: EntityManager): Promise<boolean> {
+    const rows = await rowsOf(this.runner(manager), 'SELECT 1 FROM organisation_members WHERE user_id = $1 AND organisation_id = $2', [
       userId,
       organisationId,
     ]);

@@ -9,6 +9,7 @@ export interface ProfileRow {
   display_name: string;
   handle: string;
   status: AccountStatus;
+  avatar_url: string | null;
   bio: string | null;
   job_title: string | null;
   organisation_id: string | null;
@@ -25,7 +26,7 @@ export interface ProfileRow {
 }
 
 /** The fields a member edits on their profile (the account's copies come from identity). */
-export type EditableProfile = Omit<ProfileRow, 'user_id' | 'status' | 'updated_at'>;
+export type EditableProfile = Omit<ProfileRow, 'user_id' | 'status' | 'avatar_url' | 'updated_at'>;
 
 /** A profile as the matching engine needs it, with the organisation's sector, stage and region joined. */
 export interface ParticipantRow {
@@ -55,7 +56,7 @@ export interface DirectoryQuery {
 }
 
 // Every column but the generated search vector, which nobody reads back.
-const PROFILE_COLUMNS = `p.user_id, p.display_name, p.handle, p.status, p.bio, p.job_title, p.organisation_id, p.region, p.sectors,
+const PROFILE_COLUMNS = `p.user_id, p.display_name, p.handle, p.status, p.avatar_url, p.bio, p.job_title, p.organisation_id, p.region, p.sectors,
   p.mentor_offers, p.mentor_expertise, p.mentor_capacity, p.mentor_stage_reached, p.mentee_seeks, p.mentee_needs, p.mentee_stage, p.updated_at`;
 
 /** Members' profiles: the `profiles` table, with copies of the account's name, handle and status. */
@@ -68,12 +69,12 @@ export class ProfilesRepository {
   }
 
   /** Brings the account's copies up to date, making an empty profile for a new account. */
-  async upsertAccountCopy(account: { user_id: string; display_name: string; handle: string; status: AccountStatus }): Promise<void> {
+  async upsertAccountCopy(account: { user_id: string; display_name: string; handle: string; status: AccountStatus; avatar_url: string | null }): Promise<void> {
     await this.runner().query(
-      `INSERT INTO profiles (user_id, display_name, handle, status) VALUES ($1, $2, $3, $4)
+      `INSERT INTO profiles (user_id, display_name, handle, status, avatar_url) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (user_id) DO UPDATE SET display_name = EXCLUDED.display_name, handle = EXCLUDED.handle, status = EXCLUDED.status,
-         updated_at = now()`,
-      [account.user_id, account.display_name, account.handle, account.status],
+         avatar_url = EXCLUDED.avatar_url, updated_at = now()`,
+      [account.user_id, account.display_name, account.handle, account.status, account.avatar_url],
     );
   }
 

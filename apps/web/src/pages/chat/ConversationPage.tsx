@@ -4,13 +4,13 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { CHAT_MESSAGE_MAX_LENGTH, type ChatMessageView, type ChatTypingBroadcast } from '@mutuals/contracts';
+import { CHAT_MESSAGE_MAX_LENGTH, type AttachmentInput, type ChatMessageView, type ChatTypingBroadcast } from '@mutuals/contracts';
 import { conversationQuery } from '../../api/chat';
 import { api, errorMessage, isApiError } from '../../api/client';
 import { useSession } from '../../api/session';
 import { request, useSocketEvent, useSocketStatus } from '../../api/socket';
 import { useConversationSync } from '../../chat/useConversationSync';
-import { Alert, Button, EmptyState, PageTitle, Spinner, cx } from '../../components';
+import { Alert, AttachmentPicker, Attachments, Avatar, Button, EmptyState, PageTitle, Spinner, cx, toAttachmentInputs, type PendingAttachment } from '../../components';
 import { PresenceDot, conversationName } from './chatShared';
 import { GroupSettings } from './GroupSettings';
 
@@ -142,7 +142,7 @@ export function ConversationPage() {
           <span className="chat-members">
             {others.map((m) => (
               <span key={m.id} className="chat-member">
-                <PresenceDot online={m.online} name={m.displayName} /> {m.displayName}
+                <Avatar id={m.id} name={m.displayName} url={m.avatarUrl} /> <PresenceDot online={m.online} name={m.displayName} /> {m.displayName}
               </span>
             ))}
           </span>
@@ -200,7 +200,7 @@ export function ConversationPage() {
       <p className="chat-typing" aria-live="polite">
         {typingNames.length > 0 ? `${typingNames.join(', ')} ${typingNames.length === 1 ? 'is' : 'are'} typing…` : ''}
       </p>
-      <Composer conversationId={id} disabled={me?.user.status === 'pending'} onSend={(body) => engine.send(body)} />
+      <Composer conversationId={id} disabled={me?.user.status === 'pending'} onSend={(body, attachments) => engine.send(body, attachments)} />
     </div>
   );
 }
@@ -247,7 +247,10 @@ function MessageItem({ message, mine, senderName, onChanged }: { message: ChatMe
           </Button>
         </form>
       ) : (
-        <div className="chat-bubble" dangerouslySetInnerHTML={{ __html: message.bodyHtml }} />
+        <>
+          <div className="chat-bubble" dangerouslySetInnerHTML={{ __html: message.bodyHtml }} />
+          <Attachments files={message.attachments ?? []} />
+        </>
       )}
       {mine && !message.deleted && !editing && (
         <div className="chat-actions">
@@ -264,15 +267,25 @@ function MessageItem({ message, mine, senderName, onChanged }: { message: ChatMe
   );
 }
 
-function Composer({ conversationId, disabled, onSend }: { conversationId: string; disabled: boolean; onSend: (body: string) => void }) {
+function Composer({
+  conversationId,
+  disabled,
+  onSend,
+}: {
+  conversationId: string;
+  disabled: boolean;
+  onSend: (body: string, attachments: AttachmentInput[]) => void;
+}) {
   const [body, setBody] = useState('');
+  const [attachments, setAttachments] = useState<PendingAttachment[]>([]);
   const lastTyping = useRef(0);
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
     if (!body.trim() || disabled) return;
-    onSend(body);
+    onSend(body, toAttachmentInputs(attachments));
     setBody('');
+    setAttachments([]);
     lastTyping.current = 0;
   }
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -308,6 +321,7 @@ function Composer({ conversationId, disabled, onSend }: { conversationId: string
       <Button type="submit" disabled={disabled || !body.trim()}>
         Send
       </Button>
+      {!disabled && <AttachmentPicker value={attachments} onChange={setAttachments} />}
     </form>
   );
 }

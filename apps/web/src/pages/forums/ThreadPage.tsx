@@ -10,7 +10,7 @@ import { forumKeys, postsQuery, sendNewPost, threadQuery, withPost } from '../..
 import { mapPageItems, pageItems } from '../../api/queryClient';
 import { isCoordinator, useSession } from '../../api/session';
 import { request, useSocketEvent, useSocketStatus } from '../../api/socket';
-import { Alert, Badge, Button, PageTitle, Spinner, TextArea } from '../../components';
+import { Alert, AttachmentPicker, Attachments, Avatar, Badge, Button, PageTitle, Spinner, TextArea, toAttachmentInputs, type PendingAttachment } from '../../components';
 import { Composer, REACTIONS, REACTION_NAMES, quoteOf, when } from './forumsShared';
 
 export function ThreadPage() {
@@ -27,6 +27,7 @@ export function ThreadPage() {
   const posts = pageItems(postPages.data);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = postPages;
   const [draft, setDraft] = useState('');
+  const [attachments, setAttachments] = useState<PendingAttachment[]>([]);
   const [replyTo, setReplyTo] = useState<ForumPostView | null>(null);
   const [flagging, setFlagging] = useState<ForumPostView | null>(null);
   /** The reply just posted: it takes focus once on the page. */
@@ -111,11 +112,17 @@ export function ThreadPage() {
   const refetch = async (postId: string) => replace(await api.get<ForumPostView>(`/forums/posts/${postId}`));
 
   const send = async (body: string) => {
-    const post = await sendNewPost<ForumPostView>(`/forums/threads/${id}/posts`, { body, replyToPostId: replyTo?.id, clientId: reply.id });
+    const post = await sendNewPost<ForumPostView>(`/forums/threads/${id}/posts`, {
+      body,
+      replyToPostId: replyTo?.id,
+      clientId: reply.id,
+      attachments: toAttachmentInputs(attachments),
+    });
     // The answer carries the Markdown source, so Edit is there at once.
     replace(post);
     reply.renew();
     setDraft('');
+    setAttachments([]);
     setReplyTo(null);
     setFocusPostId(post.id);
     // Reply counts and unread marks of the lists.
@@ -187,6 +194,7 @@ export function ThreadPage() {
             </p>
           )}
           <Composer label="Your reply" idPrefix="reply" value={draft} onChange={setDraft} submitLabel="Post reply" onSubmit={send} />
+          <AttachmentPicker value={attachments} onChange={setAttachments} />
         </section>
       ) : (
         <p className="forum-meta">{thread.locked ? 'This thread is locked.' : 'You can post once your account is approved.'}</p>
@@ -240,6 +248,7 @@ function PostItem({ post, highlighted, focus, mine, moderator, canPost, replyToA
   return (
     <li ref={item} tabIndex={focus ? -1 : undefined} id={`post-${post.id}`} className={['forum-post', highlighted && 'highlighted', post.status === 'hidden' && 'hidden-post'].filter(Boolean).join(' ')} aria-label={`Post by ${post.author.displayName}`}>
       <header className="forum-post-header">
+        <Avatar id={post.author.id} name={post.author.displayName} url={post.author.avatarUrl} />{' '}
         <Link to={`/members/${post.author.id}`}>{post.author.displayName}</Link> <span className="forum-meta">@{post.author.handle}</span>
         {' · '}<time dateTime={post.createdAt}>{when(post.createdAt)}</time>
         {post.editedAt && <span className="forum-meta"> · edited</span>}
@@ -260,7 +269,10 @@ function PostItem({ post, highlighted, focus, mine, moderator, canPost, replyToA
           onCancel={() => setEditing(false)}
         />
       ) : (
-        <div className="forum-post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+        <>
+          <div className="forum-post-body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+          <Attachments files={post.attachments} />
+        </>
       )}
       {error && <Alert tone="danger" role="alert">{error}</Alert>}
       <div className="forum-reactions" role="group" aria-label="Reactions">
