@@ -138,7 +138,7 @@ describeBrowser('web client journeys', () => {
     await signInAs(context, mentee);
     await page.goto(`/members/${mentor.id}`);
     await page.getByRole('link', { name: 'Request mentoring' }).click();
-    await page.getByLabel('Message').fill('Could you help with our first bids?');
+    await page.getByLabel('Message', { exact: true }).fill('Could you help with our first bids?');
     await page.getByRole('button', { name: 'Send request' }).click();
     await page.getByText(/your request was sent to fola mentor/i).waitFor();
     await page.waitForFunction(() => (globalThis as unknown as { document: { activeElement: { tagName: string } } }).document.activeElement.tagName === 'LI');
