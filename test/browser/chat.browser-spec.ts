@@ -1,16 +1,5 @@
-import type { BrowserContext } from 'playwright-core';
-import { TestMember, createMember, signInWithCookies } from '../support/factories';
-import { BrowserWorld, describeBrowser, startBrowserWorld } from '../support/browser';
-
-async function signInAs(world: BrowserWorld, context: BrowserContext, member: TestMember) {
-  const session = await signInWithCookies(world.t, member.email);
-  await context.addCookies(
-    session.cookie.split('; ').map((pair) => {
-      const [name, value] = pair.split('=');
-      return { name: name!, value: value!, url: world.t.url };
-    }),
-  );
-}
+import { createMember } from '../support/factories';
+import { BrowserWorld, describeBrowser, startBrowserWorld, signInAs } from '../support/browser';
 
 describeBrowser('chat journey', () => {
   let world: BrowserWorld;

@@ -1,22 +1,11 @@
-import type { BrowserContext } from 'playwright-core';
-import { TestMember, createMember, signInWithCookies } from '../support/factories';
-import { BrowserWorld, describeBrowser, startBrowserWorld } from '../support/browser';
+import { createMember } from '../support/factories';
+import { BrowserWorld, describeBrowser, startBrowserWorld, signInAs } from '../support/browser';
 import { jpeg, pdf, png } from '../support/files';
 import { createCategory, createThread } from '../support/forums';
 
 /** The width an <img> decoded to: 0 until it has loaded (no DOM types in this tsconfig). */
 type LoadedImage = { complete: boolean; naturalWidth: number };
 const decodedWidth = (img: unknown) => ((img as LoadedImage).complete ? (img as LoadedImage).naturalWidth : 0);
-
-async function signInAs(world: BrowserWorld, context: BrowserContext, member: TestMember) {
-  const session = await signInWithCookies(world.t, member.email);
-  await context.addCookies(
-    session.cookie.split('; ').map((pair) => {
-      const [name, value] = pair.split('=');
-      return { name: name!, value: value!, url: world.t.url };
-    }),
-  );
-}
 
 describeBrowser('files journey', () => {
   let world: BrowserWorld;
@@ -31,7 +20,10 @@ describeBrowser('files journey', () => {
     const amara = await createMember(world.t, { displayName: 'Amara Osei' });
     const ben = await createMember(world.t, { displayName: 'Ben Hollis' });
     const category = await createCategory(world.t);
-    const thread = await createThread(world.t, ben, category.id, { title: 'Share your TUPE timelines', body: 'How long did consultation take?' });
+    const thread = await createThread(world.t, ben, category.id, {
+      title: 'Share your TUPE timelines',
+      body: 'How long did consultation take?',
+    });
     const a = await world.newPerson();
     const b = await world.newPerson();
     await signInAs(world, a.context, amara);
@@ -45,7 +37,9 @@ describeBrowser('files journey', () => {
 
     // She replies in the thread with a photo, describing it.
     await a.page.goto(`/forums/threads/${thread.id}`);
-    await a.page.locator('.forum-reply input[type=file]').setInputFiles({ name: 'timeline.jpg', mimeType: 'image/jpeg', buffer: await jpeg(800, 600, { gps: true }) });
+    await a.page
+      .locator('.forum-reply input[type=file]')
+      .setInputFiles({ name: 'timeline.jpg', mimeType: 'image/jpeg', buffer: await jpeg(800, 600, { gps: true }) });
     await a.page.getByLabel('Describe this image for people who cannot see it').fill('Our consultation timeline on a whiteboard');
     await a.page.getByRole('textbox', { name: 'Your reply' }).fill('Ours took twelve weeks; here is the plan we used.');
     await a.page.getByRole('button', { name: 'Post reply' }).click();
@@ -55,7 +49,9 @@ describeBrowser('files journey', () => {
     await a.page.goto(`/members/${ben.id}`);
     await a.page.getByRole('button', { name: 'Message Ben Hollis' }).click();
     await a.page.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
-    await a.page.locator('.chat-composer input[type=file]').setInputFiles({ name: 'tupe-checklist.pdf', mimeType: 'application/pdf', buffer: pdf('TUPE checklist') });
+    await a.page
+      .locator('.chat-composer input[type=file]')
+      .setInputFiles({ name: 'tupe-checklist.pdf', mimeType: 'application/pdf', buffer: pdf('TUPE checklist') });
     await a.page.locator('.attachment-previews').getByText('tupe-checklist.pdf').waitFor();
     const composer = a.page.getByLabel('Message', { exact: true });
     await composer.fill('Here is the checklist we used');

@@ -1,8 +1,8 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { ForumsModerationService } from '@mutuals/forums';
-import { createCoordinator, createMember, createOrganisation, setProfile, signInWithCookies, type TestMember } from '../support/factories';
-import { BrowserWorld, describeBrowser, startBrowserWorld } from '../support/browser';
+import { createCoordinator, createMember, createOrganisation, setProfile, type TestMember } from '../support/factories';
+import { BrowserWorld, describeBrowser, startBrowserWorld, signInAs } from '../support/browser';
 import { api, createMentee, createMentor, requestMentoring } from '../support/mentoring';
 
 // Issue 9: a coordinator's and a new member's first day, as a person meets them in the browser.
@@ -19,19 +19,9 @@ describeBrowser('first day journeys', () => {
     await world?.close();
   });
 
-  async function signInAs(context: BrowserContext, email: string) {
-    const session = await signInWithCookies(world.t, email);
-    await context.addCookies(
-      session.cookie.split('; ').map((pair) => {
-        const [name, value] = pair.split('=');
-        return { name: name!, value: value!, url: world.t.url };
-      }),
-    );
-  }
-
   async function personSignedInAs(member: TestMember, width?: number): Promise<Page> {
     const { context, page } = await world.newPerson({ width });
-    await signInAs(context, member.email);
+    await signInAs(world, context, member.email);
     return page;
   }
 
@@ -94,7 +84,10 @@ describeBrowser('first day journeys', () => {
 
   it('tells a pending member who described their needs that suggestions come after approval', async () => {
     const pending = await createMember(world.t, { status: 'pending' });
-    await setProfile(world.t, pending, { sectors: ['adult-social-care'], mentee: { seeks: true, needs: ['business-planning', 'legal-governance'], stage: 'exploring' } });
+    await setProfile(world.t, pending, {
+      sectors: ['adult-social-care'],
+      mentee: { seeks: true, needs: ['business-planning', 'legal-governance'], stage: 'exploring' },
+    });
     const page = await personSignedInAs(pending, 360);
     await page.goto('/mentoring');
     await page.getByText('Suggestions appear once a coordinator approves your account.').waitFor();
@@ -104,7 +97,9 @@ describeBrowser('first day journeys', () => {
   it('shows a full mentor as full instead of offering a request', async () => {
     const mentor = await createMentor(world.t, { displayName: 'Fola Full', capacity: 1 });
     const first = await createMentee(world.t);
-    await api(world.t).post(`/mentoring/requests/${await requestMentoring(world.t, first, mentor)}/accept`, mentor).expect(200);
+    await api(world.t)
+      .post(`/mentoring/requests/${await requestMentoring(world.t, first, mentor)}/accept`, mentor)
+      .expect(200);
     const page = await personSignedInAs(await createMentee(world.t));
     await page.goto(`/members/${mentor.id}`);
     await page.getByText(/Fola Full mentors as many mentees as they offered/).waitFor();
@@ -116,7 +111,11 @@ describeBrowser('first day journeys', () => {
     const author = await createMember(world.t);
     const [category] = (await api(world.t).get('/forums/categories', author).expect(200)).body as { id: string }[];
     const thread = await api(world.t)
-      .post('/forums/threads', author, { categoryId: category!.id, title: 'Who has done a TUPE transfer?', body: `Ask @${mentioned.handle}, she has.` })
+      .post('/forums/threads', author, {
+        categoryId: category!.id,
+        title: 'Who has done a TUPE transfer?',
+        body: `Ask @${mentioned.handle}, she has.`,
+      })
       .expect(201);
     const page = await personSignedInAs(await createMember(world.t));
     await page.goto(`/forums/threads/${thread.body.id}`);
@@ -137,7 +136,10 @@ describeBrowser('first day journeys', () => {
     await page.getByRole('button', { name: /^Send \d+ requests?$/ }).click();
     await page.getByText(/^Sent \d+ requests?/).waitFor();
     const history = page.getByRole('table').filter({ hasText: 'Applied' }).last();
-    await history.getByText(new RegExp(`by ${coordinator.displayName}`)).first().waitFor();
+    await history
+      .getByText(new RegExp(`by ${coordinator.displayName}`))
+      .first()
+      .waitFor();
     await history.getByText(/\d+ sent, 0 accepted/).waitFor();
   });
 
@@ -163,9 +165,10 @@ describeBrowser('first day journeys', () => {
   it('fills in a new organisation from the eligibility check instead of asking again', async () => {
     const newcomer = await createMember(world.t, { status: 'pending' });
     const { context, page } = await world.newPerson();
-    await signInAs(context, newcomer.email);
+    await signInAs(world, context, newcomer.email);
     await page.goto('/eligibility');
-    const answer = (question: RegExp, choice: string) => page.getByRole('group', { name: question }).getByLabel(choice, { exact: true }).check();
+    const answer = (question: RegExp, choice: string) =>
+      page.getByRole('group', { name: question }).getByLabel(choice, { exact: true }).check();
     await answer(/deliver public services/i, 'Yes');
     await answer(/already left the public sector/i, 'Yes');
     await answer(/how much say do staff/i, 'Majority');
@@ -185,7 +188,9 @@ describeBrowser('first day journeys', () => {
     const stays = await createMember(world.t, { displayName: 'Sian Stays' });
     const goes = await createMember(world.t, { displayName: 'Gil Goes' });
     await createMember(world.t, { displayName: 'Ada Added' });
-    const group = await api(world.t).post('/chat/conversations', owner, { kind: 'group', title: 'Bid team', memberIds: [stays.id, goes.id] }).expect(201);
+    const group = await api(world.t)
+      .post('/chat/conversations', owner, { kind: 'group', title: 'Bid team', memberIds: [stays.id, goes.id] })
+      .expect(201);
     const page = await personSignedInAs(owner);
     await page.goto(`/chat/${group.body.id}`);
     await page.getByRole('button', { name: 'Group settings' }).click();

@@ -1,9 +1,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { ForumsPostingService } from '@mutuals/forums';
 import { XSS_VECTORS } from '../support/xss-vectors';
-import { createCoordinator, createMember, signInWithCookies, type TestMember } from '../support/factories';
+import { createCoordinator, createMember, type TestMember } from '../support/factories';
 import { createCategory, createThread } from '../support/forums';
-import { BrowserWorld, describeBrowser, startBrowserWorld } from '../support/browser';
+import { BrowserWorld, describeBrowser, startBrowserWorld, signInAs } from '../support/browser';
 
 describeBrowser('forums journey', () => {
   let world: BrowserWorld;
@@ -16,18 +16,20 @@ describeBrowser('forums journey', () => {
 
   async function signedIn(member: TestMember): Promise<{ context: BrowserContext; page: Page }> {
     const person = await world.newPerson();
-    const session = await signInWithCookies(world.t, member.email);
-    await person.context.addCookies(session.cookie.split('; ').map((pair) => {
-      const [name, value] = pair.split('=');
-      return { name: name!, value: value!, url: world.t.url };
-    }));
+    await signInAs(world, person.context, member);
     return person;
   }
 
   it('shows a reply to the other reader of the thread as soon as it is posted', async () => {
-    const [author, reader] = [await createMember(world.t, { displayName: 'Amara Osei' }), await createMember(world.t, { displayName: 'Tom Hartley' })];
+    const [author, reader] = [
+      await createMember(world.t, { displayName: 'Amara Osei' }),
+      await createMember(world.t, { displayName: 'Tom Hartley' }),
+    ];
     const category = await createCategory(world.t);
-    const thread = await createThread(world.t, reader, category.id, { title: 'Pension admission agreement: bond or guarantee?', body: 'The fund wants a bond. What did you do?' });
+    const thread = await createThread(world.t, reader, category.id, {
+      title: 'Pension admission agreement: bond or guarantee?',
+      body: 'The fund wants a bond. What did you do?',
+    });
 
     const { page: readerPage } = await signedIn(reader);
     await readerPage.goto(`/forums/threads/${thread.id}`);
@@ -66,7 +68,8 @@ describeBrowser('forums journey', () => {
     for (let i = 0; i < XSS_VECTORS.length; i += 10) {
       await forums.reply(as, thread.id, { body: XSS_VECTORS.slice(i, i + 10).join('\n\n') }, { rateLimited: false });
     }
-    for (const vector of XSS_VECTORS.slice(0, 20)) await forums.reply(as, thread.id, { body: vector, replyToPostId: thread.firstPost.id }, { rateLimited: false });
+    for (const vector of XSS_VECTORS.slice(0, 20))
+      await forums.reply(as, thread.id, { body: vector, replyToPostId: thread.firstPost.id }, { rateLimited: false });
 
     const { page } = await signedIn(author);
     const dialogs: string[] = [];

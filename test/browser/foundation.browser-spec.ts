@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { createCoordinator, signInWithCookies } from '../support/factories';
-import { BrowserWorld, describeBrowser, startBrowserWorld } from '../support/browser';
+import { createCoordinator } from '../support/factories';
+import { BrowserWorld, describeBrowser, startBrowserWorld, signInAs } from '../support/browser';
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto('/signin');
@@ -21,9 +21,13 @@ describeBrowser('foundation journey', () => {
   it('checks eligibility from the landing page and shows the outcome with reasons', async () => {
     const { page } = await world.newPerson();
     await page.goto('/');
-    await page.getByRole('link', { name: /eligib/i }).first().click();
+    await page
+      .getByRole('link', { name: /eligib/i })
+      .first()
+      .click();
     await page.waitForURL(/eligibility/);
-    const answer = (question: RegExp, choice: string) => page.getByRole('group', { name: question }).getByLabel(choice, { exact: true }).check();
+    const answer = (question: RegExp, choice: string) =>
+      page.getByRole('group', { name: question }).getByLabel(choice, { exact: true }).check();
     await answer(/deliver public services/i, 'Yes');
     await answer(/already left the public sector/i, 'No');
     await answer(/planning to leave/i, 'Yes');
@@ -33,7 +37,10 @@ describeBrowser('foundation journey', () => {
     await answer(/match funding/i, 'Yes');
     await page.getByRole('button', { name: 'Check eligibility' }).click();
     await page.getByRole('heading', { name: 'You look eligible for support' }).waitFor();
-    await page.getByText(/aspiring mutual/i).first().waitFor();
+    await page
+      .getByText(/aspiring mutual/i)
+      .first()
+      .waitFor();
     await page.screenshot({ path: 'test/.artifacts/eligibility-result.png', fullPage: true });
   });
 
@@ -45,7 +52,10 @@ describeBrowser('foundation journey', () => {
     await page.getByLabel('Password').fill('a long enough password');
     await page.getByRole('button', { name: /create account|register|join/i }).click();
     await page.waitForURL(/onboarding/);
-    await page.getByText(/awaiting approval/i).first().waitFor();
+    await page
+      .getByText(/awaiting approval/i)
+      .first()
+      .waitFor();
 
     // Step 1: the organisation.
     await page.getByLabel('Organisation name').fill('Fairweather Libraries (Council team)');
@@ -64,19 +74,16 @@ describeBrowser('foundation journey', () => {
     await page.getByRole('checkbox', { name: 'Financial modelling' }).check();
     await page.getByLabel('Where is your organisation on its journey?').selectOption('options-appraisal');
     await page.screenshot({ path: 'test/.artifacts/onboarding-profile.png', fullPage: true });
-    await page.getByRole('button', { name: /save|finish|continue/i }).last().click();
+    await page
+      .getByRole('button', { name: /save|finish|continue/i })
+      .last()
+      .click();
     await page.waitForURL(/\/members\//);
     await page.getByText('Head of Library Services').first().waitFor();
 
     const coordinator = await createCoordinator(world.t);
     const { page: coordinatorPage, context } = await world.newPerson();
-    const session = await signInWithCookies(world.t, coordinator.email);
-    await context.addCookies(
-      session.cookie.split('; ').map((pair) => {
-        const [name, value] = pair.split('=');
-        return { name: name!, value: value!, url: world.t.url };
-      }),
-    );
+    await signInAs(world, context, coordinator);
     await coordinatorPage.goto('/admin/members');
     const row = coordinatorPage.getByRole('row', { name: /Nia Fairweather/ });
     await row.getByRole('button', { name: /approve/i }).click();
@@ -84,7 +91,10 @@ describeBrowser('foundation journey', () => {
     await coordinatorPage.getByText('Nia Fairweather').first().waitFor();
 
     await coordinatorPage.goto('/members');
-    await coordinatorPage.getByLabel(/search/i).first().fill('Fairweather');
+    await coordinatorPage
+      .getByLabel(/search/i)
+      .first()
+      .fill('Fairweather');
     await coordinatorPage.getByText('Nia Fairweather').first().waitFor();
     await coordinatorPage.getByText('Fairweather Libraries (Council team)').first().waitFor();
     await coordinatorPage.screenshot({ path: 'test/.artifacts/directory.png', fullPage: true });

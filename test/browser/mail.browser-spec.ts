@@ -1,18 +1,7 @@
-import type { BrowserContext } from 'playwright-core';
 import request from 'supertest';
-import { TestMember, createCoordinator, signInWithCookies } from '../support/factories';
-import { BrowserWorld, describeBrowser, startBrowserWorld } from '../support/browser';
+import { createCoordinator } from '../support/factories';
+import { BrowserWorld, describeBrowser, startBrowserWorld, signInAs } from '../support/browser';
 import { createMentee, createMentor, requestMentoring } from '../support/mentoring';
-
-async function signInAs(world: BrowserWorld, context: BrowserContext, member: TestMember) {
-  const session = await signInWithCookies(world.t, member.email);
-  await context.addCookies(
-    session.cookie.split('; ').map((pair) => {
-      const [name, value] = pair.split('=');
-      return { name: name!, value: value!, url: world.t.url };
-    }),
-  );
-}
 
 // On a phone: a member chooses how news reaches them, a coordinator reads the mail the platform
 // kept (no SMTP server in this world), and an unsubscribe link works without signing in.
@@ -45,7 +34,10 @@ describeBrowser('mail journey', () => {
   });
 
   it('a coordinator reads a kept mail in the mailbox', async () => {
-    const [mentor, mentee] = [await createMentor(world.t, { displayName: 'Rhiannon Pryce' }), await createMentee(world.t, { displayName: 'Tomasz Nowak' })];
+    const [mentor, mentee] = [
+      await createMentor(world.t, { displayName: 'Rhiannon Pryce' }),
+      await createMentee(world.t, { displayName: 'Tomasz Nowak' }),
+    ];
     await requestMentoring(world.t, mentee, mentor, 'Could you help with our pension admission agreement?');
     const coordinator = await createCoordinator(world.t);
     const { context, page } = await world.newPerson({ width: 360 });

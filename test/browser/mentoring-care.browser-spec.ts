@@ -1,7 +1,5 @@
-import type { BrowserContext } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { signInWithCookies } from '../support/factories';
-import { BrowserWorld, describeBrowser, startBrowserWorld } from '../support/browser';
+import { BrowserWorld, describeBrowser, startBrowserWorld, signInAs } from '../support/browser';
 import { startMentorship } from '../support/mentoring';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server';
 
@@ -17,20 +15,10 @@ describeBrowser('mentoring care journey', () => {
     await smtp?.close();
   });
 
-  async function signInAs(context: BrowserContext, email: string) {
-    const session = await signInWithCookies(world.t, email);
-    await context.addCookies(
-      session.cookie.split('; ').map((pair) => {
-        const [name, value] = pair.split('=');
-        return { name: name!, value: value!, url: world.t.url };
-      }),
-    );
-  }
-
   it('a mentee proposes a time, the mentor accepts, both get the invitation by mail, the session is logged from the meeting and the agreement confirmed by both', async () => {
     const { mentor, mentee, mentorshipId } = await startMentorship(world.t);
     const menteeSide = await world.newPerson();
-    await signInAs(menteeSide.context, mentee.email);
+    await signInAs(world, menteeSide.context, mentee.email);
     const menteePage = menteeSide.page;
     await menteePage.goto(`/mentoring/mentorships/${mentorshipId}`);
     await menteePage.getByRole('button', { name: 'Propose a session' }).click();
@@ -42,7 +30,7 @@ describeBrowser('mentoring care journey', () => {
     await planned.getByText(/waiting for .* to answer/i).waitFor();
 
     const mentorSide = await world.newPerson({ width: 360 });
-    await signInAs(mentorSide.context, mentor.email);
+    await signInAs(world, mentorSide.context, mentor.email);
     const mentorPage = mentorSide.page;
     await mentorPage.goto(`/mentoring/mentorships/${mentorshipId}`);
     await mentorPage

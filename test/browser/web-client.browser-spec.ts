@@ -3,10 +3,10 @@
 // where the composer is in view; focus lands on what was just made.
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ConversationView } from '@mutuals/contracts';
-import { BrowserWorld, describeBrowser, startBrowserWorld } from '../support/browser';
-import { TestMember, createCoordinator, createMember, signInWithCookies } from '../support/factories';
+import { BrowserWorld, describeBrowser, startBrowserWorld, signInAs } from '../support/browser';
+import { createCoordinator, createMember } from '../support/factories';
 import { createCategory } from '../support/forums';
 import { createMentee, createMentor } from '../support/mentoring';
 
@@ -19,20 +19,12 @@ describeBrowser('web client journeys', () => {
     await world?.close();
   });
 
-  async function signInAs(context: BrowserContext, member: TestMember) {
-    const session = await signInWithCookies(world.t, member.email);
-    await context.addCookies(
-      session.cookie.split('; ').map((pair) => {
-        const [name, value] = pair.split('=');
-        return { name: name!, value: value!, url: world.t.url };
-      }),
-    );
-  }
-
   /** The element that has focus, described by its tag, id and text. */
   const focused = (page: Page) =>
     page.evaluate(() => {
-      const element = (globalThis as unknown as { document: { activeElement: { tagName: string; id: string; textContent: string | null } | null } }).document.activeElement;
+      const element = (
+        globalThis as unknown as { document: { activeElement: { tagName: string; id: string; textContent: string | null } | null } }
+      ).document.activeElement;
       return element ? { tag: element.tagName.toLowerCase(), id: element.id, text: (element.textContent ?? '').trim() } : null;
     });
 
@@ -65,7 +57,7 @@ describeBrowser('web client journeys', () => {
     const newcomer = await createMember(world.t, { status: 'pending', displayName: 'Nia Newcomer' });
     const coordinator = await createCoordinator(world.t);
     const { context, page } = await world.newPerson();
-    await signInAs(context, newcomer);
+    await signInAs(world, context, newcomer);
     await page.goto(`/forums/c/${category.slug}`);
     await page.getByText('Your account is awaiting approval by a coordinator').waitFor();
     expect(await page.getByRole('button', { name: 'New thread' }).count()).toBe(0);
@@ -80,7 +72,7 @@ describeBrowser('web client journeys', () => {
     const applicant = await createMember(world.t, { status: 'pending', displayName: 'Rhys Applicant' });
     const coordinator = await createCoordinator(world.t);
     const { context, page } = await world.newPerson();
-    await signInAs(context, coordinator);
+    await signInAs(world, context, coordinator);
     await page.goto('/admin/members');
     const row = page.getByRole('row').filter({ hasText: applicant.displayName });
     await row.getByRole('button', { name: `Approve ${applicant.displayName}` }).waitFor();
@@ -93,13 +85,17 @@ describeBrowser('web client journeys', () => {
     const reader = await createMember(world.t, { displayName: 'Priya Phone' });
     const writer = await createMember(world.t, { displayName: 'Owen Writer' });
     const { context, page } = await world.newPerson({ width: 360 });
-    await signInAs(context, reader);
+    await signInAs(world, context, reader);
     await page.goto('/forums');
     await page.getByRole('heading', { name: 'Forums' }).waitFor();
 
     // A new direct message arrives while Priya reads the forums.
     const conversation: ConversationView = (
-      await request(world.t.url).post('/api/v1/chat/conversations').set(writer.auth).send({ kind: 'direct', memberIds: [reader.id] }).expect(201)
+      await request(world.t.url)
+        .post('/api/v1/chat/conversations')
+        .set(writer.auth)
+        .send({ kind: 'direct', memberIds: [reader.id] })
+        .expect(201)
     ).body;
     await request(world.t.url)
       .post(`/api/v1/chat/conversations/${conversation.id}/messages`)
@@ -132,23 +128,35 @@ describeBrowser('web client journeys', () => {
   });
 
   it('focus lands on what was just made: a mentoring request, a new thread, a reply (which has Edit at once)', async () => {
-    const mentor = await createMentor(world.t, { displayName: 'Fola Mentor', sectors: ['libraries'], region: 'wales', expertise: ['bid-writing'] });
-    const mentee = await createMentee(world.t, { displayName: 'Hana Mentee', sectors: ['libraries'], region: 'wales', needs: ['bid-writing'] });
+    const mentor = await createMentor(world.t, {
+      displayName: 'Fola Mentor',
+      sectors: ['libraries'],
+      region: 'wales',
+      expertise: ['bid-writing'],
+    });
+    const mentee = await createMentee(world.t, {
+      displayName: 'Hana Mentee',
+      sectors: ['libraries'],
+      region: 'wales',
+      needs: ['bid-writing'],
+    });
     const { context, page } = await world.newPerson();
-    await signInAs(context, mentee);
+    await signInAs(world, context, mentee);
     await page.goto(`/members/${mentor.id}`);
     await page.getByRole('link', { name: 'Request mentoring' }).click();
     await page.getByLabel('Message', { exact: true }).fill('Could you help with our first bids?');
     await page.getByRole('button', { name: 'Send request' }).click();
     await page.getByText(/your request was sent to fola mentor/i).waitFor();
-    await page.waitForFunction(() => (globalThis as unknown as { document: { activeElement: { tagName: string } } }).document.activeElement.tagName === 'LI');
+    await page.waitForFunction(
+      () => (globalThis as unknown as { document: { activeElement: { tagName: string } } }).document.activeElement.tagName === 'LI',
+    );
     expect((await focused(page))?.text).toContain('To Fola Mentor');
     // A mentee has no incoming box; a mentor has no outgoing one and no mentee's sections.
     await page.goto('/mentoring');
     await page.getByRole('tab', { name: 'Outgoing requests', selected: true }).waitFor();
     expect(await page.getByRole('tab', { name: 'Incoming requests' }).count()).toBe(0);
     const mentorSide = await world.newPerson();
-    await signInAs(mentorSide.context, mentor);
+    await signInAs(world, mentorSide.context, mentor);
     await mentorSide.page.goto('/mentoring');
     await mentorSide.page.getByRole('tab', { name: 'Incoming requests', selected: true }).waitFor();
     await mentorSide.page.getByText('Could you help with our first bids?').waitFor();
@@ -164,13 +172,19 @@ describeBrowser('web client journeys', () => {
     await page.getByLabel('Title').fill('Costing a first tender');
     await page.getByRole('button', { name: 'Start thread' }).click();
     await page.getByRole('heading', { name: 'Costing a first tender', level: 1 }).waitFor();
-    await page.waitForFunction(() => (globalThis as unknown as { document: { activeElement: { tagName: string } } }).document.activeElement.tagName === 'H1');
+    await page.waitForFunction(
+      () => (globalThis as unknown as { document: { activeElement: { tagName: string } } }).document.activeElement.tagName === 'H1',
+    );
 
     await page.getByRole('textbox', { name: 'Your reply' }).fill('About four days of staff time.');
     await page.getByRole('button', { name: 'Post reply' }).click();
     const mine = page.getByRole('listitem', { name: 'Post by Hana Mentee' }).filter({ hasText: 'About four days' });
     await mine.getByRole('button', { name: 'Edit' }).waitFor();
-    await page.waitForFunction(() => (globalThis as unknown as { document: { activeElement: { tagName: string; textContent: string } } }).document.activeElement.textContent.includes('About four days'));
+    await page.waitForFunction(() =>
+      (
+        globalThis as unknown as { document: { activeElement: { tagName: string; textContent: string } } }
+      ).document.activeElement.textContent.includes('About four days'),
+    );
     expect((await focused(page))?.tag).toBe('li');
   });
 
@@ -178,7 +192,7 @@ describeBrowser('web client journeys', () => {
     const author = await createMember(world.t, { displayName: 'Lena Lossy' });
     const category = await createCategory(world.t);
     const { context, page } = await world.newPerson();
-    await signInAs(context, author);
+    await signInAs(world, context, author);
     const sent: { clientId?: string }[] = [];
     await page.route('**/api/v1/forums/threads/*/posts', async (route) => {
       if (route.request().method() !== 'POST') return route.continue();
@@ -194,7 +208,11 @@ describeBrowser('web client journeys', () => {
 
     await page.getByRole('textbox', { name: 'Your reply' }).fill('Sent once, stored once.');
     await page.getByRole('button', { name: 'Post reply' }).click();
-    await page.getByRole('listitem', { name: 'Post by Lena Lossy' }).filter({ hasText: 'Sent once, stored once.' }).getByRole('button', { name: 'Edit' }).waitFor();
+    await page
+      .getByRole('listitem', { name: 'Post by Lena Lossy' })
+      .filter({ hasText: 'Sent once, stored once.' })
+      .getByRole('button', { name: 'Edit' })
+      .waitFor();
     expect(sent).toHaveLength(2);
     expect(sent[0]!.clientId).toMatch(/^[0-9a-f-]{36}$/);
     expect(sent[1]!.clientId).toBe(sent[0]!.clientId);

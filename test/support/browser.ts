@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AxeResults } from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { signInWithCookies } from './factories';
 import { TestApp, startTestApp } from './test-app';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -164,4 +165,15 @@ export async function startBrowserWorld(options: { env?: Record<string, string> 
       if (problems.length > 0) throw new Error(problems.join('\n\n'));
     },
   };
+}
+
+/** Signs a browser context in as a member (their session cookies, as the sign-in page would set them). */
+export async function signInAs(world: BrowserWorld, context: BrowserContext, who: string | { email: string }): Promise<void> {
+  const session = await signInWithCookies(world.t, typeof who === 'string' ? who : who.email);
+  await context.addCookies(
+    session.cookie.split('; ').map((pair) => {
+      const [name, value] = pair.split('=');
+      return { name: name!, value: value!, url: world.t.url };
+    }),
+  );
 }
