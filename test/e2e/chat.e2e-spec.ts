@@ -386,13 +386,16 @@ describe('chat', () => {
         code: 'tooLarge',
         errors: [{ field: 'body', message: expect.stringContaining(String(CHAT_MESSAGE_MAX_LENGTH)) }],
       });
-      expect(await send(socket, d.id, tooLong)).toEqual({ ok: false, error: { code: 'tooLarge', message: overHttp.body.detail } });
+      expect(await send(socket, d.id, tooLong)).toEqual({
+        ok: false,
+        error: { code: 'tooLarge', message: overHttp.body.detail, errors: overHttp.body.errors },
+      });
       const malformed = { clientId: 'not-a-uuid', body: 'hello' };
       const malformedHttp = await api().post(`/api/v1/chat/conversations/${d.id}/messages`).set(a.auth).send(malformed).expect(400);
       expect(malformedHttp.body.code).toBe('validationFailed');
       expect(await ask(socket, 'chat:send', { conversationId: d.id, ...malformed })).toEqual({
         ok: false,
-        error: { code: 'validationFailed', message: malformedHttp.body.detail },
+        error: { code: 'validationFailed', message: malformedHttp.body.detail, errors: malformedHttp.body.errors },
       });
     });
 

@@ -101,7 +101,12 @@ function setUp(stored = 0) {
   for (let i = 1; i <= stored; i++) server.store(`earlier-${i}`, `earlier ${i}`, 'other');
   const socket = new FakeSocket(server);
   let ids = 0;
-  const sync = new ConversationSync({ conversationId: CONVERSATION, socket, history: server.history, newClientId: () => `client-${++ids}` });
+  const sync = new ConversationSync({
+    conversationId: CONVERSATION,
+    socket,
+    history: server.history,
+    newClientId: () => `client-${++ids}`,
+  });
   const stop = sync.start();
   const seqs = () => sync.getSnapshot().messages.map((m) => m.seq);
   return { server, socket, sync, stop, seqs };
@@ -155,8 +160,8 @@ describe('chat conversation sync', () => {
     const second = sync.send('again');
     await settle();
     expect(sync.getSnapshot().pending).toEqual([
-      { clientId: first, body: 'hello', failed: 'The server did not answer in time' },
-      { clientId: second, body: 'again', failed: 'The server did not answer in time' },
+      { clientId: first, body: 'hello', attachments: [], failed: 'The server did not answer in time' },
+      { clientId: second, body: 'again', attachments: [], failed: 'The server did not answer in time' },
     ]);
 
     socket.loseAcks = false;
