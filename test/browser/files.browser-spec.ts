@@ -1,4 +1,4 @@
-import { createMember } from '../support/factories';
+import { createMember, createOrganisation, setProfile } from '../support/factories';
 import { BrowserWorld, describeBrowser, startBrowserWorld, signInAs } from '../support/browser';
 import { jpeg, pdf, png } from '../support/files';
 import { createCategory, createThread } from '../support/forums';
@@ -78,5 +78,25 @@ describeBrowser('files journey', () => {
     expect(download.status()).toBe(200);
     expect(download.headers()['content-type']).toBe('application/pdf');
     expect(download.headers()['content-disposition']).toMatch(/^attachment;/);
+  });
+
+  it("a member gives their organisation a logo, and others see it beside the organisation's name", async () => {
+    const chloe = await createMember(world.t, { displayName: 'Chloe Marsh' });
+    const organisation = await createOrganisation(world.t, chloe, { name: 'Brightwater Leisure Trust', kind: 'mutual' });
+    await setProfile(world.t, chloe, { organisationId: organisation.id } as never);
+    const viewer = await createMember(world.t);
+    const c = await world.newPerson({ width: 360 });
+    await signInAs(world, c.context, chloe);
+    await c.page.goto('/profile');
+    await c.page.locator('#logo-file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: await png(900, 300) });
+    await c.page.getByRole('button', { name: 'Use this logo' }).click();
+    await c.page.getByRole('button', { name: 'Remove logo' }).waitFor();
+
+    const v = await world.newPerson();
+    await signInAs(world, v.context, viewer);
+    await v.page.goto(`/members/${chloe.id}`);
+    const logo = v.page.locator('.org-name img.avatar');
+    await logo.waitFor();
+    expect(await logo.evaluate(decodedWidth)).toBeGreaterThan(0);
   });
 });

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import { useSession } from '../api/session';
 import { termName, useTaxonomy } from '../api/taxonomy';
 import { Alert, ButtonLink, Card, PageTitle, Spinner } from '../components';
-import { AvatarEditor } from './AvatarEditor';
+import { AvatarEditor, LogoEditor } from './ImageEditor';
 import { JoinRequestsToDecide } from './JoinOrganisation';
 import { ProfileForm, profileValues } from './ProfileForm';
 
@@ -28,6 +28,7 @@ export function EditProfilePage() {
       />
       {saved && <Alert tone="success">Your profile is saved.</Alert>}
       <AvatarEditor userId={me.user.id} name={me.user.displayName} url={me.user.avatarUrl} />
+      {organisation && <LogoEditor organisation={organisation} />}
       <JoinRequestsToDecide />
       <Card title="Organisation" level={2}>
         {organisation ? (

@@ -50,7 +50,10 @@ export function MemberPage({ actions = [] }: MemberPageProps) {
     return (
       <>
         <PageTitle title="Member not found" />
-        <EmptyState title="There is no member at this address, or their profile is not visible to you." action={<ButtonLink to="/members">Browse members</ButtonLink>} />
+        <EmptyState
+          title="There is no member at this address, or their profile is not visible to you."
+          action={<ButtonLink to="/members">Browse members</ButtonLink>}
+        />
       </>
     );
   }
@@ -58,7 +61,9 @@ export function MemberPage({ actions = [] }: MemberPageProps) {
     return (
       <>
         <PageTitle title="Member" />
-        <Alert tone="danger" role="alert">{errorMessage(error)}</Alert>
+        <Alert tone="danger" role="alert">
+          {errorMessage(error)}
+        </Alert>
       </>
     );
   }
@@ -145,7 +150,9 @@ export function MemberPage({ actions = [] }: MemberPageProps) {
 
         {org && (
           <Card title="Organisation">
-            <p className="org-name">{org.name}</p>
+            <p className="org-name">
+              <Avatar id={org.id} name={org.name} url={org.logoUrl} /> {org.name}
+            </p>
             <dl className="details">
               <dt>Kind</dt>
               <dd>{organisationKinds.find((k) => k.value === org.kind)?.label ?? org.kind}</dd>
