@@ -12,8 +12,9 @@ const LIBS = {
   identity: ['core', 'contracts'],
   profiles: ['core', 'contracts', 'identity'],
   realtime: ['core', 'contracts', 'identity'],
-  // matching -> chat is the answer event `chat.mentorship-conversation.opened`; it goes with it.
-  matching: ['core', 'contracts', 'identity', 'profiles', 'chat'],
+  // matching -> chat: a mentorship's view asks chat for the pair's conversation. matching -> files:
+  // goals link resources from the library, whose titles files answers.
+  matching: ['core', 'contracts', 'identity', 'profiles', 'chat', 'files'],
   // forums and chat -> files: posts and messages claim uploads; files asks them back only through
   // the check each registers with its FileAccessRegistry, never by importing them.
   forums: ['core', 'contracts', 'identity', 'profiles', 'realtime', 'files'],

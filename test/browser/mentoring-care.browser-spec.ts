@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { BrowserWorld, describeBrowser, startBrowserWorld, signInAs } from '../support/browser';
-import { startMentorship } from '../support/mentoring';
+import { pdf, uploaded } from '../support/files';
+import { api, startMentorship } from '../support/mentoring';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server';
 
 describeBrowser('mentoring care journey', () => {
@@ -79,6 +80,26 @@ describeBrowser('mentoring care journey', () => {
     await mentorPage.getByText('Every three weeks').waitFor();
     await mentorPage.getByRole('button', { name: 'I confirm this agreement' }).click();
     await mentorPage.getByText('Confirmed by both').waitFor();
+
+    // The mentor links a guide from the library to one of the pair's goals.
+    const http = api(world.t);
+    const file = await uploaded(world.t, mentor, 'resource', pdf('Pensions checklist'), 'pensions.pdf');
+    await http
+      .post('/resources', mentor, {
+        title: 'Pensions admission checklist',
+        summary: 'What to agree before transfer.',
+        supportArea: 'hr-tupe-pensions',
+        stage: 'business-case',
+        fileId: file.id,
+      })
+      .expect(201);
+    await http.post(`/mentoring/mentorships/${mentorshipId}/goals`, mentee, { title: 'Agree the pension approach' }).expect(201);
+    await mentorPage.reload();
+    await mentorPage.getByLabel('Link a resource to “Agree the pension approach”').selectOption({ label: 'Pensions admission checklist' });
+    await mentorPage
+      .getByRole('list', { name: 'Resources for “Agree the pension approach”' })
+      .getByRole('link', { name: 'Pensions admission checklist' })
+      .waitFor();
     await mentorPage.screenshot({ path: 'test/.artifacts/mentoring-care-agreement.png', fullPage: true });
   });
 });

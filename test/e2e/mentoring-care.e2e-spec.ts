@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import ICAL from 'ical.js';
 import { DataSource } from 'typeorm';
 import { DomainEvents } from '@mutuals/core';
 import { CheckInsService, MeetingsService } from '@mutuals/matching';
 import { createCoordinator, createMember, type TestMember } from '../support/factories';
+import { pdf, uploaded } from '../support/files';
 import { api, startMentorship } from '../support/mentoring';
 import { TestApp, startTestApp } from '../support/test-app';
 
@@ -316,6 +318,40 @@ describe('mentoring care: meetings, the agreement, check-ins and edits', () => {
       await checkIns.sweep();
       const due = await db.query(`SELECT due_at FROM mentoring_check_ins WHERE mentorship_id = $1 AND answered_at IS NULL`, [mentorshipId]);
       expect(due).toHaveLength(2);
+    });
+  });
+
+  describe('resources linked to goals', () => {
+    it('lets the pair link guides from the library to a goal, shows their titles, and refuses others and unknown resources', async () => {
+      const { mentor, mentee, mentorshipId } = await startMentorship(t);
+      const file = await uploaded(t, mentor, 'resource', pdf('TUPE checklist'), 'tupe.pdf');
+      const { body: resource } = await http
+        .post('/resources', mentor, {
+          title: 'TUPE and pensions checklist',
+          summary: 'What to agree with the council before transfer.',
+          supportArea: 'hr-tupe-pensions',
+          stage: 'business-case',
+          fileId: file.id,
+        })
+        .expect(201);
+      const goal = (
+        await http.post(`/mentoring/mentorships/${mentorshipId}/goals`, mentee, { title: 'Agree the pension approach' }).expect(201)
+      ).body;
+      expect(goal.resources).toEqual([]);
+      const path = `/mentoring/mentorships/${mentorshipId}/goals/${goal.id}/resources/${resource.id}`;
+      const linked = await http.put(path, mentor).expect(200);
+      expect(linked.body.resources).toEqual([{ id: resource.id, title: 'TUPE and pensions checklist' }]);
+      await http.put(path, mentee).expect(200);
+      const view = await http.get(`/mentoring/mentorships/${mentorshipId}`, mentee).expect(200);
+      expect(view.body.goals.find((g: { id: string }) => g.id === goal.id).resources).toEqual([
+        { id: resource.id, title: 'TUPE and pensions checklist' },
+      ]);
+
+      const outsider = await createMember(t);
+      await http.put(path, outsider).expect(404);
+      await http.put(`/mentoring/mentorships/${mentorshipId}/goals/${goal.id}/resources/${randomUUID()}`, mentee).expect(404);
+      await http.put(`/mentoring/mentorships/${mentorshipId}/goals/${randomUUID()}/resources/${resource.id}`, mentee).expect(404);
+      expect((await http.delete(path, mentee).expect(200)).body.resources).toEqual([]);
     });
   });
 

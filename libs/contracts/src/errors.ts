@@ -59,6 +59,7 @@ export type MatchingErrorCode =
   | 'meetingNotFound'
   | 'sessionNotFound'
   | 'checkInNotFound'
+  | 'resourceNotFound'
   | 'invalidMeeting'
   | 'meetingNotYours'
   | 'meetingNotOpen'

@@ -85,6 +85,8 @@ export interface GoalView {
   id: Uuid;
   title: string;
   status: GoalStatus;
+  /** Resources from the library the pair linked to this goal (PUT/DELETE .../goals/:goalId/resources/:resourceId). */
+  resources: { id: Uuid; title: string }[];
   createdAt: IsoDateTime;
   updatedAt: IsoDateTime;
 }

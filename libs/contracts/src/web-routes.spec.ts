@@ -10,7 +10,9 @@ describe('web client routes', () => {
   });
 
   it('knows the pages of the client and nothing else', () => {
-    for (const path of ['/', '/forums/threads/1', '/forums/search', '/chat/x', '/admin', '/admin/flags']) expect(isWebClientPath(path)).toBe(true);
-    for (const path of ['/nowhere', '/forums/threads', '/admin/nowhere', '/members/a/b', '/index.php']) expect(isWebClientPath(path)).toBe(false);
+    for (const path of ['/', '/forums/threads/1', '/forums/search', '/chat/x', '/admin', '/admin/flags'])
+      expect(isWebClientPath(path)).toBe(true);
+    for (const path of ['/nowhere', '/forums/threads', '/admin/nowhere', '/members/a/b', '/index.php'])
+      expect(isWebClientPath(path)).toBe(false);
   });
 });

@@ -22,9 +22,25 @@ describe('detectType', () => {
     expect(detectType(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toEqual({ kind: 'image', format: 'jpeg' });
     expect(detectType(Buffer.from('GIF89a...'))).toEqual({ kind: 'image', format: 'gif' });
     expect(detectType(Buffer.from('%PDF-1.7\n'))).toMatchObject({ contentType: 'application/pdf' });
-    expect(detectType(zip([['[Content_Types].xml', '<Types/>'], ['word/document.xml', '<w:document/>']]))).toMatchObject({ extension: 'docx' });
-    expect(detectType(zip([['[Content_Types].xml', '<Types/>'], ['xl/workbook.xml', '<workbook/>']]))).toMatchObject({ extension: 'xlsx' });
-    expect(detectType(Buffer.from('# TUPE checklist\n\n- [ ] Measures letter\n'))).toMatchObject({ contentType: 'text/plain; charset=utf-8' });
+    expect(
+      detectType(
+        zip([
+          ['[Content_Types].xml', '<Types/>'],
+          ['word/document.xml', '<w:document/>'],
+        ]),
+      ),
+    ).toMatchObject({ extension: 'docx' });
+    expect(
+      detectType(
+        zip([
+          ['[Content_Types].xml', '<Types/>'],
+          ['xl/workbook.xml', '<workbook/>'],
+        ]),
+      ),
+    ).toMatchObject({ extension: 'xlsx' });
+    expect(detectType(Buffer.from('# TUPE checklist\n\n- [ ] Measures letter\n'))).toMatchObject({
+      contentType: 'text/plain; charset=utf-8',
+    });
   });
 
   it('refuses markup, executables, bare zips and binary noise', () => {
@@ -45,7 +61,9 @@ describe('detectType', () => {
 
 describe('downloadName', () => {
   it('takes the detected type’s extension and drops path and control characters', () => {
-    expect(downloadName('../../etc/passwd.pdf', { kind: 'document', contentType: 'application/pdf', extension: 'pdf' })).toBe('....etcpasswd.pdf');
+    expect(downloadName('../../etc/passwd.pdf', { kind: 'document', contentType: 'application/pdf', extension: 'pdf' })).toBe(
+      '....etcpasswd.pdf',
+    );
     expect(downloadName('holiday.jpg', { kind: 'image', format: 'jpeg' })).toBe('holiday.webp');
     expect(downloadName('budget.csv', { kind: 'document', contentType: 'text/plain; charset=utf-8', extension: 'txt' })).toBe('budget.csv');
     expect(downloadName('report.exe', { kind: 'document', contentType: 'application/pdf', extension: 'pdf' })).toBe('report.pdf');

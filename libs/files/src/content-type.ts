@@ -3,8 +3,7 @@
 // (the api and jest run CommonJS) and which would recognise hundreds of formats we refuse anyway.
 
 export type DetectedType =
-  | { kind: 'image'; format: 'jpeg' | 'png' | 'gif' | 'webp' }
-  | { kind: 'document'; contentType: string; extension: string };
+  { kind: 'image'; format: 'jpeg' | 'png' | 'gif' | 'webp' } | { kind: 'document'; contentType: string; extension: string };
 
 const startsWith = (bytes: Buffer, signature: number[], offset = 0) => signature.every((b, i) => bytes[offset + i] === b);
 const ascii = (bytes: Buffer, start: number, end: number) => bytes.subarray(start, end).toString('latin1');

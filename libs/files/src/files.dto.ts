@@ -2,7 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { PageQuery } from '@mutuals/core';
-import { FILE_PURPOSES, type AttachmentInput, type CreateResourceRequest, type FilePurpose, type ResourceQuery, type SetImageRequest } from '@mutuals/contracts';
+import {
+  FILE_PURPOSES,
+  type AttachmentInput,
+  type CreateResourceRequest,
+  type FilePurpose,
+  type ResourceQuery,
+  type SetImageRequest,
+} from '@mutuals/contracts';
 import { STAGES, SUPPORT_AREAS } from '@mutuals/profiles';
 
 // Postgres text cannot hold NUL.
@@ -75,7 +82,10 @@ export class CreateResourceDto implements CreateResourceRequest {
 export class ResourceQueryDto extends PageQuery implements ResourceQuery {
   @ApiPropertyOptional() @IsOptional() @trimmed() @IsString() @MaxLength(200) q?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsIn(SUPPORT_AREA_SLUGS, { message: 'must be a support area of GET /taxonomy' }) supportArea?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsIn(SUPPORT_AREA_SLUGS, { message: 'must be a support area of GET /taxonomy' })
+  supportArea?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsIn(STAGE_SLUGS, { message: 'must be a journey stage of GET /taxonomy' }) stage?: string;
 }

@@ -25,7 +25,8 @@ import { S3FileStorage } from './storage/s3-storage';
     {
       provide: FILE_STORAGE,
       inject: [APP_CONFIG, getDataSourceToken()],
-      useFactory: (config: AppConfig, db: DataSource) => (config.files.s3 ? new S3FileStorage(config.files.s3) : new PostgresFileStorage(db)),
+      useFactory: (config: AppConfig, db: DataSource) =>
+        config.files.s3 ? new S3FileStorage(config.files.s3) : new PostgresFileStorage(db),
     },
     FilesRepository,
     ResourcesRepository,

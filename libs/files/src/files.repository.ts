@@ -61,7 +61,9 @@ export class FilesRepository {
       `UPDATE files f SET attached_kind = $3, attached_id = $4, alt = a.alt
          FROM unnest($5::uuid[], $6::text[]) AS a(id, alt)
         WHERE f.id = a.id AND f.owner_id = $1 AND f.purpose = ANY($2) AND f.attached_kind IS NULL
-        RETURNING ${COLUMNS.split(', ').map((c) => `f.${c}`).join(', ')}`,
+        RETURNING ${COLUMNS.split(', ')
+          .map((c) => `f.${c}`)
+          .join(', ')}`,
       [input.ownerId, input.purposes, input.kind, input.targetId, input.files.map((f) => f.id), input.files.map((f) => f.alt)],
     );
     return rows;
@@ -70,10 +72,10 @@ export class FilesRepository {
   /** The files attached to each of the given objects, in upload order. */
   async attachedTo(kind: string, targetIds: string[]): Promise<FileRow[]> {
     if (targetIds.length === 0) return [];
-    return this.db.query(`SELECT ${COLUMNS} FROM files WHERE attached_kind = $1 AND attached_id = ANY($2::uuid[]) ORDER BY created_at, id`, [
-      kind,
-      targetIds,
-    ]);
+    return this.db.query(
+      `SELECT ${COLUMNS} FROM files WHERE attached_kind = $1 AND attached_id = ANY($2::uuid[]) ORDER BY created_at, id`,
+      [kind, targetIds],
+    );
   }
 
   /** Detaches and deletes what an owner object held (a replaced avatar); answers the ids. */

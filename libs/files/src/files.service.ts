@@ -74,7 +74,10 @@ export class FilesService {
         [{ field: 'file', message: 'is not a type accepted here' }],
       );
     }
-    const stored = type.kind === 'image' ? await this.image(received.bytes, purpose) : { bytes: received.bytes, contentType: type.contentType, width: null, height: null };
+    const stored =
+      type.kind === 'image'
+        ? await this.image(received.bytes, purpose)
+        : { bytes: received.bytes, contentType: type.contentType, width: null, height: null };
     const row: FileRow = {
       id: randomUUID(),
       owner_id: user.id,
@@ -122,7 +125,13 @@ export class FilesService {
   // ---- attaching (called by forums and chat inside their own transactions) ----
 
   /** Claims the member's attachment drafts for a post or a message; any other file fails the write. */
-  async attach(manager: EntityManager, ownerId: string, kind: AttachmentTarget, targetId: string, attachments: AttachmentInput[]): Promise<FileView[]> {
+  async attach(
+    manager: EntityManager,
+    ownerId: string,
+    kind: AttachmentTarget,
+    targetId: string,
+    attachments: AttachmentInput[],
+  ): Promise<FileView[]> {
     const rows = await this.files.claimDrafts(manager, {
       ownerId,
       purposes: ['attachment'],
@@ -173,10 +182,24 @@ export class FilesService {
     return { url };
   }
 
-  private async claimImage(manager: EntityManager, ownerId: string, purpose: 'avatar' | 'logo', targetId: string, fileId: string): Promise<FileRow> {
-    const [file] = await this.files.claimDrafts(manager, { ownerId, purposes: [purpose], kind: purpose, targetId, files: [{ id: fileId, alt: '' }] });
+  private async claimImage(
+    manager: EntityManager,
+    ownerId: string,
+    purpose: 'avatar' | 'logo',
+    targetId: string,
+    fileId: string,
+  ): Promise<FileRow> {
+    const [file] = await this.files.claimDrafts(manager, {
+      ownerId,
+      purposes: [purpose],
+      kind: purpose,
+      targetId,
+      files: [{ id: fileId, alt: '' }],
+    });
     if (!file) {
-      throw FilesErrors.notYourFile(`Upload the image with purpose ${purpose} first`, [{ field: 'fileId', message: `is not one of your unused ${purpose} uploads` }]);
+      throw FilesErrors.notYourFile(`Upload the image with purpose ${purpose} first`, [
+        { field: 'fileId', message: `is not one of your unused ${purpose} uploads` },
+      ]);
     }
     return file;
   }

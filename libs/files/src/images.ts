@@ -32,7 +32,13 @@ export async function processImage(input: Buffer, purpose: FilePurpose, maxPixel
   try {
     const { data, info } = await sharp(input, { limitInputPixels: maxPixels, failOn: 'error', animated: false })
       .rotate() // applies the EXIF orientation to the pixels before the metadata is dropped
-      .resize({ width: shape.width, height: shape.height, fit: shape.fit, position: 'attention', withoutEnlargement: shape.fit === 'inside' })
+      .resize({
+        width: shape.width,
+        height: shape.height,
+        fit: shape.fit,
+        position: 'attention',
+        withoutEnlargement: shape.fit === 'inside',
+      })
       .webp({ quality: 82, effort: 4 })
       .toBuffer({ resolveWithObject: true });
     return { bytes: data, contentType: 'image/webp', width: info.width, height: info.height };

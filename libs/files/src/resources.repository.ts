@@ -42,6 +42,11 @@ export class ResourcesRepository {
     return row ?? null;
   }
 
+  async titles(ids: readonly string[]): Promise<{ id: string; title: string }[]> {
+    if (ids.length === 0) return [];
+    return this.db.query(`SELECT id, title FROM resources WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
   /**
    * Newest first, filtered by words (title weighs more than summary), support area and stage.
    * $1 limit + 1, $2 words, $3 area, $4 stage, then the keyset ($5 created, $6 id).

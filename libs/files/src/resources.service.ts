@@ -49,10 +49,20 @@ export class ResourcesService {
     return (await this.views(viewer, [row]))[0]!;
   }
 
+  /** Titles of resources by id, for other libs that link to them (a mentorship's goals); gone ones are left out. */
+  async titles(ids: readonly string[]): Promise<Map<string, string>> {
+    return new Map((await this.resources.titles([...new Set(ids)])).map((r) => [r.id, r.title]));
+  }
+
   async list(viewer: AuthUser, query: ResourceQueryDto): Promise<Page<ResourceView>> {
     const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const rows = await this.resources.list({ ...query, after: after?.map(String) ?? null });
-    const page = toPage(rows, query.limit, (r) => [r.at_key, r.id], (r) => r);
+    const page = toPage(
+      rows,
+      query.limit,
+      (r) => [r.at_key, r.id],
+      (r) => r,
+    );
     return { items: await this.views(viewer, page.items), nextCursor: page.nextCursor };
   }
 
@@ -77,7 +87,10 @@ export class ResourcesService {
   private async views(viewer: AuthUser, rows: ResourceRow[]): Promise<ResourceView[]> {
     const [authors, files] = await Promise.all([
       this.identity.getUserSummaries(rows.map((r) => r.author_id)),
-      this.files.attachedTo('resource', rows.map((r) => r.id)),
+      this.files.attachedTo(
+        'resource',
+        rows.map((r) => r.id),
+      ),
     ]);
     const fileOf = new Map(files.map((f) => [f.attached_id, f]));
     return rows.map((row) => {

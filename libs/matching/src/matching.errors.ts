@@ -9,6 +9,7 @@ export const MatchingErrors = defineErrors<MatchingErrorCode>({
   meetingNotFound: 'not-found',
   sessionNotFound: 'not-found',
   checkInNotFound: 'not-found',
+  resourceNotFound: 'not-found',
   invalidMeeting: 'invalid',
   meetingNotYours: 'conflict',
   meetingNotOpen: 'conflict',

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChatModule } from '@mutuals/chat';
+import { FilesModule } from '@mutuals/files';
 import { IdentityModule } from '@mutuals/identity';
 import { ProfilesModule } from '@mutuals/profiles';
 import { AdminMatchingController } from './admin-matching.controller';
@@ -24,7 +25,7 @@ import { MentorshipsRepository } from './repositories/mentorships.repository';
 import { PairCareRepository } from './repositories/pair-care.repository';
 
 @Module({
-  imports: [ChatModule, IdentityModule, ProfilesModule],
+  imports: [ChatModule, FilesModule, IdentityModule, ProfilesModule],
   controllers: [MentoringController, AdminMatchingController, PairCareController, PairCareAdminController],
   providers: [
     MentoringPeople,
@@ -45,6 +46,15 @@ import { PairCareRepository } from './repositories/pair-care.repository';
     MatchingMemberDataRepository,
     MatchingMemberDataService,
   ],
-  exports: [MatchingService, MentoringRequestsService, MentorshipsService, MeetingsService, AgreementsService, CheckInsService, PairHistoryService, MatchingMemberDataService],
+  exports: [
+    MatchingService,
+    MentoringRequestsService,
+    MentorshipsService,
+    MeetingsService,
+    AgreementsService,
+    CheckInsService,
+    PairHistoryService,
+    MatchingMemberDataService,
+  ],
 })
 export class MatchingModule {}

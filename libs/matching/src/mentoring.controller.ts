@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Page } from '@mutuals/core';
 import type {
@@ -107,6 +107,26 @@ export class MentoringController {
     @Body() body: UpdateGoalDto,
   ): Promise<GoalView> {
     return this.mentorships.updateGoal(user, id, goalId, body);
+  }
+
+  @Put('mentorships/:id/goals/:goalId/resources/:resourceId')
+  linkResource(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('goalId', ParseUUIDPipe) goalId: string,
+    @Param('resourceId', ParseUUIDPipe) resourceId: string,
+  ): Promise<GoalView> {
+    return this.mentorships.linkResource(user, id, goalId, resourceId);
+  }
+
+  @Delete('mentorships/:id/goals/:goalId/resources/:resourceId')
+  unlinkResource(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('goalId', ParseUUIDPipe) goalId: string,
+    @Param('resourceId', ParseUUIDPipe) resourceId: string,
+  ): Promise<GoalView> {
+    return this.mentorships.unlinkResource(user, id, goalId, resourceId);
   }
 
   @Post('mentorships/:id/sessions')

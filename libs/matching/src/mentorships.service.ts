@@ -23,6 +23,7 @@ import type {
 } from './dto/mentoring.dto';
 import { MatchingErrors } from './matching.errors';
 import { MentoringPeople } from './mentoring-people';
+import { ResourcesService } from '@mutuals/files';
 import { PairCareRepository } from './repositories/pair-care.repository';
 import { GoalRow, MentorshipPageQuery, MentorshipRow, MentorshipsRepository, SessionRow } from './repositories/mentorships.repository';
 
@@ -39,6 +40,7 @@ export class MentorshipsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly mentorships: MentorshipsRepository,
     private readonly pairCare: PairCareRepository,
+    private readonly resources: ResourcesService,
     private readonly people: MentoringPeople,
     private readonly events: DomainEvents,
     private readonly chat: ChatConversationsService,
@@ -58,14 +60,14 @@ export class MentorshipsService {
     const summary = toSummary(row, viewer, await this.relatedOf([row]));
     if (viewer === 'coordinator') return { ...summary, feedback: row.feedback, goals: [], sessions: [] };
     const [goals, sessions] = await Promise.all([this.mentorships.goals(id), this.mentorships.sessions(id)]);
-    return { ...summary, feedback: row.feedback, goals: goals.map(toGoal), sessions: sessions.map(toSession) };
+    return { ...summary, feedback: row.feedback, goals: await this.goalViews(goals), sessions: sessions.map(toSession) };
   }
 
   async addGoal(caller: AuthUser, id: string, input: CreateGoalDto): Promise<GoalView> {
     await this.openForPair(caller, id);
     const row = await this.mentorships.addGoal(id, { title: input.title, status: input.status ?? 'open' }, MAX_GOALS);
     if (!row) throw MatchingErrors.tooManyGoals(`A mentorship keeps at most ${MAX_GOALS} goals`);
-    return toGoal(row);
+    return (await this.goalViews([row]))[0]!;
   }
 
   /** Every edit of a goal goes on the pair's record of changes, with what it was and what it became. */
@@ -90,7 +92,7 @@ export class MentorshipsService {
       );
       return after;
     });
-    return toGoal(row);
+    return (await this.goalViews([row]))[0]!;
   }
 
   async logSession(caller: AuthUser, id: string, input: LogSessionDto): Promise<SessionLogView> {
@@ -137,6 +139,41 @@ export class MentorshipsService {
     return this.get(caller, id);
   }
 
+  /** Links a resource from the library to one of the pair's goals (linking twice changes nothing). */
+  async linkResource(caller: AuthUser, id: string, goalId: string, resourceId: string): Promise<GoalView> {
+    await this.openForPair(caller, id);
+    if ((await this.resources.titles([resourceId])).size === 0) throw MatchingErrors.resourceNotFound('No such resource in the library');
+    if (!(await this.mentorships.linkResource(id, goalId, resourceId, caller.id)))
+      throw MatchingErrors.goalNotFound('No such goal in this mentorship');
+    return this.goalView(id, goalId);
+  }
+
+  async unlinkResource(caller: AuthUser, id: string, goalId: string, resourceId: string): Promise<GoalView> {
+    await this.openForPair(caller, id);
+    if (!(await this.mentorships.unlinkResource(id, goalId, resourceId)))
+      throw MatchingErrors.goalNotFound('No such goal in this mentorship');
+    return this.goalView(id, goalId);
+  }
+
+  private async goalView(id: string, goalId: string): Promise<GoalView> {
+    const goal = (await this.mentorships.goals(id)).find((g) => g.id === goalId)!;
+    return (await this.goalViews([goal]))[0]!;
+  }
+
+  /** Goals with the titles of their linked resources, asked of the files lib in one go (removed resources drop out). */
+  private async goalViews(goals: GoalRow[]): Promise<GoalView[]> {
+    const links = await this.mentorships.goalResources(goals.map((g) => g.id));
+    const titles = await this.resources.titles(links.map((l) => l.resource_id));
+    return goals.map((goal) =>
+      toGoal(
+        goal,
+        links
+          .filter((l) => l.goal_id === goal.id && titles.has(l.resource_id))
+          .map((l) => ({ id: l.resource_id, title: titles.get(l.resource_id)! })),
+      ),
+    );
+  }
+
   private async page(caller: AuthUser, filter: Pick<MentorshipPageQuery, 'memberId' | 'flagged' | 'status'>, query: MentorshipListQuery) {
     const after = decodeCursor(query.cursor, ['timestamp', 'uuid']) as [string, string] | null;
     const rows = await this.mentorships.page({ ...filter, after, limit: query.limit + 1 });
@@ -177,10 +214,11 @@ export class MentorshipsService {
 const viewerOf = (caller: AuthUser, row: MentorshipRow): 'mentor' | 'mentee' | null =>
   row.mentor_id === caller.id ? 'mentor' : row.mentee_id === caller.id ? 'mentee' : null;
 
-const toGoal = (g: GoalRow): GoalView => ({
+const toGoal = (g: GoalRow, resources: GoalView['resources']): GoalView => ({
   id: g.id,
   title: g.title,
   status: g.status,
+  resources,
   createdAt: g.created_at.toISOString(),
   updatedAt: g.updated_at.toISOString(),
 });

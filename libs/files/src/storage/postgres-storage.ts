@@ -17,7 +17,11 @@ export class PostgresFileStorage implements FileStorage {
 
   async read(fileId: string, range?: ByteRange): Promise<Buffer> {
     const [row]: { data: Buffer }[] = range
-      ? await this.db.query(`SELECT substring(data FROM $2 FOR $3) AS data FROM files WHERE id = $1`, [fileId, range.start + 1, range.end - range.start + 1])
+      ? await this.db.query(`SELECT substring(data FROM $2 FOR $3) AS data FROM files WHERE id = $1`, [
+          fileId,
+          range.start + 1,
+          range.end - range.start + 1,
+        ])
       : await this.db.query(`SELECT data FROM files WHERE id = $1`, [fileId]);
     if (!row?.data) throw new Error(`file ${fileId} has no stored bytes`);
     return row.data;

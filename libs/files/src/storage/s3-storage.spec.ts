@@ -4,7 +4,15 @@ import { S3FileStorage } from './s3-storage';
 
 /** An S3 client whose requests are captured instead of sent: no network, no server. */
 function capturingClient(answer: { status?: number; body?: string } = {}) {
-  const requests: { method: string; hostname: string; port?: number; path: string; query: Record<string, unknown>; headers: Record<string, string>; body: unknown }[] = [];
+  const requests: {
+    method: string;
+    hostname: string;
+    port?: number;
+    path: string;
+    query: Record<string, unknown>;
+    headers: Record<string, string>;
+    body: unknown;
+  }[] = [];
   const client = new S3Client({
     endpoint: 'https://minio.internal:9000',
     region: 'eu-west-2',

@@ -27,13 +27,23 @@ export class S3FileStorage implements FileStorage {
 
   async put(_manager: EntityManager, fileId: string, bytes: Buffer, contentType: string): Promise<void> {
     await this.client.send(
-      new PutObjectCommand({ Bucket: this.location.bucket, Key: this.key(fileId), Body: bytes, ContentType: contentType, ContentLength: bytes.length }),
+      new PutObjectCommand({
+        Bucket: this.location.bucket,
+        Key: this.key(fileId),
+        Body: bytes,
+        ContentType: contentType,
+        ContentLength: bytes.length,
+      }),
     );
   }
 
   async read(fileId: string, range?: ByteRange): Promise<Buffer> {
     const answer = await this.client.send(
-      new GetObjectCommand({ Bucket: this.location.bucket, Key: this.key(fileId), ...(range && { Range: `bytes=${range.start}-${range.end}` }) }),
+      new GetObjectCommand({
+        Bucket: this.location.bucket,
+        Key: this.key(fileId),
+        ...(range && { Range: `bytes=${range.start}-${range.end}` }),
+      }),
     );
     if (!answer.Body) throw new Error(`object for file ${fileId} has no body`);
     return Buffer.from(await answer.Body.transformToByteArray());
@@ -42,7 +52,10 @@ export class S3FileStorage implements FileStorage {
   async remove(fileIds: string[]): Promise<void> {
     if (fileIds.length === 0) return;
     await this.client.send(
-      new DeleteObjectsCommand({ Bucket: this.location.bucket, Delete: { Objects: fileIds.map((id) => ({ Key: this.key(id) })), Quiet: true } }),
+      new DeleteObjectsCommand({
+        Bucket: this.location.bucket,
+        Delete: { Objects: fileIds.map((id) => ({ Key: this.key(id) })), Quiet: true },
+      }),
     );
   }
 }

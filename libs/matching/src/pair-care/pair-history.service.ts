@@ -37,7 +37,11 @@ export class PairHistoryService {
     return session;
   }
 
-  missed(proposedBy: string, mentorshipId: string, meeting: { startsAt: Date; durationMinutes: number; format: MeetingFormat }): Promise<void> {
+  missed(
+    proposedBy: string,
+    mentorshipId: string,
+    meeting: { startsAt: Date; durationMinutes: number; format: MeetingFormat },
+  ): Promise<void> {
     return this.repository.insertPastMeeting({ mentorshipId, proposedBy, status: 'missed', sessionId: null, ...meeting });
   }
 }

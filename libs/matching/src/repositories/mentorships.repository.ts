@@ -200,7 +200,46 @@ export class MentorshipsRepository {
   }
 
   async deleteGoal(goalId: string, manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM mentorship_goal_resources WHERE goal_id = $1', [goalId]);
     await manager.query('DELETE FROM mentorship_goals WHERE id = $1', [goalId]);
+  }
+
+  /** The resources linked to these goals, oldest link first. */
+  goalResources(goalIds: readonly string[]): Promise<{ goal_id: string; resource_id: string }[]> {
+    if (goalIds.length === 0) return Promise.resolve([]);
+    return rowsOf(
+      this.runner(),
+      'SELECT goal_id, resource_id FROM mentorship_goal_resources WHERE goal_id = ANY($1::uuid[]) ORDER BY created_at, resource_id',
+      [goalIds],
+    );
+  }
+
+  /** Links a resource to a goal of this mentorship; false when the goal is not the mentorship's. */
+  async linkResource(mentorshipId: string, goalId: string, resourceId: string, linkedBy: string): Promise<boolean> {
+    const linked = await rowsOf(
+      this.runner(),
+      `INSERT INTO mentorship_goal_resources (goal_id, resource_id, linked_by)
+       SELECT g.id, $3, $4 FROM mentorship_goals g WHERE g.id = $2 AND g.mentorship_id = $1
+       ON CONFLICT (goal_id, resource_id) DO NOTHING RETURNING goal_id`,
+      [mentorshipId, goalId, resourceId, linkedBy],
+    );
+    return linked.length > 0 || (await this.goalBelongs(mentorshipId, goalId));
+  }
+
+  async unlinkResource(mentorshipId: string, goalId: string, resourceId: string): Promise<boolean> {
+    await this.runner().query(
+      `DELETE FROM mentorship_goal_resources l USING mentorship_goals g
+       WHERE l.goal_id = g.id AND g.id = $2 AND g.mentorship_id = $1 AND l.resource_id = $3`,
+      [mentorshipId, goalId, resourceId],
+    );
+    return this.goalBelongs(mentorshipId, goalId);
+  }
+
+  private async goalBelongs(mentorshipId: string, goalId: string): Promise<boolean> {
+    return (
+      (await firstRow(this.runner(), 'SELECT 1 FROM mentorship_goals WHERE id = $1 AND mentorship_id = $2', [goalId, mentorshipId])) !==
+      undefined
+    );
   }
 
   /** The session log as it stands, locked for an edit or deletion in this transaction. */

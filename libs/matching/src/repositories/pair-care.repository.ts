@@ -186,13 +186,29 @@ export class PairCareRepository {
 
   /** A meeting from the pair's past (imported history and demo data): its outcome is known already. */
   async insertPastMeeting(
-    meeting: { mentorshipId: string; proposedBy: string; startsAt: Date; durationMinutes: number; format: MeetingFormat; status: 'held' | 'missed'; sessionId: string | null },
+    meeting: {
+      mentorshipId: string;
+      proposedBy: string;
+      startsAt: Date;
+      durationMinutes: number;
+      format: MeetingFormat;
+      status: 'held' | 'missed';
+      sessionId: string | null;
+    },
     manager?: EntityManager,
   ): Promise<void> {
     await this.db(manager).query(
       `INSERT INTO mentoring_meetings (mentorship_id, starts_at, duration_minutes, format, status, proposed_by, session_id, log_requested_at, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $2, $2)`,
-      [meeting.mentorshipId, meeting.startsAt, meeting.durationMinutes, meeting.format, meeting.status, meeting.proposedBy, meeting.sessionId],
+      [
+        meeting.mentorshipId,
+        meeting.startsAt,
+        meeting.durationMinutes,
+        meeting.format,
+        meeting.status,
+        meeting.proposedBy,
+        meeting.sessionId,
+      ],
     );
   }
 

@@ -1,9 +1,11 @@
 // /mentoring/mentorships/:id: goals, session log, fit check and closing, for the pair.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { GoalStatus, GoalView, MentorshipOutcome, MentorshipView, SessionLogView } from '@mutuals/contracts';
-import { api, errorMessage, isApiError } from '../../api/client';
+import { API_BASE, api, errorMessage, isApiError } from '../../api/client';
+import { resourcesQuery } from '../../api/files';
+import { pageItems } from '../../api/queryClient';
 import { mentoringKeys, mentorshipQuery } from '../../api/mentoring';
 import {
   Alert,
@@ -175,6 +177,7 @@ function Goals({ mentorship, onChange }: { mentorship: MentorshipView; onChange:
                   Delete
                 </Button>
               )}
+              <GoalResources mentorshipId={mentorship.id} goal={g} active={mentorship.status === 'active'} onChange={onChange} />
             </li>
           ))}
         </ul>
@@ -189,6 +192,67 @@ function Goals({ mentorship, onChange }: { mentorship: MentorshipView; onChange:
         </form>
       )}
     </Card>
+  );
+}
+
+/** The library's guides and templates linked to a goal, and a way to link another. */
+function GoalResources({
+  mentorshipId,
+  goal,
+  active,
+  onChange,
+}: {
+  mentorshipId: string;
+  goal: GoalView;
+  active: boolean;
+  onChange: () => void;
+}) {
+  const library = useInfiniteQuery({ ...resourcesQuery({}), enabled: active });
+  const [error, setError] = useState<string | null>(null);
+  const path = (resourceId: string) => `/mentoring/mentorships/${mentorshipId}/goals/${goal.id}/resources/${resourceId}`;
+  const act = async (method: 'put' | 'delete', resourceId: string) => {
+    try {
+      await (method === 'put' ? api.put(path(resourceId)) : api.delete(path(resourceId)));
+      setError(null);
+      onChange();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  const linked = new Set(goal.resources.map((r) => r.id));
+  const choices = pageItems(library.data).filter((r) => !linked.has(r.id));
+  return (
+    <div className="goal-resources">
+      {goal.resources.length > 0 && (
+        <ul aria-label={`Resources for “${goal.title}”`}>
+          {goal.resources.map((r) => (
+            <li key={r.id}>
+              <a href={`${API_BASE}/resources/${r.id}/download`}>{r.title}</a>
+              {active && (
+                <Button size="sm" variant="ghost" aria-label={`Unlink “${r.title}”`} onClick={() => void act('delete', r.id)}>
+                  Unlink
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {active && choices.length > 0 && (
+        <Select
+          label={`Link a resource to “${goal.title}”`}
+          name={`goal-resource-${goal.id}`}
+          options={choices.map((r) => ({ value: r.id, label: r.title }))}
+          placeholder="Choose from the library"
+          value=""
+          onChange={(e) => e.target.value && void act('put', e.target.value)}
+        />
+      )}
+      {error && (
+        <Alert tone="danger" role="alert">
+          {error}
+        </Alert>
+      )}
+    </div>
   );
 }
 
