@@ -11,7 +11,8 @@ export interface PendingAttachment {
   alt: string;
 }
 
-export const toAttachmentInputs = (pending: PendingAttachment[]): AttachmentInput[] => pending.map((p) => ({ fileId: p.file.id, alt: p.alt }));
+export const toAttachmentInputs = (pending: PendingAttachment[]): AttachmentInput[] =>
+  pending.map((p) => ({ fileId: p.file.id, alt: p.alt }));
 
 export interface AttachmentPickerProps {
   value: PendingAttachment[];
@@ -81,7 +82,11 @@ export function AttachmentPicker({ value, onChange, max = 6 }: AttachmentPickerP
         <ul className="attachment-previews">
           {value.map((item, i) => (
             <li key={item.file.id}>
-              {item.file.kind === 'image' ? <img src={item.file.url} alt="" className="attachment-thumb" /> : <span className="attachment-doc">{item.file.name}</span>}
+              {item.file.kind === 'image' ? (
+                <img src={item.file.url} alt="" className="attachment-thumb" />
+              ) : (
+                <span className="attachment-doc">{item.file.name}</span>
+              )}
               <span className="forum-meta"> {formatSize(item.file.size)}</span>
               {item.file.kind === 'image' && (
                 <label className="attachment-alt">
@@ -94,7 +99,13 @@ export function AttachmentPicker({ value, onChange, max = 6 }: AttachmentPickerP
                   />
                 </label>
               )}
-              <Button type="button" variant="ghost" size="sm" onClick={() => onChange(value.filter((_, j) => j !== i))} aria-label={`Remove ${item.file.name}`}>
+              <Button
+                type="button"
+                variant="ghost"
+                size="sm"
+                onClick={() => onChange(value.filter((_, j) => j !== i))}
+                aria-label={`Remove ${item.file.name}`}
+              >
                 Remove
               </Button>
             </li>

@@ -10,7 +10,14 @@ export function Attachments({ files }: { files: FileView[] }) {
     <div className="attachments">
       {images.map((image) => (
         <a key={image.id} href={image.url} target="_blank" rel="noreferrer">
-          <img className="attachment-image" src={image.url} alt={image.alt} width={image.width ?? undefined} height={image.height ?? undefined} loading="lazy" />
+          <img
+            className="attachment-image"
+            src={image.url}
+            alt={image.alt}
+            width={image.width ?? undefined}
+            height={image.height ?? undefined}
+            loading="lazy"
+          />
         </a>
       ))}
       {documents.length > 0 && (

@@ -16,7 +16,16 @@ function buttonClass(variant: ButtonVariant, size: ButtonSize, className?: strin
   return cx('btn', `btn-${variant}`, size === 'sm' && 'btn-sm', className);
 }
 
-export function Button({ variant = 'primary', size = 'md', busy = false, type = 'button', className, disabled, children, ...rest }: ButtonProps) {
+export function Button({
+  variant = 'primary',
+  size = 'md',
+  busy = false,
+  type = 'button',
+  className,
+  disabled,
+  children,
+  ...rest
+}: ButtonProps) {
   return (
     <button
       type={type}

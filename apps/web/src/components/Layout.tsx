@@ -45,9 +45,7 @@ export function Layout() {
   const signedIn = me !== null;
   const coordinator = isCoordinator(me?.user.role);
   const visible = (item: NavItem) =>
-    item.audience === 'public' ||
-    (item.audience === 'guest' && !signedIn) ||
-    (item.audience === 'member' && signedIn);
+    item.audience === 'public' || (item.audience === 'guest' && !signedIn) || (item.audience === 'member' && signedIn);
   const mainItems = navItems.filter(visible);
   const coordinatorItems = coordinator ? navItems.filter((i) => i.audience === 'coordinator') : [];
 
@@ -113,8 +111,7 @@ export function Layout() {
             aria-controls="site-nav"
             onClick={() => setMenuOpen((open) => !open)}
           >
-            Menu{' '}
-            <CountBadge count={chatUnread} label="unread chat" />
+            Menu <CountBadge count={chatUnread} label="unread chat" />
           </button>
           <div id="site-nav" className="site-nav" data-open={menuOpen}>
             <nav aria-label="Main">
@@ -156,8 +153,7 @@ export function Layout() {
         <div className="container banner">
           <Alert tone="warning" role="none" title="Your account is awaiting approval by a coordinator">
             <p>
-              Until then you can complete your <Link to="/profile">profile</Link> and read, but not post, chat or
-              request mentoring.
+              Until then you can complete your <Link to="/profile">profile</Link> and read, but not post, chat or request mentoring.
             </p>
           </Alert>
         </div>
@@ -179,8 +175,8 @@ export function Layout() {
       <footer className="site-footer">
         <div className="container footer-inner">
           <p>
-            Mutuals Network is the peer-support and mentoring network of the Mutuals Support Programme for public
-            service mutuals in England.
+            Mutuals Network is the peer-support and mentoring network of the Mutuals Support Programme for public service mutuals in
+            England.
           </p>
           <ul className="footer-links">
             <li>

@@ -21,7 +21,7 @@ export {
   type FormErrorProps,
 } from './Form';
 export { useForm, CHECK_FIELDS, type FieldErrors, type FormApi, type TextBinding, type UseFormOptions } from './useForm';
-export { PageTitle, Card, Badge, Alert, EmptyState, Spinner, Tabs, SITE_NAME, type Tone, type TabItem } from './ui';
+export { PageTitle, Card, Badge, Alert, ActionFeedback, EmptyState, Spinner, Tabs, SITE_NAME, type Tone, type TabItem } from './ui';
 export { Layout } from './Layout';
 export { Confirm, type ConfirmProps } from './Confirm';
 export { LoadMore, type LoadMoreProps } from './LoadMore';

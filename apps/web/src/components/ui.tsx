@@ -1,5 +1,6 @@
 // Small presentational pieces: page title, card, badge, alert, empty state, spinner, tabs.
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { errorMessage } from '../api/client';
 import { cx } from './cx';
 
 export const SITE_NAME = 'Mutuals Network';
@@ -60,6 +61,29 @@ export interface AlertProps {
   children?: ReactNode;
   /** `status` (polite, default) or `alert` (assertive, for errors); `none` for static notices. */
   role?: 'status' | 'alert' | 'none';
+}
+
+/**
+ * What an action on a page came to: a success notice announced politely (the live region stays in
+ * the page so screen readers hear it change) and a failure as an alert.
+ */
+export function ActionFeedback({ notice, error }: { notice: ReactNode; error: unknown }) {
+  return (
+    <>
+      <div aria-live="polite" className="live-region">
+        {notice && (
+          <Alert tone="success" role="none">
+            {notice}
+          </Alert>
+        )}
+      </div>
+      {error ? (
+        <Alert tone="danger" role="alert">
+          {errorMessage(error)}
+        </Alert>
+      ) : null}
+    </>
+  );
 }
 
 export function Alert({ tone = 'info', title, children, role = 'status' }: AlertProps) {

@@ -128,7 +128,19 @@ export function useForm<T extends FieldValues>(initial: T, options: UseFormOptio
       },
     )(event);
 
-  return { values, set, reset, text, errors, setErrors, formError, setFormError, submitting: hook.formState.isSubmitting, failures, handleSubmit };
+  return {
+    values,
+    set,
+    reset,
+    text,
+    errors,
+    setErrors,
+    formError,
+    setFormError,
+    submitting: hook.formState.isSubmitting,
+    failures,
+    handleSubmit,
+  };
 }
 
 export type FormApi<T extends FieldValues> = ReturnType<typeof useForm<T>>;

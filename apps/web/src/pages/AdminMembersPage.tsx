@@ -4,12 +4,11 @@ import { Fragment, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AccountStatus, AdminMemberView, UserView } from '@mutuals/contracts';
-import { api, errorMessage, isApiError } from '../api/client';
+import { api, isApiError } from '../api/client';
 import { adminMembersQuery, memberKeys } from '../api/members';
 import { mapPageItems, pageItems } from '../api/queryClient';
 import { useSession } from '../api/session';
 import {
-  Alert,
   Badge,
   Button,
   Confirm,
@@ -21,6 +20,7 @@ import {
   TextArea,
   type TabItem,
   type Tone,
+  ActionFeedback,
 } from '../components';
 
 const tabs: TabItem<AccountStatus>[] = [
@@ -99,18 +99,7 @@ export function AdminMembersPage() {
         title="Member approvals"
         lead="Approve new members so they can post, chat and request mentoring, or reject an application with a reason the applicant sees; suspend accounts that misuse the network."
       />
-      <div aria-live="polite" className="live-region">
-        {notice && (
-          <Alert tone="success" role="none">
-            {notice}
-          </Alert>
-        )}
-      </div>
-      {error && (
-        <Alert tone="danger" role="alert">
-          {errorMessage(error)}
-        </Alert>
-      )}
+      <ActionFeedback notice={notice} error={error} />
       <Tabs label="Account status" tabs={tabs} selected={status} onSelect={select} idPrefix="member-status">
         {list.isPending ? (
           <Spinner label="Loading members" />

@@ -75,27 +75,27 @@ export function LandingPage() {
       <section aria-labelledby="what-heading" className="section">
         <h2 id="what-heading">What is a public service mutual?</h2>
         <p>
-          A public service mutual is an organisation that has left the public sector and is now run with significant
-          employee control: community health and adult social care, leisure centres, libraries, youth and children's
-          services, education, arts and culture. It meets three tests:
+          A public service mutual is an organisation that has left the public sector and is now run with significant employee control:
+          community health and adult social care, leisure centres, libraries, youth and children's services, education, arts and culture. It
+          meets three tests:
         </p>
         <ol className="tests">
           <li>
-            <strong>It has left the public sector.</strong> It has "spun out" of a council, NHS body or government
-            department and trades independently.
+            <strong>It has left the public sector.</strong> It has "spun out" of a council, NHS body or government department and trades
+            independently.
           </li>
           <li>
-            <strong>It delivers public services with a social purpose.</strong> Usually under contract to the body it
-            left, and increasingly to others too.
+            <strong>It delivers public services with a social purpose.</strong> Usually under contract to the body it left, and increasingly
+            to others too.
           </li>
           <li>
-            <strong>Its staff have a significant say in how it is run.</strong> Through ownership, elected board
-            members or a formal voice in decisions.
+            <strong>Its staff have a significant say in how it is run.</strong> Through ownership, elected board members or a formal voice
+            in decisions.
           </li>
         </ol>
         <p>
-          "Mutual" is not a legal form. Most are community interest companies; others are co-operatives, community
-          benefit societies, companies limited by guarantee or shares, or charities.
+          "Mutual" is not a legal form. Most are community interest companies; others are co-operatives, community benefit societies,
+          companies limited by guarantee or shares, or charities.
         </p>
       </section>
 
@@ -109,18 +109,16 @@ export function LandingPage() {
             </li>
           ))}
         </ul>
-        <p className="muted">
-          Mutuals range from two staff to several thousand. Figures from the State of the Sector surveys.
-        </p>
+        <p className="muted">Mutuals range from two staff to several thousand. Figures from the State of the Sector surveys.</p>
       </section>
 
       <section aria-labelledby="programme-heading" className="section">
         <h2 id="programme-heading">The Mutuals Support Programme</h2>
         <p>
-          The government is funding £1.7m of support for aspiring and newly formed mutuals. £1.2m pays for professional
-          advice: options appraisal, business planning, financial modelling, legal, HR and organisational change,
-          marketing, bid writing and social value. £500k pilots partnership working with voluntary, community and
-          social enterprise (VCSE) organisations, and the peer support this network runs:
+          The government is funding £1.7m of support for aspiring and newly formed mutuals. £1.2m pays for professional advice: options
+          appraisal, business planning, financial modelling, legal, HR and organisational change, marketing, bid writing and social value.
+          £500k pilots partnership working with voluntary, community and social enterprise (VCSE) organisations, and the peer support this
+          network runs:
         </p>
         <div className="grid grid-3">
           <Card title="One-to-one mentoring" level={3}>

@@ -31,14 +31,20 @@ export function NotificationsPage() {
           ) : undefined
         }
       />
-      <p><Link to="/settings/notifications">Choose what reaches you, and how</Link></p>
+      <p>
+        <Link to="/settings/notifications">Choose what reaches you, and how</Link>
+      </p>
       {(feed.error ?? markAllRead.error) && (
         <Alert tone="danger" title="Could not load notifications">
           {errorMessage(feed.error ?? markAllRead.error)}
         </Alert>
       )}
       {items === null && !feed.error && <Spinner />}
-      {items?.length === 0 && <EmptyState title="Nothing yet">When someone replies to you, mentions you or answers a mentoring request, it shows up here.</EmptyState>}
+      {items?.length === 0 && (
+        <EmptyState title="Nothing yet">
+          When someone replies to you, mentions you or answers a mentoring request, it shows up here.
+        </EmptyState>
+      )}
       {items && items.length > 0 && (
         <ul className="notification-list">
           {items.map((item) => (

@@ -76,7 +76,9 @@ export function OnboardingPage() {
           }}
         />
         <h2>Or add your organisation</h2>
-        {known && <p className="muted">The sector and kind are filled in from your eligibility check; change them if they are not right.</p>}
+        {known && (
+          <p className="muted">The sector and kind are filled in from your eligibility check; change them if they are not right.</p>
+        )}
         <OrganisationForm
           known={known ?? undefined}
           taxonomy={taxonomy}

@@ -17,10 +17,24 @@ interface Values {
   description: string;
 }
 
-const empty: Values = { name: '', kind: '', sector: '', stage: '', region: '', legalForm: '', staffCount: '', website: '', description: '' };
+const empty: Values = {
+  name: '',
+  kind: '',
+  sector: '',
+  stage: '',
+  region: '',
+  legalForm: '',
+  staffCount: '',
+  website: '',
+  description: '',
+};
 
 export const organisationKinds: { value: OrganisationKind; label: string; hint: string }[] = [
-  { value: 'mutual', label: 'A public service mutual', hint: 'You have spun out and deliver public services as an independent organisation.' },
+  {
+    value: 'mutual',
+    label: 'A public service mutual',
+    hint: 'You have spun out and deliver public services as an independent organisation.',
+  },
   { value: 'aspiring', label: 'An aspiring mutual', hint: 'A public sector team exploring or preparing to spin out.' },
   { value: 'vcse', label: 'A voluntary, community or social enterprise (VCSE) organisation', hint: 'A partner working with mutuals.' },
 ];
@@ -118,7 +132,16 @@ export function OrganisationForm({ taxonomy, onCreated, secondaryActions, known 
         {...form.text('legalForm')}
       />
       <TextField label="Number of staff" inputMode="numeric" className="input-short" optional {...form.text('staffCount')} />
-      <TextField label="Website" hint="For example https://example.org" type="url" inputMode="url" autoComplete="url" spellCheck={false} optional {...form.text('website')} />
+      <TextField
+        label="Website"
+        hint="For example https://example.org"
+        type="url"
+        inputMode="url"
+        autoComplete="url"
+        spellCheck={false}
+        optional
+        {...form.text('website')}
+      />
       <TextArea
         label="What your organisation does"
         hint="The services you deliver, who for, and who commissions them."

@@ -49,7 +49,10 @@ export function RegisterPage() {
     return (
       <>
         <PageTitle title="Join the network" />
-        <EmptyState title={`You are signed in as ${me.user.displayName}.`} action={<ButtonLink to="/profile">Go to your profile</ButtonLink>} />
+        <EmptyState
+          title={`You are signed in as ${me.user.displayName}.`}
+          action={<ButtonLink to="/profile">Go to your profile</ButtonLink>}
+        />
       </>
     );
   }

@@ -8,7 +8,21 @@ import { formatSize, resourceKeys, resourcesQuery, uploadFile } from '../api/fil
 import { pageItems } from '../api/queryClient';
 import { useSession } from '../api/session';
 import { termName, termOptions, useTaxonomy } from '../api/taxonomy';
-import { Alert, Avatar, Button, Card, EmptyState, FormError, LoadMore, PageTitle, Select, Spinner, TextArea, TextField, useForm } from '../components';
+import {
+  Alert,
+  Avatar,
+  Button,
+  Card,
+  EmptyState,
+  FormError,
+  LoadMore,
+  PageTitle,
+  Select,
+  Spinner,
+  TextArea,
+  TextField,
+  useForm,
+} from '../components';
 
 export function ResourcesPage() {
   const { me } = useSession();
@@ -21,7 +35,10 @@ export function ResourcesPage() {
 
   return (
     <>
-      <PageTitle title="Resources" lead="Guides and templates from coordinators and members: options appraisals, business cases, TUPE and pensions, bids and more." />
+      <PageTitle
+        title="Resources"
+        lead="Guides and templates from coordinators and members: options appraisals, business cases, TUPE and pensions, bids and more."
+      />
       <form
         className="resource-filters"
         role="search"
@@ -54,7 +71,12 @@ export function ResourcesPage() {
       {list.isSuccess && items.length === 0 && <EmptyState title="No resources match" />}
       <ul className="resource-list">
         {items.map((resource) => (
-          <ResourceItem key={resource.id} resource={resource} areaName={termName(taxonomy?.supportAreas, resource.supportArea)} stageName={termName(taxonomy?.stages, resource.stage)} />
+          <ResourceItem
+            key={resource.id}
+            resource={resource}
+            areaName={termName(taxonomy?.supportAreas, resource.supportArea)}
+            stageName={termName(taxonomy?.stages, resource.stage)}
+          />
         ))}
       </ul>
       <LoadMore query={list} />
@@ -74,8 +96,8 @@ function ResourceItem({ resource, areaName, stageName }: { resource: ResourceVie
       <h2 className="card-title">{resource.title}</h2>
       <p>{resource.summary}</p>
       <p className="forum-meta">
-        {areaName} · {stageName} · <Avatar id={resource.author.id} name={resource.author.displayName} url={resource.author.avatarUrl} /> {resource.author.displayName} ·{' '}
-        {resource.downloadCount} {resource.downloadCount === 1 ? 'download' : 'downloads'}
+        {areaName} · {stageName} · <Avatar id={resource.author.id} name={resource.author.displayName} url={resource.author.avatarUrl} />{' '}
+        {resource.author.displayName} · {resource.downloadCount} {resource.downloadCount === 1 ? 'download' : 'downloads'}
       </p>
       <a
         className="button button-secondary"

@@ -26,6 +26,13 @@ import { MailService } from './mail.service';
 import type { NewOutboxMail } from './outbox.repository';
 import type { ForumMailPayload } from './templates';
 
+/** The digest line of a mail about one mentorship: it links to the mentorship's page. */
+const mentorshipEntry = (mentorshipId: string, text: string): DigestEntry => ({
+  groupTitle: 'Mentoring',
+  text,
+  link: `/mentoring/mentorships/${mentorshipId}`,
+});
+
 /** What a kind puts in the digest for a member who chose the digest for it. */
 interface DigestEntry {
   groupTitle: string;
@@ -141,12 +148,13 @@ export class MailRules {
   // In the writer's transaction, like every mentoring mail.
   @OnDomainEvent('mentoring.accepted', { phase: 'in-transaction' })
   onAccepted(event: MentoringAccepted, manager: EntityManager) {
-    const link = `/mentoring/mentorships/${event.mentorshipId}`;
-    return this.route(manager, 'mentoring.accepted', [event.menteeId], event, {
-      groupTitle: 'Mentoring',
-      text: 'Your mentoring request was accepted',
-      link,
-    });
+    return this.route(
+      manager,
+      'mentoring.accepted',
+      [event.menteeId],
+      event,
+      mentorshipEntry(event.mentorshipId, 'Your mentoring request was accepted'),
+    );
   }
 
   // In the writer's transaction, like every mentoring mail.
@@ -182,23 +190,25 @@ export class MailRules {
   // In the writer's transaction: a proposal and the other side's mail exist together.
   @OnDomainEvent('mentoring.meeting.proposed', { phase: 'in-transaction' })
   onMeetingProposed(event: MeetingProposed, manager: EntityManager) {
-    const link = `/mentoring/mentorships/${event.mentorshipId}`;
-    return this.route(manager, 'mentoring.meeting', [event.otherUserId], event, {
-      groupTitle: 'Mentoring',
-      text: 'A session time to answer',
-      link,
-    });
+    return this.route(
+      manager,
+      'mentoring.meeting',
+      [event.otherUserId],
+      event,
+      mentorshipEntry(event.mentorshipId, 'A session time to answer'),
+    );
   }
 
   // In the writer's transaction: both sides get the invitation exactly when the meeting is booked.
   @OnDomainEvent('mentoring.meeting.scheduled', { phase: 'in-transaction' })
   onMeetingScheduled(event: MeetingScheduled, manager: EntityManager) {
-    const link = `/mentoring/mentorships/${event.mentorshipId}`;
-    return this.route(manager, 'mentoring.meeting', [event.mentorId, event.menteeId], event, {
-      groupTitle: 'Mentoring',
-      text: 'A session is booked',
-      link,
-    });
+    return this.route(
+      manager,
+      'mentoring.meeting',
+      [event.mentorId, event.menteeId],
+      event,
+      mentorshipEntry(event.mentorshipId, 'A session is booked'),
+    );
   }
 
   // In the writer's transaction: a booked meeting leaves both calendars together; a mere proposal only tells the other side.
@@ -206,45 +216,44 @@ export class MailRules {
   onMeetingCancelled(event: MeetingCancelled, manager: EntityManager) {
     const other = event.cancelledBy === event.mentorId ? event.menteeId : event.mentorId;
     const recipients = event.calendar ? [event.mentorId, event.menteeId] : [other];
-    const link = `/mentoring/mentorships/${event.mentorshipId}`;
-    return this.route(manager, 'mentoring.meeting', recipients, event, { groupTitle: 'Mentoring', text: 'A session was cancelled', link });
+    return this.route(manager, 'mentoring.meeting', recipients, event, mentorshipEntry(event.mentorshipId, 'A session was cancelled'));
   }
 
   // In the sweep's transaction: the reminder is claimed and queued together, so it goes once.
   @OnDomainEvent('mentoring.meeting.reminder-due', { phase: 'in-transaction' })
   onMeetingReminder(event: MeetingReminderDue, manager: EntityManager) {
     const kind = event.when === 'day-before' ? 'mentoring.reminder-day' : 'mentoring.reminder-hour';
-    const link = `/mentoring/mentorships/${event.mentorshipId}`;
-    return this.route(manager, kind, event.userIds, event, { groupTitle: 'Mentoring', text: 'A session is coming up', link });
+    return this.route(manager, kind, event.userIds, event, mentorshipEntry(event.mentorshipId, 'A session is coming up'));
   }
 
   // In the sweep's transaction, like the reminders.
   @OnDomainEvent('mentoring.meeting.log-requested', { phase: 'in-transaction' })
   onLogRequested(event: MeetingLogRequested, manager: EntityManager) {
-    const link = `/mentoring/mentorships/${event.mentorshipId}`;
-    return this.route(manager, 'mentoring.log-request', event.userIds, event, { groupTitle: 'Mentoring', text: 'A session to log', link });
+    return this.route(manager, 'mentoring.log-request', event.userIds, event, mentorshipEntry(event.mentorshipId, 'A session to log'));
   }
 
   // In the writer's transaction: the agreement and the request to confirm it exist together.
   @OnDomainEvent('mentoring.agreement.updated', { phase: 'in-transaction' })
   onAgreementUpdated(event: AgreementUpdated, manager: EntityManager) {
-    const link = `/mentoring/mentorships/${event.mentorshipId}`;
-    return this.route(manager, 'mentoring.agreement', [event.otherUserId], event, {
-      groupTitle: 'Mentoring',
-      text: 'Your agreement to confirm',
-      link,
-    });
+    return this.route(
+      manager,
+      'mentoring.agreement',
+      [event.otherUserId],
+      event,
+      mentorshipEntry(event.mentorshipId, 'Your agreement to confirm'),
+    );
   }
 
   // In the sweep's transaction: the check-in and its invitation exist together.
   @OnDomainEvent('mentoring.check-in.due', { phase: 'in-transaction' })
   onCheckInDue(event: CheckInDue, manager: EntityManager) {
-    const link = `/mentoring/mentorships/${event.mentorshipId}`;
-    return this.route(manager, 'mentoring.check-in', [event.userId], event, {
-      groupTitle: 'Mentoring',
-      text: 'A check-in on your mentoring',
-      link,
-    });
+    return this.route(
+      manager,
+      'mentoring.check-in',
+      [event.userId],
+      event,
+      mentorshipEntry(event.mentorshipId, 'A check-in on your mentoring'),
+    );
   }
 
   // In the writer's transaction: each person mentioned, replied to, quoted or watching gets one mail, with the post.

@@ -19,9 +19,17 @@ export function ChatListPage() {
 
   return (
     <>
-      <PageTitle title="Chat" lead="Direct messages, groups and your mentoring conversations." actions={<Button onClick={() => setCreating(true)}>New group</Button>} />
+      <PageTitle
+        title="Chat"
+        lead="Direct messages, groups and your mentoring conversations."
+        actions={<Button onClick={() => setCreating(true)}>New group</Button>}
+      />
       {creating && <NewGroupDialog onClose={() => setCreating(false)} />}
-      {error && <Alert tone="danger" role="alert">{errorMessage(error)}</Alert>}
+      {error && (
+        <Alert tone="danger" role="alert">
+          {errorMessage(error)}
+        </Alert>
+      )}
       {!conversations && !error && <Spinner label="Loading conversations" />}
       {conversations?.length === 0 && (
         <EmptyState title="No conversations yet." action={<Link to="/members">Find a member to message</Link>}>
@@ -55,7 +63,9 @@ function ConversationRow({ conversation, myId }: { conversation: ConversationVie
         <span className="conversation-main">
           <span className="conversation-name">
             {name}
-            {conversation.kind !== 'direct' && <span className="conversation-kind"> · {conversation.kind === 'group' ? 'Group' : 'Mentoring'}</span>}
+            {conversation.kind !== 'direct' && (
+              <span className="conversation-kind"> · {conversation.kind === 'group' ? 'Group' : 'Mentoring'}</span>
+            )}
           </span>
           <span className="conversation-preview">{preview}</span>
         </span>
@@ -80,7 +90,11 @@ function NewGroupDialog({ onClose }: { onClose: () => void }) {
     const timer = setTimeout(() => setSearch(query.trim()), 250);
     return () => clearTimeout(timer);
   }, [query]);
-  const found = useInfiniteQuery({ ...directoryQuery({ q: search, limit: 8 }), enabled: search.length >= 2, placeholderData: keepPreviousData });
+  const found = useInfiniteQuery({
+    ...directoryQuery({ q: search, limit: 8 }),
+    enabled: search.length >= 2,
+    placeholderData: keepPreviousData,
+  });
   const results = query.trim().length >= 2 ? (found.data?.pages[0]?.items ?? []).filter((p) => p.id !== me?.user.id) : [];
 
   useEffect(() => {
@@ -109,13 +123,33 @@ function NewGroupDialog({ onClose }: { onClose: () => void }) {
       <form onSubmit={submit}>
         <h2 id="new-group-title">New group</h2>
         {error && <FormError error={errorMessage(error)} fieldErrors={fieldErrors} />}
-        <TextField label="Group name" name="title" value={title} onChange={(e) => setTitle(e.target.value)} error={fieldErrors.title} required maxLength={120} />
-        <TextField label="Add members" name="memberSearch" hint="Type at least two letters of a name" value={query} onChange={(e) => setQuery(e.target.value)} error={fieldErrors.memberIds} />
+        <TextField
+          label="Group name"
+          name="title"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          error={fieldErrors.title}
+          required
+          maxLength={120}
+        />
+        <TextField
+          label="Add members"
+          name="memberSearch"
+          hint="Type at least two letters of a name"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          error={fieldErrors.memberIds}
+        />
         {results.length > 0 && (
           <ul className="member-results" aria-label="Matching members">
             {results.map((p) => (
               <li key={p.id}>
-                <Button variant="ghost" size="sm" disabled={chosen.some((c) => c.id === p.id)} onClick={() => setChosen((list) => [...list, p])}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  disabled={chosen.some((c) => c.id === p.id)}
+                  onClick={() => setChosen((list) => [...list, p])}
+                >
                   Add {p.displayName}
                 </Button>
               </li>

@@ -10,7 +10,19 @@ import { api, errorMessage, isApiError } from '../../api/client';
 import { useSession } from '../../api/session';
 import { request, useSocketEvent, useSocketStatus } from '../../api/socket';
 import { useConversationSync } from '../../chat/useConversationSync';
-import { Alert, AttachmentPicker, Attachments, Avatar, Button, EmptyState, PageTitle, Spinner, cx, toAttachmentInputs, type PendingAttachment } from '../../components';
+import {
+  Alert,
+  AttachmentPicker,
+  Attachments,
+  Avatar,
+  Button,
+  EmptyState,
+  PageTitle,
+  Spinner,
+  cx,
+  toAttachmentInputs,
+  type PendingAttachment,
+} from '../../components';
 import { PresenceDot, conversationName } from './chatShared';
 import { GroupSettings } from './GroupSettings';
 
@@ -26,7 +38,8 @@ function useTyping(conversationId: string, messages: readonly ChatMessageView[])
     'chat:typing',
     useCallback(
       (event: ChatTypingBroadcast) => {
-        if (event.conversationId === conversationId) setTyping((current) => new Map(current).set(event.userId, Date.now() + TYPING_SHOWN_MS));
+        if (event.conversationId === conversationId)
+          setTyping((current) => new Map(current).set(event.userId, Date.now() + TYPING_SHOWN_MS));
       },
       [conversationId],
     ),
@@ -123,7 +136,12 @@ export function ConversationPage() {
       </>
     );
   }
-  if (failure) return <Alert tone="danger" role="alert">{errorMessage(failure)}</Alert>;
+  if (failure)
+    return (
+      <Alert tone="danger" role="alert">
+        {errorMessage(failure)}
+      </Alert>
+    );
   if (!conversation || !sync.loaded) return <Spinner label="Loading conversation" />;
 
   const name = conversationName(conversation, myId);
@@ -142,7 +160,8 @@ export function ConversationPage() {
           <span className="chat-members">
             {others.map((m) => (
               <span key={m.id} className="chat-member">
-                <Avatar id={m.id} name={m.displayName} url={m.avatarUrl} /> <PresenceDot online={m.online} name={m.displayName} /> {m.displayName}
+                <Avatar id={m.id} name={m.displayName} url={m.avatarUrl} /> <PresenceDot online={m.online} name={m.displayName} />{' '}
+                {m.displayName}
               </span>
             ))}
           </span>
@@ -175,7 +194,13 @@ export function ConversationPage() {
         {ordered.length === 0 && pending.length === 0 && <p className="chat-empty">No messages yet. Say hello.</p>}
         <ol className="chat-message-list">
           {ordered.map((m) => (
-            <MessageItem key={m.seq} message={m} mine={m.senderId === myId} senderName={membersById.get(m.senderId)?.displayName ?? 'Former member'} onChanged={(updated) => engine.replace(updated)} />
+            <MessageItem
+              key={m.seq}
+              message={m}
+              mine={m.senderId === myId}
+              senderName={membersById.get(m.senderId)?.displayName ?? 'Former member'}
+              onChanged={(updated) => engine.replace(updated)}
+            />
           ))}
           {pending.map((p) => (
             <li key={p.clientId} className="chat-message chat-message-mine chat-message-pending">
@@ -200,16 +225,33 @@ export function ConversationPage() {
       <p className="chat-typing" aria-live="polite">
         {typingNames.length > 0 ? `${typingNames.join(', ')} ${typingNames.length === 1 ? 'is' : 'are'} typing…` : ''}
       </p>
-      <Composer conversationId={id} disabled={me?.user.status === 'pending'} onSend={(body, attachments) => engine.send(body, attachments)} />
+      <Composer
+        conversationId={id}
+        disabled={me?.user.status === 'pending'}
+        onSend={(body, attachments) => engine.send(body, attachments)}
+      />
     </div>
   );
 }
 
-function MessageItem({ message, mine, senderName, onChanged }: { message: ChatMessageView; mine: boolean; senderName: string; onChanged: (m: ChatMessageView) => void }) {
+function MessageItem({
+  message,
+  mine,
+  senderName,
+  onChanged,
+}: {
+  message: ChatMessageView;
+  mine: boolean;
+  senderName: string;
+  onChanged: (m: ChatMessageView) => void;
+}) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(message.body);
   const change = useMutation({
-    mutationFn: (body: string | null) => (body === null ? api.delete<ChatMessageView>(`/chat/messages/${message.id}`) : api.patch<ChatMessageView>(`/chat/messages/${message.id}`, { body })),
+    mutationFn: (body: string | null) =>
+      body === null
+        ? api.delete<ChatMessageView>(`/chat/messages/${message.id}`)
+        : api.patch<ChatMessageView>(`/chat/messages/${message.id}`, { body }),
     onSuccess: (updated) => {
       onChanged(updated);
       setEditing(false);
@@ -228,7 +270,8 @@ function MessageItem({ message, mine, senderName, onChanged }: { message: ChatMe
   return (
     <li className={cx('chat-message', mine && 'chat-message-mine')}>
       <div className="chat-meta">
-        <span className="chat-sender">{mine ? 'You' : senderName}</span> <time dateTime={message.createdAt}>{timeOf(message.createdAt)}</time>
+        <span className="chat-sender">{mine ? 'You' : senderName}</span>{' '}
+        <time dateTime={message.createdAt}>{timeOf(message.createdAt)}</time>
         {message.editedAt && !message.deleted && <span> · edited</span>}
       </div>
       {message.deleted ? (
@@ -238,7 +281,13 @@ function MessageItem({ message, mine, senderName, onChanged }: { message: ChatMe
           <label className="visually-hidden" htmlFor={`edit-${message.id}`}>
             Edit message
           </label>
-          <textarea id={`edit-${message.id}`} value={draft} maxLength={CHAT_MESSAGE_MAX_LENGTH} onChange={(e) => setDraft(e.target.value)} rows={2} />
+          <textarea
+            id={`edit-${message.id}`}
+            value={draft}
+            maxLength={CHAT_MESSAGE_MAX_LENGTH}
+            onChange={(e) => setDraft(e.target.value)}
+            rows={2}
+          />
           <Button type="submit" size="sm" disabled={!draft.trim()}>
             Save
           </Button>
@@ -254,7 +303,14 @@ function MessageItem({ message, mine, senderName, onChanged }: { message: ChatMe
       )}
       {mine && !message.deleted && !editing && (
         <div className="chat-actions">
-          <Button variant="ghost" size="sm" onClick={() => { setDraft(message.body); setEditing(true); }}>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => {
+              setDraft(message.body);
+              setEditing(true);
+            }}
+          >
             Edit<span className="visually-hidden"> message {message.seq}</span>
           </Button>
           <Button variant="ghost" size="sm" onClick={remove}>
@@ -262,7 +318,11 @@ function MessageItem({ message, mine, senderName, onChanged }: { message: ChatMe
           </Button>
         </div>
       )}
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </li>
   );
 }
@@ -313,7 +373,11 @@ function Composer({
         value={body}
         rows={2}
         maxLength={CHAT_MESSAGE_MAX_LENGTH}
-        placeholder={disabled ? 'You can send messages once your account is approved' : 'Write a message (Markdown; Enter sends, Shift+Enter for a new line)'}
+        placeholder={
+          disabled
+            ? 'You can send messages once your account is approved'
+            : 'Write a message (Markdown; Enter sends, Shift+Enter for a new line)'
+        }
         disabled={disabled}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={onKeyDown}

@@ -5,10 +5,10 @@ import { useNavigate } from 'react-router-dom';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ConversationView } from '@mutuals/contracts';
 import { chatKeys, conversationQuery } from '../../api/chat';
-import { api, errorMessage, isApiError } from '../../api/client';
+import { api, isApiError } from '../../api/client';
 import { directoryQuery } from '../../api/members';
 import { pageItems } from '../../api/queryClient';
-import { Alert, Button, Card, TextField } from '../../components';
+import { Button, Card, TextField, ActionFeedback } from '../../components';
 
 export function GroupSettings({ conversation, myId }: { conversation: ConversationView; myId: string }) {
   const client = useQueryClient();
@@ -60,18 +60,7 @@ export function GroupSettings({ conversation, myId }: { conversation: Conversati
 
   return (
     <Card title="Group settings" className="group-settings">
-      <div aria-live="polite" className="live-region">
-        {notice && (
-          <Alert tone="success" role="none">
-            {notice}
-          </Alert>
-        )}
-      </div>
-      {error && (
-        <Alert tone="danger" role="alert">
-          {errorMessage(error)}
-        </Alert>
-      )}
+      <ActionFeedback notice={notice} error={error} />
       {owner && (
         <form
           className="inline-form"

@@ -22,7 +22,11 @@ function MessageMemberButton({ memberId, name }: { memberId: string; name: strin
       <Button variant="secondary" busy={open.isPending || open.isSuccess} onClick={() => open.mutate()} aria-label={`Message ${name}`}>
         Message
       </Button>
-      {open.error && <span role="alert" className="field-error">{errorMessage(open.error)}</span>}
+      {open.error && (
+        <span role="alert" className="field-error">
+          {errorMessage(open.error)}
+        </span>
+      )}
     </>
   );
 }

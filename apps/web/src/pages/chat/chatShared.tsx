@@ -11,6 +11,10 @@ export function conversationName(conversation: ConversationView, myId: string | 
 
 export function PresenceDot({ online, name }: { online: boolean; name: string }) {
   return (
-    <span className={cx('presence-dot', online && 'presence-dot-online')} role="img" aria-label={`${name} is ${online ? 'online' : 'offline'}`} />
+    <span
+      className={cx('presence-dot', online && 'presence-dot-online')}
+      role="img"
+      aria-label={`${name} is ${online ? 'online' : 'offline'}`}
+    />
   );
 }

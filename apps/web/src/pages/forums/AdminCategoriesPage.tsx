@@ -3,10 +3,9 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ForumCategoryView } from '@mutuals/contracts';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
 import { adminCategoriesQuery, forumKeys } from '../../api/forums';
 import {
-  Alert,
   Badge,
   Button,
   Card,
@@ -19,6 +18,7 @@ import {
   TextField,
   useForm,
   type FieldErrors,
+  ActionFeedback,
 } from '../../components';
 
 interface CategoryValues {
@@ -111,18 +111,7 @@ export function AdminCategoriesPage() {
         title="Forum categories"
         lead="The places members post. Order them as members should meet them; archive the ones no longer needed."
       />
-      <div aria-live="polite" className="live-region">
-        {notice && (
-          <Alert tone="success" role="none">
-            {notice}
-          </Alert>
-        )}
-      </div>
-      {error && (
-        <Alert tone="danger" role="alert">
-          {errorMessage(error)}
-        </Alert>
-      )}
+      <ActionFeedback notice={notice} error={error} />
       <Card title="New category">
         <CategoryForm key={categories?.length ?? 0} onDone={(c) => saved(`${c.name} is created.`)} />
       </Card>

@@ -27,17 +27,33 @@ export function AdminFlagsPage() {
   return (
     <>
       <PageTitle title="Flagged posts" lead="Hide what breaks the rules; dismiss what does not. Hidden posts can be restored." />
-      {error && <Alert tone="danger" title="Something went wrong">{errorMessage(error)}</Alert>}
-      <Tabs label="Queue" idPrefix="flags" selected={queue} onSelect={setQueue} tabs={[{ id: 'open', label: 'Open' }, { id: 'resolved', label: 'Resolved' }]}>
+      {error && (
+        <Alert tone="danger" title="Something went wrong">
+          {errorMessage(error)}
+        </Alert>
+      )}
+      <Tabs
+        label="Queue"
+        idPrefix="flags"
+        selected={queue}
+        onSelect={setQueue}
+        tabs={[
+          { id: 'open', label: 'Open' },
+          { id: 'resolved', label: 'Resolved' },
+        ]}
+      >
         {flags === null && <Spinner />}
-        {flags?.length === 0 && <EmptyState title={queue === 'open' ? 'Nothing to review' : 'Nothing resolved yet'}>Flags from members appear here.</EmptyState>}
+        {flags?.length === 0 && (
+          <EmptyState title={queue === 'open' ? 'Nothing to review' : 'Nothing resolved yet'}>Flags from members appear here.</EmptyState>
+        )}
         {flags && flags.length > 0 && (
           <ul className="forum-flag-list">
             {flags.map((flag) => (
               <li key={flag.id} className="forum-flag" aria-label={`Flag on a post by ${flag.post.author.displayName}`}>
                 <p>
                   <strong>{flag.reporter.displayName}</strong> flagged a post by <strong>{flag.post.author.displayName}</strong> in{' '}
-                  <Link to={`/forums/threads/${flag.post.threadId}?post=${flag.post.id}`}>{flag.post.threadTitle}</Link>, <time dateTime={flag.createdAt}>{when(flag.createdAt)}</time>
+                  <Link to={`/forums/threads/${flag.post.threadId}?post=${flag.post.id}`}>{flag.post.threadTitle}</Link>,{' '}
+                  <time dateTime={flag.createdAt}>{when(flag.createdAt)}</time>
                 </p>
                 <blockquote className="forum-flag-reason">{flag.reason}</blockquote>
                 {flag.post.status !== 'visible' && <Badge tone="danger">{flag.post.status === 'hidden' ? 'Hidden' : 'Deleted'}</Badge>}
@@ -45,13 +61,21 @@ export function AdminFlagsPage() {
                 <div className="forum-actions">
                   {flag.status === 'open' ? (
                     <>
-                      <Button variant="danger" onClick={() => resolve(flag, 'hide')}>Hide post</Button>
-                      <Button variant="secondary" onClick={() => resolve(flag, 'dismiss')}>Dismiss</Button>
+                      <Button variant="danger" onClick={() => resolve(flag, 'hide')}>
+                        Hide post
+                      </Button>
+                      <Button variant="secondary" onClick={() => resolve(flag, 'dismiss')}>
+                        Dismiss
+                      </Button>
                     </>
                   ) : (
                     <>
                       <span className="forum-meta">Resolved: {flag.resolution === 'hide' ? 'post hidden' : 'dismissed'}</span>
-                      {flag.post.status === 'hidden' && <Button variant="secondary" onClick={() => restore(flag)}>Restore post</Button>}
+                      {flag.post.status === 'hidden' && (
+                        <Button variant="secondary" onClick={() => restore(flag)}>
+                          Restore post
+                        </Button>
+                      )}
                     </>
                   )}
                 </div>

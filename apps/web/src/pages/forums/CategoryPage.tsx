@@ -33,7 +33,12 @@ export function CategoryPage() {
     }
     setTitleError(undefined);
     try {
-      const created = await sendNewPost<ForumThreadCreated>('/forums/threads', { categoryId: category.id, title, body: text, clientId: thread.id });
+      const created = await sendNewPost<ForumThreadCreated>('/forums/threads', {
+        categoryId: category.id,
+        title,
+        body: text,
+        clientId: thread.id,
+      });
       thread.renew();
       void client.invalidateQueries({ queryKey: forumKeys.threads(slug) });
       void client.invalidateQueries({ queryKey: forumKeys.categories() });
@@ -47,7 +52,9 @@ export function CategoryPage() {
   const canPost = me?.user.status === 'active';
   return (
     <>
-      <p className="forum-breadcrumb"><Link to="/forums">Forums</Link></p>
+      <p className="forum-breadcrumb">
+        <Link to="/forums">Forums</Link>
+      </p>
       <PageTitle
         title={category?.name ?? 'Forum'}
         lead={category?.description}
@@ -55,11 +62,30 @@ export function CategoryPage() {
       />
       {composing && (
         <section className="forum-new-thread" aria-label="New thread">
-          <TextField label="Title" name="title" value={title} error={titleError} onChange={(e) => setTitle(e.target.value)} maxLength={160} />
-          <Composer label="First post" idPrefix="new-thread" value={body} onChange={setBody} submitLabel="Start thread" onSubmit={start} onCancel={() => setComposing(false)} />
+          <TextField
+            label="Title"
+            name="title"
+            value={title}
+            error={titleError}
+            onChange={(e) => setTitle(e.target.value)}
+            maxLength={160}
+          />
+          <Composer
+            label="First post"
+            idPrefix="new-thread"
+            value={body}
+            onChange={setBody}
+            submitLabel="Start thread"
+            onSubmit={start}
+            onCancel={() => setComposing(false)}
+          />
         </section>
       )}
-      {error && <Alert tone="danger" title="Could not load threads">{errorMessage(error)}</Alert>}
+      {error && (
+        <Alert tone="danger" title="Could not load threads">
+          {errorMessage(error)}
+        </Alert>
+      )}
       {threads === null && !error && <Spinner />}
       {threads?.length === 0 && <EmptyState title="No threads yet">Start the first conversation in this category.</EmptyState>}
       {threads && threads.length > 0 && (
@@ -71,7 +97,8 @@ export function CategoryPage() {
               {t.locked && <Badge tone="warning">Locked</Badge>}
               {t.unreadCount > 0 && <Badge tone="success">{t.unreadCount} unread</Badge>}
               <p className="forum-meta">
-                {t.author.displayName} · {plural(t.replyCount, 'reply', 'replies')} · last post <time dateTime={t.lastPostAt}>{when(t.lastPostAt)}</time>
+                {t.author.displayName} · {plural(t.replyCount, 'reply', 'replies')} · last post{' '}
+                <time dateTime={t.lastPostAt}>{when(t.lastPostAt)}</time>
               </p>
             </li>
           ))}

@@ -21,13 +21,26 @@ export function ForumSearchPage() {
 
   return (
     <>
-      <p className="forum-breadcrumb"><Link to="/forums">Forums</Link></p>
+      <p className="forum-breadcrumb">
+        <Link to="/forums">Forums</Link>
+      </p>
       <PageTitle title="Search the forums" lead='Words, "an exact phrase", or -word to leave one out.' />
-      <form role="search" className="forum-search-form" onSubmit={(e) => { e.preventDefault(); setParams(input.trim() ? { q: input.trim() } : {}); }}>
+      <form
+        role="search"
+        className="forum-search-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setParams(input.trim() ? { q: input.trim() } : {});
+        }}
+      >
         <TextField label="Search for" type="search" value={input} onChange={(e) => setInput(e.target.value)} />
         <Button type="submit">Search</Button>
       </form>
-      {error && <Alert tone="danger" title="Search failed">{errorMessage(error)}</Alert>}
+      {error && (
+        <Alert tone="danger" title="Search failed">
+          {errorMessage(error)}
+        </Alert>
+      )}
       {q && hits === null && !error && <Spinner />}
       {hits?.length === 0 && <EmptyState title="No posts match">Try fewer or different words.</EmptyState>}
       {hits && hits.length > 0 && (
@@ -37,7 +50,9 @@ export function ForumSearchPage() {
               <Link to={`/forums/threads/${hit.threadId}?post=${hit.postId}`}>{hit.title}</Link>
               {/* The snippet is escaped by the server; its only markup is <mark>. */}
               <p className="forum-snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
-              <p className="forum-meta">{hit.author.displayName} · <time dateTime={hit.createdAt}>{when(hit.createdAt)}</time></p>
+              <p className="forum-meta">
+                {hit.author.displayName} · <time dateTime={hit.createdAt}>{when(hit.createdAt)}</time>
+              </p>
             </li>
           ))}
         </ol>

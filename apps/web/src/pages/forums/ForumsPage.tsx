@@ -18,11 +18,22 @@ export function ForumsPage() {
   return (
     <>
       <PageTitle title="Forums" lead="Ask, answer and celebrate with people who have spun out, or are about to." />
-      <form role="search" className="forum-search-form" onSubmit={(e) => { e.preventDefault(); if (q.trim()) navigate(`/forums/search?q=${encodeURIComponent(q.trim())}`); }}>
+      <form
+        role="search"
+        className="forum-search-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (q.trim()) navigate(`/forums/search?q=${encodeURIComponent(q.trim())}`);
+        }}
+      >
         <TextField label="Search the forums" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         <Button type="submit">Search</Button>
       </form>
-      {error && <Alert tone="danger" title="Could not load the forums">{errorMessage(error)}</Alert>}
+      {error && (
+        <Alert tone="danger" title="Could not load the forums">
+          {errorMessage(error)}
+        </Alert>
+      )}
       {!categories && !error && <Spinner />}
       {categories && (
         <>
@@ -42,11 +53,18 @@ function CategoryList({ title, categories }: { title: string; categories: ForumC
       <ul className="forum-category-list">
         {categories.map((c) => (
           <li key={c.id} className="forum-category">
-            <h3><Link to={`/forums/c/${c.slug}`}>{c.name}</Link></h3>
+            <h3>
+              <Link to={`/forums/c/${c.slug}`}>{c.name}</Link>
+            </h3>
             <p>{c.description}</p>
             <p className="forum-meta">
               {plural(c.threadCount, 'thread')} · {plural(c.postCount, 'post')}
-              {c.lastActivityAt && <> · last active <time dateTime={c.lastActivityAt}>{when(c.lastActivityAt)}</time></>}
+              {c.lastActivityAt && (
+                <>
+                  {' '}
+                  · last active <time dateTime={c.lastActivityAt}>{when(c.lastActivityAt)}</time>
+                </>
+              )}
             </p>
           </li>
         ))}

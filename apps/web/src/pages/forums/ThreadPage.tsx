@@ -10,7 +10,19 @@ import { forumKeys, postsQuery, sendNewPost, threadQuery, withPost } from '../..
 import { mapPageItems, pageItems } from '../../api/queryClient';
 import { isCoordinator, useSession } from '../../api/session';
 import { request, useSocketEvent, useSocketStatus } from '../../api/socket';
-import { Alert, AttachmentPicker, Attachments, Avatar, Badge, Button, PageTitle, Spinner, TextArea, toAttachmentInputs, type PendingAttachment } from '../../components';
+import {
+  Alert,
+  AttachmentPicker,
+  Attachments,
+  Avatar,
+  Badge,
+  Button,
+  PageTitle,
+  Spinner,
+  TextArea,
+  toAttachmentInputs,
+  type PendingAttachment,
+} from '../../components';
 import { Composer, REACTIONS, REACTION_NAMES, quoteOf, when } from './forumsShared';
 
 export function ThreadPage() {
@@ -38,7 +50,8 @@ export function ThreadPage() {
   const lastMarked = useRef<string | null>(null);
 
   const setPosts = useCallback(
-    (change: (items: ForumPostView[]) => ForumPostView[]) => client.setQueryData(postsQuery(id).queryKey, (data) => mapPageItems(data, change)),
+    (change: (items: ForumPostView[]) => ForumPostView[]) =>
+      client.setQueryData(postsQuery(id).queryKey, (data) => mapPageItems(data, change)),
     [client, id],
   );
   const replace = (post: ForumPostView) => {
@@ -60,7 +73,10 @@ export function ThreadPage() {
   useEffect(() => {
     const el = sentinel.current;
     if (!el || !hasNextPage) return;
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && !isFetchingNextPage && void fetchNextPage(), { rootMargin: '400px' });
+    const observer = new IntersectionObserver(
+      (entries) => entries.some((e) => e.isIntersecting) && !isFetchingNextPage && void fetchNextPage(),
+      { rootMargin: '400px' },
+    );
     observer.observe(el);
     return () => observer.disconnect();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
@@ -85,7 +101,10 @@ export function ThreadPage() {
     useCallback(
       (event) => {
         // Only a post this tab does not hold yet: the author's own copy (with its source) stays.
-        if (event.threadId === id) client.setQueryData(postsQuery(id).queryKey, (data) => (data?.pages.some((page) => page.items.some((p) => p.id === event.post.id)) ? data : withPost(data, event.post)));
+        if (event.threadId === id)
+          client.setQueryData(postsQuery(id).queryKey, (data) =>
+            data?.pages.some((page) => page.items.some((p) => p.id === event.post.id)) ? data : withPost(data, event.post),
+          );
       },
       [client, id],
     ),
@@ -94,7 +113,8 @@ export function ThreadPage() {
     'forum:post.updated',
     useCallback(
       (event) => {
-        if (event.threadId === id) setPosts((items) => items.map((p) => (p.id === event.post.id ? { ...event.post, body: p.body, myReactions: p.myReactions } : p)));
+        if (event.threadId === id)
+          setPosts((items) => items.map((p) => (p.id === event.post.id ? { ...event.post, body: p.body, myReactions: p.myReactions } : p)));
       },
       [id, setPosts],
     ),
@@ -146,20 +166,37 @@ export function ThreadPage() {
   };
 
   const error = threadAnswer.error ?? postPages.error;
-  if (error) return <Alert tone="danger" title="Could not open this thread">{errorMessage(error)}</Alert>;
+  if (error)
+    return (
+      <Alert tone="danger" title="Could not open this thread">
+        {errorMessage(error)}
+      </Alert>
+    );
   if (!thread) return <Spinner />;
   const canPost = me?.user.status === 'active' && (!thread.locked || moderator);
   return (
     <>
-      <p className="forum-breadcrumb"><Link to="/forums">Forums</Link> › <Link to={`/forums/c/${thread.categorySlug}`}>{thread.categoryName}</Link></p>
+      <p className="forum-breadcrumb">
+        <Link to="/forums">Forums</Link> › <Link to={`/forums/c/${thread.categorySlug}`}>{thread.categoryName}</Link>
+      </p>
       <PageTitle
         title={thread.title}
         lead={`Started by ${thread.author.displayName}, ${when(thread.createdAt)}`}
         actions={
           <div className="forum-actions">
-            <Button variant="secondary" onClick={() => void toggleWatch()} aria-pressed={thread.subscribed}>{thread.subscribed ? 'Stop watching' : 'Watch thread'}</Button>
-            {moderator && <Button variant="secondary" onClick={() => void setThreadFlag('pin', !thread.pinned)}>{thread.pinned ? 'Unpin' : 'Pin'}</Button>}
-            {moderator && <Button variant="secondary" onClick={() => void setThreadFlag('lock', !thread.locked)}>{thread.locked ? 'Unlock' : 'Lock'}</Button>}
+            <Button variant="secondary" onClick={() => void toggleWatch()} aria-pressed={thread.subscribed}>
+              {thread.subscribed ? 'Stop watching' : 'Watch thread'}
+            </Button>
+            {moderator && (
+              <Button variant="secondary" onClick={() => void setThreadFlag('pin', !thread.pinned)}>
+                {thread.pinned ? 'Unpin' : 'Pin'}
+              </Button>
+            )}
+            {moderator && (
+              <Button variant="secondary" onClick={() => void setThreadFlag('lock', !thread.locked)}>
+                {thread.locked ? 'Unlock' : 'Lock'}
+              </Button>
+            )}
           </div>
         }
       />
@@ -183,14 +220,21 @@ export function ThreadPage() {
         ))}
       </ol>
       <div ref={sentinel} />
-      {hasNextPage && <Button variant="secondary" busy={isFetchingNextPage} onClick={() => void fetchNextPage()}>Show more posts</Button>}
+      {hasNextPage && (
+        <Button variant="secondary" busy={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+          Show more posts
+        </Button>
+      )}
       {!loaded && <Spinner />}
       {canPost ? (
         <section ref={composerRef} className="forum-reply" aria-labelledby="reply-heading">
           <h2 id="reply-heading">Reply</h2>
           {replyTo && (
             <p className="forum-meta">
-              Replying to {replyTo.author.displayName} <Button variant="ghost" size="sm" onClick={() => setReplyTo(null)}>Not a reply to them</Button>
+              Replying to {replyTo.author.displayName}{' '}
+              <Button variant="ghost" size="sm" onClick={() => setReplyTo(null)}>
+                Not a reply to them
+              </Button>
             </p>
           )}
           <Composer label="Your reply" idPrefix="reply" value={draft} onChange={setDraft} submitLabel="Post reply" onSubmit={send} />
@@ -219,7 +263,19 @@ interface PostItemProps {
   onFlag: (post: ForumPostView) => void;
 }
 
-function PostItem({ post, highlighted, focus, mine, moderator, canPost, replyToAuthor, onReply, onChanged, onRefetch, onFlag }: PostItemProps) {
+function PostItem({
+  post,
+  highlighted,
+  focus,
+  mine,
+  moderator,
+  canPost,
+  replyToAuthor,
+  onReply,
+  onChanged,
+  onRefetch,
+  onFlag,
+}: PostItemProps) {
   const [editing, setEditing] = useState(false);
   const item = useRef<HTMLLIElement>(null);
   useEffect(() => {
@@ -243,14 +299,25 @@ function PostItem({ post, highlighted, focus, mine, moderator, canPost, replyToA
     });
 
   if (post.status === 'deleted') {
-    return <li id={`post-${post.id}`} className="forum-post deleted"><p className="forum-meta">This post was deleted.</p></li>;
+    return (
+      <li id={`post-${post.id}`} className="forum-post deleted">
+        <p className="forum-meta">This post was deleted.</p>
+      </li>
+    );
   }
   return (
-    <li ref={item} tabIndex={focus ? -1 : undefined} id={`post-${post.id}`} className={['forum-post', highlighted && 'highlighted', post.status === 'hidden' && 'hidden-post'].filter(Boolean).join(' ')} aria-label={`Post by ${post.author.displayName}`}>
+    <li
+      ref={item}
+      tabIndex={focus ? -1 : undefined}
+      id={`post-${post.id}`}
+      className={['forum-post', highlighted && 'highlighted', post.status === 'hidden' && 'hidden-post'].filter(Boolean).join(' ')}
+      aria-label={`Post by ${post.author.displayName}`}
+    >
       <header className="forum-post-header">
         <Avatar id={post.author.id} name={post.author.displayName} url={post.author.avatarUrl} />{' '}
         <Link to={`/members/${post.author.id}`}>{post.author.displayName}</Link> <span className="forum-meta">@{post.author.handle}</span>
-        {' · '}<time dateTime={post.createdAt}>{when(post.createdAt)}</time>
+        {' · '}
+        <time dateTime={post.createdAt}>{when(post.createdAt)}</time>
         {post.editedAt && <span className="forum-meta"> · edited</span>}
         {replyToAuthor && <span className="forum-meta"> · replying to {replyToAuthor}</span>}
         {post.status === 'hidden' && <Badge tone="danger">Hidden by a moderator</Badge>}
@@ -274,27 +341,87 @@ function PostItem({ post, highlighted, focus, mine, moderator, canPost, replyToA
           <Attachments files={post.attachments} />
         </>
       )}
-      {error && <Alert tone="danger" role="alert">{error}</Alert>}
+      {error && (
+        <Alert tone="danger" role="alert">
+          {error}
+        </Alert>
+      )}
       <div className="forum-reactions" role="group" aria-label="Reactions">
         {REACTIONS.map(([slug, emoji]) => (
-          <button key={slug} type="button" className="forum-reaction" aria-pressed={post.myReactions.includes(slug)} aria-label={`${REACTION_NAMES[slug]}: ${post.reactions[slug] ?? 0}`} onClick={() => void react(slug)} disabled={!canPost}>
+          <button
+            key={slug}
+            type="button"
+            className="forum-reaction"
+            aria-pressed={post.myReactions.includes(slug)}
+            aria-label={`${REACTION_NAMES[slug]}: ${post.reactions[slug] ?? 0}`}
+            onClick={() => void react(slug)}
+            disabled={!canPost}
+          >
             {emoji} {post.reactions[slug] ? <span>{post.reactions[slug]}</span> : null}
           </button>
         ))}
       </div>
       <div className="forum-actions">
-        {canPost && <Button variant="ghost" size="sm" onClick={() => onReply(post, false)}>Reply</Button>}
-        {canPost && <Button variant="ghost" size="sm" onClick={() => onReply(post, true)}>Quote</Button>}
-        {(mine || moderator) && post.body !== null && !editing && <Button variant="ghost" size="sm" onClick={() => { setDraft(post.body ?? ''); setEditing(true); }}>Edit</Button>}
-        {(mine || moderator) && (
-          <Button variant="ghost" size="sm" onClick={() => window.confirm('Delete this post? This cannot be undone.') && void act(async () => {
-            await api.delete(`/forums/posts/${post.id}`);
-            onChanged({ ...post, status: 'deleted', bodyHtml: '', body: null });
-          })}>Delete</Button>
+        {canPost && (
+          <Button variant="ghost" size="sm" onClick={() => onReply(post, false)}>
+            Reply
+          </Button>
         )}
-        {!mine && post.status === 'visible' && <Button variant="ghost" size="sm" onClick={() => onFlag(post)}>Flag</Button>}
-        {moderator && post.status === 'visible' && <Button variant="ghost" size="sm" onClick={() => void act(async () => onChanged(await api.post<ForumPostView>(`/admin/posts/${post.id}/hide`)))}>Hide</Button>}
-        {moderator && post.status === 'hidden' && <Button variant="ghost" size="sm" onClick={() => void act(async () => onChanged(await api.post<ForumPostView>(`/admin/posts/${post.id}/restore`)))}>Restore</Button>}
+        {canPost && (
+          <Button variant="ghost" size="sm" onClick={() => onReply(post, true)}>
+            Quote
+          </Button>
+        )}
+        {(mine || moderator) && post.body !== null && !editing && (
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => {
+              setDraft(post.body ?? '');
+              setEditing(true);
+            }}
+          >
+            Edit
+          </Button>
+        )}
+        {(mine || moderator) && (
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() =>
+              window.confirm('Delete this post? This cannot be undone.') &&
+              void act(async () => {
+                await api.delete(`/forums/posts/${post.id}`);
+                onChanged({ ...post, status: 'deleted', bodyHtml: '', body: null });
+              })
+            }
+          >
+            Delete
+          </Button>
+        )}
+        {!mine && post.status === 'visible' && (
+          <Button variant="ghost" size="sm" onClick={() => onFlag(post)}>
+            Flag
+          </Button>
+        )}
+        {moderator && post.status === 'visible' && (
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => void act(async () => onChanged(await api.post<ForumPostView>(`/admin/posts/${post.id}/hide`)))}
+          >
+            Hide
+          </Button>
+        )}
+        {moderator && post.status === 'hidden' && (
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => void act(async () => onChanged(await api.post<ForumPostView>(`/admin/posts/${post.id}/restore`)))}
+          >
+            Restore
+          </Button>
+        )}
       </div>
     </li>
   );
@@ -329,11 +456,19 @@ function FlagDialog({ post, onClose }: { post: ForumPostView; onClose: () => voi
         </>
       ) : (
         <form onSubmit={send}>
-          {error && <Alert tone="danger" role="alert">{error}</Alert>}
+          {error && (
+            <Alert tone="danger" role="alert">
+              {error}
+            </Alert>
+          )}
           <TextArea label="What is wrong with it?" value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={500} />
           <div className="forum-actions">
-            <Button type="submit" busy={state === 'sending'} disabled={reason.trim().length < 3}>Send flag</Button>
-            <Button variant="ghost" onClick={() => ref.current?.close()}>Cancel</Button>
+            <Button type="submit" busy={state === 'sending'} disabled={reason.trim().length < 3}>
+              Send flag
+            </Button>
+            <Button variant="ghost" onClick={() => ref.current?.close()}>
+              Cancel
+            </Button>
           </div>
         </form>
       )}

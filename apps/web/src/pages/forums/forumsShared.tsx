@@ -6,7 +6,14 @@ import { Button, FormError, Tabs, TextArea } from '../../components';
 
 export const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 export const REACTIONS = Object.entries(FORUM_REACTIONS) as [ForumReaction, string][];
-export const REACTION_NAMES: Record<ForumReaction, string> = { 'thumbs-up': 'Thumbs up', heart: 'Heart', tada: 'Celebrate', laugh: 'Laugh', thinking: 'Thinking', clap: 'Applause' };
+export const REACTION_NAMES: Record<ForumReaction, string> = {
+  'thumbs-up': 'Thumbs up',
+  heart: 'Heart',
+  tada: 'Celebrate',
+  laugh: 'Laugh',
+  thinking: 'Thinking',
+  clap: 'Applause',
+};
 
 /** Plain text of stored, sanitised HTML; DOMParser runs no scripts and loads nothing. */
 export function textOf(html: string): string {
@@ -15,7 +22,9 @@ export function textOf(html: string): string {
 
 /** The quote the composer puts at the top of a reply; the server shows it only while the post is visible. */
 export function quoteOf(handle: string, bodyHtml: string): string {
-  const lines = textOf(bodyHtml).split('\n').filter((l) => l.trim() !== '');
+  const lines = textOf(bodyHtml)
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   return `> **@${handle}** wrote:\n${lines.map((l) => `> ${l}`).join('\n')}\n\n`;
 }
 
@@ -48,9 +57,24 @@ export function Composer({ label, value, onChange, submitLabel, onSubmit, onCanc
   return (
     <form className="forum-composer" onSubmit={submit} noValidate>
       {send.error ? <FormError error={errorMessage(send.error)} /> : null}
-      <Tabs label={`${label}: write or preview`} idPrefix={idPrefix} selected={tab} onSelect={select} tabs={[{ id: 'write', label: 'Write' }, { id: 'preview', label: 'Preview' }]}>
+      <Tabs
+        label={`${label}: write or preview`}
+        idPrefix={idPrefix}
+        selected={tab}
+        onSelect={select}
+        tabs={[
+          { id: 'write', label: 'Write' },
+          { id: 'preview', label: 'Preview' },
+        ]}
+      >
         {tab === 'write' ? (
-          <TextArea label={label} hint="Markdown: **bold**, _italic_, > quote, - list, [link](https://…), @handle to mention" value={value} onChange={(e) => onChange(e.target.value)} rows={6} />
+          <TextArea
+            label={label}
+            hint="Markdown: **bold**, _italic_, > quote, - list, [link](https://…), @handle to mention"
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+            rows={6}
+          />
         ) : preview.error ? (
           <p>{errorMessage(preview.error)}</p>
         ) : !preview.data ? (
@@ -60,8 +84,14 @@ export function Composer({ label, value, onChange, submitLabel, onSubmit, onCanc
         )}
       </Tabs>
       <div className="forum-actions">
-        <Button type="submit" busy={send.isPending} disabled={value.trim() === ''}>{submitLabel}</Button>
-        {onCancel && <Button variant="ghost" onClick={onCancel}>Cancel</Button>}
+        <Button type="submit" busy={send.isPending} disabled={value.trim() === ''}>
+          {submitLabel}
+        </Button>
+        {onCancel && (
+          <Button variant="ghost" onClick={onCancel}>
+            Cancel
+          </Button>
+        )}
       </div>
     </form>
   );

@@ -34,8 +34,16 @@ export function AdminMailboxPage() {
       <PageTitle title="Mailbox" lead="Mail the platform sent or kept, and mail that could not be delivered." />
       <Select name="status" label="Show" value={status} options={STATUSES} onChange={(e) => setStatus(e.target.value as MailStatus | '')} />
       {list.isPending && <Spinner />}
-      {list.error && <Alert tone="danger" title="Could not load the mailbox">{errorMessage(list.error)}</Alert>}
-      {retry.error && <Alert tone="danger" title="Could not retry">{errorMessage(retry.error)}</Alert>}
+      {list.error && (
+        <Alert tone="danger" title="Could not load the mailbox">
+          {errorMessage(list.error)}
+        </Alert>
+      )}
+      {retry.error && (
+        <Alert tone="danger" title="Could not retry">
+          {errorMessage(retry.error)}
+        </Alert>
+      )}
       {list.data && items.length === 0 && <EmptyState title="No mail">Nothing here yet.</EmptyState>}
       {items.length > 0 && (
         <ul className="notification-list">
@@ -45,10 +53,15 @@ export function AdminMailboxPage() {
                 {mail.subject ?? mail.kind}
               </Button>
               <p className="notification-body">
-                {mail.status} · to {mail.to ?? 'not rendered yet'} · {when(mail.createdAt)} · {mail.attempts} attempt{mail.attempts === 1 ? '' : 's'}
+                {mail.status} · to {mail.to ?? 'not rendered yet'} · {when(mail.createdAt)} · {mail.attempts} attempt
+                {mail.attempts === 1 ? '' : 's'}
                 {mail.lastError ? ` · ${mail.lastError}` : ''}
               </p>
-              {mail.status === 'dead' && <Button onClick={() => retry.mutate(mail.id)} disabled={retry.isPending}>Retry</Button>}
+              {mail.status === 'dead' && (
+                <Button onClick={() => retry.mutate(mail.id)} disabled={retry.isPending}>
+                  Retry
+                </Button>
+              )}
               {openId === mail.id && open.data && <pre className="mail-text">{open.data.text}</pre>}
             </li>
           ))}

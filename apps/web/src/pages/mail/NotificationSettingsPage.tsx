@@ -1,5 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DigestFrequency, NotificationChannel, NotificationPreferencesView, UpdateNotificationPreferencesRequest } from '@mutuals/contracts';
+import type {
+  DigestFrequency,
+  NotificationChannel,
+  NotificationPreferencesView,
+  UpdateNotificationPreferencesRequest,
+} from '@mutuals/contracts';
 import { api, errorMessage } from '../../api/client';
 import { mailKeys, notificationPreferencesQuery } from '../../api/mail';
 import { Alert, Card, PageTitle, Select, Spinner } from '../../components';
@@ -21,16 +26,28 @@ export function NotificationSettingsPage() {
   const queryClient = useQueryClient();
   const preferences = useQuery(notificationPreferencesQuery());
   const save = useMutation({
-    mutationFn: (change: UpdateNotificationPreferencesRequest) => api.put<NotificationPreferencesView>('/me/notification-preferences', change),
+    mutationFn: (change: UpdateNotificationPreferencesRequest) =>
+      api.put<NotificationPreferencesView>('/me/notification-preferences', change),
     onSuccess: (view) => queryClient.setQueryData(mailKeys.preferences(), view),
   });
 
   return (
     <>
-      <PageTitle title="Notifications" lead="Choose how each kind of news reaches you. Emails about your account, such as a password reset, always come." />
+      <PageTitle
+        title="Notifications"
+        lead="Choose how each kind of news reaches you. Emails about your account, such as a password reset, always come."
+      />
       {preferences.isPending && <Spinner />}
-      {preferences.error && <Alert tone="danger" title="Could not load your settings">{errorMessage(preferences.error)}</Alert>}
-      {save.error && <Alert tone="danger" title="Could not save that change">{errorMessage(save.error)}</Alert>}
+      {preferences.error && (
+        <Alert tone="danger" title="Could not load your settings">
+          {errorMessage(preferences.error)}
+        </Alert>
+      )}
+      {save.error && (
+        <Alert tone="danger" title="Could not save that change">
+          {errorMessage(save.error)}
+        </Alert>
+      )}
       {preferences.data && (
         <>
           <Card title="Digest">

@@ -17,16 +17,29 @@ export function UnsubscribePage() {
     <>
       <PageTitle title="Unsubscribe" />
       {current.isPending && token !== '' && <Spinner />}
-      {(token === '' || current.error) && <Alert tone="danger" title="This link does not work">{current.error ? errorMessage(current.error) : 'The link has no token.'}</Alert>}
-      {stop.error && <Alert tone="danger" title="Could not unsubscribe">{errorMessage(stop.error)}</Alert>}
-      {view && (view.unsubscribed ? (
-        <Alert tone="success" title="You are unsubscribed">You will no longer get emails for “{view.label}”. You can change this in your notification settings.</Alert>
-      ) : (
-        <>
-          <p>Stop emails for “{view.label}”?</p>
-          <Button onClick={() => stop.mutate()} disabled={stop.isPending}>Unsubscribe</Button>
-        </>
-      ))}
+      {(token === '' || current.error) && (
+        <Alert tone="danger" title="This link does not work">
+          {current.error ? errorMessage(current.error) : 'The link has no token.'}
+        </Alert>
+      )}
+      {stop.error && (
+        <Alert tone="danger" title="Could not unsubscribe">
+          {errorMessage(stop.error)}
+        </Alert>
+      )}
+      {view &&
+        (view.unsubscribed ? (
+          <Alert tone="success" title="You are unsubscribed">
+            You will no longer get emails for “{view.label}”. You can change this in your notification settings.
+          </Alert>
+        ) : (
+          <>
+            <p>Stop emails for “{view.label}”?</p>
+            <Button onClick={() => stop.mutate()} disabled={stop.isPending}>
+              Unsubscribe
+            </Button>
+          </>
+        ))}
     </>
   );
 }

@@ -3,10 +3,10 @@
 import { useState } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AppliedRoundView, MatchingRoundView } from '@mutuals/contracts';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
 import { mentoringKeys, roundsQuery, weightsQuery } from '../../api/mentoring';
 import { pageItems } from '../../api/queryClient';
-import { Alert, Badge, Button, Card, Confirm, EmptyState, LoadMore, PageTitle, Spinner, plural } from '../../components';
+import { Badge, Button, Card, Confirm, EmptyState, LoadMore, PageTitle, Spinner, plural, ActionFeedback } from '../../components';
 import { PersonName, Reasons, ScoreBar } from './shared';
 
 type Pin = { menteeId: string; mentorId: string };
@@ -54,18 +54,7 @@ export function AdminMatchingPage() {
         title="Matching rounds"
         lead="Propose a mentor for every mentee still waiting, with the best total fit and no mentor over capacity."
       />
-      <div aria-live="polite" className="live-region">
-        {notice && (
-          <Alert tone="success" role="none">
-            {notice}
-          </Alert>
-        )}
-      </div>
-      {error && (
-        <Alert tone="danger" role="alert">
-          {errorMessage(error)}
-        </Alert>
-      )}
+      <ActionFeedback notice={notice} error={error} />
 
       <Card title={`How pairs are scored${weights ? ` (weights ${weights.version})` : ''}`}>
         {!weights ? (

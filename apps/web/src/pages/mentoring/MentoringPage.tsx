@@ -131,7 +131,9 @@ function NoSuggestions() {
   }
   return (
     <EmptyState title="No mentor with a free place fits yet.">
-      {described ? 'Mentors free up as mentorships end, and new ones join; check back soon.' : 'Add your sector, stage and needs to your profile, or check back soon.'}
+      {described
+        ? 'Mentors free up as mentorships end, and new ones join; check back soon.'
+        : 'Add your sector, stage and needs to your profile, or check back soon.'}
     </EmptyState>
   );
 }

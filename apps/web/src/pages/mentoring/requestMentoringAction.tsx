@@ -12,8 +12,8 @@ function RequestMentoring({ mentor }: { mentor: PublicProfileView }) {
   if (availability.placesLeft === 0) {
     return (
       <p className="muted">
-        <Badge tone="neutral">Full</Badge> {mentor.displayName} mentors as many mentees as they offered ({availability.capacity}), so
-        cannot take a request now.
+        <Badge tone="neutral">Full</Badge> {mentor.displayName} mentors as many mentees as they offered ({availability.capacity}), so cannot
+        take a request now.
       </p>
     );
   }
