@@ -31,9 +31,13 @@ export async function markNotificationsRead(client: QueryClient, ids?: string[])
   await client.invalidateQueries({ queryKey: notificationKeys.all });
 }
 
-/** A live notification: one more unread, the feed reloads, and news about the account reloads the session. */
+/**
+ * A live notification: the count and the feed reload, and news about the account reloads the session.
+ * The count is asked again rather than incremented: a load already in flight (the page's first) may
+ * or may not include this notification, and adding one to it would count it twice or not at all.
+ */
 export function notificationArrived(client: QueryClient, notification: NotificationView): void {
-  client.setQueryData<number>(notificationKeys.unread(), (count) => (count ?? 0) + 1);
+  void client.invalidateQueries({ queryKey: notificationKeys.unread() });
   void client.invalidateQueries({ queryKey: notificationKeys.feed() });
   // Approval (or any change to the account) changes what the member may do: no reload needed.
   if (notification.kind.startsWith('account.')) void client.invalidateQueries({ queryKey: sessionKeys.me });
