@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { EligibilityResult, MeView, SessionView, OrganisationView, ProfileView, PublicProfileView, TaxonomyView } from '@mutuals/contracts';
+import type { EligibilityResult, MeView, SessionView, OrganisationView, ProfileView, PublicProfileView, StageChangeView, TaxonomyView } from '@mutuals/contracts';
 import { AllowPending, AuthUser, CurrentUser, OptionalUser, Public } from '@mutuals/identity';
 import { CreateOrganisationDto, EligibilityDto, MemberSearchDto, UpdateOrganisationDto, UpdateProfileDto } from './dto/profile.dto';
 import { checkEligibility } from './eligibility/eligibility';
@@ -52,6 +52,12 @@ export class ProfilesController {
   @Get('organisations/:id')
   organisation(@Param('id', ParseUUIDPipe) id: string) {
     return this.profiles.getOrganisation(id);
+  }
+
+  /** The organisation's journey through the stages, oldest step first. */
+  @Get('organisations/:id/stages')
+  stages(@Param('id', ParseUUIDPipe) id: string): Promise<StageChangeView[]> {
+    return this.profiles.stageHistory(id);
   }
 
   @AllowPending()
