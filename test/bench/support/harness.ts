@@ -87,12 +87,16 @@ export async function openBenchDatabase(name: string, kind = benchDatabaseKind()
 
 /** The built server on the benchmark's database, rate limits off, its own Redis key prefix. */
 export function startBenchApp(database: BenchDatabase, env: Record<string, string> = {}): Promise<ServerProcess> {
-  return startServerProcess({
-    ...database.env,
-    RATE_LIMITS: 'false',
-    REDIS_KEY_PREFIX: `mn-bench-${randomBytes(3).toString('hex')}:`,
-    ...env,
-  });
+  return startServerProcess(
+    {
+      ...database.env,
+      RATE_LIMITS: 'false',
+      REDIS_KEY_PREFIX: `mn-bench-${randomBytes(3).toString('hex')}:`,
+      ...env,
+      // A first start migrates; PGlite on a busy machine takes minutes.
+    },
+    300_000,
+  );
 }
 
 /** Members with live sessions, made in SQL (the app has migrated the database): their bearer tokens and ids. */
