@@ -43,7 +43,8 @@ export async function openBenchDatabase(name: string, kind = benchDatabaseKind()
     const dataDir = mkdtempSync(join(tmpdir(), `mn-bench-${name}-`));
     return {
       kind,
-      env: { DATA_DIR: dataDir, DATABASE_POOL_SIZE: '1' },
+      // Opening a data directory of 200 MB on a busy machine can outlast the 2 s default.
+      env: { DATA_DIR: dataDir, DATABASE_POOL_SIZE: '1', DATABASE_CONNECT_TIMEOUT_MS: '60000' },
       withPool: async (work) => {
         const embedded = await EmbeddedPostgres.start(dataDir);
         const pool = new Pool({ connectionString: embedded.url, max: 1 });
