@@ -1,8 +1,10 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { StageChangeView } from '@mutuals/contracts';
+import { Endpoint } from '@mutuals/core';
 import { AuthUser, CoordinatorOnly, CurrentUser } from '@mutuals/identity';
 import { RecordStageChangeDto } from './dto/profile.dto';
+import { ProfilesErrors } from './profiles.errors';
 import { ProfilesService } from './profiles.service';
 
 @ApiTags('admin')
@@ -12,6 +14,12 @@ export class AdminOrganisationsController {
   constructor(private readonly profiles: ProfilesService) {}
 
   /** Records a step of the organisation's journey, dated when it happened; answers the whole journey. */
+  @Endpoint({
+    summary: "Record a step of an organisation's journey, dated when it happened",
+    response: 'StageChangeView[]',
+    status: 201,
+    errors: [ProfilesErrors.organisationNotFound, ProfilesErrors.stageUnchanged, ProfilesErrors.stageDateOutOfOrder],
+  })
   @Post(':id/stages')
   recordStage(
     @CurrentUser() user: AuthUser,
