@@ -325,7 +325,7 @@ export function AdminMembersPage() {
                               <Select
                                 label="New role"
                                 hint="Coordinators approve members, run matching, moderate and see the console; only an admin makes admins."
-                                name="role"
+                                name="newRole"
                                 options={roleChoices}
                                 value={newRole}
                                 onChange={(event) => setNewRole(event.target.value as Role)}

@@ -11,6 +11,7 @@ import { termName, useTaxonomy } from '../api/taxonomy';
 import { Alert, Avatar, Badge, ButtonLink, Card, EmptyState, PageTitle, Spinner } from '../components';
 import { MentoringBadges, memberLine } from './MemberSummary';
 import { organisationKinds } from './OrganisationForm';
+import { OrganisationJourney } from './OrganisationJourney';
 
 export interface MemberActionContext {
   profile: PublicProfileView;
@@ -163,6 +164,7 @@ export function MemberPage({ actions = [] }: MemberPageProps) {
               <dt>Region</dt>
               <dd>{termName(taxonomy?.regions, org.region)}</dd>
             </dl>
+            <OrganisationJourney organisation={org} />
           </Card>
         )}
       </div>
