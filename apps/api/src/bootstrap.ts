@@ -11,6 +11,7 @@ import {
   AppConfig,
   ProblemFilter,
   createValidationPipe,
+  installHttpMetrics,
   installNoStoreForApi,
   installOriginCheck,
   installRequestBodyRules,
@@ -47,7 +48,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
           },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: config.logLevel === 'silent' ? false : config.logLevel === 'debug' || config.logLevel === 'trace' ? ['error', 'warn', 'log', 'debug'] : ['error', 'warn'],
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : config.logLevel === 'debug' || config.logLevel === 'trace'
+          ? ['error', 'warn', 'log', 'debug']
+          : ['error', 'warn'],
     bufferLogs: false,
     // The body parsers are ours (installRequestBodyRules): JSON only, depth-bounded.
     bodyParser: false,
@@ -58,6 +64,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   installRequestBodyRules(fastify, config.bodyLimitBytes);
   installOriginCheck(fastify, config.allowedOrigins);
   installNoStoreForApi(fastify, `/${API_PREFIX}/`);
+  installHttpMetrics(fastify);
   closeConnectionsWhenDraining(fastify);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());

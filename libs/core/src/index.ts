@@ -13,6 +13,7 @@ export * from './text/visible-name';
 export * from './http/caching';
 export * from './http/origins';
 export * from './http/request-body';
+export { installHttpMetrics } from './metrics/http-metrics';
 export * from './pagination/pagination';
 export * from './rate-limit/rate-limiter';
 export * from './redis/redis.service';
