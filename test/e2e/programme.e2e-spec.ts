@@ -31,7 +31,16 @@ describe('the programme console: metrics and reports', () => {
   /** A member as of a day: registered (and approved) then, in an organisation or with their own sector and region. */
   async function person(
     name: string,
-    fields: { registered: string; approved?: string | null; status?: string; organisationId?: string; sectors?: string[]; region?: string; offers?: boolean; seeks?: boolean },
+    fields: {
+      registered: string;
+      approved?: string | null;
+      status?: string;
+      organisationId?: string;
+      sectors?: string[];
+      region?: string;
+      offers?: boolean;
+      seeks?: boolean;
+    },
   ): Promise<TestMember> {
     const created = await createMember(t, { displayName: name });
     await sql(`UPDATE users SET created_at = $2, approved_at = $3, status = $4 WHERE id = $1`, [
@@ -42,7 +51,14 @@ describe('the programme console: metrics and reports', () => {
     ]);
     await sql(
       `UPDATE profiles SET organisation_id = $2, sectors = $3, region = $4, mentor_offers = $5, mentee_seeks = $6 WHERE user_id = $1`,
-      [created.id, fields.organisationId ?? null, fields.sectors ?? [], fields.region ?? null, fields.offers ?? false, fields.seeks ?? false],
+      [
+        created.id,
+        fields.organisationId ?? null,
+        fields.sectors ?? [],
+        fields.region ?? null,
+        fields.offers ?? false,
+        fields.seeks ?? false,
+      ],
     );
     return created;
   }
@@ -61,7 +77,15 @@ describe('the programme console: metrics and reports', () => {
     mentee: TestMember,
     mentor: TestMember,
     requestId: string,
-    fields: { started: string; closed?: string; outcome?: string; rating?: number; mentorFit?: boolean; menteeFit?: boolean; sessions: [string, number][] },
+    fields: {
+      started: string;
+      closed?: string;
+      outcome?: string;
+      rating?: number;
+      mentorFit?: boolean;
+      menteeFit?: boolean;
+      sessions: [string, number][];
+    },
   ): Promise<string> {
     const id = randomUUID();
     await sql(
@@ -106,9 +130,24 @@ describe('the programme console: metrics and reports', () => {
     await person('Rejected Applicant', { registered: '2026-08-01', status: 'rejected', approved: null });
 
     // Organisations: A and B created in Q3, C before it.
-    const orgA = await createOrganisation(t, coordinator, { name: 'Riverside Community Health', sector: 'community-health', stage: 'business-case', region: 'london' });
-    const orgB = await createOrganisation(t, coordinator, { name: '-Valleys Housing Co-op', sector: 'housing', stage: 'options-appraisal', region: 'wales' });
-    const orgC = await createOrganisation(t, coordinator, { name: 'Northern Homes Mutual', sector: 'housing', stage: 'trading', region: 'north-west' });
+    const orgA = await createOrganisation(t, coordinator, {
+      name: 'Riverside Community Health',
+      sector: 'community-health',
+      stage: 'business-case',
+      region: 'london',
+    });
+    const orgB = await createOrganisation(t, coordinator, {
+      name: '-Valleys Housing Co-op',
+      sector: 'housing',
+      stage: 'options-appraisal',
+      region: 'wales',
+    });
+    const orgC = await createOrganisation(t, coordinator, {
+      name: 'Northern Homes Mutual',
+      sector: 'housing',
+      stage: 'trading',
+      region: 'north-west',
+    });
     await sql(`UPDATE organisations SET created_at = $2 WHERE id = $1`, [orgA.id, at('2026-07-05')]);
     await sql(`UPDATE organisations SET created_at = $2 WHERE id = $1`, [orgB.id, at('2026-08-10')]);
     await sql(`UPDATE organisations SET created_at = $2 WHERE id = $1`, [orgC.id, at('2026-05-01')]);
@@ -118,13 +157,23 @@ describe('the programme console: metrics and reports', () => {
     const e1 = await person('Mentee One', { registered: '2026-07-03', approved: '2026-07-04', organisationId: orgA.id, seeks: true });
     const e2 = await person('Mentee Two', { registered: '2026-08-11', approved: '2026-08-12', organisationId: orgB.id, seeks: true });
     const e3 = await person('Mentee Three', { registered: '2026-09-01', approved: '2026-09-02', organisationId: orgA.id, seeks: true });
-    const menteeE4 = await person('Mentee Four', { registered: '2026-06-15', approved: '2026-06-16', sectors: ['youth-services'], region: 'scotland', seeks: true });
+    const menteeE4 = await person('Mentee Four', {
+      registered: '2026-06-15',
+      approved: '2026-06-16',
+      sectors: ['youth-services'],
+      region: 'scotland',
+      seeks: true,
+    });
     await person("=cmd|' /C calc'!A0", { registered: '2026-09-20', approved: null, status: 'pending', organisationId: orgB.id });
 
     // E1: asked 10 July, matched 14 July (4 days), sessions 20 July (6 days later), 15 August, 10 September.
     x1 = await mentorship(e1, mentorM1, await requestFrom(e1, mentorM1, '2026-07-10', 'accepted'), {
       started: '2026-07-14',
-      sessions: [['2026-07-20', 60], ['2026-08-15', 90], ['2026-09-10', 30]],
+      sessions: [
+        ['2026-07-20', 60],
+        ['2026-08-15', 90],
+        ['2026-09-10', 30],
+      ],
     });
     // E2: asked 11 August (declined) and 12 August, matched 20 August (9 days), one session 30 August (10 days), closed 25 September.
     await requestFrom(e2, mentorM1, '2026-08-11', 'declined');
@@ -144,7 +193,10 @@ describe('the programme console: metrics and reports', () => {
     x3 = await mentorship(menteeE4, m2, await requestFrom(menteeE4, m2, '2026-04-25', 'accepted'), {
       started: '2026-05-01',
       menteeFit: false,
-      sessions: [['2026-05-10', 60], ['2026-06-10', 60]],
+      sessions: [
+        ['2026-05-10', 60],
+        ['2026-06-10', 60],
+      ],
     });
 
     // Activity in the week of Monday 6 July: E1 opens a thread, E2 replies, E1 sends two chat messages.
@@ -152,7 +204,10 @@ describe('the programme console: metrics and reports', () => {
     const thread = await createThread(t, e1, category.id);
     await reply(t, e2, thread.id, 'Thanks, useful');
     await sql(`UPDATE forum_posts SET created_at = '2026-07-08T10:00:00Z' WHERE thread_id = $1`, [thread.id]);
-    const conversation = await request(t.url).post('/api/v1/chat/conversations').set(e1.auth).send({ kind: 'direct', memberIds: [e2.id] });
+    const conversation = await request(t.url)
+      .post('/api/v1/chat/conversations')
+      .set(e1.auth)
+      .send({ kind: 'direct', memberIds: [e2.id] });
     for (const body of ['Hello', 'Are you free on Tuesday?'])
       await request(t.url)
         .post(`/api/v1/chat/conversations/${conversation.body.id}/messages`)
@@ -165,17 +220,24 @@ describe('the programme console: metrics and reports', () => {
   afterAll(() => t?.close());
 
   describe('who may read them', () => {
-    it.each(['metrics', 'reports/members.csv', 'reports/organisations.csv', 'reports/mentorships.csv', 'reports/sessions.csv', 'reports/outcomes.csv'])(
-      '/admin/%s: 401 signed out, 403 for members and advisers',
-      async (path) => {
-        await request(t.url).get(`/api/v1/admin/${path}`).expect(401);
-        await request(t.url).get(`/api/v1/admin/${path}`).set(member.auth).expect(403);
-        await request(t.url).get(`/api/v1/admin/${path}`).set(adviser.auth).expect(403);
-      },
-    );
+    it.each([
+      'metrics',
+      'reports/members.csv',
+      'reports/organisations.csv',
+      'reports/mentorships.csv',
+      'reports/sessions.csv',
+      'reports/outcomes.csv',
+    ])('/admin/%s: 401 signed out, 403 for members and advisers', async (path) => {
+      await request(t.url).get(`/api/v1/admin/${path}`).expect(401);
+      await request(t.url).get(`/api/v1/admin/${path}`).set(member.auth).expect(403);
+      await request(t.url).get(`/api/v1/admin/${path}`).set(adviser.auth).expect(403);
+    });
 
     it('404 for a report that does not exist', async () => {
-      await request(t.url).get('/api/v1/admin/reports/passwords.csv').set(coordinator.auth).expect((response) => expect([400, 404]).toContain(response.status));
+      await request(t.url)
+        .get('/api/v1/admin/reports/passwords.csv')
+        .set(coordinator.auth)
+        .expect((response) => expect([400, 404]).toContain(response.status));
     });
 
     it.each([

@@ -15,10 +15,13 @@ describe('csv', () => {
   });
 
   it('starts with a byte order mark and parses back to the same cells', () => {
-    const text = toCsv([{ name: 'Zoë, "the" mentor', note: '=cmd' }], [
-      { header: 'Name', value: (row) => row.name },
-      { header: 'Note', value: (row) => row.note },
-    ]);
+    const text = toCsv(
+      [{ name: 'Zoë, "the" mentor', note: '=cmd' }],
+      [
+        { header: 'Name', value: (row) => row.name },
+        { header: 'Note', value: (row) => row.note },
+      ],
+    );
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(parse(text, { bom: true })).toEqual([
       ['Name', 'Note'],

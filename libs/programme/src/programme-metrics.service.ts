@@ -12,7 +12,12 @@ import { REGIONS, SECTORS, STAGES } from '@mutuals/profiles';
 import { programmeScope } from './programme-period';
 import { ReportingRepository, type BreakdownRow } from './reporting.repository';
 
-const NATIONS: Record<string, string> = { england: 'England', scotland: 'Scotland', wales: 'Wales', 'northern-ireland': 'Northern Ireland' };
+const NATIONS: Record<string, string> = {
+  england: 'England',
+  scotland: 'Scotland',
+  wales: 'Wales',
+  'northern-ireland': 'Northern Ireland',
+};
 const OUTCOME_LABELS: Record<string, string> = {
   'goals-met': 'Goals met',
   'partly-met': 'Partly met',
@@ -23,7 +28,9 @@ const UNKNOWN = { key: 'unknown', label: 'Not given' };
 
 /** The taxonomy's terms in their own order (stages in journey order), then anything else the data holds. */
 function inTermOrder(counts: Map<string | null, number>, terms: readonly { slug: string; name: string }[]): CountByKey[] {
-  const known = terms.filter((term) => counts.has(term.slug)).map((term) => ({ key: term.slug, label: term.name, count: counts.get(term.slug)! }));
+  const known = terms
+    .filter((term) => counts.has(term.slug))
+    .map((term) => ({ key: term.slug, label: term.name, count: counts.get(term.slug)! }));
   const slugs = new Set(terms.map((term) => term.slug));
   const other = [...counts].filter(([key]) => key === null || !slugs.has(key));
   const otherTotal = other.reduce((sum, [, count]) => sum + count, 0);
@@ -35,7 +42,8 @@ const roundTo = (value: number | null, places = 1) => (value === null ? null : N
 
 /** Breakdown rows of one GROUPING SETS query as the view's reach figures; nations summed from regions. */
 function reach(rows: BreakdownRow[]): ReachBreakdown {
-  const of = (dimension: BreakdownRow['dimension']) => new Map(rows.filter((row) => row.dimension === dimension).map((row) => [row.key, row.count]));
+  const of = (dimension: BreakdownRow['dimension']) =>
+    new Map(rows.filter((row) => row.dimension === dimension).map((row) => [row.key, row.count]));
   const byRegion = of('region');
   const byNation = new Map<string | null, number>();
   for (const [region, count] of byRegion) {

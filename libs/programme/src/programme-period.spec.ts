@@ -14,4 +14,3 @@ describe('programmeScope', () => {
     expect(scope.toAt.toISOString()).toBe('2026-10-01T00:00:00.000Z');
   });
 });
-

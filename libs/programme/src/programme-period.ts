@@ -23,4 +23,3 @@ export function programmeScope(query: ProgrammeMetricsQuery, today = new Date())
     toAt: new Date(toDate.getTime() + DAY_MS),
   };
 }
-
