@@ -1,7 +1,8 @@
 // The dashboard's figures as headline numbers and charts, each chart with its table beside it.
 // The dashboard shows them all; the quarterly report a one-page selection.
+import { createContext, useContext } from 'react';
 import type { CountByKey, ProgrammeMetricsView, ReachBreakdown } from '@mutuals/contracts';
-import { ChartWithTable, type ChartRow } from '../../components';
+import { ChartWithTable, type ChartRow, type ChartWithTableProps } from '../../components';
 import { days, percent } from './programmeFilters';
 
 /** Members and organisations side by side over one dimension (sector, stage, region, nation). */
@@ -10,6 +11,14 @@ function reachRows(members: CountByKey[], organisations: CountByKey[]): ChartRow
   for (const row of members) rows.set(row.key, { label: row.label, members: row.count, organisations: 0 });
   for (const row of organisations) rows.set(row.key, { label: row.label, members: 0, ...rows.get(row.key), organisations: row.count });
   return [...rows.values()];
+}
+
+/** The drawings' height: the dashboard's default, smaller on the one-page quarterly report. */
+export const ChartHeight = createContext(240);
+
+/** Every figure's chart: under a card's or section's h2, as tall as the page wants. */
+function Chart(props: Omit<ChartWithTableProps, 'level' | 'height'>) {
+  return <ChartWithTable level={3} height={useContext(ChartHeight)} {...props} />;
 }
 
 const countRows = (rows: CountByKey[], key = 'count'): ChartRow[] => rows.map((row) => ({ label: row.label, [key]: row.count }));
@@ -58,8 +67,7 @@ export function ReachChart({
 }) {
   const key = `by${dimension}` as const;
   return (
-    <ChartWithTable
-      level={3}
+    <Chart
       title={`Members and organisations by ${dimension.toLowerCase()}`}
       labelHeader={dimension}
       rows={reachRows(members[key], organisations[key])}
@@ -71,8 +79,7 @@ export function ReachChart({
 export function FunnelChart({ view }: { view: ProgrammeMetricsView }) {
   const { funnel } = view;
   return (
-    <ChartWithTable
-      level={3}
+    <Chart
       title="Mentoring funnel"
       description="People at each step in the period; seeking is now."
       labelHeader="Step"
@@ -91,8 +98,7 @@ export function FunnelChart({ view }: { view: ProgrammeMetricsView }) {
 
 export function MatchRateChart({ view }: { view: ProgrammeMetricsView }) {
   return (
-    <ChartWithTable
-      level={3}
+    <Chart
       title="Match rate against the 70% benchmark"
       description={`Of the ${view.matchRate.asked} mentees who asked for a mentor in the period, ${view.matchRate.matched} have been matched since.`}
       labelHeader="Measure"
@@ -108,8 +114,7 @@ export function MatchRateChart({ view }: { view: ProgrammeMetricsView }) {
 
 export function ClosedChart({ view }: { view: ProgrammeMetricsView }) {
   return (
-    <ChartWithTable
-      level={3}
+    <Chart
       title="Mentorships closed, by outcome"
       labelHeader="Outcome"
       rows={countRows(view.funnel.closedByOutcome, 'mentorships')}
@@ -120,8 +125,7 @@ export function ClosedChart({ view }: { view: ProgrammeMetricsView }) {
 
 export function SessionsChart({ view }: { view: ProgrammeMetricsView }) {
   return (
-    <ChartWithTable
-      level={3}
+    <Chart
       title="Sessions and hours by month"
       kind="line"
       labelHeader="Month"
@@ -137,8 +141,7 @@ export function SessionsChart({ view }: { view: ProgrammeMetricsView }) {
 export function SatisfactionChart({ view }: { view: ProgrammeMetricsView }) {
   const { satisfaction } = view;
   return (
-    <ChartWithTable
-      level={3}
+    <Chart
       title="Close ratings"
       description={`Fit checks: ${satisfaction.goodFit} of ${satisfaction.fitAnswers} answers said a good fit (${percent(satisfaction.goodFitShare)}).`}
       labelHeader="Rating"
@@ -150,10 +153,10 @@ export function SatisfactionChart({ view }: { view: ProgrammeMetricsView }) {
 
 export function ActivityChart({ view }: { view: ProgrammeMetricsView }) {
   return (
-    <ChartWithTable
-      level={3}
+    <Chart
       title="Forum and chat activity by week"
       kind="line"
+      scrollTable
       labelHeader="Week of"
       rows={view.activityByWeek.map((week) => ({
         label: week.week,
@@ -173,8 +176,7 @@ export function ActivityChart({ view }: { view: ProgrammeMetricsView }) {
 export function JourneyChart({ view }: { view: ProgrammeMetricsView }) {
   if (!view.journey) return null;
   return (
-    <ChartWithTable
-      level={3}
+    <Chart
       title="Journey outcomes: organisations moving on"
       description={`${view.journey.organisationsMoved} organisations moved forward in the period (${view.journey.changes} stage changes).`}
       labelHeader="Step"
@@ -190,8 +192,7 @@ export function JourneyChart({ view }: { view: ProgrammeMetricsView }) {
 export function StoriesChart({ view }: { view: ProgrammeMetricsView }) {
   if (!view.stories) return null;
   return (
-    <ChartWithTable
-      level={3}
+    <Chart
       title="Stories pipeline"
       labelHeader="State"
       rows={countRows(view.stories.byState, 'stories')}

@@ -7,6 +7,7 @@ import { quarterDays } from '@mutuals/contracts';
 import { programmeMetricsQuery } from '../../api/programme';
 import { ActionFeedback, Button, ButtonLink, PageTitle, Spinner } from '../../components';
 import {
+  ChartHeight,
   ClosedChart,
   FunnelChart,
   HeadlineFigures,
@@ -49,15 +50,17 @@ export function QuarterlyReportPage() {
           </section>
           <section aria-labelledby="quarter-charts">
             <h2 id="quarter-charts">Reach, mentoring and satisfaction</h2>
-            <div className="quarterly-grid">
-              <FunnelChart view={view} />
-              <MatchRateChart view={view} />
-              <SessionsChart view={view} />
-              <ClosedChart view={view} />
-              <ReachChart dimension="Nation" members={view.members} organisations={view.organisations} />
-              <SatisfactionChart view={view} />
-              <JourneyChart view={view} />
-            </div>
+            <ChartHeight.Provider value={150}>
+              <div className="quarterly-grid">
+                <FunnelChart view={view} />
+                <MatchRateChart view={view} />
+                <SessionsChart view={view} />
+                <ClosedChart view={view} />
+                <ReachChart dimension="Nation" members={view.members} organisations={view.organisations} />
+                <SatisfactionChart view={view} />
+                <JourneyChart view={view} />
+              </div>
+            </ChartHeight.Provider>
           </section>
           <p className="muted">
             Period {view.filters.from} to {view.filters.to}; produced {new Date(view.generatedAt).toLocaleString('en-GB')}. How each figure
