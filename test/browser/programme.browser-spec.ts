@@ -9,9 +9,8 @@ import { BrowserWorld, describeBrowser, signInAs, startBrowserWorld } from '../s
 async function tableRows(page: Page, caption: string): Promise<string[][]> {
   const table = page.getByRole('table', { name: caption });
   await table.waitFor();
-  return table
-    .locator('tbody tr')
-    .evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => cell.textContent?.trim() ?? '')));
+  const rows = await table.locator('tbody tr').all();
+  return Promise.all(rows.map(async (row) => (await row.locator('th, td').allInnerTexts()).map((text) => text.trim())));
 }
 
 /** How many bars the drawing beside a table has (recharts draws one path per bar with a value). */
@@ -65,13 +64,13 @@ describeBrowser('the coordinator’s console', () => {
       ['Housing', '2', '1'],
     ]);
     // Two series (members, organisations), every value above zero: four bars.
-    await page.waitForFunction(() => document.querySelectorAll('.recharts-bar-rectangle').length > 0);
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
     expect(await barCount(page, bySector)).toBe(4);
 
     await page.getByLabel('Sector').selectOption('housing');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/[?&]sector=housing/);
-    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
     expect(await tableRows(page, bySector)).toEqual([['Housing', '2', '1']]);
     expect(await barCount(page, bySector)).toBe(2);
     expect(await tableRows(page, 'Mentoring funnel')).toContainEqual(['Registered', '2']);
