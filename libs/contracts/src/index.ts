@@ -16,3 +16,4 @@ export * from './mentoring-care';
 export * from './mail';
 export * from './web-routes';
 export * from './programme';
+export * from './socket-events';
