@@ -1,7 +1,8 @@
 import { Controller, Get, Header, Param, ParseEnumPipe, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PROGRAMME_REPORTS, type ProgrammeMetricsView, type ProgrammeReport } from '@mutuals/contracts';
+import { Endpoint } from '@mutuals/core';
 import { CoordinatorOnly } from '@mutuals/identity';
 import { ProgrammeMetricsQueryDto } from './programme.dto';
 import { ProgrammeMetricsService } from './programme-metrics.service';
@@ -17,14 +18,28 @@ export class ProgrammeController {
     private readonly reports: ProgrammeReportsService,
   ) {}
 
+  @Endpoint({
+    summary: 'The programme dashboard: reach, mentoring funnel, match rate, engagement, satisfaction, attention, activity',
+    description:
+      'Every figure a SQL aggregate over one read-only snapshot, for the period (`from`..`to`, UTC days, default the last twelve months) and the members chosen by sector, region and cohort (month of joining).',
+    response: 'ProgrammeMetricsView',
+    errors: [],
+  })
   @Get('metrics')
   @Header('Cache-Control', 'no-store')
   getMetrics(@Query() query: ProgrammeMetricsQueryDto): Promise<ProgrammeMetricsView> {
     return this.metrics.metrics(query);
   }
 
+  @Endpoint({
+    summary: 'Download a report as CSV: members, organisations, mentorships, sessions or outcomes',
+    description:
+      'The populations and figures the dashboard counts for the same filters; UTF-8 with a byte order mark, cells that would start a spreadsheet formula prefixed with an apostrophe. No goals, notes or feedback.',
+    response: null,
+    produces: 'text/csv',
+    errors: [],
+  })
   @Get('reports/:report.csv')
-  @ApiProduces('text/csv')
   async getReport(
     @Param('report', new ParseEnumPipe(Object.fromEntries(PROGRAMME_REPORTS.map((name) => [name, name])))) report: ProgrammeReport,
     @Query() query: ProgrammeMetricsQueryDto,
