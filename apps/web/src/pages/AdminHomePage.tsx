@@ -43,7 +43,7 @@ function Step({ done, title, children }: { done: boolean | undefined; title: str
 
 function GettingStarted() {
   const categories = useQuery(adminCategoriesQuery());
-  const pending = useInfiniteQuery(adminMembersQuery('pending'));
+  const pending = useInfiniteQuery(adminMembersQuery({ status: 'pending' }));
   const mentors = useInfiniteQuery(directoryQuery({ offersMentoring: true }));
   const rounds = useInfiniteQuery(roundsQuery());
 
