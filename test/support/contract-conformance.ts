@@ -22,7 +22,6 @@ interface Contract {
   validators: Record<string, Validator>;
 }
 
-const DOCUMENT = join(__dirname, '../../docs/openapi.json');
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
 let contract: Contract | null = null;
@@ -30,13 +29,14 @@ let contract: Contract | null = null;
 /** The document and its validators: compiled once per run by the e2e globalSetup (built here when a spec runs without it). */
 function loadContract(): Contract {
   if (contract) return contract;
-  const document = JSON.parse(readFileSync(DOCUMENT, 'utf8')) as { paths: Record<string, Record<string, Operation>> };
+  const folder = process.env.MN_CONTRACT_FOLDER ?? buildContractValidators();
+  const document = JSON.parse(readFileSync(join(folder, 'openapi.json'), 'utf8')) as { paths: Record<string, Record<string, Operation>> };
   const operations = new Map<string, Operation>();
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) if (item[method]) operations.set(`${method.toUpperCase()} ${path}`, item[method]);
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a module written at run time
-  const validators = require(process.env.MN_CONTRACT_VALIDATORS ?? buildContractValidators()) as Record<string, Validator>;
+  const validators = require(join(folder, 'validators.js')) as Record<string, Validator>;
   contract = { operations, validators };
   return contract;
 }

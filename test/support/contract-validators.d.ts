@@ -1,2 +1,2 @@
-/** Compiles the contract test's validators from docs/openapi.json into a module; returns its path. */
-export function buildContractValidators(): string;
+/** Compiles the contract test's validators from docs/openapi.json into validators.js, beside a copy of the document; returns their folder. */
+export function buildContractValidators(documentPath?: string): string;

@@ -1,6 +1,7 @@
 // The contract test's validators, compiled once per e2e run (jest's globalSetup) from the
 // committed docs/openapi.json: one ajv function per operation and answer status, written as a
-// standalone module that every spec requires instead of compiling the schemas again.
+// standalone module that every spec requires instead of compiling the schemas again. The document
+// is copied beside it, so that a run checks against one document even if docs/ changes meanwhile.
 const { mkdtempSync, readFileSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
@@ -35,16 +36,18 @@ function answerSchemas(document) {
   return schemas;
 }
 
-/** Writes the validators module and returns its path. */
-function buildContractValidators() {
-  const document = JSON.parse(readFileSync(DOCUMENT, 'utf8'));
+/** Writes validators.js and openapi.json (of `documentPath`, the committed one by default) into a new folder; returns the folder. */
+function buildContractValidators(documentPath = DOCUMENT) {
+  const text = readFileSync(documentPath, 'utf8');
+  const document = JSON.parse(text);
   // strict: false, for the document's own keywords around the schemas (paths, example...).
   const ajv = new Ajv2020({ strict: false, allErrors: true, code: { source: true, lines: false } });
   addFormats(ajv);
   ajv.addSchema({ ...document, $id: DOCUMENT_ID });
-  const file = join(mkdtempSync(join(tmpdir(), 'mn-contract-')), 'validators.js');
-  writeFileSync(file, standaloneCode(ajv, answerSchemas(document)));
-  return file;
+  const folder = mkdtempSync(join(tmpdir(), 'mn-contract-'));
+  writeFileSync(join(folder, 'validators.js'), standaloneCode(ajv, answerSchemas(document)));
+  writeFileSync(join(folder, 'openapi.json'), text);
+  return folder;
 }
 
 module.exports = { buildContractValidators };

@@ -16,5 +16,5 @@ module.exports = async () => {
   if (prepared.templateDatabase) process.env.MN_TEST_TEMPLATE_DATABASE = prepared.templateDatabase;
   if (prepared.pgliteSnapshot) process.env.MN_TEST_PGLITE_SNAPSHOT = prepared.pgliteSnapshot;
   // The contract test's validators (test/support/contract-conformance.ts), compiled once for every spec.
-  process.env.MN_CONTRACT_VALIDATORS = buildContractValidators();
+  process.env.MN_CONTRACT_FOLDER = buildContractValidators();
 };
