@@ -47,6 +47,8 @@ const NotificationSettingsPage = lazyPage(() => import('./pages/mail/Notificatio
 const UnsubscribePage = lazyPage(() => import('./pages/mail/UnsubscribePage'), 'UnsubscribePage');
 const ResourcesPage = lazyPage(() => import('./pages/ResourcesPage'), 'ResourcesPage');
 const AdminMailboxPage = lazyPage(() => import('./pages/mail/AdminMailboxPage'), 'AdminMailboxPage');
+const AdminReportsPage = lazyPage(() => import('./pages/programme/AdminReportsPage'), 'AdminReportsPage');
+const QuarterlyReportPage = lazyPage(() => import('./pages/programme/QuarterlyReportPage'), 'QuarterlyReportPage');
 
 export interface AppRoute {
   /** A react-router path, e.g. '/forums/:slug'. */
@@ -92,6 +94,8 @@ const pages: Record<WebRouteName, Omit<AppRoute, 'path'>> = {
   notificationSettings: { element: <NotificationSettingsPage />, auth: 'member' },
   unsubscribe: { element: <UnsubscribePage /> },
   adminMail: { element: <AdminMailboxPage />, auth: 'coordinator' },
+  adminReports: { element: <AdminReportsPage />, auth: 'coordinator' },
+  adminQuarterlyReport: { element: <QuarterlyReportPage />, auth: 'coordinator' },
 };
 
 export const routes: AppRoute[] = (Object.keys(pages) as WebRouteName[]).map((name) => ({ path: WEB_ROUTES[name], ...pages[name] }));
