@@ -8,6 +8,7 @@ import { MatchingModule } from '@mutuals/matching';
 import { NotificationsModule } from '@mutuals/notifications';
 import { ProfilesModule } from '@mutuals/profiles';
 import { RealtimeModule } from '@mutuals/realtime';
+import { StoriesModule } from '@mutuals/stories';
 import { HealthModule } from './health/health.module';
 import { MemberDataModule } from './member-data/member-data.module';
 import { SeedModule } from './seed/seed.module';
@@ -28,6 +29,7 @@ export class AppModule {
         ForumsModule,
         ChatModule,
         MatchingModule,
+        StoriesModule,
         MemberDataModule,
         SeedModule,
       ],

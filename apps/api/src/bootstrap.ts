@@ -18,6 +18,7 @@ import {
 import { AppModule } from './app.module';
 import { createOpenApiDocument } from './openapi';
 import { RealtimeAdapter } from '@mutuals/realtime';
+import { StoriesShowcase } from '@mutuals/stories';
 import { serveApiReference, serveWebClient } from './web-client';
 import { closeConnectionsWhenDraining } from './shutdown';
 
@@ -59,7 +60,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   installOriginCheck(fastify, config.allowedOrigins);
   installNoStoreForApi(fastify, `/${API_PREFIX}/`);
   closeConnectionsWhenDraining(fastify);
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
+  // The showcase's feed, sitemap and robots.txt live where feed readers and crawlers look for them.
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics', 'stories/feed.xml', 'sitemap.xml', 'robots.txt'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.useWebSocketAdapter(new RealtimeAdapter(app, config));
@@ -91,6 +93,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   serveApiReference(fastify, '/api/docs/openapi.json');
 
   const root = webRoot(config);
-  if (root) serveWebClient(fastify, root);
+  if (root) serveWebClient(fastify, root, app.get(StoriesShowcase));
   return app;
 }

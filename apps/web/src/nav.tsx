@@ -23,6 +23,7 @@ export const navItems: NavItem[] = [
   { to: '/chat', label: 'Chat', audience: 'member', badge: ChatUnreadBadge },
   { to: '/mentoring', label: 'Mentoring', audience: 'member' },
   { to: '/resources', label: 'Resources', audience: 'member' },
+  { to: '/stories', label: 'Stories', audience: 'public' },
   { to: '/members', label: 'Members', audience: 'member' },
   { to: '/settings', label: 'Settings', audience: 'member' },
   { to: '/eligibility', label: 'Check eligibility', audience: 'guest' },
@@ -32,5 +33,6 @@ export const navItems: NavItem[] = [
   { to: '/admin/mentoring', label: 'Pairs', audience: 'coordinator' },
   { to: '/admin/flags', label: 'Flags', audience: 'coordinator' },
   { to: '/admin/forums/categories', label: 'Categories', audience: 'coordinator' },
+  { to: '/admin/stories', label: 'Stories', audience: 'coordinator' },
   { to: '/admin/mail', label: 'Mailbox', audience: 'coordinator' },
 ];

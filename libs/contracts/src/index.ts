@@ -14,4 +14,5 @@ export * from './forums';
 export * from './files';
 export * from './mentoring-care';
 export * from './mail';
+export * from './stories';
 export * from './web-routes';

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe,
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AcceptsBody } from '@mutuals/core';
-import { AllowPending, AuthUser, CurrentUser } from '@mutuals/identity';
+import { AllowPending, AuthUser, CurrentUser, OptionalUser, Public } from '@mutuals/identity';
 import { FileParams, SetImageDto, UploadQuery } from './files.dto';
 import { Download, FilesService } from './files.service';
 import { multipartFileReader } from './received-file';
@@ -32,10 +32,11 @@ export class FilesController {
     return this.files.upload(user, query.purpose, multipartFileReader(request));
   }
 
-  @AllowPending()
+  /** Public so that a published story's cover shows to signed-out readers; every other file still needs its viewer. */
+  @Public()
   @Get('files/:id/:hash')
   async download(
-    @CurrentUser() user: AuthUser,
+    @OptionalUser() user: AuthUser | null,
     @Param() params: FileParams,
     @Headers('range') range: string | undefined,
     @Headers('if-none-match') ifNoneMatch: string | undefined,

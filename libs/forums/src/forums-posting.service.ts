@@ -9,6 +9,7 @@ import { ForumCategoriesRepository } from './forum-categories.repository';
 import { ForumPostsRepository, type PostRow, type StoredBody } from './forum-posts.repository';
 import { ForumThreadsRepository } from './forum-threads.repository';
 import { ForumViews, REACTION_SLUGS } from './forum-views';
+import { DEFAULT_CATEGORIES } from './default-categories';
 import { ForumsErrors } from './forums.errors';
 import { ForumsLive } from './forums-live';
 import { ForumsModerationService } from './forums-moderation.service';
@@ -93,6 +94,24 @@ export class ForumsPostingService {
     if (!stored) return { value: (await this.originalThread(author, input.clientId!))!, created: false };
     const firstPost = await this.announce(stored);
     return { value: { ...(await this.reading.getThread(threadId, author)), firstPost }, created: true };
+  }
+
+  /**
+   * Opens a thread in "Success and celebrations" (made if a coordinator removed or never had it)
+   * for something worth celebrating elsewhere, such as a published story. `key` makes it once:
+   * a retry with the same key answers the thread made the first time. Null when the category is
+   * archived (read-only).
+   */
+  async openCelebration(author: AuthUser, input: { key: string; title: string; body: string }): Promise<string | null> {
+    const celebrations = DEFAULT_CATEGORIES.find((c) => c.slug === 'success-and-celebrations')!;
+    const category = await this.categories.ensure(celebrations);
+    if (category.archived) return null;
+    const { value } = await this.createThread(
+      author,
+      { categoryId: category.id, title: input.title, body: input.body, clientId: input.key },
+      { rateLimited: false },
+    );
+    return value.id;
   }
 
   async reply(

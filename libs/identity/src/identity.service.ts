@@ -183,6 +183,11 @@ export class IdentityService {
     return new Map(rows.map((u) => [u.id, { ...toSummary(u), email: u.email }]));
   }
 
+  /** Who reviews what members hand in to the programme (stories awaiting review). */
+  activeCoordinatorIds(): Promise<string[]> {
+    return this.users.activeCoordinatorIds();
+  }
+
   async findByHandles(handles: readonly string[]): Promise<UserSummary[]> {
     const unique = [...new Set(handles.map((h) => h.toLowerCase()))];
     if (unique.length === 0) return [];
