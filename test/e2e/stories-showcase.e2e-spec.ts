@@ -12,7 +12,11 @@ import { draftStory } from '../support/stories';
 import { TestApp, createScratchDatabase, startTestApp, usingRedis, usingServerDatabase } from '../support/test-app';
 
 const PUBLIC_URL = 'https://mutuals.example.org';
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'url', 'link'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['entry', 'url', 'link'].includes(name),
+});
 
 /** The client's own index.html (its title, description and #root), served as the built client would be. */
 function webRoot(): { dir: string; remove(): void } {
@@ -24,7 +28,12 @@ function webRoot(): { dir: string; remove(): void } {
 /** The content of `<meta property|name="key" content="...">`, decoded. */
 function meta(html: string, key: string): string | undefined {
   const match = new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)">`).exec(html);
-  return match?.[1]?.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return match?.[1]
+    ?.replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 async function publish(t: TestApp, coordinator: TestMember, story: StoryView, author: TestMember): Promise<StoryView> {
@@ -65,7 +74,9 @@ describe('stories: what a crawler, a link preview and a feed reader see', () => 
       }),
       author,
     );
-    const response = await get(`/stories/${story.slug}`).expect(200).expect('Content-Type', /text\/html/);
+    const response = await get(`/stories/${story.slug}`)
+      .expect(200)
+      .expect('Content-Type', /text\/html/);
     const html = response.text;
     expect(html).toContain('<title>Riverside Care: “we own it now” &amp; proud | Mutuals Network</title>');
     expect(html.match(/<title>/g)).toHaveLength(1);
@@ -132,7 +143,9 @@ describe('stories: what a crawler, a link preview and a feed reader see', () => 
   });
 
   it('publishes an Atom feed that validates: the required elements, published stories only, newest first', async () => {
-    const response = await get('/stories/feed.xml').expect(200).expect('Content-Type', /application\/atom\+xml/);
+    const response = await get('/stories/feed.xml')
+      .expect(200)
+      .expect('Content-Type', /application\/atom\+xml/);
     expect(XMLValidator.validate(response.text)).toBe(true);
     const { feed } = xml.parse(response.text);
     expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
@@ -157,9 +170,13 @@ describe('stories: what a crawler, a link preview and a feed reader see', () => 
     const sitemap = await get('/sitemap.xml').expect(200).expect('Content-Type', /xml/);
     expect(XMLValidator.validate(sitemap.text)).toBe(true);
     const locs = (xml.parse(sitemap.text).urlset.url as { loc: string }[]).map((u) => u.loc);
-    expect(locs).toEqual(expect.arrayContaining([`${PUBLIC_URL}/`, `${PUBLIC_URL}/stories`, `${PUBLIC_URL}/stories/library-trust-opens-three-new-branches`]));
+    expect(locs).toEqual(
+      expect.arrayContaining([`${PUBLIC_URL}/`, `${PUBLIC_URL}/stories`, `${PUBLIC_URL}/stories/library-trust-opens-three-new-branches`]),
+    );
     expect(locs.some((l) => l.includes('still-a-draft'))).toBe(false);
-    const robots = await get('/robots.txt').expect(200).expect('Content-Type', /text\/plain/);
+    const robots = await get('/robots.txt')
+      .expect(200)
+      .expect('Content-Type', /text\/plain/);
     expect(robots.text).toContain(`Sitemap: ${PUBLIC_URL}/sitemap.xml`);
     expect(robots.text).toContain('Disallow: /api/');
   });

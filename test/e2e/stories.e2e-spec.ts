@@ -65,8 +65,12 @@ describe('stories: writing, consent, review and the public list', () => {
         })
         .expect(400);
       const fields = (bad.body.errors as { field: string }[]).map((e) => e.field);
-      expect(fields).toEqual(expect.arrayContaining(['title', 'summary', 'body', 'sector', 'region', 'outcomes.0.label', 'memberCredits.0.userId']));
-      await api(t).post('/stories', author, { ...storyInput(), organisationId: '6f1c1a5e-4c1b-4d8a-9a57-3f0f1b1f0e11' }).expect(400);
+      expect(fields).toEqual(
+        expect.arrayContaining(['title', 'summary', 'body', 'sector', 'region', 'outcomes.0.label', 'memberCredits.0.userId']),
+      );
+      await api(t)
+        .post('/stories', author, { ...storyInput(), organisationId: '6f1c1a5e-4c1b-4d8a-9a57-3f0f1b1f0e11' })
+        .expect(400);
       const unknownMember = await api(t)
         .post('/stories', author, { ...storyInput(), memberCredits: [{ userId: '6f1c1a5e-4c1b-4d8a-9a57-3f0f1b1f0e11' }] })
         .expect(400);
@@ -79,7 +83,9 @@ describe('stories: writing, consent, review and the public list', () => {
       const author = await createMember(t);
       const credited = await createMember(t);
       const story = await draftStory(t, author, { title: 'Leisure trust turns a profit', memberCredits: [{ userId: credited.id }] });
-      const renamed: StoryView = (await api(t).patch(`/stories/${story.id}`, author, { title: 'Leisure trust reinvests its surplus' }).expect(200)).body;
+      const renamed: StoryView = (
+        await api(t).patch(`/stories/${story.id}`, author, { title: 'Leisure trust reinvests its surplus' }).expect(200)
+      ).body;
       expect(renamed.slug).toBe('leisure-trust-reinvests-its-surplus');
       await api(t).post(`/stories/${story.id}/submit`, author).expect(200);
       await api(t).post(`/stories/${story.id}/consent`, credited, { consent: 'given' }).expect(200);
@@ -104,7 +110,9 @@ describe('stories: writing, consent, review and the public list', () => {
       await api(t).post(`/admin/stories/${story.id}/reject`, coordinator, { reason: 'Add the staff survey figures, please' }).expect(200);
       const back: StoryView = (await api(t).get(`/stories/by-id/${story.id}`, author).expect(200)).body;
       expect(back).toMatchObject({ status: 'changes_requested', reason: 'Add the staff survey figures, please' });
-      await api(t).patch(`/stories/${story.id}`, author, { outcomes: [{ label: 'Staff engagement', value: '87%' }] }).expect(200);
+      await api(t)
+        .patch(`/stories/${story.id}`, author, { outcomes: [{ label: 'Staff engagement', value: '87%' }] })
+        .expect(200);
       await api(t).post(`/stories/${story.id}/submit`, author).expect(200);
       await api(t).patch(`/stories/${story.id}`, other, { title: 'Mine now' }).expect(404);
     });
@@ -147,7 +155,9 @@ describe('stories: writing, consent, review and the public list', () => {
       const own = await draftStory(t, author, { coverFileId: cover.id });
       expect(own.cover?.url).toBe(cover.url);
       const credited = await createMember(t);
-      await api(t).patch(`/stories/${own.id}`, author, { memberCredits: [{ userId: credited.id }] }).expect(200);
+      await api(t)
+        .patch(`/stories/${own.id}`, author, { memberCredits: [{ userId: credited.id }] })
+        .expect(200);
       await api(t).post(`/stories/${own.id}/submit`, author).expect(200);
       await fetchFile(t, null, cover.url).expect(404);
       await api(t).post(`/stories/${own.id}/consent`, credited, { consent: 'given' }).expect(200);
@@ -163,7 +173,9 @@ describe('stories: writing, consent, review and the public list', () => {
       const theirs = await uploaded(t, other, 'cover', await jpeg(), 'theirs.jpg');
       const attachment = await uploaded(t, author, 'attachment', await jpeg(), 'attachment.jpg');
       for (const fileId of [theirs.id, attachment.id]) {
-        const refused = await api(t).post('/stories', author, { ...storyInput(), coverFileId: fileId }).expect(400);
+        const refused = await api(t)
+          .post('/stories', author, { ...storyInput(), coverFileId: fileId })
+          .expect(400);
         expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'coverFileId' })]);
       }
     });
@@ -217,7 +229,9 @@ describe('stories: writing, consent, review and the public list', () => {
         [mentee.id, 'Mentee', 'given'],
       ]);
       const stranger = await createMember(t);
-      const refused = await api(t).post('/stories', stranger, { ...storyInput(), mentorshipId }).expect(400);
+      const refused = await api(t)
+        .post('/stories', stranger, { ...storyInput(), mentorshipId })
+        .expect(400);
       expect(refused.body.errors).toEqual([{ field: 'mentorshipId', message: 'is not a mentorship of yours' }]);
       await api(t).post(`/stories/${story.id}/submit`, mentee).expect(200);
       await api(t).post(`/stories/${story.id}/consent`, mentor, { consent: 'given' }).expect(200);
@@ -284,7 +298,9 @@ describe('stories: writing, consent, review and the public list', () => {
       await api(t).post(`/stories/${story.id}/submit`, author).expect(200);
       const refused = await api(t).post(`/stories/${story.id}/withdraw`, coordinator).expect(403);
       expect(refused.body.code).toBe('notYourStory');
-      await api(t).post(`/stories/${story.id}/withdraw`, author, { reason: 'x'.repeat(2001) }).expect(400);
+      await api(t)
+        .post(`/stories/${story.id}/withdraw`, author, { reason: 'x'.repeat(2001) })
+        .expect(400);
       await api(t).post(`/stories/${story.id}/withdraw`, author).expect(200);
     });
   });

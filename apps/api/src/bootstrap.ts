@@ -48,7 +48,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
           },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: config.logLevel === 'silent' ? false : config.logLevel === 'debug' || config.logLevel === 'trace' ? ['error', 'warn', 'log', 'debug'] : ['error', 'warn'],
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : config.logLevel === 'debug' || config.logLevel === 'trace'
+          ? ['error', 'warn', 'log', 'debug']
+          : ['error', 'warn'],
     bufferLogs: false,
     // The body parsers are ours (installRequestBodyRules): JSON only, depth-bounded.
     bodyParser: false,

@@ -62,7 +62,12 @@ function loadClient(root: string): Map<string, ClientFile> {
 }
 
 function send(request: FastifyRequest, reply: FastifyReply, file: ClientFile, status = 200): FastifyReply {
-  reply.status(status).header('Content-Type', file.type).header('ETag', file.etag).header('Cache-Control', file.cacheControl).header('Vary', 'Accept-Encoding');
+  reply
+    .status(status)
+    .header('Content-Type', file.type)
+    .header('ETag', file.etag)
+    .header('Cache-Control', file.cacheControl)
+    .header('Vary', 'Accept-Encoding');
   if (status === 200 && request.headers['if-none-match'] === file.etag) return reply.status(304).send();
   const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
   if (file.gzipped && acceptsGzip) return reply.header('Content-Encoding', 'gzip').send(file.gzipped);
@@ -92,7 +97,11 @@ function withPage(index: ClientFile, page: ServerRenderedPage, cache: WeakMap<Se
   const known = cache.get(page);
   if (known) return known;
   let html = index.body.toString('utf8');
-  if (page.head) html = html.replace(/<title>[^<]*<\/title>/, '').replace(/<meta name="description"[^>]*>/, '').replace('</head>', `    ${page.head}\n  </head>`);
+  if (page.head)
+    html = html
+      .replace(/<title>[^<]*<\/title>/, '')
+      .replace(/<meta name="description"[^>]*>/, '')
+      .replace('</head>', `    ${page.head}\n  </head>`);
   if (page.body) html = html.replace('<div id="root"></div>', `<div id="root">${page.body}</div>`);
   const file = clientFile(Buffer.from(html), '.html', 'no-cache');
   cache.set(page, file);
@@ -117,7 +126,13 @@ export function serveWebClient(fastify: FastifyInstance, root: string, rendered?
       return reply
         .status(404)
         .header('Content-Type', 'application/problem+json; charset=utf-8')
-        .send({ type: 'https://mutuals.network/problems/404', title: 'Not found', status: 404, code: 'notFound', detail: `No route for GET ${path}` });
+        .send({
+          type: 'https://mutuals.network/problems/404',
+          title: 'Not found',
+          status: 404,
+          code: 'notFound',
+          detail: `No route for GET ${path}`,
+        });
     }
     const file = files.get(path);
     if (file) return send(request, reply, file);

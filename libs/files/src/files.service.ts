@@ -194,7 +194,9 @@ export class FilesService {
     targetId: string,
     cover: { fileId: string; alt: string } | null,
   ): Promise<{ file: FileView | null; removed: string[] }> {
-    const file = cover ? await this.claimImage(manager, ownerId, 'cover', targetId, cover.fileId, { kind, alt: cover.alt, field: 'coverFileId' }) : null;
+    const file = cover
+      ? await this.claimImage(manager, ownerId, 'cover', targetId, cover.fileId, { kind, alt: cover.alt, field: 'coverFileId' })
+      : null;
     const removed = await this.files.deleteAttached(manager, kind, targetId, file?.id ?? null);
     return { file: file ? toFileView(file) : null, removed };
   }
@@ -236,7 +238,12 @@ export class FilesService {
   // ---- downloads ----
 
   /** Checked on every download: a file is visible exactly to those who may see what it belongs to. */
-  async download(viewer: AuthUser | null, fileId: string, hash: string, request: { range?: string; ifNoneMatch?: string }): Promise<Download> {
+  async download(
+    viewer: AuthUser | null,
+    fileId: string,
+    hash: string,
+    request: { range?: string; ifNoneMatch?: string },
+  ): Promise<Download> {
     const file = await this.files.find(fileId);
     if (!file || file.sha256 !== hash || !(await this.mayView(viewer, file))) throw FilesErrors.fileNotFound('No such file');
 

@@ -362,14 +362,28 @@ export class NotificationRules {
   // after-commit: the review is stored; the author's notice is retried on failure.
   @OnDomainEvent('story.changes-requested', { phase: 'after-commit' })
   async onStoryChangesRequested(event: StoryChangesRequested): Promise<void> {
-    await this.one(event.authorId, 'story.decision', `Changes asked to your story “${event.title}”`, event.link, event.storyId, null, event.reason);
+    await this.one(
+      event.authorId,
+      'story.decision',
+      `Changes asked to your story “${event.title}”`,
+      event.link,
+      event.storyId,
+      null,
+      event.reason,
+    );
   }
 
   // after-commit, as above: the author and everyone credited hear.
   @OnDomainEvent('story.published', { phase: 'after-commit' })
   async onStoryPublished(event: StoryPublished): Promise<void> {
     await this.notifications.notify([
-      { userId: event.authorId, kind: 'story.decision', title: `Your story “${event.title}” is published`, link: event.link, sourceId: event.storyId },
+      {
+        userId: event.authorId,
+        kind: 'story.decision',
+        title: `Your story “${event.title}” is published`,
+        link: event.link,
+        sourceId: event.storyId,
+      },
       ...event.creditedUserIds.map((userId) => ({
         userId,
         kind: 'story.published',

@@ -114,10 +114,10 @@ export class StoriesRepository {
   async updateContent(runner: SqlRunner, id: string, change: Partial<StoryContent>): Promise<void> {
     const fields = CONTENT_FIELDS.filter((f) => change[f] !== undefined);
     if (fields.length === 0) return;
-    await runner.query(
-      `UPDATE stories SET ${fields.map((f, i) => `${f} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
-      [id, ...fields.map((f) => asParameter(f, change[f]))],
-    );
+    await runner.query(`UPDATE stories SET ${fields.map((f, i) => `${f} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`, [
+      id,
+      ...fields.map((f) => asParameter(f, change[f])),
+    ]);
   }
 
   find(id: string, runner: SqlRunner = this.db.manager): Promise<StoryRow | undefined> {
@@ -188,11 +188,10 @@ export class StoriesRepository {
   /** Links the discussion once: a second opening (a retried listener) changes nothing. */
   async setDiscussion(id: string, threadId: string): Promise<boolean> {
     return (
-      (await affectedRows(
-        this.db.manager,
-        `UPDATE stories SET discussion_thread_id = $2 WHERE id = $1 AND discussion_thread_id IS NULL`,
-        [id, threadId],
-      )) === 1
+      (await affectedRows(this.db.manager, `UPDATE stories SET discussion_thread_id = $2 WHERE id = $1 AND discussion_thread_id IS NULL`, [
+        id,
+        threadId,
+      ])) === 1
     );
   }
 
@@ -325,7 +324,11 @@ export class StoriesRepository {
 
   // ---- the programme's figures ----
 
-  async countsByState(filter: { from?: Date; to?: Date; sector?: string }): Promise<{ status: StoryStatus; featured: boolean; n: number }[]> {
+  async countsByState(filter: {
+    from?: Date;
+    to?: Date;
+    sector?: string;
+  }): Promise<{ status: StoryStatus; featured: boolean; n: number }[]> {
     return rowsOf(
       this.db.manager,
       `SELECT status, featured, count(*)::int AS n FROM stories

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError, DomainEvents, type FieldError, type Page, type UnitOfWork, decodeCursor, renderMarkdown, toPage } from '@mutuals/core';
+import {
+  DomainError,
+  DomainEvents,
+  type FieldError,
+  type Page,
+  type UnitOfWork,
+  decodeCursor,
+  renderMarkdown,
+  toPage,
+} from '@mutuals/core';
 import type {
   StoryCreditRequestView,
   StoryOrganisationCredit,
@@ -217,7 +226,8 @@ export class StoriesService {
   async publish(coordinator: AuthUser, id: string): Promise<StoryView> {
     await this.events.transaction(async (unit) => {
       const row = await this.lockForReview(unit, id);
-      if (row.status !== 'submitted') throw StoriesErrors.invalidTransition(`Only a submitted story can be published; this one is ${label(row.status)}`);
+      if (row.status !== 'submitted')
+        throw StoriesErrors.invalidTransition(`Only a submitted story can be published; this one is ${label(row.status)}`);
       const credits = await this.stories.creditsOf([id], unit.manager);
       const waiting = credits.filter((c) => c.consent !== 'given');
       if (waiting.length > 0) {
@@ -243,7 +253,8 @@ export class StoriesService {
   async requestChanges(coordinator: AuthUser, id: string, reason: string): Promise<StoryView> {
     await this.events.transaction(async (unit) => {
       const row = await this.lockForReview(unit, id);
-      if (row.status !== 'submitted') throw StoriesErrors.invalidTransition(`Only a submitted story can be sent back; this one is ${label(row.status)}`);
+      if (row.status !== 'submitted')
+        throw StoriesErrors.invalidTransition(`Only a submitted story can be sent back; this one is ${label(row.status)}`);
       await this.stories.setState(unit.manager, id, { status: 'changes_requested', reason });
       await unit.emit('story.changes-requested', { storyId: id, title: row.title, authorId: row.author_id, link: authorLink(id), reason });
     });
@@ -333,7 +344,8 @@ export class StoriesService {
       const credits: StoryOrganisationCredit[] = [];
       for (const [i, credit] of input.organisationCredits.entries()) {
         const organisation = credit.organisationId ? await this.organisation(credit.organisationId) : null;
-        if (credit.organisationId && !organisation) errors.push({ field: `organisationCredits.${i}.organisationId`, message: 'is not an organisation' });
+        if (credit.organisationId && !organisation)
+          errors.push({ field: `organisationCredits.${i}.organisationId`, message: 'is not an organisation' });
         credits.push({ organisationId: organisation?.id ?? null, name: organisation?.name ?? credit.name ?? '', role: credit.role ?? '' });
       }
       content.organisation_credits = credits;
@@ -346,7 +358,8 @@ export class StoriesService {
         : (await this.stories.creditsOf([storyId])).map((c) => ({ userId: c.user_id, role: c.role }));
       const known = await this.identity.getUserSummaries(credits.map((c) => c.userId));
       input.memberCredits?.forEach((c, i) => {
-        if (known.get(c.userId)?.status !== 'active') errors.push({ field: `memberCredits.${i}.userId`, message: 'is not an active member' });
+        if (known.get(c.userId)?.status !== 'active')
+          errors.push({ field: `memberCredits.${i}.userId`, message: 'is not an active member' });
       });
       if (input.mentorshipId !== undefined) {
         const pair = await this.pairOf(author, input.mentorshipId);
@@ -397,7 +410,12 @@ export class StoriesService {
     const cover = input.coverFileId === null ? null : { fileId: input.coverFileId, alt: input.coverAlt ?? '' };
     const { file, removed } = await this.files.setCover(manager, author.id, COVER_KIND, storyId, cover);
     return {
-      fields: { cover_url: file?.url ?? null, cover_width: file?.width ?? null, cover_height: file?.height ?? null, cover_alt: file?.alt ?? '' },
+      fields: {
+        cover_url: file?.url ?? null,
+        cover_width: file?.width ?? null,
+        cover_height: file?.height ?? null,
+        cover_alt: file?.alt ?? '',
+      },
       removed,
     };
   }
@@ -429,7 +447,9 @@ export class StoriesService {
       const organisation = await this.organisation(id);
       organisations.set(id, organisation ? { id: organisation.id, name: organisation.name } : null);
     }
-    return rows.map((r) => toSummary(r, authors.get(r.author_id)?.displayName, r.organisation_id ? organisations.get(r.organisation_id) : null));
+    return rows.map((r) =>
+      toSummary(r, authors.get(r.author_id)?.displayName, r.organisation_id ? organisations.get(r.organisation_id) : null),
+    );
   }
 
   private async view(row: StoryRow, viewer: AuthUser | null, credits?: CreditRow[]): Promise<StoryView> {
@@ -481,7 +501,11 @@ function visibleTo(row: StoryRow, credits: CreditRow[], viewer: AuthUser | null)
   return isCoordinator(viewer) || credits.some((c) => c.user_id === viewer.id && c.asked_at !== null);
 }
 
-function toSummary(row: StoryRow, authorName: string | undefined, organisation: { id: string; name: string } | null | undefined): StorySummary {
+function toSummary(
+  row: StoryRow,
+  authorName: string | undefined,
+  organisation: { id: string; name: string } | null | undefined,
+): StorySummary {
   return {
     id: row.id,
     slug: row.slug,

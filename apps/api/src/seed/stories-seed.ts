@@ -7,7 +7,13 @@ import { StoriesService } from '@mutuals/stories';
 import { DEMO_MENTOR_EMAIL } from './demo-data';
 import { DemoSeeder, type DemoWorld } from './demo-seeder';
 
-const actingAs = (id: string, role: AuthUser['role'] = 'member'): AuthUser => ({ id, role, status: 'active', sessionId: 'demo-seed', via: 'bearer' });
+const actingAs = (id: string, role: AuthUser['role'] = 'member'): AuthUser => ({
+  id,
+  role,
+  status: 'active',
+  sessionId: 'demo-seed',
+  via: 'bearer',
+});
 
 interface DemoStory extends Omit<CreateStoryRequest, 'memberCredits' | 'coverFileId'> {
   /** A colleague credited by role (consent given in the demo unless the story is left awaiting review). */
@@ -22,7 +28,8 @@ interface DemoStory extends Omit<CreateStoryRequest, 'memberCredits' | 'coverFil
 const STORIES: DemoStory[] = [
   {
     title: 'Riverside Community Care: 312 staff, now the owners',
-    summary: 'How a council home-care and reablement service became an employee-owned community interest company, kept its contract and grew.',
+    summary:
+      'How a council home-care and reablement service became an employee-owned community interest company, kept its contract and grew.',
     sector: 'adult-social-care',
     region: 'north-west',
     stage: 'trading',
@@ -40,11 +47,12 @@ const STORIES: DemoStory[] = [
   },
   {
     title: 'Northfield Leisure Trust wins the neighbouring borough',
-    summary: 'Five years after spinning out of the council, a leisure mutual won its first contract outside its home town by bidding with a local health charity.',
+    summary:
+      'Five years after spinning out of the council, a leisure mutual won its first contract outside its home town by bidding with a local health charity.',
     sector: 'sport-leisure',
     region: 'east-midlands',
     stage: 'growing',
-    body: '## From one contract to two\n\nNorthfield ran the council\'s six leisure centres and two pools. When the neighbouring borough tendered its leisure and exercise-on-referral services, we bid as lead provider with a local heart-health charity as subcontractor.\n\n## What made the difference\n\n1. Evidence from five years of outcomes: attendance, referrals completed, satisfaction.\n2. A social value offer scored in the commissioner\'s own terms: local jobs, apprenticeships, free swimming for carers.\n3. Our staff: the bid team included a lifeguard and a receptionist who told the panel how the mutual is run.\n\nThe new contract added 140 staff, who transferred under TUPE and joined as members.',
+    body: "## From one contract to two\n\nNorthfield ran the council's six leisure centres and two pools. When the neighbouring borough tendered its leisure and exercise-on-referral services, we bid as lead provider with a local heart-health charity as subcontractor.\n\n## What made the difference\n\n1. Evidence from five years of outcomes: attendance, referrals completed, satisfaction.\n2. A social value offer scored in the commissioner's own terms: local jobs, apprenticeships, free swimming for carers.\n3. Our staff: the bid team included a lifeguard and a receptionist who told the panel how the mutual is run.\n\nThe new contract added 140 staff, who transferred under TUPE and joined as members.",
     outcomes: [
       { label: 'Contracts won', value: '1 (10 years)' },
       { label: 'Staff who joined', value: '140' },
@@ -58,7 +66,8 @@ const STORIES: DemoStory[] = [
   },
   {
     title: 'Westbrook Libraries: opening hours up, costs down',
-    summary: 'A library service spun out as a community benefit society, brought volunteers and staff onto one board, and opened two branches for longer.',
+    summary:
+      'A library service spun out as a community benefit society, brought volunteers and staff onto one board, and opened two branches for longer.',
     sector: 'libraries',
     region: 'south-west',
     stage: 'spun-out',
@@ -78,19 +87,20 @@ const STORIES: DemoStory[] = [
     sector: 'youth-services',
     region: 'yorkshire-humber',
     stage: 'spun-out',
-    body: '## The mentoring\n\nWe were paired with the chief executive of a children\'s services mutual that spun out four years earlier. Six sessions covered the business case, TUPE and pensions, and how to negotiate the contract.\n\n## The hard parts\n\n- **Pensions:** an admission agreement to the local government scheme, with a bond we had not budgeted for.\n- **The contract:** five years with a break at three, and an uplift tied to inflation.\n\n## Now\n\nThirty-two youth workers run eight clubs and a detached team, with a youth board that advises the directors.',
+    body: "## The mentoring\n\nWe were paired with the chief executive of a children's services mutual that spun out four years earlier. Six sessions covered the business case, TUPE and pensions, and how to negotiate the contract.\n\n## The hard parts\n\n- **Pensions:** an admission agreement to the local government scheme, with a bond we had not budgeted for.\n- **The contract:** five years with a break at three, and an uplift tied to inflation.\n\n## Now\n\nThirty-two youth workers run eight clubs and a detached team, with a youth board that advises the directors.",
     outcomes: [
       { label: 'Young people reached a year', value: '3,600' },
       { label: 'Staff transferred under TUPE', value: '32' },
       { label: 'Months from business case to go-live', value: '18' },
     ],
-    organisationCredits: [{ name: 'City Council Children\'s Services', role: 'Parent body' }],
+    organisationCredits: [{ name: "City Council Children's Services", role: 'Parent body' }],
     creditRole: 'Mentor',
     cover: { colours: ['#b5532a', '#f4d58d'], alt: 'An illustration of a youth club with a basketball hoop' },
   },
   {
     title: 'Harbourside Health: adding community services after a re-tender',
-    summary: 'A community health mutual kept its main contract at re-tender and added podiatry and a falls service, reinvesting the surplus in staff training.',
+    summary:
+      'A community health mutual kept its main contract at re-tender and added podiatry and a falls service, reinvesting the surplus in staff training.',
     sector: 'community-health',
     region: 'south-east',
     stage: 'growing',
@@ -111,7 +121,7 @@ const STORIES: DemoStory[] = [
     sector: 'employment-skills',
     region: 'east-of-england',
     stage: 'trading',
-    body: '## One year in\n\nWe spun out as a company limited by guarantee with an employee trust owning it on the staff\'s behalf.\n\n## For jobseekers\n\nAdvisers now set their own caseload limits; job starts rose and people stayed in work longer.\n\n## For staff\n\nSickness absence halved. Staff voted to spend the first surplus on a hardship fund for the people we support.',
+    body: "## One year in\n\nWe spun out as a company limited by guarantee with an employee trust owning it on the staff's behalf.\n\n## For jobseekers\n\nAdvisers now set their own caseload limits; job starts rose and people stayed in work longer.\n\n## For staff\n\nSickness absence halved. Staff voted to spend the first surplus on a hardship fund for the people we support.",
     outcomes: [
       { label: 'Job starts', value: '640' },
       { label: 'Still in work after six months', value: '71%' },
@@ -160,7 +170,10 @@ export class StoriesDemoSeed implements OnModuleInit {
       const author = actingAs(authorId);
       const credited = others[(i * 7) % others.length]!.id;
       const { creditRole, cover, featured, awaitingReview, ...input } = story;
-      const image = await this.files.upload(author, 'cover', async () => ({ filename: 'cover.png', bytes: await coverImage(cover.colours) }));
+      const image = await this.files.upload(author, 'cover', async () => ({
+        filename: 'cover.png',
+        bytes: await coverImage(cover.colours),
+      }));
       const draft = await this.stories.create(author, {
         ...input,
         memberCredits: [{ userId: credited, role: creditRole }],

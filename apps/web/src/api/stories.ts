@@ -30,7 +30,10 @@ export const storiesQuery = (filter: StoryFilter, limit = 12) =>
   });
 
 export const storyBySlugQuery = (slug: string) =>
-  queryOptions({ queryKey: storyKeys.bySlug(slug), queryFn: ({ signal }) => api.get<StoryView>(`/stories/${encodeURIComponent(slug)}`, { signal }) });
+  queryOptions({
+    queryKey: storyKeys.bySlug(slug),
+    queryFn: ({ signal }) => api.get<StoryView>(`/stories/${encodeURIComponent(slug)}`, { signal }),
+  });
 
 export const storyByIdQuery = (id: string) =>
   queryOptions({ queryKey: storyKeys.byId(id), queryFn: ({ signal }) => api.get<StoryView>(`/stories/by-id/${id}`, { signal }) });
@@ -43,12 +46,16 @@ export const myStoriesQuery = () =>
   });
 
 export const storyCreditsQuery = () =>
-  queryOptions({ queryKey: storyKeys.credits(), queryFn: ({ signal }) => api.get<StoryCreditRequestView[]>('/me/story-credits', { signal }) });
+  queryOptions({
+    queryKey: storyKeys.credits(),
+    queryFn: ({ signal }) => api.get<StoryCreditRequestView[]>('/me/story-credits', { signal }),
+  });
 
 export const reviewQueueQuery = (status: StoryStatus) =>
   infiniteQueryOptions({
     queryKey: storyKeys.queue(status),
-    queryFn: ({ pageParam, signal }) => api.get<Page<StoryView>>('/admin/stories', { query: { status, limit: 20, cursor: pageParam }, signal }),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<StoryView>>('/admin/stories', { query: { status, limit: 20, cursor: pageParam }, signal }),
     ...cursorPaging,
   });
 

@@ -149,17 +149,29 @@ export class MailRules {
   // Stories' mail, each in the writer's transaction: the outbox row exists exactly when the change does.
   @OnDomainEvent('story.submitted', { phase: 'in-transaction' })
   onStorySubmitted(event: StorySubmitted, manager: EntityManager) {
-    return this.route(manager, 'story.review', event.coordinatorIds, event, { groupTitle: 'Stories', text: `A story to review: ${event.title}`, link: event.link });
+    return this.route(manager, 'story.review', event.coordinatorIds, event, {
+      groupTitle: 'Stories',
+      text: `A story to review: ${event.title}`,
+      link: event.link,
+    });
   }
 
   @OnDomainEvent('story.consent-requested', { phase: 'in-transaction' })
   onStoryConsentRequested(event: StoryConsentRequested, manager: EntityManager) {
-    return this.route(manager, 'story.consent', event.userIds, event, { groupTitle: 'Stories', text: `A story credits you: ${event.title}`, link: event.link });
+    return this.route(manager, 'story.consent', event.userIds, event, {
+      groupTitle: 'Stories',
+      text: `A story credits you: ${event.title}`,
+      link: event.link,
+    });
   }
 
   @OnDomainEvent('story.changes-requested', { phase: 'in-transaction' })
   onStoryChangesRequested(event: StoryChangesRequested, manager: EntityManager) {
-    return this.route(manager, 'story.decision', [event.authorId], event, { groupTitle: 'Stories', text: `Changes asked to ${event.title}`, link: event.link });
+    return this.route(manager, 'story.decision', [event.authorId], event, {
+      groupTitle: 'Stories',
+      text: `Changes asked to ${event.title}`,
+      link: event.link,
+    });
   }
 
   @OnDomainEvent('story.published', { phase: 'in-transaction' })

@@ -18,8 +18,17 @@ export function AdminStoriesPage() {
   const items = pageItems(list.data);
   return (
     <>
-      <PageTitle title="Stories" lead="Publish members' success stories once everyone they name has consented, and feature the best on the landing page." />
-      <Tabs label="Stories by state" idPrefix="story-queue" selected={status} onSelect={setStatus} tabs={QUEUES.map((id) => ({ id, label: STATUS_LABELS[id] }))}>
+      <PageTitle
+        title="Stories"
+        lead="Publish members' success stories once everyone they name has consented, and feature the best on the landing page."
+      />
+      <Tabs
+        label="Stories by state"
+        idPrefix="story-queue"
+        selected={status}
+        onSelect={setStatus}
+        tabs={QUEUES.map((id) => ({ id, label: STATUS_LABELS[id] }))}
+      >
         {list.isPending && <Spinner />}
         {list.error && <Alert tone="danger">{errorMessage(list.error)}</Alert>}
         {list.isSuccess && items.length === 0 && <EmptyState title={`No ${STATUS_LABELS[status].toLowerCase()} stories`} />}
@@ -38,7 +47,8 @@ function ReviewCard({ story }: { story: StoryView }) {
   const [asking, setAsking] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const act = useMutation({
-    mutationFn: ({ path, body }: { path: string; body?: object; done: string }) => api.post<StoryView>(`/admin/stories/${story.id}/${path}`, body ?? {}),
+    mutationFn: ({ path, body }: { path: string; body?: object; done: string }) =>
+      api.post<StoryView>(`/admin/stories/${story.id}/${path}`, body ?? {}),
     onSuccess: async (_view, { done }) => {
       setNotice(done);
       setAsking(false);
@@ -80,12 +90,22 @@ function ReviewCard({ story }: { story: StoryView }) {
           </>
         )}
         {story.status === 'published' && (
-          <Button variant="secondary" onClick={() => act.mutate({ path: 'feature', body: { value: !story.featured }, done: story.featured ? 'No longer featured.' : 'Featured.' })} busy={act.isPending}>
+          <Button
+            variant="secondary"
+            onClick={() =>
+              act.mutate({ path: 'feature', body: { value: !story.featured }, done: story.featured ? 'No longer featured.' : 'Featured.' })
+            }
+            busy={act.isPending}
+          >
             {story.featured ? 'Unfeature' : 'Feature'}
           </Button>
         )}
         {story.permissions.withdraw && (
-          <Button variant="ghost" onClick={() => act.mutate({ path: 'withdraw', body: reason.trim() ? { reason: reason.trim() } : {}, done: 'Withdrawn.' })} busy={act.isPending}>
+          <Button
+            variant="ghost"
+            onClick={() => act.mutate({ path: 'withdraw', body: reason.trim() ? { reason: reason.trim() } : {}, done: 'Withdrawn.' })}
+            busy={act.isPending}
+          >
             Withdraw
           </Button>
         )}
@@ -98,7 +118,14 @@ function ReviewCard({ story }: { story: StoryView }) {
             act.mutate({ path: 'reject', body: { reason }, done: 'Sent back to the author.' });
           }}
         >
-          <TextArea label="What should change" name={`reason-${story.id}`} hint="The author sees this" value={reason} onChange={(e) => setReason(e.target.value)} rows={3} />
+          <TextArea
+            label="What should change"
+            name={`reason-${story.id}`}
+            hint="The author sees this"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            rows={3}
+          />
           <Button type="submit" busy={act.isPending} disabled={reason.trim().length < 3}>
             Send back to the author
           </Button>

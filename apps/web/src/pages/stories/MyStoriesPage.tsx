@@ -12,15 +12,22 @@ export function MyStoriesPage() {
   const list = useInfiniteQuery(myStoriesQuery());
   const credits = useQuery(storyCreditsQuery());
   const items = pageItems(list.data);
-  const waiting = (credits.data ?? []).filter((c) => c.consent === 'pending' && c.story.status !== 'published' && c.story.status !== 'withdrawn');
+  const waiting = (credits.data ?? []).filter(
+    (c) => c.consent === 'pending' && c.story.status !== 'published' && c.story.status !== 'withdrawn',
+  );
 
   return (
     <>
-      <PageTitle title="Your stories" lead="Write how your mutual spun out or grew; coordinators publish it once everyone it names agrees." actions={<ButtonLink to="/my-stories/new">Tell your story</ButtonLink>} />
+      <PageTitle
+        title="Your stories"
+        lead="Write how your mutual spun out or grew; coordinators publish it once everyone it names agrees."
+        actions={<ButtonLink to="/my-stories/new">Tell your story</ButtonLink>}
+      />
       <ActionFeedback notice={notice} error={null} />
       {waiting.length > 0 && (
         <Alert tone="info" title="Stories that name you">
-          {waiting.length === 1 ? 'A story asks' : `${waiting.length} stories ask`} for your consent. <Link to="/story-consents">Read and answer</Link>.
+          {waiting.length === 1 ? 'A story asks' : `${waiting.length} stories ask`} for your consent.{' '}
+          <Link to="/story-consents">Read and answer</Link>.
         </Alert>
       )}
       {list.isPending && <Spinner />}
@@ -33,7 +40,9 @@ export function MyStoriesPage() {
               <Link to={story.status === 'published' ? `/stories/${story.slug}` : `/my-stories/${story.id}`}>{story.title}</Link>
             </h2>
             <p>
-              <Badge tone={story.status === 'published' ? 'success' : story.status === 'changes_requested' ? 'warning' : 'neutral'}>{STATUS_LABELS[story.status]}</Badge>
+              <Badge tone={story.status === 'published' ? 'success' : story.status === 'changes_requested' ? 'warning' : 'neutral'}>
+                {STATUS_LABELS[story.status]}
+              </Badge>
               {story.featured && (
                 <>
                   {' '}

@@ -44,10 +44,37 @@ export function StoriesPage() {
           choose('outcome', outcome.trim());
         }}
       >
-        <Select label="Sector" name="sector" placeholder="Any" options={termOptions(taxonomy?.sectors)} value={filter.sector ?? ''} onChange={(e) => choose('sector', e.target.value)} />
-        <Select label="Region" name="region" placeholder="Any" options={termOptions(taxonomy?.regions)} value={filter.region ?? ''} onChange={(e) => choose('region', e.target.value)} />
-        <Select label="Journey stage" name="stage" placeholder="Any" options={termOptions(taxonomy?.stages)} value={filter.stage ?? ''} onChange={(e) => choose('stage', e.target.value)} />
-        <TextField label="Outcome" name="outcome" hint="e.g. contracts, staff, income" value={outcome} onChange={(e) => setOutcome(e.target.value)} />
+        <Select
+          label="Sector"
+          name="sector"
+          placeholder="Any"
+          options={termOptions(taxonomy?.sectors)}
+          value={filter.sector ?? ''}
+          onChange={(e) => choose('sector', e.target.value)}
+        />
+        <Select
+          label="Region"
+          name="region"
+          placeholder="Any"
+          options={termOptions(taxonomy?.regions)}
+          value={filter.region ?? ''}
+          onChange={(e) => choose('region', e.target.value)}
+        />
+        <Select
+          label="Journey stage"
+          name="stage"
+          placeholder="Any"
+          options={termOptions(taxonomy?.stages)}
+          value={filter.stage ?? ''}
+          onChange={(e) => choose('stage', e.target.value)}
+        />
+        <TextField
+          label="Outcome"
+          name="outcome"
+          hint="e.g. contracts, staff, income"
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value)}
+        />
         <Button type="submit">Filter</Button>
       </form>
       {list.isPending && <Spinner />}

@@ -12,11 +12,16 @@ export function StoryConsentsPage() {
   const credits = useQuery(storyCreditsQuery());
   return (
     <>
-      <PageTitle title="Stories that name you" lead="Nobody is named in a published story without their consent. Read each story and answer." />
+      <PageTitle
+        title="Stories that name you"
+        lead="Nobody is named in a published story without their consent. Read each story and answer."
+      />
       {credits.isPending && <Spinner />}
       {credits.error && <Alert tone="danger">{errorMessage(credits.error)}</Alert>}
       {credits.isSuccess && credits.data.length === 0 && <EmptyState title="No story names you yet" />}
-      {credits.data?.map((credit) => <ConsentRequest key={credit.story.id} credit={credit} />)}
+      {credits.data?.map((credit) => (
+        <ConsentRequest key={credit.story.id} credit={credit} />
+      ))}
     </>
   );
 }
@@ -35,8 +40,11 @@ function ConsentRequest({ credit }: { credit: StoryCreditRequestView }) {
   return (
     <Card title={credit.story.title}>
       <p>
-        By {credit.story.author.displayName}, naming you{credit.role ? ` as ${credit.role}` : ''}. <Badge>{STATUS_LABELS[credit.story.status]}</Badge>{' '}
-        <Badge tone={credit.consent === 'given' ? 'success' : credit.consent === 'declined' ? 'danger' : 'warning'}>{ANSWERS[credit.consent]}</Badge>
+        By {credit.story.author.displayName}, naming you{credit.role ? ` as ${credit.role}` : ''}.{' '}
+        <Badge>{STATUS_LABELS[credit.story.status]}</Badge>{' '}
+        <Badge tone={credit.consent === 'given' ? 'success' : credit.consent === 'declined' ? 'danger' : 'warning'}>
+          {ANSWERS[credit.consent]}
+        </Badge>
       </p>
       {story.data && <StoryArticle story={story.data} />}
       <ActionFeedback notice={answer.isSuccess ? 'Your answer is recorded.' : null} error={answer.error} />
@@ -45,7 +53,12 @@ function ConsentRequest({ credit }: { credit: StoryCreditRequestView }) {
           <Button onClick={() => answer.mutate('given')} busy={answer.isPending} disabled={credit.consent === 'given'}>
             I agree to be named
           </Button>
-          <Button variant="secondary" onClick={() => answer.mutate('declined')} busy={answer.isPending} disabled={credit.consent === 'declined'}>
+          <Button
+            variant="secondary"
+            onClick={() => answer.mutate('declined')}
+            busy={answer.isPending}
+            disabled={credit.consent === 'declined'}
+          >
             Do not name me
           </Button>
         </div>

@@ -9,7 +9,21 @@ import { uploadFile } from '../../api/files';
 import { useSession } from '../../api/session';
 import { STATUS_LABELS, storyByIdQuery, storyKeys } from '../../api/stories';
 import { termOptions, useTaxonomy } from '../../api/taxonomy';
-import { ActionFeedback, Alert, Badge, Button, Card, FormError, PageTitle, Select, Spinner, Tabs, TextArea, TextField, useForm } from '../../components';
+import {
+  ActionFeedback,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  FormError,
+  PageTitle,
+  Select,
+  Spinner,
+  Tabs,
+  TextArea,
+  TextField,
+  useForm,
+} from '../../components';
 
 interface Credit {
   userId: string;
@@ -52,7 +66,9 @@ function formOf(story: StoryView): StoryForm {
     region: story.region ?? '',
     stage: story.stage ?? '',
     outcomes: story.outcomes.length ? story.outcomes : [{ label: '', value: '' }],
-    memberCredits: story.memberCredits.filter((c) => c.userId !== story.author.id).map((c) => ({ userId: c.userId, displayName: c.displayName, role: c.role })),
+    memberCredits: story.memberCredits
+      .filter((c) => c.userId !== story.author.id)
+      .map((c) => ({ userId: c.userId, displayName: c.displayName, role: c.role })),
     organisationCredits: story.organisationCredits.map((c) => ({ name: c.name, role: c.role })),
     coverAlt: story.cover?.alt ?? '',
   };
@@ -129,7 +145,10 @@ function Editor({ story }: { story: StoryView | null }) {
       <p>
         <Link to="/my-stories">Your stories</Link>
       </p>
-      <PageTitle title={story ? `Edit: ${story.title}` : 'Tell your story'} lead="The service and the community it serves, the spin-out, what changed for staff and service users, and outcomes with numbers." />
+      <PageTitle
+        title={story ? `Edit: ${story.title}` : 'Tell your story'}
+        lead="The service and the community it serves, the spin-out, what changed for staff and service users, and outcomes with numbers."
+      />
       {story && (
         <p>
           Status: <Badge>{STATUS_LABELS[story.status]}</Badge>
@@ -147,11 +166,28 @@ function Editor({ story }: { story: StoryView | null }) {
         <fieldset disabled={!editable}>
           <legend className="visually-hidden">Your story</legend>
           <TextField label="Title" {...form.text('title')} />
-          <TextArea label="Summary" hint="One or two sentences: shown in lists, previews and search results" rows={3} {...form.text('summary')} />
+          <TextArea
+            label="Summary"
+            hint="One or two sentences: shown in lists, previews and search results"
+            rows={3}
+            {...form.text('summary')}
+          />
           <BodyField value={values.body} error={form.errors.body} onChange={(body) => form.set('body', body)} />
           <Select label="Sector" placeholder="Choose…" options={termOptions(taxonomy?.sectors)} {...form.text('sector')} />
-          <Select label="Region" optional placeholder="Your organisation's" options={termOptions(taxonomy?.regions)} {...form.text('region')} />
-          <Select label="Journey stage" optional placeholder="Your organisation's" options={termOptions(taxonomy?.stages)} {...form.text('stage')} />
+          <Select
+            label="Region"
+            optional
+            placeholder="Your organisation's"
+            options={termOptions(taxonomy?.regions)}
+            {...form.text('region')}
+          />
+          <Select
+            label="Journey stage"
+            optional
+            placeholder="Your organisation's"
+            options={termOptions(taxonomy?.stages)}
+            {...form.text('stage')}
+          />
 
           <fieldset className="story-rows">
             <legend>Outcomes</legend>
@@ -160,7 +196,16 @@ function Editor({ story }: { story: StoryView | null }) {
               <div className="story-row" key={i}>
                 <TextField label={`Outcome ${i + 1}`} hint="e.g. Staff who became members" {...form.text(`outcomes.${i}.label`)} />
                 <TextField label={`Outcome ${i + 1} value`} hint="e.g. 312" {...form.text(`outcomes.${i}.value`)} />
-                <Button variant="ghost" size="sm" onClick={() => form.set('outcomes', values.outcomes.filter((__, j) => j !== i))}>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  onClick={() =>
+                    form.set(
+                      'outcomes',
+                      values.outcomes.filter((__, j) => j !== i),
+                    )
+                  }
+                >
                   Remove outcome {i + 1}
                 </Button>
               </div>
@@ -176,15 +221,30 @@ function Editor({ story }: { story: StoryView | null }) {
             {values.memberCredits.map((credit, i) => (
               <div className="story-row" key={credit.userId}>
                 <p>{credit.displayName}</p>
-                <TextField label={`Role of ${credit.displayName}`} hint="e.g. Mentor, Finance director" {...form.text(`memberCredits.${i}.role`)} />
-                <Button variant="ghost" size="sm" onClick={() => form.set('memberCredits', values.memberCredits.filter((c) => c.userId !== credit.userId))}>
+                <TextField
+                  label={`Role of ${credit.displayName}`}
+                  hint="e.g. Mentor, Finance director"
+                  {...form.text(`memberCredits.${i}.role`)}
+                />
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  onClick={() =>
+                    form.set(
+                      'memberCredits',
+                      values.memberCredits.filter((c) => c.userId !== credit.userId),
+                    )
+                  }
+                >
                   Remove {credit.displayName}
                 </Button>
               </div>
             ))}
             <MemberPicker
               exclude={[me?.user.id ?? '', ...values.memberCredits.map((c) => c.userId)]}
-              onPick={(member) => form.set('memberCredits', [...values.memberCredits, { userId: member.id, displayName: member.displayName, role: '' }])}
+              onPick={(member) =>
+                form.set('memberCredits', [...values.memberCredits, { userId: member.id, displayName: member.displayName, role: '' }])
+              }
             />
           </fieldset>
 
@@ -193,13 +253,30 @@ function Editor({ story }: { story: StoryView | null }) {
             {values.organisationCredits.map((_, i) => (
               <div className="story-row" key={i}>
                 <TextField label={`Organisation ${i + 1}`} {...form.text(`organisationCredits.${i}.name`)} />
-                <TextField label={`Organisation ${i + 1} role`} hint="e.g. Commissioner, VCSE partner" {...form.text(`organisationCredits.${i}.role`)} />
-                <Button variant="ghost" size="sm" onClick={() => form.set('organisationCredits', values.organisationCredits.filter((__, j) => j !== i))}>
+                <TextField
+                  label={`Organisation ${i + 1} role`}
+                  hint="e.g. Commissioner, VCSE partner"
+                  {...form.text(`organisationCredits.${i}.role`)}
+                />
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  onClick={() =>
+                    form.set(
+                      'organisationCredits',
+                      values.organisationCredits.filter((__, j) => j !== i),
+                    )
+                  }
+                >
                   Remove organisation {i + 1}
                 </Button>
               </div>
             ))}
-            <Button variant="secondary" size="sm" onClick={() => form.set('organisationCredits', [...values.organisationCredits, { name: '', role: '' }])}>
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => form.set('organisationCredits', [...values.organisationCredits, { name: '', role: '' }])}
+            >
               Add an organisation
             </Button>
           </fieldset>
@@ -208,7 +285,8 @@ function Editor({ story }: { story: StoryView | null }) {
             <legend>Cover image</legend>
             {story?.cover && <img className="story-card-cover" src={story.cover.url} alt={story.cover.alt} />}
             <label className="field-label" htmlFor="story-cover">
-              {story?.cover ? 'Replace the cover image' : 'Cover image'} (JPEG, PNG, GIF or WebP; only you see it until the story is published)
+              {story?.cover ? 'Replace the cover image' : 'Cover image'} (JPEG, PNG, GIF or WebP; only you see it until the story is
+              published)
             </label>
             <input id="story-cover" type="file" accept="image/*" onChange={(e) => setCover(e.target.files?.[0] ?? null)} />
             {form.errors.coverFileId && <p className="field-error">{form.errors.coverFileId}</p>}
@@ -255,7 +333,15 @@ function BodyField({ value, error, onChange }: { value: string; error: string | 
       ]}
     >
       {tab === 'write' ? (
-        <TextArea label="Story" name="body" hint="Markdown: ## heading, **bold**, - list, [link](https://…)" rows={14} value={value} error={error} onChange={(e) => onChange(e.target.value)} />
+        <TextArea
+          label="Story"
+          name="body"
+          hint="Markdown: ## heading, **bold**, - list, [link](https://…)"
+          rows={14}
+          value={value}
+          error={error}
+          onChange={(e) => onChange(e.target.value)}
+        />
       ) : preview.error ? (
         <p>{errorMessage(preview.error)}</p>
       ) : !preview.data ? (

@@ -36,7 +36,8 @@ export function StoryPage() {
             <Link to={`/forums/threads/${view.discussionThreadId}`}>Congratulate them and ask how they did it in the forums</Link>
           ) : (
             <>
-              Members celebrate and discuss this story in the forums: <Link to="/signin">sign in</Link> or <Link to="/register">join</Link> to take part.
+              Members celebrate and discuss this story in the forums: <Link to="/signin">sign in</Link> or <Link to="/register">join</Link>{' '}
+              to take part.
             </>
           )}
         </p>

@@ -60,7 +60,13 @@ export function StoryArticle({ story }: { story: StoryView }) {
         {story.publishedAt && ` · ${new Date(story.publishedAt).toLocaleDateString('en-GB', { dateStyle: 'long' })}`}
       </p>
       {story.cover && (
-        <img className="story-cover" src={story.cover.url} alt={story.cover.alt} width={story.cover.width ?? undefined} height={story.cover.height ?? undefined} />
+        <img
+          className="story-cover"
+          src={story.cover.url}
+          alt={story.cover.alt}
+          width={story.cover.width ?? undefined}
+          height={story.cover.height ?? undefined}
+        />
       )}
       <Outcomes story={story} />
       <div className="forum-post-body story-body" dangerouslySetInnerHTML={{ __html: story.bodyHtml }} />
