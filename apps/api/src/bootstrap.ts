@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
@@ -16,7 +15,7 @@ import {
   installRequestBodyRules,
 } from '@mutuals/core';
 import { AppModule } from './app.module';
-import { createOpenApiDocument } from './openapi';
+import { readApiDocuments } from './openapi';
 import { RealtimeAdapter } from '@mutuals/realtime';
 import { StoriesShowcase } from '@mutuals/stories';
 import { serveApiReference, serveWebClient } from './web-client';
@@ -93,9 +92,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     },
   });
 
-  const document = createOpenApiDocument(app);
-  SwaggerModule.setup('api/docs', app, document, { swaggerUiEnabled: false, jsonDocumentUrl: 'api/docs/openapi.json' });
-  serveApiReference(fastify, '/api/docs/openapi.json');
+  serveApiReference(fastify, readApiDocuments());
 
   const root = webRoot(config);
   if (root) serveWebClient(fastify, root, app.get(StoriesShowcase));

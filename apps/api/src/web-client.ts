@@ -157,7 +157,8 @@ function decodeURIComponentSafe(path: string): string {
  * The interactive API reference at /api/docs: Swagger UI's own files (from swagger-ui-dist) and a
  * page that loads the committed contract; no inline script, so the strict CSP holds here too.
  */
-export function serveApiReference(fastify: FastifyInstance, documentUrl: string): void {
+export function serveApiReference(fastify: FastifyInstance, documents: ReadonlyMap<string, Buffer>): void {
+  const documentUrl = '/api/docs/openapi.json';
   const dist = getAbsoluteFSPath();
   const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Mutuals Network API</title>
@@ -172,5 +173,6 @@ export function serveApiReference(fastify: FastifyInstance, documentUrl: string)
     ['/api/docs/swagger-ui.css', clientFile(readFileSync(join(dist, 'swagger-ui.css')), '.css', 'public, max-age=86400')],
     ['/api/docs/swagger-ui-bundle.js', clientFile(readFileSync(join(dist, 'swagger-ui-bundle.js')), '.js', 'public, max-age=86400')],
   ]);
+  for (const [name, document] of documents) files.set(`/api/docs/${name}`, clientFile(document, '.json', 'no-cache'));
   for (const [path, file] of files) fastify.get(path, (request, reply) => send(request, reply, file));
 }

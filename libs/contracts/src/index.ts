@@ -16,3 +16,4 @@ export * from './mentoring-care';
 export * from './mail';
 export * from './stories';
 export * from './web-routes';
+export * from './socket-events';

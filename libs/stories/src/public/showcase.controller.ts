@@ -1,15 +1,17 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { Endpoint } from '@mutuals/core';
 import { Public } from '@mutuals/identity';
 import { StoriesShowcase } from './stories-showcase';
 
 /** Public documents outside the API's prefix (excluded in bootstrap): for feed readers and crawlers. */
-@ApiExcludeController()
+@ApiTags('stories')
 @Public()
 @Controller()
 export class ShowcaseController {
   constructor(private readonly showcase: StoriesShowcase) {}
 
+  @Endpoint({ summary: 'Atom feed of published stories, newest first', response: null, produces: 'application/atom+xml', errors: [] })
   @Get('stories/feed.xml')
   @Header('Content-Type', 'application/atom+xml; charset=utf-8')
   @Header('Cache-Control', 'public, no-cache')
@@ -17,6 +19,7 @@ export class ShowcaseController {
     return this.showcase.feed();
   }
 
+  @Endpoint({ summary: 'Sitemap of the public pages', response: null, produces: 'application/xml', errors: [] })
   @Get('sitemap.xml')
   @Header('Content-Type', 'application/xml; charset=utf-8')
   @Header('Cache-Control', 'public, no-cache')
@@ -24,6 +27,7 @@ export class ShowcaseController {
     return this.showcase.sitemap();
   }
 
+  @Endpoint({ summary: 'robots.txt: what crawlers may read, and where the sitemap is', response: null, produces: 'text/plain', errors: [] })
   @Get('robots.txt')
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @Header('Cache-Control', 'public, max-age=3600')
