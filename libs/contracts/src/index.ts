@@ -16,4 +16,5 @@ export * from './mentoring-care';
 export * from './mail';
 export * from './stories';
 export * from './web-routes';
+export * from './programme';
 export * from './socket-events';

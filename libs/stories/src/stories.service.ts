@@ -181,13 +181,15 @@ export class StoriesService {
 
   /** Hands the story to the coordinators; credited members not yet asked are asked now. */
   async submit(author: AuthUser, id: string): Promise<StoryView> {
+    // Read before the transaction: the embedded database has one connection, which the transaction holds.
+    const coordinatorIds = await this.identity.activeCoordinatorIds();
     await this.events.transaction(async (unit) => {
       const row = await this.lockOwn(unit, author, id);
       if (!WRITABLE.has(row.status)) throw StoriesErrors.invalidTransition(`A ${label(row.status)} story cannot be submitted`);
       await this.stories.setState(unit.manager, id, { status: 'submitted', submitted: true });
       const asked = await this.stories.askPending(unit.manager, id);
       const ref = { storyId: id, title: row.title, authorId: author.id };
-      await unit.emit('story.submitted', { ...ref, link: '/admin/stories', coordinatorIds: await this.identity.activeCoordinatorIds() });
+      await unit.emit('story.submitted', { ...ref, link: '/admin/stories', coordinatorIds });
       if (asked.length > 0) await unit.emit('story.consent-requested', { ...ref, link: '/story-consents', userIds: asked });
     });
     return this.get(author, id);
@@ -224,17 +226,13 @@ export class StoriesService {
   // ---- review (coordinators) ----
 
   async publish(coordinator: AuthUser, id: string): Promise<StoryView> {
-    await this.events.transaction(async (unit) => {
+    const waiting = await this.events.transaction(async (unit) => {
       const row = await this.lockForReview(unit, id);
       if (row.status !== 'submitted')
         throw StoriesErrors.invalidTransition(`Only a submitted story can be published; this one is ${label(row.status)}`);
       const credits = await this.stories.creditsOf([id], unit.manager);
-      const waiting = credits.filter((c) => c.consent !== 'given');
-      if (waiting.length > 0) {
-        const names = await this.identity.getUserSummaries(waiting.map((c) => c.user_id));
-        const who = waiting.map((c) => `${names.get(c.user_id)?.displayName ?? 'a member'} (${c.consent})`).join(', ');
-        throw StoriesErrors.consentMissing(`Everyone credited must consent before publication; still waiting on: ${who}`);
-      }
+      const unanswered = credits.filter((c) => c.consent !== 'given');
+      if (unanswered.length > 0) return unanswered;
       await this.stories.setState(unit.manager, id, { status: 'published', published: true });
       await unit.emit('story.published', {
         storyId: id,
@@ -245,7 +243,14 @@ export class StoriesService {
         creditedUserIds: credits.map((c) => c.user_id).filter((userId) => userId !== row.author_id),
       });
       await unit.emit('story.changed', { storyId: id });
+      return [];
     });
+    if (waiting.length > 0) {
+      // Named after the transaction (which changed nothing): identity reads on a connection of its own.
+      const names = await this.identity.getUserSummaries(waiting.map((c) => c.user_id));
+      const who = waiting.map((c) => `${names.get(c.user_id)?.displayName ?? 'a member'} (${c.consent})`).join(', ');
+      throw StoriesErrors.consentMissing(`Everyone credited must consent before publication; still waiting on: ${who}`);
+    }
     return this.get(coordinator, id);
   }
 
