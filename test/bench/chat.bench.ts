@@ -90,13 +90,22 @@ interface PhaseResult extends LoadResult {
 }
 
 /** Runs the load generator against `urls` while sampling the servers' memory. */
-async function load(name: string, target: LoadPlan['target'], urls: string[], connections: LoadPlan['connections'], pids: (number | undefined)[]): Promise<PhaseResult> {
+async function load(
+  name: string,
+  target: LoadPlan['target'],
+  urls: string[],
+  connections: LoadPlan['connections'],
+  pids: (number | undefined)[],
+): Promise<PhaseResult> {
   const plan: LoadPlan = { target, urls, connections, ratePerSecond: RATE, seconds: SECONDS };
   const planFile = join(tmpdir(), `chat-bench-plan-${process.pid}-${target}.json`);
   writeFileSync(planFile, JSON.stringify(plan));
   let peak = 0;
   const sampler = setInterval(() => {
-    peak = Math.max(peak, pids.reduce<number>((sum, pid) => sum + rssOf(pid), 0));
+    peak = Math.max(
+      peak,
+      pids.reduce<number>((sum, pid) => sum + rssOf(pid), 0),
+    );
   }, 500);
   try {
     const { firstLine } = spawnTs<LoadResult>('support/chat-load-generator.ts', [planFile]);
@@ -110,7 +119,21 @@ async function load(name: string, target: LoadPlan['target'], urls: string[], co
 const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 
 function report(results: PhaseResult[]): void {
-  const header = ['phase', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'deliveries/s', 'send/s', 'acked', 'failed', 'lost', 'dup', 'peak RSS MB', 'connect s'];
+  const header = [
+    'phase',
+    'p50 ms',
+    'p90 ms',
+    'p99 ms',
+    'max ms',
+    'deliveries/s',
+    'send/s',
+    'acked',
+    'failed',
+    'lost',
+    'dup',
+    'peak RSS MB',
+    'connect s',
+  ];
   const rows = results.map((r) => [
     r.name,
     fixed(r.latencyMs.p50),
@@ -128,7 +151,9 @@ function report(results: PhaseResult[]): void {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(`\nchat: ${CONNECTIONS} connections in ${CONVERSATIONS} conversations, ${RATE} messages/s for ${SECONDS} s (each delivered to the 10 sockets of its conversation)`);
+  console.log(
+    `\nchat: ${CONNECTIONS} connections in ${CONVERSATIONS} conversations, ${RATE} messages/s for ${SECONDS} s (each delivered to the 10 sockets of its conversation)`,
+  );
   console.log(line(header));
   rows.forEach((row) => console.log(line(row)));
   const [bare, ...others] = results;
@@ -140,7 +165,10 @@ function report(results: PhaseResult[]): void {
   }
   const artifacts = join(__dirname, '../.artifacts');
   mkdirSync(artifacts, { recursive: true });
-  writeFileSync(join(artifacts, 'chat-bench.json'), JSON.stringify({ connections: CONNECTIONS, conversations: CONVERSATIONS, rate: RATE, seconds: SECONDS, results }, null, 2));
+  writeFileSync(
+    join(artifacts, 'chat-bench.json'),
+    JSON.stringify({ connections: CONNECTIONS, conversations: CONVERSATIONS, rate: RATE, seconds: SECONDS, results }, null, 2),
+  );
 }
 
 async function main(): Promise<void> {
@@ -170,7 +198,15 @@ async function main(): Promise<void> {
     if (process.env.REDIS_URL && process.env.DATABASE_URL) {
       const shared = { ...env, REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `mn-bench-${randomBytes(3).toString('hex')}:` };
       servers.push(await startServerProcess(shared), await startServerProcess(shared));
-      results.push(await load('api, 2 processes + Redis', 'chat', servers.map((s) => s.url), connections, servers.map((s) => s.child.pid)));
+      results.push(
+        await load(
+          'api, 2 processes + Redis',
+          'chat',
+          servers.map((s) => s.url),
+          connections,
+          servers.map((s) => s.child.pid),
+        ),
+      );
     } else {
       console.log('two processes + Redis: skipped (set DATABASE_URL and REDIS_URL to run it)');
     }

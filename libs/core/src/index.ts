@@ -16,5 +16,6 @@ export * from './http/request-body';
 export * from './pagination/pagination';
 export * from './rate-limit/rate-limiter';
 export * from './redis/redis.service';
+export * from './cache/versioned-cache';
 export * from './markdown';
 export * from './database/sql';
