@@ -52,6 +52,7 @@ export interface BumpedThread {
   last_seq: number;
   title: string;
   category_id: string;
+  category_slug: string;
   hidden: boolean;
 }
 
@@ -140,7 +141,7 @@ export class ForumThreadsRepository {
           SET last_seq = last_seq + 1, reply_count = reply_count + (CASE WHEN last_seq > 0 THEN 1 ELSE 0 END),
               last_post_at = $2, last_post_id = $3
         WHERE id = $1 AND ((NOT locked AND NOT hidden) OR $4)
-        RETURNING last_seq, title, category_id, hidden`,
+        RETURNING last_seq, title, category_id, (SELECT slug FROM forum_categories c WHERE c.id = category_id) AS category_slug, hidden`,
       [threadId, at, postId, moderator],
     );
     return row;

@@ -255,7 +255,6 @@ export class ForumsPostingService {
     if (!inserted) throw new RepeatedSubmission();
     // Claimed with the post: both are stored, or neither (a retry answered the original before this).
     await this.files.attach(manager, post.author.id, 'forum-post', id, post.attachments);
-    const categorySlug = await this.categories.countPost(thread.category_id, post.at, manager);
     // Posting watches the thread.
     await this.threads.subscribe(post.author.id, post.threadId, true, manager);
     const replyToAuthorId = post.replyToPostId ? await this.posts.visibleAuthor(post.replyToPostId, null, manager) : undefined;
@@ -265,7 +264,7 @@ export class ForumsPostingService {
       postId: id,
       threadId: post.threadId,
       threadTitle: thread.title,
-      categorySlug,
+      categorySlug: thread.category_slug,
       authorId: post.author.id,
       replyToAuthorId: heard && replyToAuthorId && replyToAuthorId !== post.author.id ? replyToAuthorId : null,
       quoted: heard && replyToAuthorId !== undefined && replyToAuthorId !== post.author.id && rendered.quoteHtml !== null,
@@ -274,6 +273,8 @@ export class ForumsPostingService {
       link: `/forums/threads/${post.threadId}?post=${id}`,
       preview: preview(rendered.text),
     });
+    // Last: every post of the category waits for this row lock until the transaction ends.
+    await this.categories.countPost(thread.category_id, post.at, manager);
     const row: PostRow = {
       id,
       thread_id: post.threadId,
