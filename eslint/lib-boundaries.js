@@ -26,7 +26,8 @@ const LIBS = {
   stories: ['core', 'contracts', 'identity', 'profiles', 'files'],
   support: ['core', 'contracts', 'identity', 'profiles', 'files'],
   partnerships: ['core', 'contracts', 'identity', 'profiles'],
-  programme: ['core', 'contracts', 'identity', 'profiles', 'matching', 'forums', 'stories', 'support', 'partnerships', 'files'],
+  // programme: its read-only reporting repository also reads these libs' tables (and chat's messages) in SQL aggregates.
+  programme: ['core', 'contracts', 'identity', 'profiles', 'matching', 'forums', 'chat', 'stories', 'support', 'partnerships', 'files'],
 };
 
 /** Folders of pure code inside a lib that import nothing from any other lib nor a framework. */

@@ -6,6 +6,7 @@ import { ForumsModule } from '@mutuals/forums';
 import { IdentityModule } from '@mutuals/identity';
 import { MatchingModule } from '@mutuals/matching';
 import { NotificationsModule } from '@mutuals/notifications';
+import { ProgrammeModule } from '@mutuals/programme';
 import { ProfilesModule } from '@mutuals/profiles';
 import { RealtimeModule } from '@mutuals/realtime';
 import { HealthModule } from './health/health.module';
@@ -25,6 +26,7 @@ export class AppModule {
         ProfilesModule,
         NotificationsModule,
         FilesModule,
+        ProgrammeModule,
         ForumsModule,
         ChatModule,
         MatchingModule,

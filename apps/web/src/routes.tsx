@@ -33,6 +33,7 @@ const MentoringPage = lazyPage(() => import('./pages/mentoring/MentoringPage'), 
 const MentorshipPage = lazyPage(() => import('./pages/mentoring/MentorshipPage'), 'MentorshipPage');
 const AdminMatchingPage = lazyPage(() => import('./pages/mentoring/AdminMatchingPage'), 'AdminMatchingPage');
 const AdminMentoringCarePage = lazyPage(() => import('./pages/mentoring/AdminMentoringCarePage'), 'AdminMentoringCarePage');
+const AdminMentorshipsPage = lazyPage(() => import('./pages/mentoring/AdminMentorshipsPage'), 'AdminMentorshipsPage');
 const ChatListPage = lazyPage(() => import('./pages/chat/ChatListPage'), 'ChatListPage');
 const ConversationPage = lazyPage(() => import('./pages/chat/ConversationPage'), 'ConversationPage');
 const NotificationsPage = lazyPage(() => import('./pages/NotificationsPage'), 'NotificationsPage');
@@ -46,6 +47,8 @@ const NotificationSettingsPage = lazyPage(() => import('./pages/mail/Notificatio
 const UnsubscribePage = lazyPage(() => import('./pages/mail/UnsubscribePage'), 'UnsubscribePage');
 const ResourcesPage = lazyPage(() => import('./pages/ResourcesPage'), 'ResourcesPage');
 const AdminMailboxPage = lazyPage(() => import('./pages/mail/AdminMailboxPage'), 'AdminMailboxPage');
+const AdminReportsPage = lazyPage(() => import('./pages/programme/AdminReportsPage'), 'AdminReportsPage');
+const QuarterlyReportPage = lazyPage(() => import('./pages/programme/QuarterlyReportPage'), 'QuarterlyReportPage');
 
 export interface AppRoute {
   /** A react-router path, e.g. '/forums/:slug'. */
@@ -77,6 +80,7 @@ const pages: Record<WebRouteName, Omit<AppRoute, 'path'>> = {
   mentorship: { element: <MentorshipPage />, auth: 'member' },
   adminMatching: { element: <AdminMatchingPage />, auth: 'coordinator' },
   adminMentoringCare: { element: <AdminMentoringCarePage />, auth: 'coordinator' },
+  adminMentorships: { element: <AdminMentorshipsPage />, auth: 'coordinator' },
   chat: { element: <ChatListPage />, auth: 'member' },
   conversation: { element: <ConversationPage />, auth: 'member' },
   notifications: { element: <NotificationsPage />, auth: 'member' },
@@ -90,6 +94,8 @@ const pages: Record<WebRouteName, Omit<AppRoute, 'path'>> = {
   notificationSettings: { element: <NotificationSettingsPage />, auth: 'member' },
   unsubscribe: { element: <UnsubscribePage /> },
   adminMail: { element: <AdminMailboxPage />, auth: 'coordinator' },
+  adminReports: { element: <AdminReportsPage />, auth: 'coordinator' },
+  adminQuarterlyReport: { element: <QuarterlyReportPage />, auth: 'coordinator' },
 };
 
 export const routes: AppRoute[] = (Object.keys(pages) as WebRouteName[]).map((name) => ({ path: WEB_ROUTES[name], ...pages[name] }));

@@ -20,6 +20,7 @@ export const WEB_ROUTES = {
   mentorship: '/mentoring/mentorships/:id',
   adminMatching: '/admin/matching',
   adminMentoringCare: '/admin/mentoring',
+  adminMentorships: '/admin/mentorships',
   chat: '/chat',
   conversation: '/chat/:id',
   notifications: '/notifications',
@@ -32,6 +33,8 @@ export const WEB_ROUTES = {
   notificationSettings: '/settings/notifications',
   unsubscribe: '/unsubscribe',
   adminMail: '/admin/mail',
+  adminReports: '/admin/reports',
+  adminQuarterlyReport: '/admin/reports/quarterly',
   resources: '/resources',
 } as const;
 
