@@ -10,6 +10,7 @@ import {
   AppConfig,
   ProblemFilter,
   createValidationPipe,
+  installHttpMetrics,
   installNoStoreForApi,
   installOriginCheck,
   installRequestBodyRules,
@@ -63,6 +64,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   installRequestBodyRules(fastify, config.bodyLimitBytes);
   installOriginCheck(fastify, config.allowedOrigins);
   installNoStoreForApi(fastify, `/${API_PREFIX}/`);
+  installHttpMetrics(fastify);
   closeConnectionsWhenDraining(fastify);
   // The showcase's feed, sitemap and robots.txt live where feed readers and crawlers look for them.
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics', 'stories/feed.xml', 'sitemap.xml', 'robots.txt'] });

@@ -125,13 +125,11 @@ export class ForumCategoriesRepository {
   }
 
   /** A new visible post; answers the category's slug (for the post's link). */
-  async countPost(categoryId: string, at: Date, manager: EntityManager): Promise<string> {
-    const [row] = await rowsOf<{ slug: string }>(
-      manager,
-      `UPDATE forum_categories SET post_count = post_count + 1, last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1 RETURNING slug`,
+  async countPost(categoryId: string, at: Date, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE forum_categories SET post_count = post_count + 1, last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1`,
       [categoryId, at],
     );
-    return row!.slug;
   }
 
   async moveCounts(categoryId: string, counts: { threads: number; posts: number }, manager: EntityManager): Promise<void> {

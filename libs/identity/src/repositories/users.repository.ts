@@ -109,7 +109,10 @@ export class UsersRepository {
 
   /** Answers the account, or null when there is none. */
   setAvatarUrl(id: string, avatarUrl: string | null, manager: EntityManager): Promise<UserRow | undefined> {
-    return firstRow<UserRow>(this.runner(manager), 'UPDATE users SET avatar_url = $2, updated_at = now() WHERE id = $1 RETURNING *', [id, avatarUrl]);
+    return firstRow<UserRow>(this.runner(manager), 'UPDATE users SET avatar_url = $2, updated_at = now() WHERE id = $1 RETURNING *', [
+      id,
+      avatarUrl,
+    ]);
   }
 
   async approve(id: string, coordinatorId: string, manager?: EntityManager): Promise<UserRow> {
