@@ -19,11 +19,13 @@ const LIBS = {
   // the check each registers with its FileAccessRegistry, never by importing them.
   forums: ['core', 'contracts', 'identity', 'profiles', 'realtime', 'files'],
   chat: ['core', 'contracts', 'identity', 'profiles', 'realtime', 'matching', 'files'],
-  notifications: ['core', 'contracts', 'identity', 'profiles', 'realtime', 'matching', 'forums', 'chat'],
+  notifications: ['core', 'contracts', 'identity', 'profiles', 'realtime', 'matching', 'forums', 'chat', 'stories'],
   // files -> profiles: the taxonomy tags resources, and an organisation's logo is set through profiles.
   files: ['core', 'contracts', 'identity', 'profiles'],
+  // stories -> forums: a published story opens its discussion thread; -> matching: a story about a
+  // mentorship credits both sides, which matching answers.
+  stories: ['core', 'contracts', 'identity', 'profiles', 'files', 'forums', 'matching'],
   // The libs to come: their arrows as planned in shared/DESIGN.md; change them here when they land.
-  stories: ['core', 'contracts', 'identity', 'profiles', 'files'],
   support: ['core', 'contracts', 'identity', 'profiles', 'files'],
   partnerships: ['core', 'contracts', 'identity', 'profiles'],
   // programme: its read-only reporting repository also reads these libs' tables (and chat's messages) in SQL aggregates.

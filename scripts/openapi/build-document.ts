@@ -38,6 +38,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   admin: 'Coordinator tools: approvals, matching rounds, the pairs’ care, the mail outbox',
   'forums admin': 'Coordinator tools for the forums: categories, pins and locks, the flag queue',
   operations: 'Health and metrics for operators',
+  stories: 'Success stories: writing, consent, review and the public showcase (feed, sitemap)',
 };
 
 /** A problem named in the operation's own terms: which operation, and what to add. */

@@ -50,7 +50,9 @@ async function recreateDatabase(): Promise<string> {
 
 const photo = (i: number) =>
   sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: (i * 37) % 255, g: (i * 91) % 255, b: 160 } } })
-    .composite([{ input: Buffer.from(`<svg width="1200" height="900"><circle cx="600" cy="450" r="${200 + i * 5}" fill="#f5b942"/></svg>`) }])
+    .composite([
+      { input: Buffer.from(`<svg width="1200" height="900"><circle cx="600" cy="450" r="${200 + i * 5}" fill="#f5b942"/></svg>`) },
+    ])
     .jpeg({ quality: 85 })
     .toBuffer();
 
@@ -65,7 +67,11 @@ function multipart(bytes: Buffer, boundary: string): Buffer {
 async function json<T>(url: string, init: RequestInit & { token?: string }): Promise<T> {
   const response = await fetch(url, {
     ...init,
-    headers: { ...(init.body && typeof init.body === 'string' && { 'content-type': 'application/json' }), ...(init.token && { authorization: `Bearer ${init.token}` }), ...init.headers },
+    headers: {
+      ...(init.body && typeof init.body === 'string' && { 'content-type': 'application/json' }),
+      ...(init.token && { authorization: `Bearer ${init.token}` }),
+      ...init.headers,
+    },
   });
   if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${response.status} ${await response.text()}`);
   return response.json() as Promise<T>;
@@ -88,12 +94,15 @@ function startBareServer(dir: string): Promise<{ port: number; stop(): void }> {
     server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: server.address().port })));`;
   const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve({ port: (JSON.parse(line) as { port: number }).port, stop: () => child.kill() }));
+    createInterface({ input: child.stdout! }).once('line', (line) =>
+      resolve({ port: (JSON.parse(line) as { port: number }).port, stop: () => child.kill() }),
+    );
     child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)));
   });
 }
 
-const figures = (r: AutocannonResult) => `${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.non2xx + r.errors} failed`;
+const figures = (r: AutocannonResult) =>
+  `${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.non2xx + r.errors} failed`;
 
 async function main(): Promise<void> {
   const databaseUrl = await recreateDatabase();
@@ -131,7 +140,9 @@ async function main(): Promise<void> {
       const file = await json<{ id: string; url: string }>(`${api}/files?purpose=avatar`, { method: 'POST', body: form, token });
       await json(`${api}/me/avatar`, { method: 'PUT', body: JSON.stringify({ fileId: file.id }), token });
       urls.push(file.url);
-      const bytes = Buffer.from(await (await fetch(`${server.url}${file.url}`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer());
+      const bytes = Buffer.from(
+        await (await fetch(`${server.url}${file.url}`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer(),
+      );
       writeFileSync(join(bare, `${i}.webp`), bytes);
     }
     baseline = await startBareServer(bare);
@@ -155,7 +166,9 @@ async function main(): Promise<void> {
     console.log(`downloads of ${MEMBERS} cached avatars, ${CONNECTIONS} connections, ${SECONDS} s:`);
     console.log(`  api (session + visibility check + memory cache): ${figures(apiRun)}`);
     console.log(`  bare node:http from disk:                        ${figures(bareRun)}`);
-    console.log(`  api / bare throughput: ${(apiRun.requests.average / bareRun.requests.average).toFixed(2)}; p99 ratio ${(apiRun.latency.p99 / Math.max(1, bareRun.latency.p99)).toFixed(2)}`);
+    console.log(
+      `  api / bare throughput: ${(apiRun.requests.average / bareRun.requests.average).toFixed(2)}; p99 ratio ${(apiRun.latency.p99 / Math.max(1, bareRun.latency.p99)).toFixed(2)}`,
+    );
   } finally {
     baseline?.stop();
     await server.stop();

@@ -5,7 +5,7 @@
 // saturation (64 connections) and at fixed arrival rates, against the app and against a bare
 // node:http + pg server running the same SQL (test/bench/support/bare-forums-server.ts), in the
 // same run. Figures also go to test/.artifacts/forums-<database>-bench.json.
-//   npm run bench -- forums            BENCH_SECONDS, BENCH_RATES=250,1000, BENCH_POSTS, BENCH_ONLY=search
+//   npm run bench -- forums            BENCH_SECONDS, BENCH_RATES=250,1000, BENCH_POSTS, BENCH_ONLY=search, BENCH_REUSE=1
 import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { BareForumsConfig } from './support/bare-forums-server';
@@ -218,7 +218,9 @@ async function main(): Promise<void> {
     // The app migrates the fresh database; the rows are then written in bulk SQL.
     await (await startBenchApp(database)).stop();
     const { viewer, posters, threadIds } = await database.withPool(async (pool) => {
-      await seed(pool);
+      const [{ posts }] = (await pool.query(`SELECT count(*)::int AS posts FROM forum_posts`)).rows;
+      if (posts < POSTS) await seed(pool);
+      else console.log(`reusing ${posts} posts (BENCH_REUSE=1)`);
       const [viewer] = await benchMembers(pool, 1);
       const posters = await benchMembers(pool, 64);
       const threadIds: string[] = (await pool.query(`SELECT id FROM forum_threads ORDER BY hashtext(id::text) LIMIT 64`)).rows.map(

@@ -22,10 +22,11 @@ const CONCURRENCY = 50;
 
 function startSmtpProcess(): Promise<{ url: string; received(): Promise<number>; stop(): void }> {
   const child = fork(join(__dirname, 'support/smtp-sink.ts'), [], { execArgv: ['-r', 'ts-node/register/transpile-only'] });
-  const ask = () => new Promise<number>((resolve) => {
-    child.once('message', (m: { received: number }) => resolve(m.received));
-    child.send('count');
-  });
+  const ask = () =>
+    new Promise<number>((resolve) => {
+      child.once('message', (m: { received: number }) => resolve(m.received));
+      child.send('count');
+    });
   return new Promise((resolve) =>
     child.once('message', (m: { url: string }) => resolve({ url: m.url, received: ask, stop: () => child.kill() })),
   );
@@ -33,7 +34,10 @@ function startSmtpProcess(): Promise<{ url: string; received(): Promise<number>;
 
 async function main() {
   const smtp = await startSmtpProcess();
-  const t = await startTestApp({ rateLimits: false, env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://mutuals.example', MAIL_POLL_MS: '600000', LOG_LEVEL: 'silent' } });
+  const t = await startTestApp({
+    rateLimits: false,
+    env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://mutuals.example', MAIL_POLL_MS: '600000', LOG_LEVEL: 'silent' },
+  });
   const db = t.app.get(DataSource);
   const run = randomBytes(3).toString('hex');
   console.log(`seeding ${MEMBERS} members and their activity (${process.env.DATABASE_URL ? 'Postgres' : 'embedded PGlite'})...`);
@@ -43,7 +47,10 @@ async function main() {
     [run, MEMBERS],
   );
   const yesterday = new Date(Date.now() - 30 * 3_600_000);
-  await db.query(`INSERT INTO digest_subscriptions (user_id, frequency, covered_until) SELECT id, 'daily', $2 FROM users WHERE email LIKE $1`, [`bench-${run}-%`, yesterday]);
+  await db.query(
+    `INSERT INTO digest_subscriptions (user_id, frequency, covered_until) SELECT id, 'daily', $2 FROM users WHERE email LIKE $1`,
+    [`bench-${run}-%`, yesterday],
+  );
   // Each member watches 1 to 5 threads, each with 3 to 8 new posts since the last digest.
   await db.query(
     `INSERT INTO digest_items (user_id, kind, group_title, text, link, created_at)
@@ -61,7 +68,9 @@ async function main() {
   let started = performance.now();
   const queued = await t.app.get(DigestService).queueDue(new Date());
   const buildMs = performance.now() - started;
-  console.log(`digest: ${queued} digests from ${items} items built and queued in ${buildMs.toFixed(0)} ms (${((queued / buildMs) * 1000).toFixed(0)}/s)`);
+  console.log(
+    `digest: ${queued} digests from ${items} items built and queued in ${buildMs.toFixed(0)} ms (${((queued / buildMs) * 1000).toFixed(0)}/s)`,
+  );
 
   // Baseline: the same mails rendered by the same renderer and sent straight through nodemailer
   // (the same pool settings and concurrency), with no outbox: no rows claimed, kept or recorded.
@@ -76,7 +85,17 @@ async function main() {
       const batch = rows.slice(i, i + CONCURRENCY);
       const mails = await renderer.renderMany(batch);
       await Promise.all(
-        mails.map((m, j) => transport.sendMail({ from: 'bench@mutuals.example', to: m!.to, subject: m!.subject, html: m!.html, text: m!.text, headers: m!.headers, messageId: `<direct-${j}-${batch[j]!.message_id.slice(1)}` })),
+        mails.map((m, j) =>
+          transport.sendMail({
+            from: 'bench@mutuals.example',
+            to: m!.to,
+            subject: m!.subject,
+            html: m!.html,
+            text: m!.text,
+            headers: m!.headers,
+            messageId: `<direct-${j}-${batch[j]!.message_id.slice(1)}`,
+          }),
+        ),
       );
     }
     transport.close();
@@ -91,12 +110,16 @@ async function main() {
   const directMs = (directBefore + directAfter) / 2;
   await new Promise((resolve) => setTimeout(resolve, 200));
   const received = await smtp.received();
-  console.log(`outbox: ${sent} mails claimed, rendered, kept, sent and recorded in ${drainMs.toFixed(0)} ms (${((sent / drainMs) * 1000).toFixed(0)}/s)`);
+  console.log(
+    `outbox: ${sent} mails claimed, rendered, kept, sent and recorded in ${drainMs.toFixed(0)} ms (${((sent / drainMs) * 1000).toFixed(0)}/s)`,
+  );
   console.log(
     `baseline: ${rows.length} mails rendered and sent straight through nodemailer in ${directBefore.toFixed(0)} ms before and ${directAfter.toFixed(0)} ms after (${((rows.length / directMs) * 1000).toFixed(0)}/s on average)`,
   );
   console.log(`the SMTP server received ${received} mails (${rows.length} by the outbox, ${2 * rows.length} by the baseline runs)`);
-  console.log(`ratio: outbox drain / direct send = ${(drainMs / directMs).toFixed(2)}x; digest build and queue + drain / direct send = ${((buildMs + drainMs) / directMs).toFixed(2)}x`);
+  console.log(
+    `ratio: outbox drain / direct send = ${(drainMs / directMs).toFixed(2)}x; digest build and queue + drain / direct send = ${((buildMs + drainMs) / directMs).toFixed(2)}x`,
+  );
   await t.close();
   smtp.stop();
 }

@@ -111,7 +111,12 @@ function roundBenchmark(label: string, seed: number, menteeCount: number, mentor
       `(gap ${fmt(gapPercent(best.totalScore, best.solver.upperBound ?? best.totalScore), 3)}%); ` +
       `${best.solver.passes} passes over ${best.solver.candidatePairs} pairs`,
   );
-  report(`${label} round ${instance}: greedy`, greedy.ms, summarise(greedy.value), `vs optimal ${fmt(greedy.value.totalScore / best.totalScore, 4)}`);
+  report(
+    `${label} round ${instance}: greedy`,
+    greedy.ms,
+    summarise(greedy.value),
+    `vs optimal ${fmt(greedy.value.totalScore / best.totalScore, 4)}`,
+  );
   if (fullGraphExact) {
     const full = timed(() => runRound(mentees, mentors, { excludedPairs, candidatesPerMentee: Infinity }));
     const same = full.value.totalScore === best.totalScore ? 'equal' : `DIFFERENT (${full.value.totalScore})`;

@@ -17,11 +17,15 @@ if (spawnSync('npm', ['run', '--silent', 'build:api'], { cwd: root, stdio: 'inhe
 let failed = 0;
 for (const bench of benches) {
   console.log(`\n##### ${bench}`);
-  const result = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, bench)], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.json') },
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, bench)],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.json') },
+    },
+  );
   if (result.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

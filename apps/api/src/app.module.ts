@@ -9,6 +9,7 @@ import { NotificationsModule } from '@mutuals/notifications';
 import { ProgrammeModule } from '@mutuals/programme';
 import { ProfilesModule } from '@mutuals/profiles';
 import { RealtimeModule } from '@mutuals/realtime';
+import { StoriesModule } from '@mutuals/stories';
 import { HealthModule } from './health/health.module';
 import { MemberDataModule } from './member-data/member-data.module';
 import { SeedModule } from './seed/seed.module';
@@ -30,6 +31,7 @@ export class AppModule {
         ForumsModule,
         ChatModule,
         MatchingModule,
+        StoriesModule,
         MemberDataModule,
         SeedModule,
       ],

@@ -18,6 +18,7 @@ import {
 import { AppModule } from './app.module';
 import { readApiDocuments } from './openapi';
 import { RealtimeAdapter } from '@mutuals/realtime';
+import { StoriesShowcase } from '@mutuals/stories';
 import { serveApiReference, serveWebClient } from './web-client';
 import { closeConnectionsWhenDraining } from './shutdown';
 
@@ -65,7 +66,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   installNoStoreForApi(fastify, `/${API_PREFIX}/`);
   installHttpMetrics(fastify);
   closeConnectionsWhenDraining(fastify);
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
+  // The showcase's feed, sitemap and robots.txt live where feed readers and crawlers look for them.
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics', 'stories/feed.xml', 'sitemap.xml', 'robots.txt'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.useWebSocketAdapter(new RealtimeAdapter(app, config));
@@ -95,6 +97,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   serveApiReference(fastify, readApiDocuments());
 
   const root = webRoot(config);
-  if (root) serveWebClient(fastify, root);
+  if (root) serveWebClient(fastify, root, app.get(StoriesShowcase));
   return app;
 }

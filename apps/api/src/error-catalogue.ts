@@ -7,6 +7,7 @@ import { AccountErrors, IdentityErrors } from '@mutuals/identity';
 import { MatchingErrors } from '@mutuals/matching';
 import { NotificationsErrors } from '@mutuals/notifications';
 import { ProfilesErrors } from '@mutuals/profiles';
+import { StoriesErrors } from '@mutuals/stories';
 
 /**
  * Every area's table of error codes and kinds (each lib's `defineErrors`), in one place: the
@@ -22,6 +23,7 @@ export const ERROR_TABLES = {
   chat: ChatErrors,
   notifications: NotificationsErrors,
   files: FilesErrors,
+  stories: StoriesErrors,
 } satisfies Record<string, Record<string, ErrorFactory>>;
 
 type Tables = typeof ERROR_TABLES;

@@ -76,18 +76,52 @@ function send(request: FastifyRequest, reply: FastifyReply, file: ClientFile, st
 
 const SERVER_PATHS = /^\/(api|health|metrics|socket\.io)(\/|$)/;
 
+/** A page the server renders itself into index.html (the public stories), so crawlers without JavaScript see it. */
+export interface ServerRenderedPage {
+  status: 200 | 301 | 404;
+  location?: string;
+  head?: string;
+  body?: string;
+}
+
+export interface ServerRenderedPages {
+  page(path: string, query: URLSearchParams): Promise<ServerRenderedPage | null>;
+}
+
+/**
+ * index.html with the page's head tags in place of the default title and description, and its
+ * static body inside #root (the client replaces it when it starts). Kept per rendered page object,
+ * which the pages' own cache holds until a story changes.
+ */
+function withPage(index: ClientFile, page: ServerRenderedPage, cache: WeakMap<ServerRenderedPage, ClientFile>): ClientFile {
+  const known = cache.get(page);
+  if (known) return known;
+  let html = index.body.toString('utf8');
+  if (page.head)
+    html = html
+      .replace(/<title>[^<]*<\/title>/, '')
+      .replace(/<meta name="description"[^>]*>/, '')
+      .replace('</head>', `    ${page.head}\n  </head>`);
+  if (page.body) html = html.replace('<div id="root"></div>', `<div id="root">${page.body}</div>`);
+  const file = clientFile(Buffer.from(html), '.html', 'no-cache');
+  cache.set(page, file);
+  return file;
+}
+
 /**
  * Serves the built single-page client at /: its files by exact path, and index.html for the
  * client's pages (WEB_ROUTES of @mutuals/contracts); any other path gets index.html with 404, so
  * the client shows its not-found page and the status is honest. Paths the server owns stay
  * problem+json 404s.
  */
-export function serveWebClient(fastify: FastifyInstance, root: string): void {
+export function serveWebClient(fastify: FastifyInstance, root: string, rendered?: ServerRenderedPages): void {
   const files = loadClient(root);
   const index = files.get('/index.html');
   if (!index) throw new Error(`The web client at ${root} has no index.html: run npm run build:web`);
-  fastify.get('/*', (request, reply) => {
-    const path = decodeURIComponentSafe(request.url.split('?')[0] ?? '/');
+  const renderedFiles = new WeakMap<ServerRenderedPage, ClientFile>();
+  fastify.get('/*', async (request, reply) => {
+    const [rawPath, search] = request.url.split('?');
+    const path = decodeURIComponentSafe(rawPath ?? '/');
     if (SERVER_PATHS.test(path)) {
       return reply
         .status(404)
@@ -104,6 +138,9 @@ export function serveWebClient(fastify: FastifyInstance, root: string): void {
     if (file) return send(request, reply, file);
     // A missing hashed asset is a real 404, not a page (an old tab asking for a replaced build).
     if (path.startsWith('/assets/')) return reply.status(404).header('Content-Type', 'text/plain; charset=utf-8').send('Not found');
+    const page = rendered && (await rendered.page(path, new URLSearchParams(search ?? '')));
+    if (page?.status === 301) return reply.status(301).header('Location', page.location!).header('Cache-Control', 'no-cache').send();
+    if (page) return send(request, reply, withPage(index, page, renderedFiles), page.status);
     return send(request, reply, index, isWebClientPath(path) ? 200 : 404);
   });
 }

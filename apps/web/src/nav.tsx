@@ -23,6 +23,7 @@ export const navItems: NavItem[] = [
   { to: '/chat', label: 'Chat', audience: 'member', badge: ChatUnreadBadge },
   { to: '/mentoring', label: 'Mentoring', audience: 'member' },
   { to: '/resources', label: 'Resources', audience: 'member' },
+  { to: '/stories', label: 'Stories', audience: 'public' },
   { to: '/members', label: 'Members', audience: 'member' },
   { to: '/settings', label: 'Settings', audience: 'member' },
   { to: '/eligibility', label: 'Check eligibility', audience: 'guest' },
@@ -33,6 +34,7 @@ export const navItems: NavItem[] = [
   { to: '/admin/mentoring', label: 'Concerns', audience: 'coordinator' },
   { to: '/admin/flags', label: 'Flags', audience: 'coordinator' },
   { to: '/admin/forums/categories', label: 'Categories', audience: 'coordinator' },
+  { to: '/admin/stories', label: 'Story review', audience: 'coordinator' },
   { to: '/admin/mail', label: 'Mailbox', audience: 'coordinator' },
   { to: '/admin/reports', label: 'Reports', audience: 'coordinator' },
 ];

@@ -47,6 +47,12 @@ const NotificationSettingsPage = lazyPage(() => import('./pages/mail/Notificatio
 const UnsubscribePage = lazyPage(() => import('./pages/mail/UnsubscribePage'), 'UnsubscribePage');
 const ResourcesPage = lazyPage(() => import('./pages/ResourcesPage'), 'ResourcesPage');
 const AdminMailboxPage = lazyPage(() => import('./pages/mail/AdminMailboxPage'), 'AdminMailboxPage');
+const StoriesPage = lazyPage(() => import('./pages/stories/StoriesPage'), 'StoriesPage');
+const StoryPage = lazyPage(() => import('./pages/stories/StoryPage'), 'StoryPage');
+const MyStoriesPage = lazyPage(() => import('./pages/stories/MyStoriesPage'), 'MyStoriesPage');
+const StoryEditorPage = lazyPage(() => import('./pages/stories/StoryEditorPage'), 'StoryEditorPage');
+const StoryConsentsPage = lazyPage(() => import('./pages/stories/StoryConsentsPage'), 'StoryConsentsPage');
+const AdminStoriesPage = lazyPage(() => import('./pages/stories/AdminStoriesPage'), 'AdminStoriesPage');
 const AdminReportsPage = lazyPage(() => import('./pages/programme/AdminReportsPage'), 'AdminReportsPage');
 const QuarterlyReportPage = lazyPage(() => import('./pages/programme/QuarterlyReportPage'), 'QuarterlyReportPage');
 
@@ -94,6 +100,13 @@ const pages: Record<WebRouteName, Omit<AppRoute, 'path'>> = {
   notificationSettings: { element: <NotificationSettingsPage />, auth: 'member' },
   unsubscribe: { element: <UnsubscribePage /> },
   adminMail: { element: <AdminMailboxPage />, auth: 'coordinator' },
+  stories: { element: <StoriesPage /> },
+  story: { element: <StoryPage /> },
+  myStories: { element: <MyStoriesPage />, auth: 'member' },
+  newStory: { element: <StoryEditorPage />, auth: 'member' },
+  editStory: { element: <StoryEditorPage />, auth: 'member' },
+  storyConsents: { element: <StoryConsentsPage />, auth: 'member' },
+  adminStories: { element: <AdminStoriesPage />, auth: 'coordinator' },
   adminReports: { element: <AdminReportsPage />, auth: 'coordinator' },
   adminQuarterlyReport: { element: <QuarterlyReportPage />, auth: 'coordinator' },
 };

@@ -134,6 +134,18 @@ export type FilesErrorCode =
   | 'notYourResource'
   | 'awaitingApproval';
 
+export type StoriesErrorCode =
+  | 'invalid'
+  | 'storyNotFound'
+  | 'notYourStory'
+  /** The story is not in a state that allows this move (e.g. editing a submitted story). */
+  | 'storyNotEditable'
+  | 'invalidTransition'
+  /** Publishing before every credited member consented. */
+  | 'consentMissing'
+  | 'notCredited'
+  | 'awaitingApproval';
+
 /** Every code an error answer can carry. */
 export type ErrorCode =
   | GenericErrorCode
@@ -144,4 +156,5 @@ export type ErrorCode =
   | ForumsErrorCode
   | ChatErrorCode
   | NotificationsErrorCode
-  | FilesErrorCode;
+  | FilesErrorCode
+  | StoriesErrorCode;

@@ -2,9 +2,9 @@
 import type { IsoDateTime, PageQuery, Uuid } from './common';
 
 /** What an upload is for: it sets the size limit, the types accepted and how images are resized. */
-export type FilePurpose = 'avatar' | 'logo' | 'attachment' | 'resource';
+export type FilePurpose = 'avatar' | 'logo' | 'attachment' | 'resource' | 'cover';
 
-export const FILE_PURPOSES: readonly FilePurpose[] = ['avatar', 'logo', 'attachment', 'resource'];
+export const FILE_PURPOSES: readonly FilePurpose[] = ['avatar', 'logo', 'attachment', 'resource', 'cover'];
 
 /** Images are shown inline; every other kind is only ever downloaded. */
 export type FileKind = 'image' | 'document';

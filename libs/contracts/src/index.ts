@@ -14,6 +14,7 @@ export * from './forums';
 export * from './files';
 export * from './mentoring-care';
 export * from './mail';
+export * from './stories';
 export * from './web-routes';
 export * from './programme';
 export * from './socket-events';

@@ -36,6 +36,13 @@ export const WEB_ROUTES = {
   adminReports: '/admin/reports',
   adminQuarterlyReport: '/admin/reports/quarterly',
   resources: '/resources',
+  stories: '/stories',
+  story: '/stories/:slug',
+  myStories: '/my-stories',
+  newStory: '/my-stories/new',
+  editStory: '/my-stories/:id',
+  storyConsents: '/story-consents',
+  adminStories: '/admin/stories',
 } as const;
 
 export type WebRouteName = keyof typeof WEB_ROUTES;

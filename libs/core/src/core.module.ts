@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { APP_CONFIG, AppConfig } from './config/config';
+import { VersionedCache } from './cache/versioned-cache';
 import { DatabaseModule } from './database/database.module';
 import { DomainEvents } from './events/domain-events';
 import { InstanceStateRepository } from './instance/instance-state.repository';
@@ -14,8 +15,8 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [DatabaseModule.forRoot(), DiscoveryModule],
-      providers: [{ provide: APP_CONFIG, useValue: config }, RedisService, RateLimiter, DomainEvents, InstanceStateRepository],
-      exports: [APP_CONFIG, DatabaseModule, RedisService, RateLimiter, DomainEvents, InstanceStateRepository],
+      providers: [{ provide: APP_CONFIG, useValue: config }, RedisService, RateLimiter, DomainEvents, InstanceStateRepository, VersionedCache],
+      exports: [APP_CONFIG, DatabaseModule, RedisService, RateLimiter, DomainEvents, InstanceStateRepository, VersionedCache],
     };
   }
 }

@@ -18,5 +18,6 @@ export { installHttpMetrics } from './metrics/http-metrics';
 export * from './pagination/pagination';
 export * from './rate-limit/rate-limiter';
 export * from './redis/redis.service';
+export * from './cache/versioned-cache';
 export * from './markdown';
 export * from './database/sql';

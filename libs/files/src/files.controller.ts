@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe,
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AcceptsBody, Endpoint, GenericErrors } from '@mutuals/core';
-import { AllowPending, AuthUser, CurrentUser, IdentityErrors } from '@mutuals/identity';
+import { AllowPending, AuthUser, CurrentUser, IdentityErrors, OptionalUser, Public } from '@mutuals/identity';
 import { FileParams, SetImageDto, UploadQuery } from './files.dto';
 import { Download, FilesService } from './files.service';
 import { multipartFileReader } from './received-file';
@@ -49,16 +49,17 @@ export class FilesController {
     return this.files.upload(user, query.purpose, multipartFileReader(request));
   }
 
+  /** Public so that a published story's cover shows to signed-out readers; every other file still needs its viewer. */
   @Endpoint({
     summary: 'Download a file by its id and content hash (immutable; Range and ETag)',
     response: null,
     produces: 'application/octet-stream',
     errors: [FilesErrors.fileNotFound],
   })
-  @AllowPending()
+  @Public()
   @Get('files/:id/:hash')
   async download(
-    @CurrentUser() user: AuthUser,
+    @OptionalUser() user: AuthUser | null,
     @Param() params: FileParams,
     @Headers('range') range: string | undefined,
     @Headers('if-none-match') ifNoneMatch: string | undefined,

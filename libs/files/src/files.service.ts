@@ -22,7 +22,7 @@ const LIMITS = {
 };
 
 /** Images only: avatars and logos are shown, never downloaded. */
-const IMAGE_ONLY: ReadonlySet<FilePurpose> = new Set(['avatar', 'logo']);
+const IMAGE_ONLY: ReadonlySet<FilePurpose> = new Set(['avatar', 'logo', 'cover']);
 
 /** Whatever a signed-in member may see (a face, a logo, a published resource). */
 const OPEN_TO_MEMBERS: ReadonlySet<string> = new Set(['avatar', 'logo', 'resource']);
@@ -182,23 +182,43 @@ export class FilesService {
     return { url };
   }
 
+  /**
+   * Sets (or, with a null fileId, removes) the one cover image of an object, in the owning lib's
+   * transaction: the member's cover upload is claimed and any previous cover deleted. Call
+   * `forget` with the answer's `removed` once the transaction has committed.
+   */
+  async setCover(
+    manager: EntityManager,
+    ownerId: string,
+    kind: AttachmentTarget,
+    targetId: string,
+    cover: { fileId: string; alt: string } | null,
+  ): Promise<{ file: FileView | null; removed: string[] }> {
+    const file = cover
+      ? await this.claimImage(manager, ownerId, 'cover', targetId, cover.fileId, { kind, alt: cover.alt, field: 'coverFileId' })
+      : null;
+    const removed = await this.files.deleteAttached(manager, kind, targetId, file?.id ?? null);
+    return { file: file ? toFileView(file) : null, removed };
+  }
+
   private async claimImage(
     manager: EntityManager,
     ownerId: string,
-    purpose: 'avatar' | 'logo',
+    purpose: 'avatar' | 'logo' | 'cover',
     targetId: string,
     fileId: string,
+    as: { kind: string; alt: string; field: string } = { kind: purpose, alt: '', field: 'fileId' },
   ): Promise<FileRow> {
     const [file] = await this.files.claimDrafts(manager, {
       ownerId,
       purposes: [purpose],
-      kind: purpose,
+      kind: as.kind,
       targetId,
-      files: [{ id: fileId, alt: '' }],
+      files: [{ id: fileId, alt: as.alt }],
     });
     if (!file) {
       throw FilesErrors.notYourFile(`Upload the image with purpose ${purpose} first`, [
-        { field: 'fileId', message: `is not one of your unused ${purpose} uploads` },
+        { field: as.field, message: `is not one of your unused ${purpose} uploads` },
       ]);
     }
     return file;
@@ -218,7 +238,12 @@ export class FilesService {
   // ---- downloads ----
 
   /** Checked on every download: a file is visible exactly to those who may see what it belongs to. */
-  async download(viewer: AuthUser, fileId: string, hash: string, request: { range?: string; ifNoneMatch?: string }): Promise<Download> {
+  async download(
+    viewer: AuthUser | null,
+    fileId: string,
+    hash: string,
+    request: { range?: string; ifNoneMatch?: string },
+  ): Promise<Download> {
     const file = await this.files.find(fileId);
     if (!file || file.sha256 !== hash || !(await this.mayView(viewer, file))) throw FilesErrors.fileNotFound('No such file');
 
@@ -242,9 +267,10 @@ export class FilesService {
     return bytes;
   }
 
-  private async mayView(viewer: AuthUser, file: FileRow): Promise<boolean> {
-    if (file.attached_kind === null) return file.owner_id === viewer.id;
-    if (OPEN_TO_MEMBERS.has(file.attached_kind)) return true;
+  /** Signed-out visitors (viewer null) see only what a registered public check opens (a published story's cover). */
+  private async mayView(viewer: AuthUser | null, file: FileRow): Promise<boolean> {
+    if (file.attached_kind === null) return file.owner_id === viewer?.id;
+    if (viewer && OPEN_TO_MEMBERS.has(file.attached_kind)) return true;
     return this.access.mayView(viewer, file.attached_kind, file.attached_id!);
   }
 }

@@ -10,6 +10,7 @@ const SHAPES: Record<FilePurpose, { width: number; height: number; fit: 'cover' 
   logo: { width: 512, height: 512, fit: 'inside' },
   attachment: { width: 1600, height: 1600, fit: 'inside' },
   resource: { width: 1600, height: 1600, fit: 'inside' },
+  cover: { width: 1600, height: 1600, fit: 'inside' },
 };
 
 export interface ProcessedImage {

@@ -95,6 +95,21 @@ export class ForumCategoriesRepository {
     return rows.length === 1;
   }
 
+  /** The category of this slug, made last in order if there is none; safe for replicas racing. */
+  async ensure(category: Omit<CategoryFields, 'sectorSlug'>): Promise<{ id: string; archived: boolean }> {
+    await this.db.query(
+      `INSERT INTO forum_categories (slug, name, description, position)
+       VALUES ($1, $2, $3, (SELECT COALESCE(max(position) + 1, 0) FROM forum_categories))
+       ON CONFLICT (slug) DO NOTHING`,
+      [category.slug, category.name, category.description],
+    );
+    const [row]: { id: string; archived: boolean }[] = await this.db.query(
+      `SELECT id, archived_at IS NOT NULL AS archived FROM forum_categories WHERE slug = $1`,
+      [category.slug],
+    );
+    return row!;
+  }
+
   async idOfSlug(slug: string): Promise<string | undefined> {
     const [row]: { id: string }[] = await this.db.query(`SELECT id FROM forum_categories WHERE slug = $1`, [slug]);
     return row?.id;
@@ -110,13 +125,11 @@ export class ForumCategoriesRepository {
   }
 
   /** A new visible post; answers the category's slug (for the post's link). */
-  async countPost(categoryId: string, at: Date, manager: EntityManager): Promise<string> {
-    const [row] = await rowsOf<{ slug: string }>(
-      manager,
-      `UPDATE forum_categories SET post_count = post_count + 1, last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1 RETURNING slug`,
+  async countPost(categoryId: string, at: Date, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE forum_categories SET post_count = post_count + 1, last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1`,
       [categoryId, at],
     );
-    return row!.slug;
   }
 
   async moveCounts(categoryId: string, counts: { threads: number; posts: number }, manager: EntityManager): Promise<void> {

@@ -5,34 +5,32 @@ import type { ForumReaction } from '@mutuals/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostStatus } from './entities/post.entity';
 
-// The hot statements (THREAD_POSTS_SQL, POST_REACTIONS_SQL) are exported: test/bench/forums.bench.ts
+// The hot statements (THREAD_POSTS_SQL, POST_REACTORS_SQL) are exported: test/bench/forums.bench.ts
 // runs the very same SQL behind a bare node:http server as its baseline.
 
 /**
- * The columns of a post as a caller may see them, with the post it replies to joined as `q`.
- * A deleted post keeps no text; a quote shows only while the quoted post is visible.
- * `me` and `moderator` are the placeholders of the caller's id and moderator flag.
+ * The columns of a post with the post it replies to joined as `q`. A deleted post keeps no text;
+ * a quote shows only while the quoted post is visible. The Markdown comes for every post that
+ * has one: ForumViews gives it only to the post's author and moderators.
  */
-export function postSelect(me: string, moderator: string): string {
-  return `SELECT p.id, p.thread_id, p.seq, p.author_id, p.status, p.created_at, p.edited_at, p.reply_to_post_id,
+const POST_SELECT = `SELECT p.id, p.thread_id, p.seq, p.author_id, p.status, p.created_at, p.edited_at, p.reply_to_post_id,
       CASE WHEN p.status = 'deleted' THEN '' ELSE p.body_html END AS body_html,
       CASE WHEN p.status <> 'deleted' AND q.status = 'visible' THEN p.quote_html END AS quote_html,
       (p.quote_html IS NOT NULL AND p.status <> 'deleted') AS has_quote,
-      CASE WHEN p.status <> 'deleted' AND (p.author_id = ${me} OR ${moderator}) THEN p.body END AS body
+      CASE WHEN p.status <> 'deleted' THEN p.body END AS body
     FROM forum_posts p LEFT JOIN forum_posts q ON q.id = p.reply_to_post_id`;
-}
 
 /**
- * $1 thread, $2 viewer, $3 moderator, $4 after seq, $5 limit + 1. Keyset on seq. Members see
- * neither hidden posts nor anything of a hidden thread.
+ * $1 thread, $2 moderator, $3 after seq, $4 limit + 1. Keyset on seq. Members see neither hidden
+ * posts nor anything of a hidden thread.
  */
-export const THREAD_POSTS_SQL = `${postSelect('$2', '$3')}
-  WHERE p.thread_id = $1 AND p.seq > $4 AND (p.status <> 'hidden' OR $3)
-    AND ($3 OR NOT (SELECT t.hidden FROM forum_threads t WHERE t.id = $1))
-  ORDER BY p.seq LIMIT $5`;
+export const THREAD_POSTS_SQL = `${POST_SELECT}
+  WHERE p.thread_id = $1 AND p.seq > $3 AND (p.status <> 'hidden' OR $2)
+    AND ($2 OR NOT (SELECT t.hidden FROM forum_threads t WHERE t.id = $1))
+  ORDER BY p.seq LIMIT $4`;
 
-/** $1 posts, $2 viewer. */
-export const POST_REACTIONS_SQL = `SELECT post_id, emoji, count(*)::int AS n, bool_or(user_id = $2) AS mine
+/** $1 posts: who reacted how, so that counts and each viewer's own reactions come from one answer. */
+export const POST_REACTORS_SQL = `SELECT post_id, emoji, array_agg(user_id) AS user_ids
   FROM forum_reactions WHERE post_id = ANY($1::uuid[]) GROUP BY post_id, emoji`;
 
 /** A post as postSelect returns it. */
@@ -49,7 +47,7 @@ export interface PostRow {
   /** Null when there is no quote, or its post is no longer visible. */
   quote_html: string | null;
   has_quote: boolean;
-  /** Markdown, for its author and moderators only. */
+  /** Markdown (null when deleted); shown to its author and moderators only. */
   body: string | null;
 }
 
@@ -87,11 +85,10 @@ export interface NewPostRow extends StoredBody {
   at: Date;
 }
 
-export interface ReactionCountRow {
+export interface ReactorsRow {
   post_id: string;
   emoji: ForumReaction;
-  n: number;
-  mine: boolean;
+  user_ids: string[];
 }
 
 /** The SQL of forum posts: pages, single posts, writes, revisions and reactions. */
@@ -99,26 +96,26 @@ export interface ReactionCountRow {
 export class ForumPostsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  page(threadId: string, viewerId: string, moderator: boolean, afterSeq: number, limit: number): Promise<PostRow[]> {
-    return this.db.query(THREAD_POSTS_SQL, [threadId, viewerId, moderator, afterSeq, limit]);
+  page(threadId: string, moderator: boolean, afterSeq: number, limit: number): Promise<PostRow[]> {
+    return this.db.query(THREAD_POSTS_SQL, [threadId, moderator, afterSeq, limit]);
   }
 
   /** The post as the viewer may see it: members see neither hidden posts nor posts of hidden threads. */
-  async find(postId: string, viewerId: string, moderator: boolean): Promise<PostRow | undefined> {
+  async find(postId: string, moderator: boolean): Promise<PostRow | undefined> {
     const [row]: PostRow[] = await this.db.query(
-      `${postSelect('$2', '$3')}
-        WHERE p.id = $1 AND ($3 OR (p.status <> 'hidden' AND NOT (SELECT t.hidden FROM forum_threads t WHERE t.id = p.thread_id)))`,
-      [postId, viewerId, moderator],
+      `${POST_SELECT}
+        WHERE p.id = $1 AND ($2 OR (p.status <> 'hidden' AND NOT (SELECT t.hidden FROM forum_threads t WHERE t.id = p.thread_id)))`,
+      [postId, moderator],
     );
     return row;
   }
 
-  /** Posts with the titles of their threads, as moderators see them (the flag queue). */
-  withThreadTitles(postIds: string[], moderatorId: string): Promise<(PostRow & { thread_title: string })[]> {
+  /** Posts with the titles of their threads (the moderators' flag queue). */
+  withThreadTitles(postIds: string[]): Promise<(PostRow & { thread_title: string })[]> {
     return this.db.query(
-      `SELECT x.*, t.title AS thread_title FROM (${postSelect('$2', 'true')} WHERE p.id = ANY($1::uuid[])) x
+      `SELECT x.*, t.title AS thread_title FROM (${POST_SELECT} WHERE p.id = ANY($1::uuid[])) x
          JOIN forum_threads t ON t.id = x.thread_id`,
-      [postIds, moderatorId],
+      [postIds],
     );
   }
 
@@ -139,13 +136,13 @@ export class ForumPostsRepository {
     return row?.author_id;
   }
 
-  /** Visible to members: the post and its thread. */
-  async isVisible(postId: string): Promise<boolean> {
-    const [row] = await this.db.query(
-      `SELECT 1 FROM forum_posts p JOIN forum_threads t ON t.id = p.thread_id WHERE p.id = $1 AND p.status = 'visible' AND NOT t.hidden`,
+  /** The thread of a post visible to members (the post and its thread), or undefined. */
+  async visibleThreadOf(postId: string): Promise<string | undefined> {
+    const [row]: { thread_id: string }[] = await this.db.query(
+      `SELECT p.thread_id FROM forum_posts p JOIN forum_threads t ON t.id = p.thread_id WHERE p.id = $1 AND p.status = 'visible' AND NOT t.hidden`,
       [postId],
     );
-    return row !== undefined;
+    return row?.thread_id;
   }
 
   async seqIn(postId: string, threadId: string): Promise<number | undefined> {
@@ -234,8 +231,8 @@ export class ForumPostsRepository {
     return rows.map((r) => r.id);
   }
 
-  reactionCounts(postIds: string[], viewerId: string): Promise<ReactionCountRow[]> {
-    return this.db.query(POST_REACTIONS_SQL, [postIds, viewerId]);
+  reactors(postIds: string[]): Promise<ReactorsRow[]> {
+    return this.db.query(POST_REACTORS_SQL, [postIds]);
   }
 
   async setReaction(postId: string, userId: string, emoji: ForumReaction, on: boolean): Promise<void> {

@@ -4,21 +4,24 @@ import { rowsOf } from '@mutuals/core';
 import { DataSource, EntityManager } from 'typeorm';
 
 /**
- * $1 category, $2 viewer, $3 moderator, $4 limit + 1, then the keyset ($5 pinned, $6 last post at,
- * $7 id). Pinned first, then latest activity; unread counts visible posts after the viewer's last
- * read; a hidden thread only for moderators. Exported for test/bench/forums.bench.ts.
+ * $1 category, $2 moderator, $3 limit + 1, then the keyset ($4 pinned, $5 last post at, $6 id).
+ * Pinned first, then latest activity; a hidden thread only for moderators; the same for every
+ * viewer (their unread counts come from UNREAD_COUNTS_SQL). Exported for test/bench/forums.bench.ts.
  */
 export function categoryThreadsSql(after: boolean): string {
   return `SELECT t.id, t.title, t.author_id, t.reply_count, t.last_post_at, t.last_post_at::text AS at_key, t.pinned, t.locked, t.hidden,
-      (SELECT count(*)::int FROM forum_posts p
-        WHERE p.thread_id = t.id AND p.status = 'visible' AND p.seq > COALESCE(r.last_read_seq, 0)) AS unread_count
+      (SELECT count(*)::int FROM forum_posts p WHERE p.thread_id = t.id AND p.status = 'visible') AS visible_count
     FROM forum_threads t
-    LEFT JOIN forum_thread_reads r ON r.thread_id = t.id AND r.user_id = $2
-    WHERE t.category_id = $1 AND (NOT t.hidden OR $3)
-      ${after ? 'AND (t.pinned, t.last_post_at, t.id) < ($5::boolean, $6::timestamptz, $7::uuid)' : ''}
+    WHERE t.category_id = $1 AND (NOT t.hidden OR $2)
+      ${after ? 'AND (t.pinned, t.last_post_at, t.id) < ($4::boolean, $5::timestamptz, $6::uuid)' : ''}
     ORDER BY t.pinned DESC, t.last_post_at DESC, t.id DESC
-    LIMIT $4`;
+    LIMIT $3`;
 }
+
+/** $1 viewer, $2 threads: visible posts after the viewer's last read, for the threads they have read (the others: all visible posts). */
+export const UNREAD_COUNTS_SQL = `SELECT r.thread_id,
+    (SELECT count(*)::int FROM forum_posts p WHERE p.thread_id = r.thread_id AND p.status = 'visible' AND p.seq > r.last_read_seq) AS unread
+  FROM forum_thread_reads r WHERE r.user_id = $1 AND r.thread_id = ANY($2::uuid[])`;
 
 export interface ThreadListRow {
   id: string;
@@ -30,10 +33,12 @@ export interface ThreadListRow {
   pinned: boolean;
   locked: boolean;
   hidden: boolean;
-  unread_count: number;
+  /** Visible posts, the opening one included: the unread count of a viewer who never opened the thread. */
+  visible_count: number;
 }
 
-export interface ThreadRow extends Omit<ThreadListRow, 'at_key'> {
+export interface ThreadRow extends Omit<ThreadListRow, 'at_key' | 'visible_count'> {
+  unread_count: number;
   category_id: string;
   category_slug: string;
   category_name: string;
@@ -47,6 +52,7 @@ export interface BumpedThread {
   last_seq: number;
   title: string;
   category_id: string;
+  category_slug: string;
   hidden: boolean;
 }
 
@@ -57,12 +63,17 @@ export class ForumThreadsRepository {
 
   listInCategory(
     categoryId: string,
-    viewerId: string,
     moderator: boolean,
     limit: number,
     after: [pinned: boolean, at: string, id: string] | null,
   ): Promise<ThreadListRow[]> {
-    return this.db.query(categoryThreadsSql(after !== null), [categoryId, viewerId, moderator, limit, ...(after ?? [])]);
+    return this.db.query(categoryThreadsSql(after !== null), [categoryId, moderator, limit, ...(after ?? [])]);
+  }
+
+  /** Unread posts of the threads the viewer has read; a thread absent from the map was never read. */
+  async unreadCounts(viewerId: string, threadIds: string[]): Promise<Map<string, number>> {
+    const rows: { thread_id: string; unread: number }[] = await this.db.query(UNREAD_COUNTS_SQL, [viewerId, threadIds]);
+    return new Map(rows.map((r) => [r.thread_id, r.unread]));
   }
 
   async find(threadId: string, viewerId: string): Promise<ThreadRow | undefined> {
@@ -130,7 +141,7 @@ export class ForumThreadsRepository {
           SET last_seq = last_seq + 1, reply_count = reply_count + (CASE WHEN last_seq > 0 THEN 1 ELSE 0 END),
               last_post_at = $2, last_post_id = $3
         WHERE id = $1 AND ((NOT locked AND NOT hidden) OR $4)
-        RETURNING last_seq, title, category_id, hidden`,
+        RETURNING last_seq, title, category_id, (SELECT slug FROM forum_categories c WHERE c.id = category_id) AS category_slug, hidden`,
       [threadId, at, postId, moderator],
     );
     return row;
@@ -156,14 +167,14 @@ export class ForumThreadsRepository {
     return { categoryId: row!.category_id, wasHidden: row!.was_hidden };
   }
 
-  /** Pins or locks; false when there is no such thread. */
-  async setFlag(threadId: string, flag: 'pinned' | 'locked', value: boolean): Promise<boolean> {
-    const rows = await rowsOf<{ id: string }>(
+  /** Pins or locks; answers the thread's category, or undefined when there is no such thread. */
+  async setFlag(threadId: string, flag: 'pinned' | 'locked', value: boolean): Promise<string | undefined> {
+    const [row] = await rowsOf<{ category_id: string }>(
       this.db.manager,
-      `UPDATE forum_threads SET ${flag === 'pinned' ? 'pinned' : 'locked'} = $2 WHERE id = $1 RETURNING id`,
+      `UPDATE forum_threads SET ${flag === 'pinned' ? 'pinned' : 'locked'} = $2 WHERE id = $1 RETURNING category_id`,
       [threadId, value],
     );
-    return rows.length === 1;
+    return row?.category_id;
   }
 
   /** Read state only moves forward: an older post marked read later changes nothing. */

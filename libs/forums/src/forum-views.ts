@@ -28,50 +28,69 @@ export class ForumViews {
     );
   }
 
-  async postViews(rows: PostRow[], viewerId: string): Promise<ForumPostView[]> {
+  /** Posts as `viewer` sees them. */
+  async postViews(rows: PostRow[], viewer: PostViewer): Promise<ForumPostView[]> {
+    return (await this.sharedPostViews(rows)).map((post) => forViewer(post, viewer));
+  }
+
+  /** What every viewer of these posts sees, with who reacted: cacheable, and made personal by forViewer. */
+  async sharedPostViews(rows: PostRow[]): Promise<SharedPostView[]> {
     if (rows.length === 0) return [];
-    const [authors, reactions, attachments] = await Promise.all([
+    const [authors, reactors, attachments] = await Promise.all([
       this.authors(rows.map((r) => r.author_id)),
-      this.reactions(
-        rows.filter((r) => r.status !== 'deleted').map((r) => r.id),
-        viewerId,
-      ),
+      this.reactors(rows.filter((r) => r.status !== 'deleted').map((r) => r.id)),
       this.files.attachmentsOf(
         'forum-post',
         rows.filter((r) => r.status === 'visible').map((r) => r.id),
       ),
     ]);
-    return rows.map((row) => {
-      const mine = reactions.get(row.id);
-      return {
-        id: row.id,
-        threadId: row.thread_id,
-        seq: row.seq,
-        author: authors.get(row.author_id) ?? FORMER_MEMBER(row.author_id),
-        bodyHtml: (row.has_quote ? (row.quote_html ?? REMOVED_QUOTE_HTML) : '') + row.body_html,
-        body: row.body,
-        createdAt: row.created_at.toISOString(),
-        editedAt: row.edited_at?.toISOString() ?? null,
-        replyToPostId: row.reply_to_post_id,
-        status: row.status,
-        reactions: mine?.counts ?? {},
-        myReactions: mine?.mine ?? [],
-        attachments: attachments.get(row.id) ?? [],
-      };
-    });
+    return rows.map((row) => ({
+      id: row.id,
+      threadId: row.thread_id,
+      seq: row.seq,
+      author: authors.get(row.author_id) ?? FORMER_MEMBER(row.author_id),
+      bodyHtml: (row.has_quote ? (row.quote_html ?? REMOVED_QUOTE_HTML) : '') + row.body_html,
+      markdown: row.body,
+      createdAt: row.created_at.toISOString(),
+      editedAt: row.edited_at?.toISOString() ?? null,
+      replyToPostId: row.reply_to_post_id,
+      status: row.status,
+      reactors: reactors.get(row.id) ?? [],
+      attachments: attachments.get(row.id) ?? [],
+    }));
   }
 
-  private async reactions(postIds: string[], viewerId: string) {
-    const byPost = new Map<string, { counts: Partial<Record<ForumReaction, number>>; mine: ForumReaction[] }>();
+  private async reactors(postIds: string[]): Promise<Map<string, [ForumReaction, string[]][]>> {
+    const byPost = new Map<string, [ForumReaction, string[]][]>();
     if (postIds.length === 0) return byPost;
-    const rows = await this.posts.reactionCounts(postIds, viewerId);
-    for (const row of rows) {
-      const entry = byPost.get(row.post_id) ?? { counts: {}, mine: [] };
-      entry.counts[row.emoji] = row.n;
-      if (row.mine) entry.mine.push(row.emoji);
-      byPost.set(row.post_id, entry);
+    for (const row of await this.posts.reactors(postIds)) {
+      byPost.set(row.post_id, [...(byPost.get(row.post_id) ?? []), [row.emoji, row.user_ids]]);
     }
-    for (const entry of byPost.values()) entry.mine.sort((a, b) => REACTION_SLUGS.indexOf(a) - REACTION_SLUGS.indexOf(b));
+    // In the order of the reaction picker, for counts and a viewer's own alike.
+    for (const list of byPost.values()) list.sort(([a], [b]) => REACTION_SLUGS.indexOf(a) - REACTION_SLUGS.indexOf(b));
     return byPost;
   }
+}
+
+/** Who reads: their own reactions, and the Markdown of their own posts (moderators: of every post). */
+export interface PostViewer {
+  id: string;
+  moderator: boolean;
+}
+
+/** A post as every viewer sees it, plus the Markdown and the reactors that forViewer makes personal. */
+export interface SharedPostView extends Omit<ForumPostView, 'body' | 'reactions' | 'myReactions'> {
+  markdown: string | null;
+  reactors: [ForumReaction, string[]][];
+}
+
+export function forViewer(post: SharedPostView, viewer: PostViewer): ForumPostView {
+  const { markdown, reactors, ...shared } = post;
+  const reactions: Partial<Record<ForumReaction, number>> = {};
+  const myReactions: ForumReaction[] = [];
+  for (const [emoji, userIds] of reactors) {
+    reactions[emoji] = userIds.length;
+    if (userIds.includes(viewer.id)) myReactions.push(emoji);
+  }
+  return { ...shared, body: viewer.moderator || post.author.id === viewer.id ? markdown : null, reactions, myReactions };
 }

@@ -13,8 +13,16 @@ import { ForumPostsRepository } from './forum-posts.repository';
 import { ForumThreadsRepository } from './forum-threads.repository';
 import { ForumViews } from './forum-views';
 import { ForumsErrors } from './forums.errors';
+import { ForumsCache } from './forums-cache';
 import { ForumsLive } from './forums-live';
 import { ForumsReadingService } from './forums-reading.service';
+
+/** A post a moderator hid: its thread, and the category whose lists changed (null: none). */
+interface Removed {
+  threadId: string;
+  postId: string;
+  categoryId: string | null;
+}
 
 /** A post whose visibility changes, as read under its row lock. */
 interface PostForVisibility {
@@ -39,6 +47,7 @@ export class ForumsModerationService {
     private readonly views: ForumViews,
     private readonly live: ForumsLive,
     private readonly events: DomainEvents,
+    private readonly cache: ForumsCache,
   ) {}
 
   async createCategory(input: CreateCategoryDto): Promise<ForumCategoryView> {
@@ -50,6 +59,7 @@ export class ForumsModerationService {
         throw ForumsErrors.categoryTaken('A category with that slug exists', [{ field: 'slug', message: 'is taken' }]);
       throw error;
     }
+    await this.cache.everythingChanged();
     return this.reading.category(id);
   }
 
@@ -59,10 +69,12 @@ export class ForumsModerationService {
    */
   async createDefaultCategoriesIfNone(): Promise<void> {
     await this.categories.insertIfNone(DEFAULT_CATEGORIES);
+    await this.cache.everythingChanged();
   }
 
   async updateCategory(id: string, input: UpdateCategoryDto): Promise<ForumCategoryView> {
     if (!(await this.categories.update(id, input))) throw ForumsErrors.categoryNotFound('No such category');
+    await this.cache.everythingChanged();
     return this.reading.category(id);
   }
 
@@ -76,12 +88,14 @@ export class ForumsModerationService {
       }
       await this.categories.setOrder(ids, manager);
     });
+    await this.cache.everythingChanged();
     return this.reading.categories({ includeArchived: true });
   }
 
   /** An archived category is read-only and out of members' list; false brings it back. */
   async archiveCategory(id: string, archived: boolean): Promise<ForumCategoryView> {
     if (!(await this.categories.setArchived(id, archived))) throw ForumsErrors.categoryNotFound('No such category');
+    await this.cache.everythingChanged();
     return this.reading.category(id);
   }
 
@@ -90,7 +104,7 @@ export class ForumsModerationService {
     postId: string,
     reason: string,
   ): Promise<{ id: string; postId: string; reason: string; status: FlagStatus; createdAt: string }> {
-    const post = await this.posts.find(postId, reporter.id, isCoordinator(reporter));
+    const post = await this.posts.find(postId, isCoordinator(reporter));
     if (!post || post.status === 'deleted') throw ForumsErrors.postNotFound('No such post');
     try {
       const row = await this.flags.insert(postId, reporter.id, reason);
@@ -123,47 +137,55 @@ export class ForumsModerationService {
       await this.flags.resolveOpenOn(flag.post_id, action, moderator.id, unit.manager);
       return hidden;
     });
-    if (removed) this.live.postRemoved(removed.threadId, removed.postId);
+    if (removed) await this.removed(removed);
     const row = await this.flags.find(flagId);
     return (await this.flagViews(moderator, [row!]))[0]!;
   }
 
   async hide(moderator: AuthUser, postId: string): Promise<ForumPostView> {
     const removed = await this.events.transaction((unit) => this.hideIn(unit, postId));
-    if (removed) this.live.postRemoved(removed.threadId, removed.postId);
+    if (removed) await this.removed(removed);
     return this.reading.getPost(postId, moderator);
   }
 
   async restore(moderator: AuthUser, postId: string): Promise<ForumPostView> {
-    const changed = await this.events.transaction(async ({ manager }) => {
+    const restored = await this.events.transaction(async ({ manager }) => {
       const post = await this.posts.lockForChange(postId, manager);
       if (!post) throw ForumsErrors.postNotFound('No such post');
-      if (post.status !== 'hidden') return false;
-      await this.changeVisibility(post, 'visible', manager);
-      return true;
+      if (post.status !== 'hidden') return null;
+      const { categoryId } = await this.changeVisibility(post, 'visible', manager);
+      return { threadId: post.thread_id, categoryId };
     });
+    if (restored) await this.cache.changed(restored);
+    const changed = restored !== null;
     const post = await this.reading.getPost(postId, moderator);
     if (!changed && post.status !== 'visible') throw ForumsErrors.notHidden('Only a hidden post can be restored');
     return post;
   }
 
   async setThreadFlag(moderator: AuthUser, threadId: string, flag: 'pinned' | 'locked', value: boolean): Promise<ForumThreadView> {
-    if (!(await this.threads.setFlag(threadId, flag, value))) throw ForumsErrors.threadNotFound('No such thread');
+    const categoryId = await this.threads.setFlag(threadId, flag, value);
+    if (!categoryId) throw ForumsErrors.threadNotFound('No such thread');
+    await this.cache.changed({ threadId, categoryId });
     return this.reading.getThread(threadId, moderator);
   }
 
   /**
    * Moves a post between visible, hidden and deleted inside the caller's transaction; counts and
    * the thread's last post follow. Hiding or restoring the opening post hides or shows the thread.
-   * Answers whether the thread became hidden.
+   * Answers whether the thread became hidden, and the category whose lists changed (null: none).
    */
-  async changeVisibility(post: PostForVisibility, to: PostStatus, manager: EntityManager): Promise<{ threadBecameHidden: boolean }> {
+  async changeVisibility(
+    post: PostForVisibility,
+    to: PostStatus,
+    manager: EntityManager,
+  ): Promise<{ threadBecameHidden: boolean; categoryId: string | null }> {
     await this.posts.setStatus(post.id, to, manager);
     const delta = (to === 'visible' ? 1 : 0) - (post.status === 'visible' ? 1 : 0);
     const opener = post.seq === 1;
     const hides = opener && post.status === 'visible' && to === 'hidden';
     const shows = opener && post.status === 'hidden' && to === 'visible';
-    if (delta === 0 && !hides && !shows) return { threadBecameHidden: false };
+    if (delta === 0 && !hides && !shows) return { threadBecameHidden: false, categoryId: null };
     const latest = await this.posts.latestVisibleIn(post.thread_id, manager);
     const thread = await this.threads.followPostVisibility(
       post.thread_id,
@@ -173,26 +195,32 @@ export class ForumsModerationService {
     const threadBecameHidden = hides && !thread.wasHidden;
     const threads = threadBecameHidden ? -1 : shows && thread.wasHidden ? 1 : 0;
     await this.categories.moveCounts(thread.categoryId, { threads, posts: delta }, manager);
-    return { threadBecameHidden };
+    return { threadBecameHidden, categoryId: thread.categoryId };
   }
 
   /** Hides a visible post; nothing (null) when it is not visible. Notifications hear of it once committed. */
-  private async hideIn(unit: UnitOfWork, postId: string): Promise<{ threadId: string; postId: string } | null> {
+  private async hideIn(unit: UnitOfWork, postId: string): Promise<Removed | null> {
     const post = await this.posts.lockForChange(postId, unit.manager);
     if (!post) throw ForumsErrors.postNotFound('No such post');
     if (post.status !== 'visible') return null;
-    const { threadBecameHidden } = await this.changeVisibility(post, 'hidden', unit.manager);
+    const { threadBecameHidden, categoryId } = await this.changeVisibility(post, 'hidden', unit.manager);
     await unit.emit('forum.post.hidden', { postId });
     if (threadBecameHidden)
       await unit.emit('forum.thread.hidden', { threadId: post.thread_id, postIds: await this.posts.idsIn(post.thread_id, unit.manager) });
-    return { threadId: post.thread_id, postId };
+    return { threadId: post.thread_id, postId, categoryId };
+  }
+
+  /** Once a hide committed: pages and lists made afresh, watchers told. */
+  private async removed({ threadId, postId, categoryId }: Removed): Promise<void> {
+    await this.cache.changed({ threadId, categoryId });
+    this.live.postRemoved(threadId, postId);
   }
 
   private async flagViews(moderator: AuthUser, flags: FlagRow[]): Promise<ForumFlagView[]> {
     if (flags.length === 0) return [];
-    const postRows = await this.posts.withThreadTitles([...new Set(flags.map((f) => f.post_id))], moderator.id);
+    const postRows = await this.posts.withThreadTitles([...new Set(flags.map((f) => f.post_id))]);
     const [posts, reporters] = await Promise.all([
-      this.views.postViews(postRows, moderator.id),
+      this.views.postViews(postRows, { id: moderator.id, moderator: true }),
       this.views.authors(flags.map((f) => f.reporter_id)),
     ]);
     const postById = new Map(posts.map((p, i) => [p.id, { ...p, threadTitle: postRows[i]!.thread_title }]));

@@ -9,6 +9,8 @@ import { ForumCategoriesRepository } from './forum-categories.repository';
 import { ForumPostsRepository, type PostRow, type StoredBody } from './forum-posts.repository';
 import { ForumThreadsRepository } from './forum-threads.repository';
 import { ForumViews, REACTION_SLUGS } from './forum-views';
+import { DEFAULT_CATEGORIES } from './default-categories';
+import { ForumsCache } from './forums-cache';
 import { ForumsErrors } from './forums.errors';
 import { ForumsLive } from './forums-live';
 import { ForumsModerationService } from './forums-moderation.service';
@@ -63,6 +65,7 @@ export class ForumsPostingService {
     private readonly events: DomainEvents,
     private readonly rateLimiter: RateLimiter,
     private readonly files: FilesService,
+    private readonly cache: ForumsCache,
   ) {}
 
   async createThread(
@@ -91,8 +94,27 @@ export class ForumsPostingService {
       return this.storePost(post, rendered, unit);
     });
     if (!stored) return { value: (await this.originalThread(author, input.clientId!))!, created: false };
+    await this.cache.changed({ threadId, categoryId: input.categoryId });
     const firstPost = await this.announce(stored);
     return { value: { ...(await this.reading.getThread(threadId, author)), firstPost }, created: true };
+  }
+
+  /**
+   * Opens a thread in "Success and celebrations" (made if a coordinator removed or never had it)
+   * for something worth celebrating elsewhere, such as a published story. `key` makes it once:
+   * a retry with the same key answers the thread made the first time. Null when the category is
+   * archived (read-only).
+   */
+  async openCelebration(author: AuthUser, input: { key: string; title: string; body: string }): Promise<string | null> {
+    const celebrations = DEFAULT_CATEGORIES.find((c) => c.slug === 'success-and-celebrations')!;
+    const category = await this.categories.ensure(celebrations);
+    if (category.archived) return null;
+    const { value } = await this.createThread(
+      author,
+      { categoryId: category.id, title: input.title, body: input.body, clientId: input.key },
+      { rateLimited: false },
+    );
+    return value.id;
   }
 
   async reply(
@@ -123,6 +145,7 @@ export class ForumsPostingService {
     const rendered = await this.rendered(post, null);
     try {
       const stored = await this.events.transaction((unit) => this.storePost(post, rendered, unit));
+      await this.cache.changed({ threadId, categoryId: stored.categoryId });
       return { value: await this.announce(stored), created: true };
     } catch (error) {
       // The same key raced this request and won; the seq this one took was rolled back with it.
@@ -133,12 +156,20 @@ export class ForumsPostingService {
 
   async editPost(editor: AuthUser, postId: string, source: string): Promise<ForumPostView> {
     const body = withoutNul(source);
-    const threadHidden = await this.events.transaction(async ({ manager }) => {
-      const post = await this.lockPostForChange(manager, editor, postId);
-      const rendered = renderPost(body, post.reply_to_post_id !== null);
-      await this.posts.replaceBody(postId, editor.id, post.body, { ...rendered, body, title: post.seq === 1 ? post.title : '' }, manager);
-      return post.thread_hidden;
+    const post = await this.events.transaction(async ({ manager }) => {
+      const locked = await this.lockPostForChange(manager, editor, postId);
+      const rendered = renderPost(body, locked.reply_to_post_id !== null);
+      await this.posts.replaceBody(
+        postId,
+        editor.id,
+        locked.body,
+        { ...rendered, body, title: locked.seq === 1 ? locked.title : '' },
+        manager,
+      );
+      return locked;
     });
+    await this.cache.changed({ threadId: post.thread_id });
+    const threadHidden = post.thread_hidden;
     const view = await this.reading.getPost(postId, editor);
     this.live.postUpdated(view, threadHidden);
     return view;
@@ -146,12 +177,13 @@ export class ForumsPostingService {
 
   /** A tombstone: the post keeps its place in the thread, without its words. */
   async deletePost(caller: AuthUser, postId: string): Promise<void> {
-    const threadId = await this.events.transaction(async (unit) => {
+    const { threadId, categoryId } = await this.events.transaction(async (unit) => {
       const post = await this.lockPostForChange(unit.manager, caller, postId);
-      await this.moderation.changeVisibility(post, 'deleted', unit.manager);
+      const { categoryId } = await this.moderation.changeVisibility(post, 'deleted', unit.manager);
       await unit.emit('forum.post.deleted', { postId });
-      return post.thread_id;
+      return { threadId: post.thread_id, categoryId };
     });
+    await this.cache.changed({ threadId, categoryId });
     this.live.postRemoved(threadId, postId);
   }
 
@@ -159,8 +191,10 @@ export class ForumsPostingService {
     if (!REACTION_SLUGS.includes(emoji as ForumReaction)) {
       throw ForumsErrors.invalid('Unknown reaction', [{ field: 'emoji', message: `must be one of ${REACTION_SLUGS.join(', ')}` }]);
     }
-    if (!(await this.posts.isVisible(postId))) throw ForumsErrors.postNotFound('No such post');
+    const threadId = await this.posts.visibleThreadOf(postId);
+    if (!threadId) throw ForumsErrors.postNotFound('No such post');
     await this.posts.setReaction(postId, user.id, emoji as ForumReaction, on);
+    await this.cache.changed({ threadId });
   }
 
   /** Read state only moves forward: an older post marked read later changes nothing. */
@@ -240,7 +274,6 @@ export class ForumsPostingService {
     if (!inserted) throw new RepeatedSubmission();
     // Claimed with the post: both are stored, or neither (a retry answered the original before this).
     await this.files.attach(manager, post.author.id, 'forum-post', id, post.attachments);
-    const categorySlug = await this.categories.countPost(thread.category_id, post.at, manager);
     // Posting watches the thread.
     await this.threads.subscribe(post.author.id, post.threadId, true, manager);
     const replyToAuthorId = post.replyToPostId ? await this.posts.visibleAuthor(post.replyToPostId, null, manager) : undefined;
@@ -250,7 +283,7 @@ export class ForumsPostingService {
       postId: id,
       threadId: post.threadId,
       threadTitle: thread.title,
-      categorySlug,
+      categorySlug: thread.category_slug,
       authorId: post.author.id,
       replyToAuthorId: heard && replyToAuthorId && replyToAuthorId !== post.author.id ? replyToAuthorId : null,
       quoted: heard && replyToAuthorId !== undefined && replyToAuthorId !== post.author.id && rendered.quoteHtml !== null,
@@ -259,6 +292,8 @@ export class ForumsPostingService {
       link: `/forums/threads/${post.threadId}?post=${id}`,
       preview: preview(rendered.text),
     });
+    // Last: every post of the category waits for this row lock until the transaction ends.
+    await this.categories.countPost(thread.category_id, post.at, manager);
     const row: PostRow = {
       id,
       thread_id: post.threadId,
@@ -273,12 +308,12 @@ export class ForumsPostingService {
       has_quote: rendered.quoteHtml !== null,
       body: rendered.body,
     };
-    return { row, author: post.author, threadHidden: thread.hidden };
+    return { row, author: post.author, threadHidden: thread.hidden, categoryId: thread.category_id };
   }
 
   /** After commit: the live event for watchers, and the author's view of the post. */
   private async announce(stored: { row: PostRow; author: AuthUser; threadHidden: boolean }): Promise<ForumPostView> {
-    const [view] = await this.views.postViews([stored.row], stored.author.id);
+    const [view] = await this.views.postViews([stored.row], { id: stored.author.id, moderator: isCoordinator(stored.author) });
     this.live.postCreated(view!, stored.threadHidden);
     return view!;
   }

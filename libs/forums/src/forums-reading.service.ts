@@ -14,7 +14,8 @@ import { ForumCategoriesRepository } from './forum-categories.repository';
 import { ForumPostsRepository } from './forum-posts.repository';
 import { ForumSearchRepository } from './forum-search.repository';
 import { ForumThreadsRepository } from './forum-threads.repository';
-import { ForumViews } from './forum-views';
+import { ForumViews, type SharedPostView, forViewer } from './forum-views';
+import { ForumsCache } from './forums-cache';
 import { ForumsErrors } from './forums.errors';
 import { snippetHtml } from './post-text';
 
@@ -31,6 +32,7 @@ export class ForumsReadingService {
     private readonly posts: ForumPostsRepository,
     private readonly searchIndex: ForumSearchRepository,
     private readonly views: ForumViews,
+    private readonly cache: ForumsCache,
   ) {}
 
   /** Members see the categories in use; coordinators (includeArchived) see the archived ones too. */
@@ -50,22 +52,40 @@ export class ForumsReadingService {
     return found;
   }
 
+  /** A category's threads from the cache, with the viewer's unread counts put on top (one query, for the threads they have read). */
   async listThreads(slug: string, viewer: AuthUser, query: { limit: number; cursor?: string }): Promise<Page<ForumThreadSummary>> {
-    const categoryId = await this.categoriesRepository.idOfSlug(slug);
+    const categoryId = await this.cache.categoryIdOf(slug, () => this.categoriesRepository.idOfSlug(slug));
     if (!categoryId) throw ForumsErrors.categoryNotFound('No such category');
     const after = decodeCursor(query.cursor, ['flag', 'timestamp', 'uuid']);
-    // Pinned first, then most recent activity; the keyset includes pinned so pages never overlap.
-    const rows = await this.threads.listInCategory(
-      categoryId,
-      viewer.id,
-      isCoordinator(viewer),
-      query.limit + 1,
-      after && [after[0] === 1, String(after[1]), String(after[2])],
+    const moderator = isCoordinator(viewer);
+    const page = await this.cache.threadList(categoryId, `${moderator ? 'moderator' : 'member'}:${query.limit}:${query.cursor ?? ''}`, () =>
+      this.sharedThreadList(categoryId, moderator, query.limit, after && [after[0] === 1, String(after[1]), String(after[2])]),
     );
+    const unread = page.items.length
+      ? await this.threads.unreadCounts(
+          viewer.id,
+          page.items.map((t) => t.id),
+        )
+      : new Map<string, number>();
+    return {
+      items: page.items.map(({ visibleCount, ...thread }) => ({ ...thread, unreadCount: unread.get(thread.id) ?? visibleCount })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** A page of a category's threads as every member (or every moderator) sees it, with each thread's count of visible posts. */
+  private async sharedThreadList(
+    categoryId: string,
+    moderator: boolean,
+    limit: number,
+    after: [pinned: boolean, at: string, id: string] | null,
+  ): Promise<Page<Omit<ForumThreadSummary, 'unreadCount'> & { visibleCount: number }>> {
+    // Pinned first, then most recent activity; the keyset includes pinned so pages never overlap.
+    const rows = await this.threads.listInCategory(categoryId, moderator, limit + 1, after);
     const authors = await this.views.authors(rows.map((r) => r.author_id));
     return toPage(
       rows,
-      query.limit,
+      limit,
       (r) => [r.pinned ? 1 : 0, r.at_key, r.id],
       (r) => ({
         id: r.id,
@@ -76,7 +96,7 @@ export class ForumsReadingService {
         pinned: r.pinned,
         locked: r.locked,
         hidden: r.hidden,
-        unreadCount: r.unread_count,
+        visibleCount: r.visible_count,
       }),
     );
   }
@@ -111,30 +131,51 @@ export class ForumsReadingService {
     return state;
   }
 
+  /** A page of a thread from the cache, made personal (the viewer's reactions, their own Markdown). */
   async listPosts(threadId: string, viewer: AuthUser, query: { limit: number; cursor?: string }): Promise<Page<ForumPostView>> {
     const after = decodeCursor(query.cursor, ['integer']);
+    const moderator = isCoordinator(viewer);
+    const afterSeq = after ? Number(after[0]) : 0;
+    const page = await this.cache.threadPage(threadId, `${moderator ? 'moderator' : 'member'}:${query.limit}:${afterSeq}`, () =>
+      this.sharedPostsPage(threadId, moderator, afterSeq, query.limit),
+    );
+    if (!page) throw ForumsErrors.threadNotFound('No such thread');
+    return { items: page.items.map((post) => forViewer(post, { id: viewer.id, moderator })), nextCursor: page.nextCursor };
+  }
+
+  /** A page of a thread as every member (or every moderator) sees it; null when they may not see the thread. */
+  private async sharedPostsPage(
+    threadId: string,
+    moderator: boolean,
+    afterSeq: number,
+    limit: number,
+  ): Promise<Page<SharedPostView> | null> {
     // Keyset on seq: seqs are handed out under the thread's row lock, so they commit in order and
     // a page boundary never moves while others post.
-    const rows = await this.posts.page(threadId, viewer.id, isCoordinator(viewer), after ? Number(after[0]) : 0, query.limit + 1);
-    if (rows.length === 0) await this.threadFor(threadId, viewer);
+    const rows = await this.posts.page(threadId, moderator, afterSeq, limit + 1);
+    if (rows.length === 0) {
+      const state = await this.threads.state(threadId);
+      if (!state || (state.hidden && !moderator)) return null;
+    }
     const page = toPage(
       rows,
-      query.limit,
+      limit,
       (r) => [r.seq],
       (r) => r,
     );
-    return { items: await this.views.postViews(page.items, viewer.id), nextCursor: page.nextCursor };
+    return { items: await this.views.sharedPostViews(page.items), nextCursor: page.nextCursor };
   }
 
   async getPost(postId: string, viewer: AuthUser): Promise<ForumPostView> {
-    const row = await this.posts.find(postId, viewer.id, isCoordinator(viewer));
+    const moderator = isCoordinator(viewer);
+    const row = await this.posts.find(postId, moderator);
     if (!row) throw ForumsErrors.postNotFound('No such post');
-    return (await this.views.postViews([row], viewer.id))[0]!;
+    return (await this.views.postViews([row], { id: viewer.id, moderator }))[0]!;
   }
 
   /** For the files lib: a post's files are seen by whoever may read the post, and of a hidden or deleted one by nobody. */
   async mayViewPostFiles(viewer: AuthUser, postId: string): Promise<boolean> {
-    const row = await this.posts.find(postId, viewer.id, isCoordinator(viewer));
+    const row = await this.posts.find(postId, isCoordinator(viewer));
     return row?.status === 'visible';
   }
 

@@ -17,6 +17,7 @@ import { ForumSearchRepository } from './forum-search.repository';
 import { ForumThreadsRepository } from './forum-threads.repository';
 import { ForumViews } from './forum-views';
 import { ForumsAdminController } from './forums-admin.controller';
+import { ForumsCache } from './forums-cache';
 import { ForumsLive } from './forums-live';
 import { ForumsModerationService } from './forums-moderation.service';
 import { ForumsPostingService } from './forums-posting.service';
@@ -49,6 +50,7 @@ import { ForumsMemberDataService } from './forums-member-data.service';
     ForumSearchRepository,
     ForumFlagsRepository,
     ForumViews,
+    ForumsCache,
     ForumsLive,
     ForumsReadingService,
     ForumsPostingService,

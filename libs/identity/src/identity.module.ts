@@ -10,6 +10,7 @@ import { AccountsRepository } from './accounts/accounts.repository';
 import { EmailVerificationService } from './accounts/email-verification.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { SessionCache } from './auth/session-cache';
 import { LocalStrategy } from './auth/strategies/local.strategy';
 import { SessionTokenStrategy } from './auth/strategies/session-token.strategy';
 import { IdentityService } from './identity.service';
@@ -25,6 +26,7 @@ import { UsersRepository } from './repositories/users.repository';
     IdentityService,
     UsersRepository,
     SessionsRepository,
+    SessionCache,
     LocalStrategy,
     SessionTokenStrategy,
     AccountsRepository,

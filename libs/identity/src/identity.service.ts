@@ -16,6 +16,7 @@ import type { UserView } from '@mutuals/contracts';
 import type { DataSource } from 'typeorm';
 import { HANDLE_PATTERN, handleBase } from './auth/handles';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './auth/passwords';
+import { SessionCache } from './auth/session-cache';
 import { hashToken, newToken } from './auth/tokens';
 import { EmailVerificationService } from './accounts/email-verification.service';
 import type { AccountStatus, Role } from './entities/user.entity';
@@ -77,6 +78,7 @@ export class IdentityService {
     private readonly rateLimiter: RateLimiter,
     private readonly events: DomainEvents,
     private readonly emailVerification: EmailVerificationService,
+    private readonly sessionCache: SessionCache,
   ) {}
 
   async register(input: { email: string; password: string; displayName: string }, client: ClientInfo): Promise<SignedIn> {
@@ -156,7 +158,7 @@ export class IdentityService {
   /** The one check behind every request and every socket: a live session of an unsuspended member. */
   async authenticate(token: string, via: AuthUser['via']): Promise<AuthUser | null> {
     if (!token || token.length > 128) return null;
-    const row = await this.sessions.findLive(hashToken(token));
+    const row = await this.sessionCache.find(hashToken(token), (hash) => this.sessions.findLive(hash));
     return row ? { id: row.user_id, role: row.role, status: row.status, sessionId: row.session_id, via } : null;
   }
 
@@ -181,6 +183,11 @@ export class IdentityService {
     if (unique.length === 0) return new Map();
     const rows = await this.users.contacts(unique);
     return new Map(rows.map((u) => [u.id, { ...toSummary(u), email: u.email }]));
+  }
+
+  /** Who reviews what members hand in to the programme (stories awaiting review). */
+  activeCoordinatorIds(): Promise<string[]> {
+    return this.users.activeCoordinatorIds();
   }
 
   async findByHandles(handles: readonly string[]): Promise<UserSummary[]> {

@@ -20,6 +20,7 @@ import type {
   MentoringSessionLogged,
 } from '@mutuals/matching';
 import type { OrganisationJoinDecided, OrganisationJoinRequested } from '@mutuals/profiles';
+import type { StoryChangesRequested, StoryConsentRequested, StoryPublished, StorySubmitted } from '@mutuals/stories';
 import { NewNotification, NotificationsService } from './notifications.service';
 
 /** Which domain events reach whom, and in what words. */
@@ -324,6 +325,74 @@ export class NotificationRules {
       event.checkInId,
       null,
     );
+  }
+
+  // after-commit: the submission is stored; each coordinator's notice is retried on failure.
+  @OnDomainEvent('story.submitted', { phase: 'after-commit' })
+  async onStorySubmitted(event: StorySubmitted): Promise<void> {
+    const author = await this.nameOf(event.authorId);
+    await this.notifications.notify(
+      event.coordinatorIds.map((userId) => ({
+        userId,
+        kind: 'story.review',
+        title: `${author} submitted the story “${event.title}” for review`,
+        link: event.link,
+        sourceId: event.storyId,
+        actorId: event.authorId,
+      })),
+    );
+  }
+
+  // after-commit, as above: each credited member is asked once.
+  @OnDomainEvent('story.consent-requested', { phase: 'after-commit' })
+  async onStoryConsentRequested(event: StoryConsentRequested): Promise<void> {
+    const author = await this.nameOf(event.authorId);
+    await this.notifications.notify(
+      event.userIds.map((userId) => ({
+        userId,
+        kind: 'story.consent',
+        title: `${author} credits you in the story “${event.title}”: may it name you?`,
+        link: event.link,
+        sourceId: event.storyId,
+        actorId: event.authorId,
+      })),
+    );
+  }
+
+  // after-commit: the review is stored; the author's notice is retried on failure.
+  @OnDomainEvent('story.changes-requested', { phase: 'after-commit' })
+  async onStoryChangesRequested(event: StoryChangesRequested): Promise<void> {
+    await this.one(
+      event.authorId,
+      'story.decision',
+      `Changes asked to your story “${event.title}”`,
+      event.link,
+      event.storyId,
+      null,
+      event.reason,
+    );
+  }
+
+  // after-commit, as above: the author and everyone credited hear.
+  @OnDomainEvent('story.published', { phase: 'after-commit' })
+  async onStoryPublished(event: StoryPublished): Promise<void> {
+    await this.notifications.notify([
+      {
+        userId: event.authorId,
+        kind: 'story.decision',
+        title: `Your story “${event.title}” is published`,
+        link: event.link,
+        sourceId: event.storyId,
+      },
+      ...event.creditedUserIds.map((userId) => ({
+        userId,
+        kind: 'story.published',
+        title: `“${event.title}”, which credits you, is published`,
+        link: event.link,
+        sourceId: event.storyId,
+        actorId: event.authorId,
+      })),
+    ]);
   }
 
   private async one(

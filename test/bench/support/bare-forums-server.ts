@@ -5,9 +5,9 @@
 import { createServer } from 'node:http';
 import { Pool } from 'pg';
 import { EmbeddedPostgres } from '../../../libs/core/src/database/embedded-postgres';
-import { POST_REACTIONS_SQL, THREAD_POSTS_SQL } from '../../../libs/forums/src/forum-posts.repository';
+import { POST_REACTORS_SQL, THREAD_POSTS_SQL } from '../../../libs/forums/src/forum-posts.repository';
 import { HEADLINE_OPTIONS, searchSql } from '../../../libs/forums/src/forum-search.repository';
-import { categoryThreadsSql } from '../../../libs/forums/src/forum-threads.repository';
+import { UNREAD_COUNTS_SQL, categoryThreadsSql } from '../../../libs/forums/src/forum-threads.repository';
 import { snippetHtml } from '../../../libs/forums/src/post-text';
 
 export interface BareForumsConfig {
@@ -35,13 +35,19 @@ async function main(): Promise<void> {
       'GET',
       /^\/threads\/([0-9a-f-]{36})\/posts$/,
       async (m) => {
-        const posts = (await pool.query(THREAD_POSTS_SQL, [m[1], viewerId, false, 0, 21])).rows.slice(0, 20);
+        const posts = (await pool.query(THREAD_POSTS_SQL, [m[1], false, 0, 21])).rows.slice(0, 20);
         const [reactions, names] = await Promise.all([
-          pool.query(POST_REACTIONS_SQL, [posts.map((p) => p.id), viewerId]),
+          pool.query(POST_REACTORS_SQL, [posts.map((p) => p.id)]),
           authors(posts.map((p) => p.author_id)),
         ]);
         return {
-          items: posts.map((p) => ({ ...p, author: names.get(p.author_id), reactions: reactions.rows.filter((r) => r.post_id === p.id) })),
+          items: posts.map((p) => ({
+            ...p,
+            author: names.get(p.author_id),
+            reactions: reactions.rows
+              .filter((r) => r.post_id === p.id)
+              .map((r) => ({ emoji: r.emoji, n: r.user_ids.length, mine: r.user_ids.includes(viewerId) })),
+          })),
         };
       },
     ],
@@ -50,9 +56,13 @@ async function main(): Promise<void> {
       /^\/categories\/([a-z0-9-]+)\/threads$/,
       async (m) => {
         const [category] = (await pool.query(`SELECT id FROM forum_categories WHERE slug = $1`, [m[1]])).rows;
-        const threads = (await pool.query(categoryThreadsSql(false), [category.id, viewerId, false, 21])).rows.slice(0, 20);
-        const names = await authors(threads.map((t) => t.author_id));
-        return { items: threads.map((t) => ({ ...t, author: names.get(t.author_id) })) };
+        const threads = (await pool.query(categoryThreadsSql(false), [category.id, false, 21])).rows.slice(0, 20);
+        const [names, reads] = await Promise.all([
+          authors(threads.map((t) => t.author_id)),
+          pool.query(UNREAD_COUNTS_SQL, [viewerId, threads.map((t) => t.id)]),
+        ]);
+        const unread = new Map(reads.rows.map((r) => [r.thread_id, r.unread]));
+        return { items: threads.map((t) => ({ ...t, author: names.get(t.author_id), unreadCount: unread.get(t.id) ?? t.visible_count })) };
       },
     ],
     [

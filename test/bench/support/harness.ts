@@ -35,6 +35,12 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
+/**
+ * BENCH_REUSE=1 keeps a Postgres benchmark database between runs (seeding 200,000 posts takes
+ * minutes): the benchmark then seeds only when it finds too few rows.
+ */
+export const reuseBenchDatabase = (): boolean => process.env.BENCH_REUSE === '1';
+
 /** BENCH_DATABASE=pglite, or Postgres at DATABASE_URL (default the local one). */
 export const benchDatabaseKind = (): BenchDatabase['kind'] => (process.env.BENCH_DATABASE === 'pglite' ? 'pglite' : 'postgres');
 
@@ -66,8 +72,12 @@ export async function openBenchDatabase(name: string, kind = benchDatabaseKind()
     await client.query(sql);
     await client.end();
   };
-  await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${database}`);
+  const reuse = reuseBenchDatabase();
+  if (!reuse) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await admin(`CREATE DATABASE ${database}`).catch((error: { code?: string }) => {
+    // 42P04: it exists, kept from an earlier run.
+    if (!(reuse && error.code === '42P04')) throw error;
+  });
   const url = new URL(base);
   url.pathname = `/${database}`;
   const poolSize = process.env.BENCH_POOL_SIZE ?? '20';
@@ -82,7 +92,9 @@ export async function openBenchDatabase(name: string, kind = benchDatabaseKind()
         await pool.end();
       }
     },
-    drop: () => admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`),
+    drop: async () => {
+      if (!reuse) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    },
   };
 }
 

@@ -5,6 +5,8 @@
 //   rate (open model): requests start at fixed times, `rate` a second, whatever the answers do;
 //   latency counts from the time a request was due, so a server that falls behind shows it
 //   (no coordinated omission), and the queue of late requests is bounded by `connections` sockets.
+//   Requests still unanswered LATE_MS after the last one was due count as errors (timeouts), so a
+//   rate the server cannot sustain ends the run in bounded time.
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -89,6 +91,8 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 }
 
+const LATE_MS = 5_000;
+
 async function openModel(plan: HttpLoadPlan, seconds: number): Promise<HttpLoadResult> {
   const target = new URL(plan.url);
   const agent = new Agent({ keepAlive: true, maxSockets: plan.connections });
@@ -128,7 +132,12 @@ async function openModel(plan: HttpLoadPlan, seconds: number): Promise<HttpLoadR
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     inFlight.push(send(due));
   }
-  await Promise.all(inFlight);
+  const late = new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), LATE_MS));
+  if ((await Promise.race([Promise.all(inFlight), late])) === 'late') {
+    const unanswered = total - latencies.length - errors;
+    errors += unanswered;
+    firstError ??= `${unanswered} unanswered ${LATE_MS} ms after the last was due`;
+  }
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);

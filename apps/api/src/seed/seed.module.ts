@@ -4,10 +4,12 @@ import { ForumsModule } from '@mutuals/forums';
 import { IdentityModule } from '@mutuals/identity';
 import { MatchingModule } from '@mutuals/matching';
 import { ProfilesModule } from '@mutuals/profiles';
+import { StoriesModule } from '@mutuals/stories';
 import { DemoSeeder } from './demo-seeder';
 import { FilesDemoSeed } from './files-seed';
 import { ForumsDemoSeed } from './forums-seed';
 import { MentoringDemoSeed } from './mentoring-seed';
+import { StoriesDemoSeed } from './stories-seed';
 
-@Module({ imports: [IdentityModule, ProfilesModule, MatchingModule, ForumsModule, FilesModule], providers: [DemoSeeder, MentoringDemoSeed, ForumsDemoSeed, FilesDemoSeed], exports: [DemoSeeder] })
+@Module({ imports: [IdentityModule, ProfilesModule, MatchingModule, ForumsModule, FilesModule, StoriesModule], providers: [DemoSeeder, MentoringDemoSeed, ForumsDemoSeed, FilesDemoSeed, StoriesDemoSeed], exports: [DemoSeeder] })
 export class SeedModule {}

@@ -1,5 +1,9 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
+import { pageItems } from '../api/queryClient';
 import { useSession } from '../api/session';
+import { storiesQuery } from '../api/stories';
+import { StoryCard } from './stories/storyParts';
 import { ButtonLink, Card, PageTitle } from '../components';
 
 const stats = [
@@ -44,10 +48,33 @@ function WelcomeBack() {
           <Link to="/members">Members: find people by sector, region or expertise</Link>
         </li>
         <li>
+          <Link to="/my-stories">Your stories: tell how your mutual spun out or grew</Link>
+        </li>
+        <li>
           <Link to="/profile">Your profile</Link>
         </li>
       </ul>
     </Card>
+  );
+}
+
+/** The stories coordinators chose to feature; the section is left out until there are some. */
+function FeaturedStories() {
+  const featured = useInfiniteQuery(storiesQuery({ featured: true }, 3));
+  const stories = pageItems(featured.data);
+  if (stories.length === 0) return null;
+  return (
+    <section aria-labelledby="stories-heading" className="section">
+      <h2 id="stories-heading">Success stories</h2>
+      <ul className="story-list story-list-featured">
+        {stories.map((story) => (
+          <StoryCard key={story.id} story={story} headingLevel={3} />
+        ))}
+      </ul>
+      <p>
+        <Link to="/stories">Read every story</Link>
+      </p>
+    </section>
   );
 }
 
@@ -111,6 +138,8 @@ export function LandingPage() {
         </ul>
         <p className="muted">Mutuals range from two staff to several thousand. Figures from the State of the Sector surveys.</p>
       </section>
+
+      <FeaturedStories />
 
       <section aria-labelledby="programme-heading" className="section">
         <h2 id="programme-heading">The Mutuals Support Programme</h2>

@@ -74,7 +74,7 @@ export interface S3Location {
 
 export interface FilesConfig {
   /** Per use of an upload (its purpose, see libs/files). */
-  maxBytes: Record<'avatar' | 'logo' | 'attachment' | 'resource', number>;
+  maxBytes: Record<'avatar' | 'logo' | 'attachment' | 'resource' | 'cover', number>;
   /** The sum of one member's stored files. */
   quotaBytes: number;
   /** Images with more pixels than this are refused before decoding (decompression bombs). */
@@ -299,6 +299,8 @@ export function loadConfig(env: Env): AppConfig {
         logo: integer(env, 'FILES_AVATAR_MAX_BYTES', 2 * MIB, 1024, 100 * MIB),
         attachment: integer(env, 'FILES_ATTACHMENT_MAX_BYTES', 10 * MIB, 1024, 100 * MIB),
         resource: integer(env, 'FILES_RESOURCE_MAX_BYTES', 25 * MIB, 1024, 100 * MIB),
+        // A story's cover: a photograph, re-encoded to at most 1600 px like an attachment.
+        cover: integer(env, 'FILES_ATTACHMENT_MAX_BYTES', 10 * MIB, 1024, 100 * MIB),
       },
       quotaBytes: integer(env, 'FILES_QUOTA_BYTES', 200 * MIB, MIB, 100 * 1024 * MIB),
       maxImagePixels: integer(env, 'FILES_MAX_IMAGE_PIXELS', 25_000_000, 10_000, 268_402_689),

@@ -8,6 +8,7 @@ export type PostStatus = (typeof POST_STATUSES)[number];
 @Index('forum_posts_thread_seq_key', ['threadId', 'seq'], { unique: true })
 @Index('forum_posts_author_idx', ['authorId', 'createdAt'])
 @Index('forum_posts_client_key', ['authorId', 'clientId'], { unique: true })
+@Index('forum_posts_recent_idx', ['createdAt'])
 export class ForumPostEntity {
   /** Made by the service, so the thread's last_post_id can be set in the same statement. */
   @PrimaryColumn({ type: 'uuid' })

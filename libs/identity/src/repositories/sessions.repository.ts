@@ -10,6 +10,7 @@ export interface LiveSessionRow {
   user_id: string;
   role: Role;
   status: AccountStatus;
+  expires_at: Date;
 }
 
 /** Signed-in devices: the `sessions` table, which keeps only the SHA-256 of each token. */
@@ -41,7 +42,7 @@ export class SessionsRepository {
   findLive(tokenHash: string): Promise<LiveSessionRow | undefined> {
     return firstRow<LiveSessionRow>(
       this.runner(),
-      `SELECT s.id AS session_id, u.id AS user_id, u.role, u.status
+      `SELECT s.id AS session_id, u.id AS user_id, u.role, u.status, s.expires_at
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.status NOT IN ('suspended', 'rejected')`,
       [tokenHash],

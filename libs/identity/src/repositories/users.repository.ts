@@ -86,6 +86,14 @@ export class UsersRepository {
     return rowsOf(this.runner(), `SELECT ${SUMMARY_COLUMNS}, email FROM users WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
+  async activeCoordinatorIds(): Promise<string[]> {
+    const rows = await rowsOf<{ id: string }>(
+      this.runner(),
+      `SELECT id FROM users WHERE role IN ('coordinator', 'admin') AND status = 'active' ORDER BY created_at, id`,
+    );
+    return rows.map((r) => r.id);
+  }
+
   byHandles(handles: readonly string[]): Promise<UserSummaryRow[]> {
     return rowsOf<UserSummaryRow>(this.runner(), `SELECT ${SUMMARY_COLUMNS} FROM users WHERE handle = ANY($1::text[])`, [handles]);
   }
@@ -101,7 +109,10 @@ export class UsersRepository {
 
   /** Answers the account, or null when there is none. */
   setAvatarUrl(id: string, avatarUrl: string | null, manager: EntityManager): Promise<UserRow | undefined> {
-    return firstRow<UserRow>(this.runner(manager), 'UPDATE users SET avatar_url = $2, updated_at = now() WHERE id = $1 RETURNING *', [id, avatarUrl]);
+    return firstRow<UserRow>(this.runner(manager), 'UPDATE users SET avatar_url = $2, updated_at = now() WHERE id = $1 RETURNING *', [
+      id,
+      avatarUrl,
+    ]);
   }
 
   async approve(id: string, coordinatorId: string, manager?: EntityManager): Promise<UserRow> {

@@ -17,6 +17,7 @@ import type {
   MentoringRequestEnded,
   MentoringRequested,
 } from '@mutuals/matching';
+import type { StoryChangesRequested, StoryConsentRequested, StoryPublished, StorySubmitted } from '@mutuals/stories';
 import { EntityManager } from 'typeorm';
 import { DigestRepository } from '../digest/digest.repository';
 import type { AccountMailKind, SwitchableKind } from '../preferences/notification-kinds';
@@ -140,6 +141,41 @@ export class MailRules {
       text: 'A new mentoring request to you',
       link: '/mentoring?box=incoming',
     });
+  }
+
+  // Stories' mail, each in the writer's transaction: the outbox row exists exactly when the change does.
+  @OnDomainEvent('story.submitted', { phase: 'in-transaction' })
+  onStorySubmitted(event: StorySubmitted, manager: EntityManager) {
+    return this.route(manager, 'story.review', event.coordinatorIds, event, {
+      groupTitle: 'Stories',
+      text: `A story to review: ${event.title}`,
+      link: event.link,
+    });
+  }
+
+  @OnDomainEvent('story.consent-requested', { phase: 'in-transaction' })
+  onStoryConsentRequested(event: StoryConsentRequested, manager: EntityManager) {
+    return this.route(manager, 'story.consent', event.userIds, event, {
+      groupTitle: 'Stories',
+      text: `A story credits you: ${event.title}`,
+      link: event.link,
+    });
+  }
+
+  @OnDomainEvent('story.changes-requested', { phase: 'in-transaction' })
+  onStoryChangesRequested(event: StoryChangesRequested, manager: EntityManager) {
+    return this.route(manager, 'story.decision', [event.authorId], event, {
+      groupTitle: 'Stories',
+      text: `Changes asked to ${event.title}`,
+      link: event.link,
+    });
+  }
+
+  @OnDomainEvent('story.published', { phase: 'in-transaction' })
+  async onStoryPublished(event: StoryPublished, manager: EntityManager) {
+    const entry = { groupTitle: 'Stories', text: `Published: ${event.title}`, link: event.link };
+    await this.route(manager, 'story.decision', [event.authorId], event, entry);
+    await this.route(manager, 'story.published', event.creditedUserIds, event, entry);
   }
 
   // In the writer's transaction, like every mentoring mail.

@@ -119,6 +119,30 @@ export const SWITCHABLE_KINDS = {
     defaultChannel: 'email',
     channels: ['email', 'off'],
   },
+  'story.review': {
+    label: 'Stories to review',
+    description: 'For coordinators: a member submits a success story for publication.',
+    defaultChannel: 'email',
+    channels: ALL,
+  },
+  'story.consent': {
+    label: 'Stories that name you',
+    description: 'A member credits you in a success story and asks for your consent before it is published.',
+    defaultChannel: 'email',
+    channels: ['email', 'app'],
+  },
+  'story.decision': {
+    label: 'Your stories reviewed',
+    description: 'A coordinator asks for changes to your story, or publishes it.',
+    defaultChannel: 'email',
+    channels: ALL,
+  },
+  'story.published': {
+    label: 'Stories that credit you published',
+    description: 'A success story that names you, with your consent, is published.',
+    defaultChannel: 'email',
+    channels: ALL,
+  },
 } satisfies Record<string, KindDefinition>;
 
 export type SwitchableKind = keyof typeof SWITCHABLE_KINDS;
@@ -149,6 +173,10 @@ export const IN_APP_KIND_TO_PREFERENCE: Record<string, SwitchableKind> = {
   'mentoring.log-request': 'mentoring.log-request',
   'mentoring.agreement': 'mentoring.agreement',
   'mentoring.check-in': 'mentoring.check-in',
+  'story.review': 'story.review',
+  'story.consent': 'story.consent',
+  'story.decision': 'story.decision',
+  'story.published': 'story.published',
 };
 
 export const DEFAULT_DIGEST_FREQUENCY = 'weekly' as const;

@@ -13,6 +13,7 @@ import type {
   MentoringRequestEnded,
   MentoringRequested,
 } from '@mutuals/matching';
+import type { StoryChangesRequested, StoryConsentRequested, StoryPublished, StorySubmitted } from '@mutuals/stories';
 import type { MailKind } from '../../preferences/notification-kinds';
 import { accountApproved, accountRejected, emailChange, emailVerification, passwordReset, securityNotice } from './account.templates';
 import {
@@ -36,6 +37,7 @@ import {
   meetingScheduled,
 } from './mentoring-care.templates';
 import { mentoringAccepted, mentoringDeclined, mentoringExpired, mentoringExpiring, mentoringRequested } from './mentoring.templates';
+import { storyConsent, storyDecision, storyPublished, storyReview } from './stories.templates';
 
 type MeetingPayload = MeetingProposed | MeetingScheduled | MeetingCancelled;
 
@@ -72,6 +74,10 @@ export interface MailPayloads {
   'forum.quote': ForumMailPayload;
   'forum.watching': ForumMailPayload;
   'chat.unread': ChatUnreadPayload;
+  'story.review': StorySubmitted;
+  'story.consent': StoryConsentRequested;
+  'story.decision': StoryChangesRequested | StoryPublished;
+  'story.published': StoryPublished;
   digest: DigestPayload;
 }
 
@@ -98,6 +104,10 @@ export const TEMPLATES: { [K in MailKind]: MailTemplate<MailPayloads[K]> } = {
   'forum.quote': forumQuote,
   'forum.watching': forumWatching,
   'chat.unread': chatUnread,
+  'story.review': storyReview,
+  'story.consent': storyConsent,
+  'story.decision': storyDecision,
+  'story.published': storyPublished,
   digest,
 };
 
