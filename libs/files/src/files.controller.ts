@@ -52,6 +52,8 @@ export class FilesController {
   /** Public so that a published story's cover shows to signed-out readers; every other file still needs its viewer. */
   @Endpoint({
     summary: 'Download a file by its id and content hash (immutable; Range and ETag)',
+    description: '200 the whole file; 206 the asked range; 304 unchanged (If-None-Match); 416 a range outside the file (no body).',
+    status: [200, 206, 304, 416],
     response: null,
     produces: 'application/octet-stream',
     errors: [FilesErrors.fileNotFound],
