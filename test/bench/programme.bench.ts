@@ -37,7 +37,9 @@ async function seed(pool: Pool): Promise<void> {
     [MEMBERS],
   );
   await pool.query(`CREATE TABLE bench_people AS SELECT id, row_number() OVER (ORDER BY email) AS n FROM users WHERE email LIKE 'bench%'`);
-  await pool.query(`CREATE TABLE bench_orgs AS SELECT id, row_number() OVER (ORDER BY name) AS n FROM organisations WHERE name LIKE 'Bench%'`);
+  await pool.query(
+    `CREATE TABLE bench_orgs AS SELECT id, row_number() OVER (ORDER BY name) AS n FROM organisations WHERE name LIKE 'Bench%'`,
+  );
   // Every fifth member offers mentoring; two in three of the others seek it; one in ten has no organisation.
   await pool.query(
     `INSERT INTO profiles (user_id, display_name, handle, status, organisation_id, region, sectors, mentor_offers, mentee_seeks)
@@ -147,20 +149,48 @@ const monday = (at: Date) => {
 /** Every figure the dashboard's headline, funnel and charts show, with no filters, over [from, to). */
 async function figuresFromRows(pool: Pool, from: Date, to: Date) {
   const q = async <T>(sql: string) => (await pool.query(sql)).rows as T[];
-  type Person = { id: string; status: string; created_at: Date; approved_at: Date | null; sector: string | null; stage: string | null; region: string | null; offers: boolean; seeks: boolean };
+  type Person = {
+    id: string;
+    status: string;
+    created_at: Date;
+    approved_at: Date | null;
+    sector: string | null;
+    stage: string | null;
+    region: string | null;
+    offers: boolean;
+    seeks: boolean;
+  };
   const people = await q<Person>(
     `SELECT u.id, u.status, u.created_at, u.approved_at, coalesce(o.sector, p.sectors[1]) AS sector, coalesce(o.stage, p.mentee_stage) AS stage,
             coalesce(p.region, o.region) AS region, coalesce(p.mentor_offers, false) AS offers, coalesce(p.mentee_seeks, false) AS seeks
        FROM users u LEFT JOIN profiles p ON p.user_id = u.id LEFT JOIN organisations o ON o.id = p.organisation_id
       WHERE u.role = 'member' AND u.status <> 'rejected'`,
   );
-  const organisations = await q<{ sector: string; stage: string; region: string; created_at: Date }>(`SELECT sector, stage, region, created_at FROM organisations`);
-  const requests = await q<{ id: string; mentee_id: string; status: string; created_at: Date; expires_at: Date }>(`SELECT id, mentee_id, status, created_at, expires_at FROM mentoring_requests`);
-  const mentorships = await q<{ id: string; mentee_id: string; status: string; started_at: Date; closed_at: Date | null; outcome: string | null; rating: number | null; mentor_good_fit: boolean | null; mentee_good_fit: boolean | null }>(
-    `SELECT id, mentee_id, status, started_at, closed_at, outcome, rating, mentor_good_fit, mentee_good_fit FROM mentorships`,
+  const organisations = await q<{ sector: string; stage: string; region: string; created_at: Date }>(
+    `SELECT sector, stage, region, created_at FROM organisations`,
   );
-  const sessions = await q<{ mentorship_id: string; held_at: Date; duration_minutes: number }>(`SELECT mentorship_id, held_at, duration_minutes FROM mentorship_sessions`);
-  const flagged = new Set((await q<{ mentorship_id: string }>(`SELECT DISTINCT mentorship_id FROM mentoring_check_ins WHERE flagged`)).map((row) => row.mentorship_id));
+  const requests = await q<{ id: string; mentee_id: string; status: string; created_at: Date; expires_at: Date }>(
+    `SELECT id, mentee_id, status, created_at, expires_at FROM mentoring_requests`,
+  );
+  const mentorships = await q<{
+    id: string;
+    mentee_id: string;
+    status: string;
+    started_at: Date;
+    closed_at: Date | null;
+    outcome: string | null;
+    rating: number | null;
+    mentor_good_fit: boolean | null;
+    mentee_good_fit: boolean | null;
+  }>(`SELECT id, mentee_id, status, started_at, closed_at, outcome, rating, mentor_good_fit, mentee_good_fit FROM mentorships`);
+  const sessions = await q<{ mentorship_id: string; held_at: Date; duration_minutes: number }>(
+    `SELECT mentorship_id, held_at, duration_minutes FROM mentorship_sessions`,
+  );
+  const flagged = new Set(
+    (await q<{ mentorship_id: string }>(`SELECT DISTINCT mentorship_id FROM mentoring_check_ins WHERE flagged`)).map(
+      (row) => row.mentorship_id,
+    ),
+  );
   const posts = await q<{ author_id: string; created_at: Date }>(`SELECT author_id, created_at FROM forum_posts`);
   const messages = await q<{ sender_id: string; created_at: Date }>(`SELECT sender_id, created_at FROM messages`);
 
@@ -178,7 +208,10 @@ async function figuresFromRows(pool: Pool, from: Date, to: Date) {
       firstAsked.set(r.mentee_id, r.created_at);
   const started = ours.filter((m) => within(m.started_at));
   const matchDays = started.map((m) => {
-    const previous = Math.max(-Infinity, ...ours.filter((o) => o.mentee_id === m.mentee_id && o.started_at < m.started_at).map((o) => o.started_at.getTime()));
+    const previous = Math.max(
+      -Infinity,
+      ...ours.filter((o) => o.mentee_id === m.mentee_id && o.started_at < m.started_at).map((o) => o.started_at.getTime()),
+    );
     const asked = requests.filter((r) => r.mentee_id === m.mentee_id && r.created_at <= m.started_at && r.created_at.getTime() > previous);
     const since = asked.length ? Math.min(...asked.map((r) => r.created_at.getTime())) : m.started_at.getTime();
     return (m.started_at.getTime() - since) / DAY;
@@ -191,11 +224,16 @@ async function figuresFromRows(pool: Pool, from: Date, to: Date) {
   const closed = ours.filter((m) => within(m.closed_at));
   const ratings = closed.filter((m) => m.rating !== null);
   const now = Date.now();
-  const lastSession = (m: (typeof ours)[number]) => Math.max(m.started_at.getTime(), ...(sessionsOf.get(m.id) ?? []).map((s) => s.held_at.getTime()));
+  const lastSession = (m: (typeof ours)[number]) =>
+    Math.max(m.started_at.getTime(), ...(sessionsOf.get(m.id) ?? []).map((s) => s.held_at.getTime()));
   const sessionsInPeriod = sessions.filter((s) => within(s.held_at) && ours.some((m) => m.id === s.mentorship_id));
   const written = [
-    ...posts.filter((p) => everyone.has(p.author_id) && within(p.created_at)).map((p) => ({ who: p.author_id, at: p.created_at, post: true })),
-    ...messages.filter((m) => everyone.has(m.sender_id) && within(m.created_at)).map((m) => ({ who: m.sender_id, at: m.created_at, post: false })),
+    ...posts
+      .filter((p) => everyone.has(p.author_id) && within(p.created_at))
+      .map((p) => ({ who: p.author_id, at: p.created_at, post: true })),
+    ...messages
+      .filter((m) => everyone.has(m.sender_id) && within(m.created_at))
+      .map((m) => ({ who: m.sender_id, at: m.created_at, post: false })),
   ];
   const weeks = new Map<string, { forumPosts: number; chatMessages: number; members: Set<string> }>();
   for (const item of written) {
@@ -211,7 +249,12 @@ async function figuresFromRows(pool: Pool, from: Date, to: Date) {
     membersBySector: Object.fromEntries(countBy(registered, (p) => p.sector ?? 'unknown')),
     membersByStage: Object.fromEntries(countBy(registered, (p) => p.stage ?? 'unknown')),
     membersByRegion: Object.fromEntries(countBy(registered, (p) => p.region ?? 'unknown')),
-    organisationsBySector: Object.fromEntries(countBy(organisations.filter((o) => within(o.created_at)), (o) => o.sector)),
+    organisationsBySector: Object.fromEntries(
+      countBy(
+        organisations.filter((o) => within(o.created_at)),
+        (o) => o.sector,
+      ),
+    ),
     funnel: {
       registered: registered.length,
       approved: people.filter((p) => within(p.approved_at)).length,
@@ -230,10 +273,19 @@ async function figuresFromRows(pool: Pool, from: Date, to: Date) {
     sessionsByMonth: Object.fromEntries(
       [...countBy(sessionsInPeriod, (s) => month(s.held_at))].map(([key, count]) => [
         key,
-        { sessions: count, minutes: sessionsInPeriod.filter((s) => month(s.held_at) === key).reduce((sum, s) => sum + s.duration_minutes, 0) },
+        // Hours to one decimal, as the dashboard shows them.
+        {
+          sessions: count,
+          hours: Number(
+            (sessionsInPeriod.filter((s) => month(s.held_at) === key).reduce((sum, s) => sum + s.duration_minutes, 0) / 60).toFixed(1),
+          ),
+        },
       ]),
     ),
-    engagement: { pairs: pairs.length, metThreeTimes: pairs.filter((m) => (sessionsOf.get(m.id) ?? []).filter((s) => s.held_at < to).length >= 3).length },
+    engagement: {
+      pairs: pairs.length,
+      metThreeTimes: pairs.filter((m) => (sessionsOf.get(m.id) ?? []).filter((s) => s.held_at < to).length >= 3).length,
+    },
     satisfaction: {
       ratings: ratings.length,
       average: ratings.length ? Number((ratings.reduce((sum, m) => sum + m.rating!, 0) / ratings.length).toFixed(2)) : null,
@@ -242,11 +294,17 @@ async function figuresFromRows(pool: Pool, from: Date, to: Date) {
     },
     attention: {
       'no-session': ours.filter((m) => m.status === 'active' && lastSession(m) < now - 21 * DAY).length,
-      'fit-concern': ours.filter((m) => m.status === 'active' && (m.mentor_good_fit === false || m.mentee_good_fit === false || flagged.has(m.id))).length,
-      'request-expiring': requests.filter((r) => menteeOf(r.mentee_id) && r.status === 'pending' && r.expires_at.getTime() > now && r.expires_at.getTime() <= now + 3 * DAY).length,
+      'fit-concern': ours.filter(
+        (m) => m.status === 'active' && (m.mentor_good_fit === false || m.mentee_good_fit === false || flagged.has(m.id)),
+      ).length,
+      'request-expiring': requests.filter(
+        (r) => menteeOf(r.mentee_id) && r.status === 'pending' && r.expires_at.getTime() > now && r.expires_at.getTime() <= now + 3 * DAY,
+      ).length,
     },
     activeWeeks: weeks.size,
-    activity: Object.fromEntries([...weeks].map(([week, w]) => [week, { forumPosts: w.forumPosts, chatMessages: w.chatMessages, members: w.members.size }])),
+    activity: Object.fromEntries(
+      [...weeks].map(([week, w]) => [week, { forumPosts: w.forumPosts, chatMessages: w.chatMessages, members: w.members.size }]),
+    ),
   };
 }
 
@@ -266,7 +324,7 @@ function figuresFromView(view: ProgrammeMetricsView) {
     medianDaysToMatch: view.timeToMatch.medianDaysToMatch,
     medianDaysToFirstSession: view.timeToMatch.medianDaysToFirstSession,
     sessionsByMonth: Object.fromEntries(
-      view.sessionsByMonth.filter((m) => m.sessions > 0).map((m) => [m.month, { sessions: m.sessions, minutes: Math.round(m.hours * 60) }]),
+      view.sessionsByMonth.filter((m) => m.sessions > 0).map((m) => [m.month, { sessions: m.sessions, hours: m.hours }]),
     ),
     engagement: { pairs: view.engagement.pairs, metThreeTimes: view.engagement.metThreeTimes },
     satisfaction: {
@@ -277,7 +335,9 @@ function figuresFromView(view: ProgrammeMetricsView) {
     },
     attention: view.attention.counts,
     activeWeeks: active.length,
-    activity: Object.fromEntries(active.map((w) => [w.week, { forumPosts: w.forumPosts, chatMessages: w.chatMessages, members: w.activeMembers }])),
+    activity: Object.fromEntries(
+      active.map((w) => [w.week, { forumPosts: w.forumPosts, chatMessages: w.chatMessages, members: w.activeMembers }]),
+    ),
   };
 }
 
@@ -335,7 +395,9 @@ async function main(): Promise<void> {
     const fromRows = JSON.stringify(rows);
     const sorted = (text: string) => JSON.stringify(sortKeys(JSON.parse(text)));
     const agree = sorted(fromApp) === sorted(fromRows);
-    console.log(`\nprogramme dashboard, ${MEMBERS} members, ${ORGANISATIONS} organisations, ${view!.engagement.pairs} pairs active in ${view!.filters.from}..${view!.filters.to}`);
+    console.log(
+      `\nprogramme dashboard, ${MEMBERS} members, ${ORGANISATIONS} organisations, ${view!.engagement.pairs} pairs active in ${view!.filters.from}..${view!.filters.to}`,
+    );
     console.log(`  who        p50 ms   p99 ms`);
     console.log(`  app      ${appFigures.p50.toFixed(1).padStart(7)}  ${appFigures.p99.toFixed(1).padStart(7)}`);
     console.log(`  baseline ${baseFigures.p50.toFixed(1).padStart(7)}  ${baseFigures.p99.toFixed(1).padStart(7)}`);

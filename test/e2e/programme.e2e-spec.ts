@@ -199,6 +199,19 @@ describe('the programme console: metrics and reports', () => {
       ],
     });
 
+    // Journeys: A from options appraisal to business case after 30 days, B the same after 31 days
+    // (from its creation), C back from business case to options appraisal after 80 days.
+    for (const [organisation, from, to, day] of [
+      [orgA.id, null, 'options-appraisal', '2026-07-05'],
+      [orgA.id, 'options-appraisal', 'business-case', '2026-08-04'],
+      [orgB.id, 'options-appraisal', 'business-case', '2026-09-10'],
+      [orgC.id, 'business-case', 'options-appraisal', '2026-07-20'],
+    ])
+      await sql(
+        `INSERT INTO organisation_stage_changes (organisation_id, from_stage, to_stage, changed_by, changed_at) VALUES ($1, $2, $3, $4, $5)`,
+        [organisation, from, to, coordinator.id, at(day!)],
+      );
+
     // Activity in the week of Monday 6 July: E1 opens a thread, E2 replies, E1 sends two chat messages.
     const category = await createCategory(t, coordinator);
     const thread = await createThread(t, e1, category.id);
@@ -322,6 +335,29 @@ describe('the programme console: metrics and reports', () => {
       expect(view.attention.items.find((item) => item.id === x3)?.mentee.displayName).toBe('Mentee Four');
     });
 
+    it('journey outcomes: two organisations moved on from options appraisal (30 and 31 days), one went back', () => {
+      expect(view.journey).toEqual({
+        changes: 3,
+        organisationsMoved: 2,
+        steps: [
+          {
+            fromStage: 'options-appraisal',
+            toStage: 'business-case',
+            label: 'Options appraisal → Business case',
+            organisations: 2,
+            medianDays: 30.5,
+          },
+          {
+            fromStage: 'business-case',
+            toStage: 'options-appraisal',
+            label: 'Business case → Options appraisal',
+            organisations: 1,
+            medianDays: 80,
+          },
+        ],
+      });
+    });
+
     it('forum and chat activity by week, from the Monday before 1 July', () => {
       expect(view.activityByWeek).toHaveLength(14);
       expect(view.activityByWeek[0].week).toBe('2026-06-29');
@@ -412,6 +448,7 @@ describe('the programme console: metrics and reports', () => {
       expect(value('match rate', 'rate')).toBe('1');
       expect(value('match rate', 'benchmark')).toBe('0.7');
       expect(value('closed', 'Goals met')).toBe('1');
+      expect(value('journey', 'Options appraisal → Business case: organisations')).toBe('1');
     });
 
     it('takes the same filters as the dashboard', async () => {

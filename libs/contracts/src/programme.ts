@@ -141,7 +141,7 @@ export interface JourneyStep {
 }
 
 export interface JourneyOutcomes {
-  /** Stage changes recorded in the period (forward or back). */
+  /** Stage changes recorded in the period (forward or back; an organisation's first record is not a change). */
   changes: number;
   /** Organisations whose stage moved forward in the period. */
   organisationsMoved: number;
@@ -163,8 +163,7 @@ export interface ProgrammeMetricsView {
   activityByWeek: ActivityInWeek[];
   /** null until the stories lib reports its pipeline. */
   stories: StoriesPipeline | null;
-  /** null until organisations' stage changes are recorded. */
-  journey: JourneyOutcomes | null;
+  journey: JourneyOutcomes;
 }
 
 export const PROGRAMME_REPORTS = ['members', 'organisations', 'mentorships', 'sessions', 'outcomes'] as const;

@@ -4,13 +4,14 @@ import {
   MENTORSHIP_OUTCOMES,
   type AttentionReason,
   type CountByKey,
+  type JourneyOutcomes,
   type ProgrammeMetricsQuery,
   type ProgrammeMetricsView,
   type ReachBreakdown,
 } from '@mutuals/contracts';
-import { REGIONS, SECTORS, STAGES } from '@mutuals/profiles';
+import { REGIONS, SECTORS, STAGES, STAGE_SLUGS, stageIndex } from '@mutuals/profiles';
 import { programmeScope } from './programme-period';
-import { ReportingRepository, type BreakdownRow } from './reporting.repository';
+import { ReportingRepository, type BreakdownRow, type JourneyStepRow } from './reporting.repository';
 
 const NATIONS: Record<string, string> = {
   england: 'England',
@@ -62,6 +63,22 @@ function reach(rows: BreakdownRow[]): ReachBreakdown {
   };
 }
 
+const stageName = (slug: string) => STAGES.find((stage) => stage.slug === slug)?.name ?? slug;
+
+/** The steps in journey order (by the stage left, then the stage reached). */
+function journey(rows: JourneyStepRow[], organisationsMoved: number): JourneyOutcomes {
+  const steps = [...rows]
+    .sort((a, b) => stageIndex(a.from_stage) - stageIndex(b.from_stage) || stageIndex(a.to_stage) - stageIndex(b.to_stage))
+    .map((row) => ({
+      fromStage: row.from_stage,
+      toStage: row.to_stage,
+      label: `${stageName(row.from_stage)} → ${stageName(row.to_stage)}`,
+      organisations: row.organisations,
+      medianDays: roundTo(row.median_days),
+    }));
+  return { changes: rows.reduce((sum, row) => sum + row.changes, 0), organisationsMoved, steps };
+}
+
 /** The coordinator's dashboard: every figure a SQL aggregate over one consistent snapshot. */
 @Injectable()
 export class ProgrammeMetricsService {
@@ -82,6 +99,8 @@ export class ProgrammeMetricsService {
       const ratings = await this.reporting.ratingsByScore(scope, manager);
       const attention = await this.reporting.attention(scope, manager);
       const activity = await this.reporting.activityByWeek(scope, manager);
+      const journeySteps = await this.reporting.journeySteps(scope, manager);
+      const movedForward = await this.reporting.organisationsMovedForward(scope, STAGE_SLUGS, manager);
 
       const counts: Record<AttentionReason, number> = { 'no-session': 0, 'fit-concern': 0, 'request-expiring': 0 };
       for (const row of attention) counts[row.reason] = row.total;
@@ -146,7 +165,7 @@ export class ProgrammeMetricsService {
           activeMembers: row.active_members,
         })),
         stories: null,
-        journey: null,
+        journey: journey(journeySteps, movedForward),
       };
     });
   }

@@ -93,6 +93,14 @@ export interface SatisfactionRow {
   good_fit: number;
 }
 
+export interface JourneyStepRow {
+  from_stage: string;
+  to_stage: string;
+  changes: number;
+  organisations: number;
+  median_days: number | null;
+}
+
 export interface ActivityRow {
   week: string;
   forum_posts: number;
@@ -422,6 +430,42 @@ export class ReportingRepository {
         ORDER BY weeks.week`,
       this.parameters(scope),
     );
+  }
+
+  /**
+   * Journey outcomes: the stage changes (profiles' organisation_stage_changes, recorded with the
+   * change) made in the period by the organisations in scope, per step (from, to), with the median
+   * days spent in the stage left (since the previous change, or the organisation's creation).
+   * The first record of an organisation (no from_stage) is where it started, not a step.
+   */
+  journeySteps(scope: ProgrammeScope, manager?: EntityManager): Promise<JourneyStepRow[]> {
+    return rowsOf<JourneyStepRow>(
+      this.runner(manager),
+      `${SCOPE},
+       steps AS (
+         SELECT c.organisation_id, c.from_stage, c.to_stage, c.changed_at,
+                coalesce(lag(c.changed_at) OVER (PARTITION BY c.organisation_id ORDER BY c.changed_at, c.id), o.created_at) AS entered_at
+           FROM organisation_stage_changes c JOIN orgs o ON o.id = c.organisation_id)
+       SELECT s.from_stage, s.to_stage, count(*)::int AS changes, count(DISTINCT s.organisation_id)::int AS organisations,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, ${days('s.changed_at', 's.entered_at')})) AS median_days
+         FROM steps s, period
+        WHERE ${inPeriod('s.changed_at')} AND s.from_stage IS NOT NULL
+        GROUP BY s.from_stage, s.to_stage`,
+      this.parameters(scope),
+    );
+  }
+
+  /** Organisations in scope whose stage moved forward (in the journey's order) in the period. */
+  async organisationsMovedForward(scope: ProgrammeScope, stageOrder: readonly string[], manager?: EntityManager): Promise<number> {
+    const row = await firstRow<{ moved: number }>(
+      this.runner(manager),
+      `${SCOPE}
+       SELECT count(DISTINCT c.organisation_id)::int AS moved
+         FROM organisation_stage_changes c JOIN orgs o ON o.id = c.organisation_id, period
+        WHERE ${inPeriod('c.changed_at')} AND array_position($6::text[], c.to_stage) > array_position($6::text[], c.from_stage)`,
+      this.parameters(scope, stageOrder),
+    );
+    return row!.moved;
   }
 
   // ---- rows for the CSV reports: the same populations the dashboard counts ----

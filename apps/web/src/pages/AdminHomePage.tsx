@@ -133,11 +133,9 @@ export function AdminHomePage() {
             <ActivityChart view={view} />
             <StoriesChart view={view} />
           </Card>
-          {view.journey && (
-            <Card title="Outcomes">
-              <JourneyChart view={view} />
-            </Card>
-          )}
+          <Card title="Outcomes">
+            <JourneyChart view={view} />
+          </Card>
         </div>
       )}
       <GettingStarted />

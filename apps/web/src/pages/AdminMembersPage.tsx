@@ -68,7 +68,12 @@ interface Filters {
 const FILTER_NAMES = ['q', 'role', 'sector', 'region'] as const;
 
 function readFilters(params: URLSearchParams): Filters {
-  return { q: params.get('q') ?? '', role: params.get('role') ?? '', sector: params.get('sector') ?? '', region: params.get('region') ?? '' };
+  return {
+    q: params.get('q') ?? '',
+    role: params.get('role') ?? '',
+    sector: params.get('sector') ?? '',
+    region: params.get('region') ?? '',
+  };
 }
 
 function toQuery(status: StatusTab, f: Filters): Omit<AdminMemberQuery, 'cursor'> {
@@ -118,7 +123,10 @@ export function AdminMembersPage() {
 
   const act = useMutation({
     mutationFn: ({ member, action, reason, role }: { member: AdminMemberView; action: Action; reason?: string; role?: Role }) =>
-      api.post<UserView>(`/admin/members/${member.id}/${action}`, action === 'reject' ? { reason } : action === 'role' ? { role } : undefined),
+      api.post<UserView>(
+        `/admin/members/${member.id}/${action}`,
+        action === 'reject' ? { reason } : action === 'role' ? { role } : undefined,
+      ),
     onMutate: () => setNotice(null),
     onSuccess: (updated, { member, action }) => {
       setConfirming(null);

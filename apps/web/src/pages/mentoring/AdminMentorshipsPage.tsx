@@ -97,7 +97,9 @@ export function AdminMentorshipsPage() {
                   <td data-label="Sessions">
                     {m.progress.sessionCount} <span className="muted">({m.progress.hours} h)</span>
                   </td>
-                  <td data-label="Last session">{m.progress.lastSessionAt ? formatDate(m.progress.lastSessionAt) : <span className="muted">None yet</span>}</td>
+                  <td data-label="Last session">
+                    {m.progress.lastSessionAt ? formatDate(m.progress.lastSessionAt) : <span className="muted">None yet</span>}
+                  </td>
                   <td data-label="Goals done">
                     {m.progress.goalsDone} of {m.progress.goalCount}
                   </td>
@@ -113,7 +115,11 @@ export function AdminMentorshipsPage() {
                   </td>
                   <td>
                     <Link to={`/mentoring/mentorships/${m.id}`}>
-                      Open<span className="visually-hidden"> the mentorship of {m.mentee.displayName} and {m.mentor.displayName}</span>
+                      Open
+                      <span className="visually-hidden">
+                        {' '}
+                        the mentorship of {m.mentee.displayName} and {m.mentor.displayName}
+                      </span>
                     </Link>
                   </td>
                 </tr>

@@ -174,7 +174,6 @@ export function ActivityChart({ view }: { view: ProgrammeMetricsView }) {
 }
 
 export function JourneyChart({ view }: { view: ProgrammeMetricsView }) {
-  if (!view.journey) return null;
   return (
     <Chart
       title="Journey outcomes: organisations moving on"
