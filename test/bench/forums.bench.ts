@@ -103,7 +103,11 @@ const WORDS = [...COMMON, ...TOPICAL, ...RARE];
 const COMMON_QUERIES = ['staff', 'pension', 'council contract', 'tupe transfer', '"social value"', 'service -board'];
 const RARE_QUERIES = ['term2bb', 'term2b7', 'term2ag', 'term2b0 term2b1', 'term2ax', 'term29z'];
 
-/** Bulk SQL: members, categories, threads, then 20 posts a thread with their tsvectors. */
+/**
+ * Bulk SQL: members, categories, threads, then 20 posts a thread with their tsvectors. Words are
+ * drawn with hashint8, an int4 hash (dividing it by the int8 range, as before, made every word
+ * "staff": one word in every post, no other word anywhere).
+ */
 async function seed(pool: Pool): Promise<void> {
   const started = Date.now();
   await pool.query(`INSERT INTO users (email, password_hash, display_name, handle, role, status)
@@ -132,7 +136,7 @@ async function seed(pool: Pool): Promise<void> {
        CROSS JOIN generate_series(1, 20) s
        JOIN bench_users u ON u.n = (t.n * 31 + s * 17) % 2000
        CROSS JOIN LATERAL (
-         SELECT string_agg(($1::text[])[1 + floor(cardinality($1::text[]) * power(abs(hashint8((t.n * 20 + s) * 64 + i)) / 9223372036854775807.0, 2.2))::int], ' ') AS txt
+         SELECT string_agg(($1::text[])[1 + floor(cardinality($1::text[]) * power(abs(hashint8((t.n * 20 + s) * 64 + i)::bigint) / 2147483649.0, 2.2))::int], ' ') AS txt
            FROM generate_series(1, 30) i
        ) x`,
     [WORDS],
