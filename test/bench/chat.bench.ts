@@ -89,7 +89,8 @@ function load(
   const meter = new UsageMeter(pids);
   return new Promise((resolve, reject) => {
     const generator = spawnTs('support/chat-load-generator.ts', [planFile], {}, (line) => {
-      if ('connected' in line) return meter.start();
+      // The first line says every socket is connected; the second is the result.
+      if (!('latencyMs' in line)) return meter.start();
       const usage = meter.stop();
       resolve({
         ...(line as unknown as LoadResult),
