@@ -19,13 +19,15 @@ const LIBS = {
   // the check each registers with its FileAccessRegistry, never by importing them.
   forums: ['core', 'contracts', 'identity', 'profiles', 'realtime', 'files'],
   chat: ['core', 'contracts', 'identity', 'profiles', 'realtime', 'matching', 'files'],
-  notifications: ['core', 'contracts', 'identity', 'profiles', 'realtime', 'matching', 'forums', 'chat'],
+  notifications: ['core', 'contracts', 'identity', 'profiles', 'realtime', 'matching', 'forums', 'chat', 'partnerships'],
   // files -> profiles: the taxonomy tags resources, and an organisation's logo is set through profiles.
   files: ['core', 'contracts', 'identity', 'profiles'],
   // The libs to come: their arrows as planned in shared/DESIGN.md; change them here when they land.
   stories: ['core', 'contracts', 'identity', 'profiles', 'files'],
   support: ['core', 'contracts', 'identity', 'profiles', 'files'],
-  partnerships: ['core', 'contracts', 'identity', 'profiles'],
+  // partnerships -> chat: the shortlist's group conversation is opened through chat's service.
+  // partnerships -> matching: fit is scored with the engine's scoring pieces (its index exports them).
+  partnerships: ['core', 'contracts', 'identity', 'profiles', 'chat', 'matching'],
   programme: ['core', 'contracts', 'identity', 'profiles', 'matching', 'forums', 'stories', 'support', 'partnerships', 'files'],
 };
 

@@ -6,6 +6,7 @@ import { ForumsModule } from '@mutuals/forums';
 import { IdentityModule } from '@mutuals/identity';
 import { MatchingModule } from '@mutuals/matching';
 import { NotificationsModule } from '@mutuals/notifications';
+import { PartnershipsModule } from '@mutuals/partnerships';
 import { ProfilesModule } from '@mutuals/profiles';
 import { RealtimeModule } from '@mutuals/realtime';
 import { HealthModule } from './health/health.module';
@@ -28,6 +29,7 @@ export class AppModule {
         ForumsModule,
         ChatModule,
         MatchingModule,
+        PartnershipsModule,
         MemberDataModule,
         SeedModule,
       ],

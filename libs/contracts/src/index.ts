@@ -15,3 +15,4 @@ export * from './files';
 export * from './mentoring-care';
 export * from './mail';
 export * from './web-routes';
+export * from './partnerships';

@@ -73,7 +73,11 @@ export function coveragePiece(
   const piece = (label: string) => ({ points, label, covered, uncovered });
   if (total === 0) return piece(`The ${sides.seeker} has listed no ${sides.wantsInFull}`);
   if (count === 0) {
-    return piece(total === 1 ? `Does not cover the ${sides.seeker}'s one ${sides.want}` : `Covers none of the ${sides.seeker}'s ${total} ${sides.wants}`);
+    return piece(
+      total === 1
+        ? `Does not cover the ${sides.seeker}'s one ${sides.want}`
+        : `Covers none of the ${sides.seeker}'s ${total} ${sides.wants}`,
+    );
   }
   const coveredNames = bitsOf(covered).map((bit) => context.supportAreaNames[bit]);
   const uncoveredNames = uncovered.map((slug) => termName(context, slug));
@@ -85,7 +89,12 @@ export function coveragePiece(
 }
 
 /** Same sector, a neighbouring one (health beside adult social care), or neither; sectors are masks. */
-export function sectorPiece(context: MatchingContext, seekerSectors: number, offererSectors: number, sides: Sides = MENTORING_SIDES): FactorPiece {
+export function sectorPiece(
+  context: MatchingContext,
+  seekerSectors: number,
+  offererSectors: number,
+  sides: Sides = MENTORING_SIDES,
+): FactorPiece {
   const offererNeighbours = context.neighbourMask(offererSectors);
   const points = context.sectorPoints(seekerSectors, offererSectors, offererNeighbours);
   const shared = seekerSectors & offererSectors;
@@ -105,7 +114,12 @@ export function sectorPiece(context: MatchingContext, seekerSectors: number, off
  * The same region, another region of the same nation, or neither (region indices of the
  * context; UNKNOWN for none). An offerer working in several regions is scored on its nearest.
  */
-export function regionPiece(context: MatchingContext, seekerRegion: number, offererRegions: readonly number[], sides: Sides = MENTORING_SIDES): FactorPiece {
+export function regionPiece(
+  context: MatchingContext,
+  seekerRegion: number,
+  offererRegions: readonly number[],
+  sides: Sides = MENTORING_SIDES,
+): FactorPiece {
   const known = offererRegions.filter((region) => region !== UNKNOWN);
   if (seekerRegion === UNKNOWN || known.length === 0) return { label: 'Region not known for both sides', points: 0 };
   const nearest = known.reduce((best, region) =>
