@@ -113,6 +113,30 @@ export const SWITCHABLE_KINDS = {
     defaultChannel: 'digest',
     channels: ALL,
   },
+  'partnerships.interest': {
+    label: 'Interest in your partnership opportunities',
+    description: 'An organisation expresses interest in an opportunity your organisation posted.',
+    defaultChannel: 'email',
+    channels: ALL,
+  },
+  'partnerships.shortlisted': {
+    label: 'Shortlisted as a partner',
+    description: 'A poster shortlists your organisation for an opportunity.',
+    defaultChannel: 'email',
+    channels: ALL,
+  },
+  'partnerships.conversation': {
+    label: 'Partnership conversations',
+    description: 'The conversation with a shortlist you are on is opened.',
+    defaultChannel: 'email',
+    channels: ALL,
+  },
+  'partnerships.outcome': {
+    label: 'Partnership outcomes',
+    description: 'An opportunity you posted or pitched for is partnered, won, lost or withdrawn.',
+    defaultChannel: 'email',
+    channels: ALL,
+  },
   'chat.unread': {
     label: 'Unread chat messages',
     description: 'A message waits unread for a while. At most one email per conversation until you read it.',
@@ -149,6 +173,10 @@ export const IN_APP_KIND_TO_PREFERENCE: Record<string, SwitchableKind> = {
   'mentoring.log-request': 'mentoring.log-request',
   'mentoring.agreement': 'mentoring.agreement',
   'mentoring.check-in': 'mentoring.check-in',
+  'partnerships.interest': 'partnerships.interest',
+  'partnerships.shortlisted': 'partnerships.shortlisted',
+  'partnerships.conversation': 'partnerships.conversation',
+  'partnerships.outcome': 'partnerships.outcome',
 };
 
 export const DEFAULT_DIGEST_FREQUENCY = 'weekly' as const;

@@ -13,6 +13,12 @@ import type {
   MentoringRequestEnded,
   MentoringRequested,
 } from '@mutuals/matching';
+import type {
+  PartnershipConversationOpened,
+  PartnershipInterestReceived,
+  PartnershipOutcome,
+  PartnershipShortlisted,
+} from '@mutuals/partnerships';
 import type { MailKind } from '../../preferences/notification-kinds';
 import { accountApproved, accountRejected, emailChange, emailVerification, passwordReset, securityNotice } from './account.templates';
 import {
@@ -35,6 +41,7 @@ import {
   meetingReminder,
   meetingScheduled,
 } from './mentoring-care.templates';
+import { partnershipConversation, partnershipInterest, partnershipOutcome, partnershipShortlisted } from './partnerships.templates';
 import { mentoringAccepted, mentoringDeclined, mentoringExpired, mentoringExpiring, mentoringRequested } from './mentoring.templates';
 
 type MeetingPayload = MeetingProposed | MeetingScheduled | MeetingCancelled;
@@ -72,6 +79,10 @@ export interface MailPayloads {
   'forum.quote': ForumMailPayload;
   'forum.watching': ForumMailPayload;
   'chat.unread': ChatUnreadPayload;
+  'partnerships.interest': PartnershipInterestReceived;
+  'partnerships.shortlisted': PartnershipShortlisted;
+  'partnerships.conversation': PartnershipConversationOpened;
+  'partnerships.outcome': PartnershipOutcome;
   digest: DigestPayload;
 }
 
@@ -98,9 +109,14 @@ export const TEMPLATES: { [K in MailKind]: MailTemplate<MailPayloads[K]> } = {
   'forum.quote': forumQuote,
   'forum.watching': forumWatching,
   'chat.unread': chatUnread,
+  'partnerships.interest': partnershipInterest,
+  'partnerships.shortlisted': partnershipShortlisted,
+  'partnerships.conversation': partnershipConversation,
+  'partnerships.outcome': partnershipOutcome,
   digest,
 };
 
 export type { ChatUnreadPayload, DigestLink, DigestPayload, ForumMailPayload };
 export * from './mail-content';
+export { outcomeTitle } from './partnerships.templates';
 export { MailLayout } from './layout';
