@@ -23,6 +23,7 @@ export const navItems: NavItem[] = [
   { to: '/chat', label: 'Chat', audience: 'member', badge: ChatUnreadBadge },
   { to: '/mentoring', label: 'Mentoring', audience: 'member' },
   { to: '/resources', label: 'Resources', audience: 'member' },
+  { to: '/partnerships', label: 'Partnerships', audience: 'member' },
   { to: '/members', label: 'Members', audience: 'member' },
   { to: '/settings', label: 'Settings', audience: 'member' },
   { to: '/eligibility', label: 'Check eligibility', audience: 'guest' },
@@ -33,4 +34,5 @@ export const navItems: NavItem[] = [
   { to: '/admin/flags', label: 'Flags', audience: 'coordinator' },
   { to: '/admin/forums/categories', label: 'Categories', audience: 'coordinator' },
   { to: '/admin/mail', label: 'Mailbox', audience: 'coordinator' },
+  { to: '/admin/partnerships', label: 'Partnerships', audience: 'coordinator' },
 ];

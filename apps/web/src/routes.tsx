@@ -46,6 +46,13 @@ const NotificationSettingsPage = lazyPage(() => import('./pages/mail/Notificatio
 const UnsubscribePage = lazyPage(() => import('./pages/mail/UnsubscribePage'), 'UnsubscribePage');
 const ResourcesPage = lazyPage(() => import('./pages/ResourcesPage'), 'ResourcesPage');
 const AdminMailboxPage = lazyPage(() => import('./pages/mail/AdminMailboxPage'), 'AdminMailboxPage');
+const PartnershipsBoardPage = lazyPage(() => import('./pages/partnerships/PartnershipsBoardPage'), 'PartnershipsBoardPage');
+const NewOpportunityPage = lazyPage(() => import('./pages/partnerships/NewOpportunityPage'), 'NewOpportunityPage');
+const OpportunityPage = lazyPage(() => import('./pages/partnerships/OpportunityPage'), 'OpportunityPage');
+const ShortlistPage = lazyPage(() => import('./pages/partnerships/ShortlistPage'), 'ShortlistPage');
+const VcseDirectoryPage = lazyPage(() => import('./pages/partnerships/VcseDirectoryPage'), 'VcseDirectoryPage');
+const CapabilitiesPage = lazyPage(() => import('./pages/partnerships/CapabilitiesPage'), 'CapabilitiesPage');
+const AdminPartnershipsPage = lazyPage(() => import('./pages/partnerships/AdminPartnershipsPage'), 'AdminPartnershipsPage');
 
 export interface AppRoute {
   /** A react-router path, e.g. '/forums/:slug'. */
@@ -82,6 +89,13 @@ const pages: Record<WebRouteName, Omit<AppRoute, 'path'>> = {
   notifications: { element: <NotificationsPage />, auth: 'member' },
   forums: { element: <ForumsPage />, auth: 'member' },
   resources: { element: <ResourcesPage />, auth: 'member' },
+  partnerships: { element: <PartnershipsBoardPage />, auth: 'member' },
+  newOpportunity: { element: <NewOpportunityPage />, auth: 'member' },
+  opportunity: { element: <OpportunityPage />, auth: 'member' },
+  shortlist: { element: <ShortlistPage />, auth: 'member' },
+  vcseDirectory: { element: <VcseDirectoryPage />, auth: 'member' },
+  capabilities: { element: <CapabilitiesPage />, auth: 'member' },
+  adminPartnerships: { element: <AdminPartnershipsPage />, auth: 'coordinator' },
   forumSearch: { element: <ForumSearchPage />, auth: 'member' },
   forumCategory: { element: <CategoryPage />, auth: 'member' },
   forumThread: { element: <ThreadPage />, auth: 'member' },

@@ -33,6 +33,13 @@ export const WEB_ROUTES = {
   unsubscribe: '/unsubscribe',
   adminMail: '/admin/mail',
   resources: '/resources',
+  partnerships: '/partnerships',
+  newOpportunity: '/partnerships/new',
+  opportunity: '/partnerships/opportunities/:id',
+  shortlist: '/partnerships/opportunities/:id/shortlist',
+  vcseDirectory: '/partnerships/organisations',
+  capabilities: '/partnerships/organisations/:id/capabilities',
+  adminPartnerships: '/admin/partnerships',
 } as const;
 
 export type WebRouteName = keyof typeof WEB_ROUTES;
