@@ -9,7 +9,7 @@ const { join, relative } = require('node:path');
 const root = join(__dirname, '..');
 const stampFile = join(root, 'dist/.build-stamp');
 const outputs = [join(root, 'dist/apps/api/src/main.js'), join(root, 'dist/web/index.html')];
-const configFiles = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json'];
+const configFiles = ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json', 'docs/openapi.json', 'docs/asyncapi.json'];
 
 function sourceFiles(dir) {
   return readdirSync(dir, { withFileTypes: true })

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
@@ -16,7 +15,7 @@ import {
   installRequestBodyRules,
 } from '@mutuals/core';
 import { AppModule } from './app.module';
-import { createOpenApiDocument } from './openapi';
+import { readApiDocuments } from './openapi';
 import { RealtimeAdapter } from '@mutuals/realtime';
 import { serveApiReference, serveWebClient } from './web-client';
 import { closeConnectionsWhenDraining } from './shutdown';
@@ -47,7 +46,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
           },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: config.logLevel === 'silent' ? false : config.logLevel === 'debug' || config.logLevel === 'trace' ? ['error', 'warn', 'log', 'debug'] : ['error', 'warn'],
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : config.logLevel === 'debug' || config.logLevel === 'trace'
+          ? ['error', 'warn', 'log', 'debug']
+          : ['error', 'warn'],
     bufferLogs: false,
     // The body parsers are ours (installRequestBodyRules): JSON only, depth-bounded.
     bodyParser: false,
@@ -86,9 +90,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     },
   });
 
-  const document = createOpenApiDocument(app);
-  SwaggerModule.setup('api/docs', app, document, { swaggerUiEnabled: false, jsonDocumentUrl: 'api/docs/openapi.json' });
-  serveApiReference(fastify, '/api/docs/openapi.json');
+  serveApiReference(fastify, readApiDocuments());
 
   const root = webRoot(config);
   if (root) serveWebClient(fastify, root);

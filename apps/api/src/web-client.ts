@@ -62,7 +62,12 @@ function loadClient(root: string): Map<string, ClientFile> {
 }
 
 function send(request: FastifyRequest, reply: FastifyReply, file: ClientFile, status = 200): FastifyReply {
-  reply.status(status).header('Content-Type', file.type).header('ETag', file.etag).header('Cache-Control', file.cacheControl).header('Vary', 'Accept-Encoding');
+  reply
+    .status(status)
+    .header('Content-Type', file.type)
+    .header('ETag', file.etag)
+    .header('Cache-Control', file.cacheControl)
+    .header('Vary', 'Accept-Encoding');
   if (status === 200 && request.headers['if-none-match'] === file.etag) return reply.status(304).send();
   const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
   if (file.gzipped && acceptsGzip) return reply.header('Content-Encoding', 'gzip').send(file.gzipped);
@@ -87,7 +92,13 @@ export function serveWebClient(fastify: FastifyInstance, root: string): void {
       return reply
         .status(404)
         .header('Content-Type', 'application/problem+json; charset=utf-8')
-        .send({ type: 'https://mutuals.network/problems/404', title: 'Not found', status: 404, code: 'notFound', detail: `No route for GET ${path}` });
+        .send({
+          type: 'https://mutuals.network/problems/404',
+          title: 'Not found',
+          status: 404,
+          code: 'notFound',
+          detail: `No route for GET ${path}`,
+        });
     }
     const file = files.get(path);
     if (file) return send(request, reply, file);
@@ -109,7 +120,8 @@ function decodeURIComponentSafe(path: string): string {
  * The interactive API reference at /api/docs: Swagger UI's own files (from swagger-ui-dist) and a
  * page that loads the committed contract; no inline script, so the strict CSP holds here too.
  */
-export function serveApiReference(fastify: FastifyInstance, documentUrl: string): void {
+export function serveApiReference(fastify: FastifyInstance, documents: ReadonlyMap<string, Buffer>): void {
+  const documentUrl = '/api/docs/openapi.json';
   const dist = getAbsoluteFSPath();
   const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Mutuals Network API</title>
@@ -124,5 +136,6 @@ export function serveApiReference(fastify: FastifyInstance, documentUrl: string)
     ['/api/docs/swagger-ui.css', clientFile(readFileSync(join(dist, 'swagger-ui.css')), '.css', 'public, max-age=86400')],
     ['/api/docs/swagger-ui-bundle.js', clientFile(readFileSync(join(dist, 'swagger-ui-bundle.js')), '.js', 'public, max-age=86400')],
   ]);
+  for (const [name, document] of documents) files.set(`/api/docs/${name}`, clientFile(document, '.json', 'no-cache'));
   for (const [path, file] of files) fastify.get(path, (request, reply) => send(request, reply, file));
 }

@@ -23,6 +23,8 @@ import {
   type ChatSyncEvent,
   type ChatTypingEvent,
   type CreateConversationRequest,
+  type EditChatMessageRequest,
+  type MarkConversationReadRequest,
   type RenameGroupRequest,
   type SendChatMessageRequest,
 } from '@mutuals/contracts';
@@ -69,7 +71,7 @@ export class SendMessageDto implements SendChatMessageRequest {
   attachments?: AttachmentDto[];
 }
 
-export class EditMessageDto {
+export class EditMessageDto implements EditChatMessageRequest {
   @ApiProperty({ maxLength: CHAT_MESSAGE_MAX_LENGTH })
   @IsString()
   @IsNotEmpty()
@@ -100,7 +102,7 @@ export class HistoryQuery {
   limit = 50;
 }
 
-export class MarkConversationReadDto {
+export class MarkConversationReadDto implements MarkConversationReadRequest {
   @ApiProperty()
   @IsInt()
   @Min(0)

@@ -115,6 +115,16 @@ export interface PresenceBroadcast {
   online: boolean;
 }
 
+/** PATCH /chat/messages/:id: the sender's new text. */
+export interface EditChatMessageRequest {
+  body: string;
+}
+
+/** POST /chat/conversations/:id/read: read up to this message. */
+export interface MarkConversationReadRequest {
+  seq: number;
+}
+
 /** PATCH /chat/conversations/:id: the group's creator renames it. */
 export interface RenameGroupRequest {
   title: string;

@@ -184,3 +184,42 @@ export interface ForumPostRevisionView {
   editedBy: Uuid;
   createdAt: IsoDateTime;
 }
+
+/** PATCH /forums/posts/:id: the author's (or a moderator's) new Markdown. */
+export interface EditForumPostRequest {
+  body: string;
+}
+
+/** POST /forums/preview: Markdown to render as a post would show it. */
+export interface ForumPreviewRequest {
+  body: string;
+}
+
+/** POST /forums/threads/:id/read: the last post the reader has seen. */
+export interface MarkThreadReadRequest {
+  lastReadPostId: Uuid;
+}
+
+/** POST /forums/posts/:id/flags: why the post needs a moderator. */
+export interface FlagForumPostRequest {
+  reason: string;
+}
+
+/** POST /forums/posts/:id/flags answers the flag as stored; the reporter sees no more of the queue. */
+export interface ForumFlagReceipt {
+  id: Uuid;
+  postId: Uuid;
+  reason: string;
+  status: ForumFlagStatus;
+  createdAt: IsoDateTime;
+}
+
+/** POST /admin/flags/:id/resolve. */
+export interface ResolveForumFlagRequest {
+  action: ForumFlagAction;
+}
+
+/** POST /admin/forums/categories/:id/archive, /admin/forums/threads/:id/pin and .../lock: on (true) or off (false). */
+export interface ForumToggleRequest {
+  value: boolean;
+}

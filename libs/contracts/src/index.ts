@@ -15,4 +15,5 @@ export * from './files';
 export * from './mentoring-care';
 export * from './mail';
 export * from './web-routes';
+export * from './socket-events';
 export * from './partnerships';

@@ -135,3 +135,16 @@ export interface AgreementState {
   /** An agreement is recorded after the pair's first logged session. */
   canRecord: boolean;
 }
+
+/** POST /mentoring/mentorships/:id/meetings/:meetingId/cancel: an optional word to the other person. */
+export interface CancelMeetingRequest {
+  reason?: string;
+}
+
+/** PATCH /mentoring/mentorships/:id/sessions/:sessionId: the fields to change. */
+export interface EditSessionRequest {
+  heldAt?: IsoDateTime;
+  durationMinutes?: number;
+  notes?: string;
+  nextSteps?: string;
+}

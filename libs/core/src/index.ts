@@ -11,6 +11,7 @@ export * from './errors/validation';
 export * from './events/domain-events';
 export * from './text/visible-name';
 export * from './http/caching';
+export * from './http/endpoint';
 export * from './http/origins';
 export * from './http/request-body';
 export * from './pagination/pagination';

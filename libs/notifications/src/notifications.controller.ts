@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
-import { PageQuery } from '@mutuals/core';
-import type { NotificationFeedPage } from '@mutuals/contracts';
+import { Endpoint, GenericErrors, PageQuery } from '@mutuals/core';
+import type { MarkNotificationsReadRequest, NotificationFeedPage } from '@mutuals/contracts';
 import { AllowPending, AuthUser, CurrentUser } from '@mutuals/identity';
 import { NotificationsService } from './notifications.service';
 
@@ -15,7 +15,7 @@ class FeedQuery extends PageQuery {
   unread?: boolean;
 }
 
-class MarkNotificationsReadDto {
+class MarkNotificationsReadDto implements MarkNotificationsReadRequest {
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true }) ids?: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() all?: boolean;
 }
@@ -25,11 +25,13 @@ class MarkNotificationsReadDto {
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
+  @Endpoint({ summary: 'Your notifications, newest first', response: 'NotificationFeedPage', errors: [GenericErrors.invalidCursor] })
   @Get()
   feed(@CurrentUser() user: AuthUser, @Query() query: FeedQuery): Promise<NotificationFeedPage> {
     return this.notifications.feed(user.id, query);
   }
 
+  @Endpoint({ summary: 'Mark notifications read', response: '{ updated: number }', errors: [] })
   @AllowPending()
   @Post('read')
   @HttpCode(200)

@@ -1,8 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AdminMemberView, Page, UserView } from '@mutuals/contracts';
-import { AuthUser, CoordinatorOnly, CurrentUser, IdentityService, MemberListQuery, RejectMemberDto } from '@mutuals/identity';
+import {
+  AuthUser,
+  CoordinatorOnly,
+  CurrentUser,
+  IdentityErrors,
+  IdentityService,
+  MemberListQuery,
+  RejectMemberDto,
+} from '@mutuals/identity';
 import { ProfilesService } from './profiles.service';
+import { Endpoint, GenericErrors } from '@mutuals/core';
 
 @ApiTags('admin')
 @CoordinatorOnly()
@@ -14,6 +23,11 @@ export class AdminMembersController {
   ) {}
 
   /** The approvals queue: accounts from identity, with the organisation each one gave. */
+  @Endpoint({
+    summary: 'List members for approval (the approvals queue)',
+    response: 'Page<AdminMemberView>',
+    errors: [GenericErrors.invalidCursor],
+  })
   @Get()
   async list(@Query() query: MemberListQuery): Promise<Page<AdminMemberView>> {
     const page = await this.identity.listMembers(query);
@@ -21,24 +35,40 @@ export class AdminMembersController {
     return { ...page, items: page.items.map((m) => ({ ...m, organisationName: profiles.get(m.id)?.organisation?.name ?? null })) };
   }
 
+  @Endpoint({ summary: 'Approve a member', response: 'UserView', errors: [IdentityErrors.memberNotFound] })
   @Post(':id/approve')
   @HttpCode(200)
   approve(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<UserView> {
     return this.identity.approve(id, user.id);
   }
 
+  @Endpoint({
+    summary: 'Turn down an applicant, with a reason',
+    response: 'UserView',
+    errors: [IdentityErrors.invalidTransition, IdentityErrors.memberNotFound],
+  })
   @Post(':id/reject')
   @HttpCode(200)
   reject(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Body() body: RejectMemberDto): Promise<UserView> {
     return this.identity.reject(id, user.id, body.reason);
   }
 
+  @Endpoint({
+    summary: 'Reinstate a suspended or rejected member',
+    response: 'UserView',
+    errors: [IdentityErrors.invalidTransition, IdentityErrors.memberNotFound],
+  })
   @Post(':id/reinstate')
   @HttpCode(200)
   reinstate(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<UserView> {
     return this.identity.reinstate(id, user.id);
   }
 
+  @Endpoint({
+    summary: 'Suspend a member (signs them out everywhere)',
+    response: 'UserView',
+    errors: [IdentityErrors.invalidTransition, IdentityErrors.memberNotFound],
+  })
   @Post(':id/suspend')
   @HttpCode(200)
   suspend(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<UserView> {

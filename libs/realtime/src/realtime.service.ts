@@ -1,6 +1,7 @@
 import { OnDomainEvent } from '@mutuals/core';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Server, Socket } from 'socket.io';
+import type { ServerSocketEvents } from '@mutuals/contracts';
 import type { SessionsRevoked } from '@mutuals/identity';
 import { sessionRoom, userRoom } from './rooms';
 
@@ -63,16 +64,22 @@ export class RealtimeService {
     next();
   }
 
-  toUser(userId: string, event: string, payload: unknown): void {
+  /** Pushes only the events of ServerSocketEvents (@mutuals/contracts), each with its payload type. */
+  toUser<Event extends keyof ServerSocketEvents>(userId: string, event: Event, payload: ServerSocketEvents[Event]): void {
     this.server?.to(userRoom(userId)).emit(event, payload);
   }
 
-  toUsers(userIds: readonly string[], event: string, payload: unknown): void {
+  toUsers<Event extends keyof ServerSocketEvents>(userIds: readonly string[], event: Event, payload: ServerSocketEvents[Event]): void {
     if (userIds.length === 0) return;
     this.server?.to(userIds.map(userRoom)).emit(event, payload);
   }
 
-  toRoom(room: string, event: string, payload: unknown, exceptUserId?: string): void {
+  toRoom<Event extends keyof ServerSocketEvents>(
+    room: string,
+    event: Event,
+    payload: ServerSocketEvents[Event],
+    exceptUserId?: string,
+  ): void {
     if (!this.server) return;
     const target = this.server.to(room);
     (exceptUserId ? target.except(userRoom(exceptUserId)) : target).emit(event, payload);

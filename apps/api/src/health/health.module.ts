@@ -2,7 +2,7 @@ import { Controller, Get, Header, Module, ServiceUnavailableException, UseGuards
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { collectDefaultMetrics, register } from 'prom-client';
-import { RedisService } from '@mutuals/core';
+import { Endpoint, GenericErrors, RedisService } from '@mutuals/core';
 import { Public } from '@mutuals/identity';
 import { MetricsAccessGuard } from './metrics-access.guard';
 
@@ -17,6 +17,7 @@ class HealthController {
     private readonly redis: RedisService,
   ) {}
 
+  @Endpoint({ summary: 'Liveness: the process is up', response: "{ status: 'ok' }", errors: [] })
   @Get('health/live')
   live() {
     return { status: 'ok' };
@@ -27,6 +28,11 @@ class HealthController {
    * replica shares the one Redis, so failing readiness would take them all out of the balancer,
    * while without it they still serve everything but cross-replica fan-out and shared limits.
    */
+  @Endpoint({
+    summary: 'Readiness: 503 while the database is unreachable, 200 degraded without Redis',
+    response: "{ status: 'ok' | 'degraded'; checks: { database: 'up' | 'down'; redis: 'up' | 'down' | 'not configured' } }",
+    errors: [],
+  })
   @Get('health/ready')
   async ready() {
     const database = await this.dataSource.query('SELECT 1').then(
@@ -39,6 +45,12 @@ class HealthController {
     return { status: redis === false ? 'degraded' : 'ok', checks };
   }
 
+  @Endpoint({
+    summary: 'Prometheus metrics (loopback, METRICS_ALLOW_FROM or the METRICS_TOKEN bearer)',
+    response: null,
+    produces: 'text/plain',
+    errors: [GenericErrors.forbidden],
+  })
   @Get('metrics')
   @UseGuards(MetricsAccessGuard)
   @Header('Content-Type', register.contentType)

@@ -2,6 +2,7 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@mutuals/identity';
 import { MemberDataService } from './member-data.service';
+import { Endpoint } from '@mutuals/core';
 
 @ApiTags('accounts')
 @Controller('me')
@@ -9,6 +10,7 @@ export class MemberDataController {
   constructor(private readonly memberData: MemberDataService) {}
 
   /** Everything held about the caller, as a JSON file to keep. */
+  @Endpoint({ summary: 'Download everything held about you (a JSON file)', response: 'Record<string, unknown>', errors: [] })
   @Get('export')
   @ApiProduces('application/json')
   @Header('Content-Disposition', 'attachment; filename="mutuals-network-my-data.json"')

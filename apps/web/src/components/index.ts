@@ -31,3 +31,4 @@ export { plural } from './plural';
 export { Avatar, type AvatarProps } from './Avatar';
 export { Attachments } from './Attachments';
 export { AttachmentPicker, toAttachmentInputs, type PendingAttachment } from './AttachmentPicker';
+export { ChartWithTable, CHART_COLOURS, type ChartRow, type ChartSeries, type ChartWithTableProps } from './charts';

@@ -20,7 +20,17 @@ import {
 } from 'class-validator';
 import { IsVisibleName, PageQuery } from '@mutuals/core';
 import { AttachmentDto, MAX_ATTACHMENTS } from '@mutuals/files';
-import type { ForumFlagAction, ReorderForumCategoriesRequest, UpdateForumCategoryRequest } from '@mutuals/contracts';
+import type {
+  EditForumPostRequest,
+  FlagForumPostRequest,
+  ForumFlagAction,
+  ForumPreviewRequest,
+  ForumToggleRequest,
+  MarkThreadReadRequest,
+  ReorderForumCategoriesRequest,
+  ResolveForumFlagRequest,
+  UpdateForumCategoryRequest,
+} from '@mutuals/contracts';
 import { withoutNul } from '../post-text';
 import type { CreateForumCategoryRequest, CreateForumPostRequest, CreateForumThreadRequest } from '@mutuals/contracts';
 
@@ -72,7 +82,7 @@ export class ReorderCategoriesDto implements ReorderForumCategoriesRequest {
   ids!: string[];
 }
 
-export class PostBodyDto {
+export class PostBodyDto implements EditForumPostRequest {
   @ApiProperty({ description: 'Markdown' })
   @IsString()
   @Matches(/\S/, { message: 'must not be empty' })
@@ -113,11 +123,11 @@ export class ThreadRefDto {
   @ApiProperty() @IsUUID() threadId!: string;
 }
 
-export class PreviewDto {
+export class PreviewDto implements ForumPreviewRequest {
   @ApiProperty({ description: 'Markdown' }) @IsString() @MaxLength(MAX_POST_LENGTH) body!: string;
 }
 
-export class MarkThreadReadDto {
+export class MarkThreadReadDto implements MarkThreadReadRequest {
   @ApiProperty() @IsUUID() lastReadPostId!: string;
 }
 
@@ -132,7 +142,7 @@ export class SearchQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() categoryId?: string;
 }
 
-export class FlagDto {
+export class FlagDto implements FlagForumPostRequest {
   @ApiProperty() @trimmed() @IsString() @Length(3, 500) reason!: string;
 }
 
@@ -143,10 +153,10 @@ export class FlagQueueQuery extends PageQuery {
   status: 'open' | 'resolved' = 'open';
 }
 
-export class ResolveFlagDto {
+export class ResolveFlagDto implements ResolveForumFlagRequest {
   @ApiProperty({ enum: ['hide', 'dismiss'] }) @IsIn(['hide', 'dismiss']) action!: ForumFlagAction;
 }
 
-export class ToggleDto {
+export class ToggleDto implements ForumToggleRequest {
   @ApiProperty() @IsBoolean() value!: boolean;
 }

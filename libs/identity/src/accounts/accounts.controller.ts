@@ -10,6 +10,9 @@ import { AccountRecoveryService } from './account-recovery.service';
 import { AccountSettingsService } from './account-settings.service';
 import { ChangeEmailDto, ChangePasswordDto, DeleteAccountDto, ForgotPasswordDto, ResetPasswordDto, VerifyEmailDto } from './accounts.dto';
 import { EmailVerificationService } from './email-verification.service';
+import { IdentityErrors } from '../identity.errors';
+import { Endpoint, GenericErrors } from '@mutuals/core';
+import { AccountErrors } from './accounts.errors';
 
 @ApiTags('accounts')
 @Controller()
@@ -22,6 +25,7 @@ export class AccountsController {
   ) {}
 
   /** 202 whether or not an account uses the address. */
+  @Endpoint({ summary: 'Ask for a password reset link by mail', response: null, errors: [GenericErrors.rateLimited] })
   @Public()
   @Post('auth/password/forgot')
   @HttpCode(202)
@@ -29,6 +33,11 @@ export class AccountsController {
     return this.recovery.forgot(body.email, request.ip ?? null);
   }
 
+  @Endpoint({
+    summary: 'Set a new password with the token from the reset mail',
+    response: null,
+    errors: [GenericErrors.rateLimited, AccountErrors.linkExpiredOrUsed],
+  })
   @Public()
   @Post('auth/password/reset')
   @HttpCode(204)
@@ -36,6 +45,11 @@ export class AccountsController {
     return this.recovery.reset(body.token, body.password, request.ip ?? null);
   }
 
+  @Endpoint({
+    summary: 'Confirm an email address with the token from the mail',
+    response: 'EmailConfirmedView',
+    errors: [AccountErrors.linkExpiredOrUsed, IdentityErrors.emailTaken],
+  })
   @Public()
   @Post('auth/email/verify')
   @HttpCode(200)
@@ -43,6 +57,11 @@ export class AccountsController {
     return this.verification.confirm(body.token);
   }
 
+  @Endpoint({
+    summary: 'Send the verification mail again',
+    response: null,
+    errors: [GenericErrors.rateLimited, AccountErrors.alreadyVerified, IdentityErrors.memberNotFound],
+  })
   @AllowPending()
   @Post('auth/email/verify/resend')
   @HttpCode(204)
@@ -50,11 +69,17 @@ export class AccountsController {
     return this.verification.resend(user);
   }
 
+  @Endpoint({ summary: 'Your account settings', response: 'AccountSettingsView', errors: [IdentityErrors.memberNotFound] })
   @Get('me/settings')
   settings(@CurrentUser() user: AuthUser): Promise<AccountSettingsView> {
     return this.settingsService.settings(user.id);
   }
 
+  @Endpoint({
+    summary: 'Change your password (signs out your other sessions)',
+    response: null,
+    errors: [GenericErrors.rateLimited, AccountErrors.wrongPassword, IdentityErrors.memberNotFound],
+  })
   @AllowPending()
   @Post('me/password')
   @HttpCode(204)
@@ -62,6 +87,17 @@ export class AccountsController {
     return this.settingsService.changePassword(user, body.currentPassword, body.newPassword);
   }
 
+  @Endpoint({
+    summary: 'Change your email address (confirmed by mail to the new one)',
+    response: null,
+    errors: [
+      GenericErrors.rateLimited,
+      AccountErrors.sameEmail,
+      AccountErrors.wrongPassword,
+      IdentityErrors.emailTaken,
+      IdentityErrors.memberNotFound,
+    ],
+  })
   @AllowPending()
   @Post('me/email')
   @HttpCode(202)
@@ -69,6 +105,11 @@ export class AccountsController {
     return this.settingsService.requestEmailChange(user, body.password, body.newEmail);
   }
 
+  @Endpoint({
+    summary: 'Delete your account (password confirms)',
+    response: null,
+    errors: [GenericErrors.rateLimited, AccountErrors.wrongPassword, IdentityErrors.memberNotFound],
+  })
   @AllowPending()
   @Delete('me')
   @HttpCode(204)

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { APP_CONFIG, AppConfig } from '@mutuals/core';
+import { APP_CONFIG, AppConfig, Endpoint, GenericErrors } from '@mutuals/core';
 import type { AuthResult } from '@mutuals/contracts';
 import { LoginDto, RegisterDto } from '../dto/auth.dto';
 import { IdentityService } from '../identity.service';
@@ -9,6 +9,7 @@ import type { AuthUser } from '../identity.types';
 import { AllowPending, CurrentUser, Public } from './auth.decorators';
 import { clearSessionCookies, clientOf, setSessionCookies } from './session-reply';
 import { LocalAuthGuard, SIGN_IN_PROPERTY, SignInRequest } from './strategies/local.strategy';
+import { IdentityErrors } from '../identity.errors';
 
 @ApiTags('identity')
 @Controller('auth')
@@ -18,6 +19,11 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @Endpoint({
+    summary: 'Register (the account awaits approval by a coordinator)',
+    response: 'AuthResult',
+    errors: [GenericErrors.rateLimited, IdentityErrors.emailTaken],
+  })
   @Public()
   @Post('register')
   async register(
@@ -31,6 +37,11 @@ export class AuthController {
   }
 
   /** The local passport strategy has checked the email and password and opened the session. */
+  @Endpoint({
+    summary: 'Sign in with email and password',
+    response: 'AuthResult',
+    errors: [GenericErrors.rateLimited, IdentityErrors.applicationRejected, IdentityErrors.badCredentials, IdentityErrors.suspended],
+  })
   @Public()
   @UseGuards(LocalAuthGuard)
   @ApiBody({ type: LoginDto })
@@ -42,6 +53,7 @@ export class AuthController {
     return result;
   }
 
+  @Endpoint({ summary: 'Sign out (ends this session)', response: null, errors: [] })
   @AllowPending()
   @Post('logout')
   @HttpCode(204)

@@ -1,11 +1,13 @@
 import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { APP_CONFIG, AppConfig } from '@mutuals/core';
+import { APP_CONFIG, AppConfig, Endpoint, GenericErrors } from '@mutuals/core';
 import type { OidcProviderView } from '@mutuals/contracts';
 import { Public } from '../auth/auth.decorators';
 import { clientOf, setSessionCookies } from '../auth/session-reply';
 import { OidcFlow, OidcRefused, OidcService } from './oidc.service';
+import { IdentityErrors } from '../identity.errors';
+import { AccountErrors } from '../accounts/accounts.errors';
 
 const FLOW_COOKIE = 'oidc_flow';
 const FLOW_PATH = '/api/v1/auth/oidc';
@@ -31,11 +33,18 @@ export class OidcController {
   ) {}
 
   /** The sign-in page shows one button per configured provider. */
+  @Endpoint({ summary: "List the organisations' identity providers one can sign in with", response: 'OidcProviderView[]', errors: [] })
   @Get('providers')
   providers(): OidcProviderView[] {
     return this.oidc.providers();
   }
 
+  @Endpoint({
+    summary: 'Start signing in with an identity provider (redirects there)',
+    response: null,
+    status: 302,
+    errors: [AccountErrors.providerSignInFailed, AccountErrors.unknownProvider],
+  })
   @Get(':provider/start')
   async start(@Param('provider') provider: string, @Res() reply: FastifyReply): Promise<void> {
     const { url, flow } = await this.oidc.start(provider);
@@ -50,6 +59,18 @@ export class OidcController {
     reply.redirect(url, 302);
   }
 
+  @Endpoint({
+    summary: 'Return from an identity provider: signs in and redirects to the site',
+    response: null,
+    status: 302,
+    errors: [
+      GenericErrors.rateLimited,
+      AccountErrors.providerSignInFailed,
+      AccountErrors.unknownProvider,
+      IdentityErrors.emailTaken,
+      IdentityErrors.memberNotFound,
+    ],
+  })
   @Get(':provider/callback')
   async callback(@Param('provider') provider: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     reply.clearCookie(FLOW_COOKIE, { path: FLOW_PATH });

@@ -24,6 +24,8 @@ import {
   ProposeMeetingDto,
 } from './pair-care.dto';
 import { PairRecordsService } from './pair-records.service';
+import { Endpoint } from '@mutuals/core';
+import { MatchingErrors } from '../matching.errors';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -37,16 +39,38 @@ export class PairCareController {
     private readonly records: PairRecordsService,
   ) {}
 
+  @Endpoint({
+    summary: "A mentorship's meetings",
+    response: 'MeetingView[]',
+    errors: [MatchingErrors.mentorshipClosed, MatchingErrors.mentorshipNotFound, MatchingErrors.pairOnly],
+  })
   @Get('mentorships/:id/meetings')
   listMeetings(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<MeetingView[]> {
     return this.meetings.list(user, id);
   }
 
+  @Endpoint({
+    summary: 'Propose a meeting',
+    response: 'MeetingView',
+    errors: [MatchingErrors.invalidMeeting, MatchingErrors.mentorshipClosed, MatchingErrors.mentorshipNotFound, MatchingErrors.pairOnly],
+  })
   @Post('mentorships/:id/meetings')
   proposeMeeting(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: ProposeMeetingDto): Promise<MeetingView> {
     return this.meetings.propose(user, id, body);
   }
 
+  @Endpoint({
+    summary: 'Propose another time for a meeting',
+    response: 'MeetingView',
+    errors: [
+      MatchingErrors.invalidMeeting,
+      MatchingErrors.meetingNotFound,
+      MatchingErrors.meetingNotOpen,
+      MatchingErrors.mentorshipClosed,
+      MatchingErrors.mentorshipNotFound,
+      MatchingErrors.pairOnly,
+    ],
+  })
   @Post('mentorships/:id/meetings/:meetingId/propose-time')
   @HttpCode(200)
   proposeTime(
@@ -58,6 +82,18 @@ export class PairCareController {
     return this.meetings.proposeTime(user, id, meetingId, body);
   }
 
+  @Endpoint({
+    summary: 'Accept a proposed meeting time',
+    response: 'MeetingView',
+    errors: [
+      MatchingErrors.meetingNotFound,
+      MatchingErrors.meetingNotOpen,
+      MatchingErrors.meetingNotYours,
+      MatchingErrors.mentorshipClosed,
+      MatchingErrors.mentorshipNotFound,
+      MatchingErrors.pairOnly,
+    ],
+  })
   @Post('mentorships/:id/meetings/:meetingId/accept')
   @HttpCode(200)
   acceptMeeting(
@@ -68,6 +104,17 @@ export class PairCareController {
     return this.meetings.accept(user, id, meetingId);
   }
 
+  @Endpoint({
+    summary: 'Cancel a meeting',
+    response: 'MeetingView',
+    errors: [
+      MatchingErrors.meetingNotFound,
+      MatchingErrors.meetingNotOpen,
+      MatchingErrors.mentorshipClosed,
+      MatchingErrors.mentorshipNotFound,
+      MatchingErrors.pairOnly,
+    ],
+  })
   @Post('mentorships/:id/meetings/:meetingId/cancel')
   @HttpCode(200)
   cancelMeeting(
@@ -79,6 +126,19 @@ export class PairCareController {
     return this.meetings.cancel(user, id, meetingId, body);
   }
 
+  @Endpoint({
+    summary: 'Log how a meeting went',
+    response: 'SessionLogView',
+    errors: [
+      MatchingErrors.invalidSession,
+      MatchingErrors.meetingNotDue,
+      MatchingErrors.meetingNotFound,
+      MatchingErrors.meetingNotOpen,
+      MatchingErrors.mentorshipClosed,
+      MatchingErrors.mentorshipNotFound,
+      MatchingErrors.pairOnly,
+    ],
+  })
   @Post('mentorships/:id/meetings/:meetingId/log')
   logMeeting(
     @CurrentUser() user: AuthUser,
@@ -89,6 +149,18 @@ export class PairCareController {
     return this.meetings.log(user, id, meetingId, body);
   }
 
+  @Endpoint({
+    summary: 'Mark a meeting missed',
+    response: 'MeetingView',
+    errors: [
+      MatchingErrors.meetingNotDue,
+      MatchingErrors.meetingNotFound,
+      MatchingErrors.meetingNotOpen,
+      MatchingErrors.mentorshipClosed,
+      MatchingErrors.mentorshipNotFound,
+      MatchingErrors.pairOnly,
+    ],
+  })
   @Post('mentorships/:id/meetings/:meetingId/missed')
   @HttpCode(200)
   markMissed(
@@ -99,6 +171,18 @@ export class PairCareController {
     return this.meetings.markMissed(user, id, meetingId);
   }
 
+  @Endpoint({
+    summary: 'A meeting as an iCalendar invitation',
+    response: 'string',
+    produces: 'text/calendar',
+    errors: [
+      MatchingErrors.meetingNotFound,
+      MatchingErrors.meetingNotOpen,
+      MatchingErrors.mentorshipClosed,
+      MatchingErrors.mentorshipNotFound,
+      MatchingErrors.pairOnly,
+    ],
+  })
   @Get('mentorships/:id/meetings/:meetingId/calendar.ics')
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="mentoring-session.ics"')
@@ -106,16 +190,31 @@ export class PairCareController {
     return this.meetings.calendar(user, id, meetingId);
   }
 
+  @Endpoint({
+    summary: "Read the pair's mentoring agreement",
+    response: 'AgreementState',
+    errors: [MatchingErrors.mentorshipClosed, MatchingErrors.mentorshipNotFound, MatchingErrors.pairOnly],
+  })
   @Get('mentorships/:id/agreement')
   agreement(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<AgreementState> {
     return this.agreements.get(user, id);
   }
 
+  @Endpoint({
+    summary: "Write the pair's mentoring agreement",
+    response: 'AgreementView',
+    errors: [MatchingErrors.agreementTooEarly, MatchingErrors.mentorshipClosed, MatchingErrors.mentorshipNotFound, MatchingErrors.pairOnly],
+  })
   @Put('mentorships/:id/agreement')
   saveAgreement(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: AgreementDto): Promise<AgreementView> {
     return this.agreements.save(user, id, body);
   }
 
+  @Endpoint({
+    summary: 'Confirm the agreement as it stands',
+    response: 'AgreementView',
+    errors: [MatchingErrors.agreementChanged, MatchingErrors.mentorshipClosed, MatchingErrors.mentorshipNotFound, MatchingErrors.pairOnly],
+  })
   @Post('mentorships/:id/agreement/confirm')
   @HttpCode(200)
   confirmAgreement(
@@ -126,6 +225,17 @@ export class PairCareController {
     return this.agreements.confirm(user, id, body);
   }
 
+  @Endpoint({
+    summary: 'Edit a logged session',
+    response: 'SessionLogView',
+    errors: [
+      MatchingErrors.invalidSession,
+      MatchingErrors.mentorshipClosed,
+      MatchingErrors.mentorshipNotFound,
+      MatchingErrors.pairOnly,
+      MatchingErrors.sessionNotFound,
+    ],
+  })
   @Patch('mentorships/:id/sessions/:sessionId')
   editSession(
     @CurrentUser() user: AuthUser,
@@ -136,28 +246,49 @@ export class PairCareController {
     return this.records.editSession(user, id, sessionId, body);
   }
 
+  @Endpoint({
+    summary: 'Delete a logged session',
+    response: null,
+    errors: [MatchingErrors.mentorshipClosed, MatchingErrors.mentorshipNotFound, MatchingErrors.pairOnly, MatchingErrors.sessionNotFound],
+  })
   @Delete('mentorships/:id/sessions/:sessionId')
   @HttpCode(204)
   deleteSession(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('sessionId', uuid) sessionId: string): Promise<void> {
     return this.records.deleteSession(user, id, sessionId);
   }
 
+  @Endpoint({
+    summary: 'Delete a goal',
+    response: null,
+    errors: [MatchingErrors.goalNotFound, MatchingErrors.mentorshipClosed, MatchingErrors.mentorshipNotFound, MatchingErrors.pairOnly],
+  })
   @Delete('mentorships/:id/goals/:goalId')
   @HttpCode(204)
   deleteGoal(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Param('goalId', uuid) goalId: string): Promise<void> {
     return this.records.deleteGoal(user, id, goalId);
   }
 
+  @Endpoint({
+    summary: "A mentorship's history of changes",
+    response: 'MentorshipChangeView[]',
+    errors: [MatchingErrors.mentorshipClosed, MatchingErrors.mentorshipNotFound, MatchingErrors.pairOnly],
+  })
   @Get('mentorships/:id/changes')
   changes(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string): Promise<MentorshipChangeView[]> {
     return this.records.changes(user, id);
   }
 
+  @Endpoint({ summary: 'Your check-ins waiting for an answer', response: 'CheckInView[]', errors: [] })
   @Get('check-ins')
   pendingCheckIns(@CurrentUser() user: AuthUser): Promise<CheckInView[]> {
     return this.checkIns.pending(user);
   }
 
+  @Endpoint({
+    summary: 'Answer a check-in',
+    response: '{ flagged: boolean }',
+    errors: [MatchingErrors.checkInAnswered, MatchingErrors.checkInNotFound],
+  })
   @Post('check-ins/:checkInId')
   @HttpCode(200)
   answerCheckIn(
@@ -175,11 +306,17 @@ export class PairCareController {
 export class PairCareAdminController {
   constructor(private readonly checkIns: CheckInsService) {}
 
+  @Endpoint({
+    summary: "Read a mentorship's care record (meetings, check-ins, flags)",
+    response: 'MentorshipCareView',
+    errors: [MatchingErrors.mentorshipNotFound],
+  })
   @Get('mentorships/:id/care')
   care(@Param('id', uuid) id: string): Promise<MentorshipCareView> {
     return this.checkIns.care(id);
   }
 
+  @Endpoint({ summary: 'List check-ins that raised a concern', response: 'CheckInFlagView[]', errors: [] })
   @Get('check-ins/flags')
   flags(): Promise<CheckInFlagView[]> {
     return this.checkIns.flags();

@@ -3,9 +3,11 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import type {
   AgreementFields,
+  CancelMeetingRequest,
   CheckInAnswerRequest,
   ConfirmAgreementRequest,
   ContinueAnswer,
+  EditSessionRequest,
   LogMeetingRequest,
   MeetingFormat,
   ProposeMeetingRequest,
@@ -36,7 +38,7 @@ export class ProposeMeetingDto implements ProposeMeetingRequest {
   @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @Transform(trim) @IsString() @MaxLength(1000) agenda?: string;
 }
 
-export class CancelMeetingDto {
+export class CancelMeetingDto implements CancelMeetingRequest {
   @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @Transform(trim) @IsString() @MaxLength(500) reason?: string;
 }
 
@@ -52,7 +54,7 @@ export class LogMeetingDto implements LogMeetingRequest {
   @ApiPropertyOptional({ maxLength: 2000 }) @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) nextSteps?: string;
 }
 
-export class EditSessionDto {
+export class EditSessionDto implements EditSessionRequest {
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) heldAt?: string;
   @ApiPropertyOptional({ minimum: 5, maximum: 600 }) @IsOptional() @IsInt() @Min(5) @Max(600) durationMinutes?: number;
   @ApiPropertyOptional({ minLength: 1, maxLength: 5000 }) @IsOptional() @Transform(trim) @IsString() @Length(1, 5000) notes?: string;

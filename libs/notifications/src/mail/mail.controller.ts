@@ -1,10 +1,11 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { AcceptsBody, FORM_MEDIA_TYPE, PageQuery } from '@mutuals/core';
+import { AcceptsBody, Endpoint, FORM_MEDIA_TYPE, GenericErrors, PageQuery } from '@mutuals/core';
 import type { MailPage, MailStatus, MailView, UnsubscribeView } from '@mutuals/contracts';
 import { CoordinatorOnly, Public } from '@mutuals/identity';
 import { MailService } from './mail.service';
+import { NotificationsErrors } from '../notifications.errors';
 
 const STATUSES: MailStatus[] = ['pending', 'sending', 'sent', 'kept', 'skipped', 'dead'];
 
@@ -23,12 +24,22 @@ class UnsubscribeQuery {
 export class UnsubscribeController {
   constructor(private readonly mail: MailService) {}
 
+  @Endpoint({
+    summary: 'Describe what an unsubscribe link turns off',
+    response: 'UnsubscribeView',
+    errors: [NotificationsErrors.unsubscribeLinkInvalid],
+  })
   @Get()
   describe(@Query() query: UnsubscribeQuery): Promise<UnsubscribeView> {
     return this.mail.describeUnsubscribe(query.token);
   }
 
   /** RFC 8058 one-click: mail clients POST `List-Unsubscribe=One-Click` here; the web page posts too. */
+  @Endpoint({
+    summary: 'Turn off a kind of mail with a signed link (RFC 8058 one-click)',
+    response: 'UnsubscribeView',
+    errors: [NotificationsErrors.unsubscribeLinkInvalid],
+  })
   @Post()
   @AcceptsBody(FORM_MEDIA_TYPE)
   @HttpCode(200)
@@ -44,16 +55,23 @@ export class UnsubscribeController {
 export class MailAdminController {
   constructor(private readonly mail: MailService) {}
 
+  @Endpoint({ summary: 'List the mail outbox (sent, queued, dead letters)', response: 'MailPage', errors: [GenericErrors.invalidCursor] })
   @Get()
   list(@Query() query: MailListQuery): Promise<MailPage> {
     return this.mail.list(query);
   }
 
+  @Endpoint({ summary: 'Read one mail of the outbox', response: 'MailView', errors: [NotificationsErrors.mailNotFound] })
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<MailView> {
     return this.mail.get(id);
   }
 
+  @Endpoint({
+    summary: 'Send a dead-lettered mail again',
+    response: 'MailView',
+    errors: [NotificationsErrors.mailNotDead, NotificationsErrors.mailNotFound],
+  })
   @Post(':id/retry')
   @HttpCode(200)
   retry(@Param('id', ParseUUIDPipe) id: string): Promise<MailView> {

@@ -10,6 +10,8 @@ import type {
 } from '@mutuals/contracts';
 import { AllowPending, AuthUser, CurrentUser } from '@mutuals/identity';
 import { PreferencesService } from './preferences.service';
+import { NotificationsErrors } from '../notifications.errors';
+import { Endpoint } from '@mutuals/core';
 
 const CHANNELS: NotificationChannel[] = ['app', 'email', 'digest', 'off'];
 const FREQUENCIES: DigestFrequency[] = ['daily', 'weekly', 'off'];
@@ -37,11 +39,17 @@ class UpdateNotificationPreferencesDto implements UpdateNotificationPreferencesR
 export class PreferencesController {
   constructor(private readonly preferences: PreferencesService) {}
 
+  @Endpoint({ summary: 'Your notification and mail preferences', response: 'NotificationPreferencesView', errors: [] })
   @Get()
   get(@CurrentUser() user: AuthUser): Promise<NotificationPreferencesView> {
     return this.preferences.view(user.id);
   }
 
+  @Endpoint({
+    summary: 'Change your notification and mail preferences',
+    response: 'NotificationPreferencesView',
+    errors: [NotificationsErrors.invalid],
+  })
   @Put()
   update(@CurrentUser() user: AuthUser, @Body() body: UpdateNotificationPreferencesDto): Promise<NotificationPreferencesView> {
     return this.preferences.update(user.id, body);

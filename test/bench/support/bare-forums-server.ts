@@ -1,0 +1,134 @@
+// The baseline of the forums benchmark: node:http + pg running the forums' own hot statements
+// (exported by their repositories), the same pool size, JSON out, nothing else: no framework, no
+// auth, no validation, no cache. Run as its own process by the harness; argv[2] is its JSON config;
+// prints {"port": n} once listening. With `dataDir` it opens the embedded PGlite there, as the app does.
+import { createServer } from 'node:http';
+import { Pool } from 'pg';
+import { EmbeddedPostgres } from '../../../libs/core/src/database/embedded-postgres';
+import { POST_REACTIONS_SQL, THREAD_POSTS_SQL } from '../../../libs/forums/src/forum-posts.repository';
+import { HEADLINE_OPTIONS, searchSql } from '../../../libs/forums/src/forum-search.repository';
+import { categoryThreadsSql } from '../../../libs/forums/src/forum-threads.repository';
+import { snippetHtml } from '../../../libs/forums/src/post-text';
+
+export interface BareForumsConfig {
+  databaseUrl?: string;
+  dataDir?: string;
+  poolSize: number;
+  /** Whose unread counts and reactions the reads show, and who posts. */
+  viewerId: string;
+}
+
+async function main(): Promise<void> {
+  const config = JSON.parse(process.argv[2]!) as BareForumsConfig;
+  const embedded = config.dataDir ? await EmbeddedPostgres.start(config.dataDir) : null;
+  const pool = new Pool({ connectionString: embedded?.url ?? config.databaseUrl, max: config.poolSize });
+  const viewerId = config.viewerId;
+  const authors = async (ids: string[]) =>
+    new Map(
+      (await pool.query(`SELECT id, display_name, handle, avatar_url FROM users WHERE id = ANY($1::uuid[])`, [[...new Set(ids)]])).rows.map(
+        (u) => [u.id, u],
+      ),
+    );
+
+  const routes: [string, RegExp, (m: RegExpMatchArray, url: URL, body: string) => Promise<unknown>][] = [
+    [
+      'GET',
+      /^\/threads\/([0-9a-f-]{36})\/posts$/,
+      async (m) => {
+        const posts = (await pool.query(THREAD_POSTS_SQL, [m[1], viewerId, false, 0, 21])).rows.slice(0, 20);
+        const [reactions, names] = await Promise.all([
+          pool.query(POST_REACTIONS_SQL, [posts.map((p) => p.id), viewerId]),
+          authors(posts.map((p) => p.author_id)),
+        ]);
+        return {
+          items: posts.map((p) => ({ ...p, author: names.get(p.author_id), reactions: reactions.rows.filter((r) => r.post_id === p.id) })),
+        };
+      },
+    ],
+    [
+      'GET',
+      /^\/categories\/([a-z0-9-]+)\/threads$/,
+      async (m) => {
+        const [category] = (await pool.query(`SELECT id FROM forum_categories WHERE slug = $1`, [m[1]])).rows;
+        const threads = (await pool.query(categoryThreadsSql(false), [category.id, viewerId, false, 21])).rows.slice(0, 20);
+        const names = await authors(threads.map((t) => t.author_id));
+        return { items: threads.map((t) => ({ ...t, author: names.get(t.author_id) })) };
+      },
+    ],
+    [
+      'GET',
+      /^\/search$/,
+      async (_, url) => {
+        const hits = (await pool.query(searchSql(false), [url.searchParams.get('q'), 21, null, HEADLINE_OPTIONS])).rows.slice(0, 20);
+        const names = await authors(hits.map((h) => h.author_id));
+        return { items: hits.map((h) => ({ ...h, snippet: snippetHtml(h.headline), author: names.get(h.author_id) })) };
+      },
+    ],
+    // A reply: the thread's seq under its row lock, the post with its search vector, the category's count, in one transaction.
+    [
+      'POST',
+      /^\/threads\/([0-9a-f-]{36})\/posts$/,
+      async (m, _, raw) => {
+        const { body } = JSON.parse(raw) as { body: string };
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const [thread] = (
+            await client.query(
+              `UPDATE forum_threads SET last_seq = last_seq + 1, reply_count = reply_count + 1, last_post_at = now() WHERE id = $1 RETURNING last_seq, category_id`,
+              [m[1]],
+            )
+          ).rows;
+          const [post] = (
+            await client.query(
+              `INSERT INTO forum_posts (id, thread_id, seq, author_id, body, body_html, plain_text, created_at, search)
+             VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $4, now(), to_tsvector('english', $4)) RETURNING id, seq, created_at`,
+              [m[1], thread.last_seq, viewerId, body, `<p>${body}</p>`],
+            )
+          ).rows;
+          await client.query(`UPDATE forum_categories SET post_count = post_count + 1, last_activity_at = now() WHERE id = $1`, [
+            thread.category_id,
+          ]);
+          await client.query('COMMIT');
+          return post;
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
+    ],
+  ];
+
+  const server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+    req.on('end', async () => {
+      const url = new URL(req.url ?? '/', 'http://bare');
+      for (const [method, pattern, handle] of routes) {
+        const match = req.method === method && url.pathname.match(pattern);
+        if (!match) continue;
+        try {
+          const body = JSON.stringify(await handle(match, url, raw));
+          res.writeHead(method === 'POST' ? 201 : 200, { 'content-type': 'application/json' }).end(body);
+        } catch (error) {
+          res.writeHead(500).end(String(error));
+        }
+        return;
+      }
+      res.writeHead(404).end();
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ port: (server.address() as { port: number }).port })}\n`));
+  process.on('SIGTERM', () => {
+    server.close();
+    void pool
+      .end()
+      .then(() => embedded?.stop())
+      .finally(() => process.exit(0));
+  });
+}
+
+void main();
