@@ -67,7 +67,12 @@ function CapabilitiesEditor({ organisationId, current }: { organisationId: strin
     await client.invalidateQueries({ queryKey: partnershipKeys.all });
     setSaved(true);
   });
-  const group = (name: 'capabilities' | 'regions' | 'sectors' | 'clientGroups', label: string, options: { value: string; label: string }[], optional = false) => (
+  const group = (
+    name: 'capabilities' | 'regions' | 'sectors' | 'clientGroups',
+    label: string,
+    options: { value: string; label: string }[],
+    optional = false,
+  ) => (
     <CheckboxGroup
       name={name}
       label={label}

@@ -5,7 +5,19 @@ import type { CreateOpportunityRequest, OpportunityView, ValueBand } from '@mutu
 import { api } from '../../api/client';
 import { partnershipKeys, usePartnershipsTaxonomy } from '../../api/partnerships';
 import { termOptions, useTaxonomy } from '../../api/taxonomy';
-import { Button, Card, Checkbox, CheckboxGroup, FormError, PageTitle, Select, TextArea, TextField, useForm, type FieldErrors } from '../../components';
+import {
+  Button,
+  Card,
+  Checkbox,
+  CheckboxGroup,
+  FormError,
+  PageTitle,
+  Select,
+  TextArea,
+  TextField,
+  useForm,
+  type FieldErrors,
+} from '../../components';
 
 interface Values {
   title: string;
@@ -25,7 +37,17 @@ export function NewOpportunityPage() {
   const { taxonomy } = useTaxonomy();
   const partnerships = usePartnershipsTaxonomy();
   const form = useForm<Values>(
-    { title: '', commissioner: '', description: '', sector: '', region: '', valueBand: '', capabilitiesSought: [], deadline: '', publish: true },
+    {
+      title: '',
+      commissioner: '',
+      description: '',
+      sector: '',
+      region: '',
+      valueBand: '',
+      capabilitiesSought: [],
+      deadline: '',
+      publish: true,
+    },
     {
       validate: (v): FieldErrors => ({
         ...(v.title.trim().length < 5 && { title: 'Name the service, at least 5 characters' }),
@@ -58,11 +80,25 @@ export function NewOpportunityPage() {
         <form onSubmit={submit} noValidate className="stack">
           <FormError error={form.formError} fieldErrors={form.errors} focusKey={form.failures} />
           <TextField label="Service" hint="For example “Social prescribing service, Tameside”" {...form.text('title')} />
-          <TextField label="Commissioner" hint="The council, NHS integrated care board or department that tenders it" {...form.text('commissioner')} />
-          <TextArea label="Description" rows={5} hint="The service, the contract and what a partner would do" {...form.text('description')} />
+          <TextField
+            label="Commissioner"
+            hint="The council, NHS integrated care board or department that tenders it"
+            {...form.text('commissioner')}
+          />
+          <TextArea
+            label="Description"
+            rows={5}
+            hint="The service, the contract and what a partner would do"
+            {...form.text('description')}
+          />
           <Select label="Sector" placeholder="Choose…" options={termOptions(taxonomy?.sectors)} {...form.text('sector')} />
           <Select label="Region" placeholder="Choose…" options={termOptions(taxonomy?.regions)} {...form.text('region')} />
-          <Select label="Contract value" placeholder="Choose…" options={termOptions(partnerships?.valueBands)} {...form.text('valueBand')} />
+          <Select
+            label="Contract value"
+            placeholder="Choose…"
+            options={termOptions(partnerships?.valueBands)}
+            {...form.text('valueBand')}
+          />
           <CheckboxGroup
             name="capabilitiesSought"
             label="Partners sought for"
@@ -74,7 +110,12 @@ export function NewOpportunityPage() {
             error={form.errors.capabilitiesSought}
           />
           <TextField label="Bid deadline" type="date" {...form.text('deadline')} />
-          <Checkbox label="Publish now (otherwise keep it as a draft)" name="publish" checked={v.publish} onChange={(e) => form.set('publish', e.target.checked)} />
+          <Checkbox
+            label="Publish now (otherwise keep it as a draft)"
+            name="publish"
+            checked={v.publish}
+            onChange={(e) => form.set('publish', e.target.checked)}
+          />
           <Button type="submit" busy={form.submitting}>
             Post the opportunity
           </Button>

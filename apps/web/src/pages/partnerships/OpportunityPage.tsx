@@ -6,7 +6,20 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InterestView, OpportunityStatusRequest, OpportunityView } from '@mutuals/contracts';
 import { api, errorMessage, isApiError } from '../../api/client';
 import { opportunityQuery, partnershipKeys, pounds } from '../../api/partnerships';
-import { ActionFeedback, Alert, Button, ButtonLink, Card, FormError, PageTitle, Spinner, TextArea, TextField, useForm, type FieldErrors } from '../../components';
+import {
+  ActionFeedback,
+  Alert,
+  Button,
+  ButtonLink,
+  Card,
+  FormError,
+  PageTitle,
+  Spinner,
+  TextArea,
+  TextField,
+  useForm,
+  type FieldErrors,
+} from '../../components';
 import { CapabilityList, FitReasons, formatDate, OpportunityFacts, StatusBadge } from './partnershipsShared';
 
 export function OpportunityPage() {
@@ -53,7 +66,11 @@ function Interest({ opportunity }: { opportunity: OpportunityView }) {
     return (
       <Card title="Your pitch" level={2}>
         <p className="prose">{mine.pitch}</p>
-        <p>{mine.shortlisted ? 'Your organisation is shortlisted.' : `Sent on ${formatDate(mine.createdAt)}; the poster will be in touch if you are shortlisted.`}</p>
+        <p>
+          {mine.shortlisted
+            ? 'Your organisation is shortlisted.'
+            : `Sent on ${formatDate(mine.createdAt)}; the poster will be in touch if you are shortlisted.`}
+        </p>
       </Card>
     );
   }
@@ -66,11 +83,17 @@ function InterestForm({ opportunityId }: { opportunityId: string }) {
   const client = useQueryClient();
   const form = useForm(
     { pitch: '' },
-    { validate: (v): FieldErrors => (v.pitch.trim().length >= 20 ? {} : { pitch: 'Write at least 20 characters about why you would be a good partner' }) },
+    {
+      validate: (v): FieldErrors =>
+        v.pitch.trim().length >= 20 ? {} : { pitch: 'Write at least 20 characters about why you would be a good partner' },
+    },
   );
   const submit = form.handleSubmit(async (values) => {
     const interest = await api.post<InterestView>(`/partnerships/opportunities/${opportunityId}/interests`, values);
-    client.setQueryData<OpportunityView>(partnershipKeys.opportunity(opportunityId), (o) => o && { ...o, myInterest: interest, interestCount: o.interestCount + 1 });
+    client.setQueryData<OpportunityView>(
+      partnershipKeys.opportunity(opportunityId),
+      (o) => o && { ...o, myInterest: interest, interestCount: o.interestCount + 1 },
+    );
     await client.invalidateQueries({ queryKey: partnershipKeys.all });
   });
   return (
@@ -117,16 +140,25 @@ function ManageOpportunity({ opportunity }: { opportunity: OpportunityView }) {
       <ActionFeedback notice={notice} error={move.error} />
       <p>
         {opportunity.interestCount} {opportunity.interestCount === 1 ? 'organisation has' : 'organisations have'} expressed interest.{' '}
-        {opportunity.status !== 'draft' && <Link to={`/partnerships/opportunities/${opportunity.id}/shortlist`}>Read the pitches and shortlist</Link>}
+        {opportunity.status !== 'draft' && (
+          <Link to={`/partnerships/opportunities/${opportunity.id}/shortlist`}>Read the pitches and shortlist</Link>
+        )}
       </p>
       <div className="button-row">
         {moves.map((m) => (
-          <Button key={m.to} variant={m.to === 'withdrawn' ? 'ghost' : 'secondary'} onClick={() => move.mutate({ status: m.to })} disabled={move.isPending}>
+          <Button
+            key={m.to}
+            variant={m.to === 'withdrawn' ? 'ghost' : 'secondary'}
+            onClick={() => move.mutate({ status: m.to })}
+            disabled={move.isPending}
+          >
             {m.label}
           </Button>
         ))}
       </div>
-      {opportunity.status === 'partnered' && <WonForm onWon={(valueWon) => move.mutateAsync({ status: 'won', valueWon }).then(() => undefined)} />}
+      {opportunity.status === 'partnered' && (
+        <WonForm onWon={(valueWon) => move.mutateAsync({ status: 'won', valueWon }).then(() => undefined)} />
+      )}
     </Card>
   );
 }
@@ -134,7 +166,10 @@ function ManageOpportunity({ opportunity }: { opportunity: OpportunityView }) {
 function WonForm({ onWon }: { onWon: (valueWon: number) => Promise<void> }) {
   const form = useForm(
     { valueWon: '' },
-    { validate: (v): FieldErrors => (/^\d+$/.test(v.valueWon.replace(/[£,\s]/g, '')) ? {} : { valueWon: 'Give the contract value in whole pounds' }) },
+    {
+      validate: (v): FieldErrors =>
+        /^\d+$/.test(v.valueWon.replace(/[£,\s]/g, '')) ? {} : { valueWon: 'Give the contract value in whole pounds' },
+    },
   );
   const submit = form.handleSubmit(async (values) => onWon(Number(values.valueWon.replace(/[£,\s]/g, ''))));
   return (

@@ -73,8 +73,13 @@ export function PartnershipsBoardPage() {
         )}
         {list.isPending && <Spinner />}
         {list.error && <Alert tone="danger">{errorMessage(list.error)}</Alert>}
-        {list.isSuccess && items.length === 0 && <EmptyState title={scope === 'board' ? 'No open opportunities match' : 'Your organisation has posted none yet'} />}
-        <ul className="resource-list" aria-label={scope === 'board' ? 'Open opportunities, best fit first' : 'Your organisation’s opportunities'}>
+        {list.isSuccess && items.length === 0 && (
+          <EmptyState title={scope === 'board' ? 'No open opportunities match' : 'Your organisation has posted none yet'} />
+        )}
+        <ul
+          className="resource-list"
+          aria-label={scope === 'board' ? 'Open opportunities, best fit first' : 'Your organisation’s opportunities'}
+        >
           {items.map((opportunity) => (
             <OpportunityCard key={opportunity.id} opportunity={opportunity} />
           ))}

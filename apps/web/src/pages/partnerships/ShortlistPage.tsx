@@ -24,7 +24,9 @@ export function ShortlistPage() {
         ? api.delete<InterestView>(`/partnerships/opportunities/${id}/interests/${interest.id}/shortlist`)
         : api.put<InterestView>(`/partnerships/opportunities/${id}/interests/${interest.id}/shortlist`),
     onSuccess: async (interest) => {
-      setNotice(interest.shortlisted ? `${interest.organisation.name} is shortlisted.` : `${interest.organisation.name} is off the shortlist.`);
+      setNotice(
+        interest.shortlisted ? `${interest.organisation.name} is shortlisted.` : `${interest.organisation.name} is off the shortlist.`,
+      );
       await client.invalidateQueries({ queryKey: partnershipKeys.all });
     },
   });
@@ -63,7 +65,11 @@ export function ShortlistPage() {
             <p className="forum-meta">Pitched by {interest.member.displayName}</p>
             <p className="prose">{interest.pitch}</p>
             <FitReasons fit={interest.fit} heading="Fit" />
-            <Button variant={interest.shortlisted ? 'ghost' : 'secondary'} onClick={() => toggle.mutate(interest)} disabled={toggle.isPending}>
+            <Button
+              variant={interest.shortlisted ? 'ghost' : 'secondary'}
+              onClick={() => toggle.mutate(interest)}
+              disabled={toggle.isPending}
+            >
               {interest.shortlisted ? `Take ${interest.organisation.name} off the shortlist` : `Shortlist ${interest.organisation.name}`}
             </Button>
           </li>
