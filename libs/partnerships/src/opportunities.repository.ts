@@ -155,14 +155,14 @@ export class OpportunitiesRepository {
     const moved = await firstRow<{ id: string }>(
       this.runner(manager),
       `UPDATE partnership_opportunities o SET
-         status = $3,
-         value_won = $4,
-         published_at = CASE WHEN $3 = 'open' THEN now() ELSE published_at END,
-         closed_at = CASE WHEN $3 = 'closed' THEN now() WHEN ${EFFECTIVE_STATUS} = 'closed' THEN COALESCE(closed_at, deadline) ELSE closed_at END,
-         partnered_at = CASE WHEN $3 = 'partnered' THEN now() ELSE partnered_at END,
-         outcome_at = CASE WHEN $3 IN ('won', 'lost', 'withdrawn') THEN now() ELSE outcome_at END,
+         status = $3::text,
+         value_won = $4::bigint,
+         published_at = CASE WHEN $3::text = 'open' THEN now() ELSE published_at END,
+         closed_at = CASE WHEN $3::text = 'closed' THEN now() WHEN ${EFFECTIVE_STATUS} = 'closed' THEN COALESCE(closed_at, deadline) ELSE closed_at END,
+         partnered_at = CASE WHEN $3::text = 'partnered' THEN now() ELSE partnered_at END,
+         outcome_at = CASE WHEN $3::text IN ('won', 'lost', 'withdrawn') THEN now() ELSE outcome_at END,
          updated_at = now()
-       WHERE o.id = $1 AND ${EFFECTIVE_STATUS} = ANY($2)
+       WHERE o.id = $1 AND ${EFFECTIVE_STATUS} = ANY($2::text[])
        RETURNING o.id`,
       [id, from, to, valueWon],
     );

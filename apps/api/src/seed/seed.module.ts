@@ -3,11 +3,17 @@ import { FilesModule } from '@mutuals/files';
 import { ForumsModule } from '@mutuals/forums';
 import { IdentityModule } from '@mutuals/identity';
 import { MatchingModule } from '@mutuals/matching';
+import { PartnershipsModule } from '@mutuals/partnerships';
 import { ProfilesModule } from '@mutuals/profiles';
 import { DemoSeeder } from './demo-seeder';
 import { FilesDemoSeed } from './files-seed';
 import { ForumsDemoSeed } from './forums-seed';
 import { MentoringDemoSeed } from './mentoring-seed';
+import { PartnershipsDemoSeed } from './partnerships-seed';
 
-@Module({ imports: [IdentityModule, ProfilesModule, MatchingModule, ForumsModule, FilesModule], providers: [DemoSeeder, MentoringDemoSeed, ForumsDemoSeed, FilesDemoSeed], exports: [DemoSeeder] })
+@Module({
+  imports: [IdentityModule, ProfilesModule, MatchingModule, ForumsModule, FilesModule, PartnershipsModule],
+  providers: [DemoSeeder, MentoringDemoSeed, ForumsDemoSeed, FilesDemoSeed, PartnershipsDemoSeed],
+  exports: [DemoSeeder],
+})
 export class SeedModule {}
