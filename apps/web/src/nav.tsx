@@ -28,7 +28,7 @@ export const navItems: NavItem[] = [
   { to: '/settings', label: 'Settings', audience: 'member' },
   { to: '/eligibility', label: 'Check eligibility', audience: 'guest' },
   { to: '/admin', label: 'Overview', audience: 'coordinator', end: true },
-  { to: '/admin/members', label: 'Approvals', audience: 'coordinator' },
+  { to: '/admin/members', label: 'People', audience: 'coordinator' },
   { to: '/admin/matching', label: 'Matching', audience: 'coordinator' },
   { to: '/admin/mentoring', label: 'Pairs', audience: 'coordinator' },
   { to: '/admin/flags', label: 'Flags', audience: 'coordinator' },

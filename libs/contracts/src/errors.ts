@@ -31,6 +31,8 @@ export type IdentityErrorCode =
   | 'awaitingApproval'
   | 'suspended'
   | 'coordinatorsOnly'
+  /** Giving or taking away the admin role. */
+  | 'adminsOnly'
   | 'badCsrfToken'
   | 'memberNotFound'
   | 'invalidTransition'
@@ -49,7 +51,9 @@ export type ProfilesErrorCode =
   | 'joinRequestNotFound'
   | 'alreadyInOrganisation'
   | 'joinRequestPending'
-  | 'joinRequestDecided';
+  | 'joinRequestDecided'
+  | 'stageUnchanged'
+  | 'stageDateOutOfOrder';
 
 export type MatchingErrorCode =
   | 'requestNotFound'

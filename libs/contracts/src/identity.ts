@@ -59,6 +59,18 @@ export interface SessionView {
 /** GET /admin/members?status= */
 export interface AdminMemberQuery extends PageQuery {
   status?: AccountStatus;
+  role?: Role;
+  /** A part of the name, handle or email address. */
+  q?: string;
+  /** Sector slug: the member's own sectors or their organisation's. */
+  sector?: string;
+  /** Region slug: the member's, or else their organisation's. */
+  region?: string;
+}
+
+/** POST /admin/members/:id/role. Only an admin gives or takes away the admin role; nobody changes their own. */
+export interface ChangeRoleRequest {
+  role: Role;
 }
 
 /** An item of GET /admin/members, and the answer of POST /admin/members/:id/approve and .../suspend. */

@@ -117,6 +117,25 @@ export interface CreateOrganisationRequest {
 /** PATCH /organisations/:id */
 export type UpdateOrganisationRequest = Partial<CreateOrganisationRequest>;
 
+/** One step of an organisation's journey: GET /organisations/:id/stages, oldest first. */
+export interface StageChangeView {
+  id: Uuid;
+  /** null: the stage the organisation was registered at. */
+  fromStage: string | null;
+  toStage: string;
+  /** null: recorded by the system (demo data, the command line), or the person's account is gone. */
+  changedBy: { id: Uuid; displayName: string } | null;
+  changedAt: IsoDateTime;
+}
+
+/** POST /admin/organisations/:id/stages: a coordinator records a step, when it happened if not today. */
+export interface RecordStageChangeRequest {
+  /** Journey stage slug. */
+  stage: string;
+  /** When the organisation reached it: not in the future, not before its last recorded step. Default now. */
+  changedAt?: IsoDateTime;
+}
+
 /** GET /organisations?q=: organisations a new member can ask to join, by name. */
 export interface OrganisationSearchQuery {
   q: string;

@@ -10,6 +10,7 @@ export const IdentityErrors = defineErrors<IdentityErrorCode>({
   suspended: 'forbidden',
   applicationRejected: 'forbidden',
   coordinatorsOnly: 'forbidden',
+  adminsOnly: 'forbidden',
   badCsrfToken: 'forbidden',
   memberNotFound: 'not-found',
   invalidTransition: 'conflict',

@@ -218,13 +218,17 @@ export class IdentityService {
     return toSummary(renamed);
   }
 
+  /** `ids`: only these accounts (another lib's filter, e.g. by sector). */
   async listMembers(query: {
     status?: AccountStatus;
+    role?: Role;
+    q?: string;
+    ids?: readonly string[];
     limit: number;
     cursor?: string;
   }): Promise<Page<UserView & { createdAt: string; emailVerified: boolean }>> {
     const after = decodeCursor(query.cursor, ['timestamp', 'uuid']) as [string, string] | null;
-    const rows = await this.users.page({ status: query.status, limit: query.limit + 1, after });
+    const rows = await this.users.page({ status: query.status, role: query.role, q: query.q, ids: query.ids, limit: query.limit + 1, after });
     return toPage(
       rows,
       query.limit,
@@ -269,6 +273,23 @@ export class IdentityService {
     await this.events.emit('identity.sessions.revoked', { userId: user.id, sessionIds: null });
     await this.events.emit('identity.user.changed', { user: toSummary(user), reason: 'rejected', rejectionReason: reason });
     return toUserView(user);
+  }
+
+  /**
+   * Coordinators make members coordinators and back; only an admin gives or takes away the admin
+   * role, and nobody changes their own (a last admin cannot demote themselves by mistake).
+   */
+  async changeRole(memberId: string, actor: AuthUser, role: Role): Promise<UserView> {
+    if (memberId === actor.id) throw IdentityErrors.invalidTransition('You cannot change your own role');
+    const user = await this.getUser(memberId);
+    if (user.role === role) return toUserView(user);
+    if ((role === 'admin' || user.role === 'admin') && actor.role !== 'admin') {
+      throw IdentityErrors.adminsOnly('Only an admin can give or take away the admin role');
+    }
+    const changed = await this.users.setRole(memberId, user.role, role);
+    if (!changed) throw IdentityErrors.invalidTransition('Someone else changed this role a moment ago; reload and try again');
+    await this.events.emit('identity.user.changed', { user: toSummary(changed), reason: 'role-changed' });
+    return toUserView(changed);
   }
 
   /** A suspended member comes back as active; their old sessions stay revoked. */

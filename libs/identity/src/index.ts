@@ -6,6 +6,6 @@ export { SESSION_COOKIE, bearerToken, readCookie } from './auth/cookies';
 export { HANDLE_PATTERN } from './auth/handles';
 export { ROLES, STATUSES } from './entities/user.entity';
 export * from './identity.types';
-export { MemberListQuery, RejectMemberDto } from './dto/auth.dto';
+export { ChangeRoleDto, MemberListQuery, RejectMemberDto } from './dto/auth.dto';
 export { IdentityErrors } from './identity.errors';
 export { AccountErrors } from './accounts/accounts.errors';

@@ -3,13 +3,14 @@ import { ApiTags } from '@nestjs/swagger';
 import type { AdminMemberView, Page, UserView } from '@mutuals/contracts';
 import {
   AuthUser,
+  ChangeRoleDto,
   CoordinatorOnly,
   CurrentUser,
   IdentityErrors,
   IdentityService,
-  MemberListQuery,
   RejectMemberDto,
 } from '@mutuals/identity';
+import { AdminMemberSearchDto } from './dto/profile.dto';
 import { ProfilesService } from './profiles.service';
 import { Endpoint, GenericErrors } from '@mutuals/core';
 
@@ -22,15 +23,20 @@ export class AdminMembersController {
     private readonly profiles: ProfilesService,
   ) {}
 
-  /** The approvals queue: accounts from identity, with the organisation each one gave. */
+  /**
+   * Every account, newest first: the approvals queue and the people page. Accounts come from
+   * identity; a sector or region filter first asks profiles which members are in it.
+   */
   @Endpoint({
-    summary: 'List members for approval (the approvals queue)',
+    summary: 'Find members: the approvals queue and the people page',
     response: 'Page<AdminMemberView>',
     errors: [GenericErrors.invalidCursor],
   })
   @Get()
-  async list(@Query() query: MemberListQuery): Promise<Page<AdminMemberView>> {
-    const page = await this.identity.listMembers(query);
+  async list(@Query() query: AdminMemberSearchDto): Promise<Page<AdminMemberView>> {
+    const { sector, region, ...accounts } = query;
+    const ids = sector || region ? await this.profiles.memberIdsIn({ sector, region }) : undefined;
+    const page = await this.identity.listMembers({ ...accounts, ids });
     const profiles = await this.profiles.getPublicProfiles(page.items.map((m) => m.id));
     return { ...page, items: page.items.map((m) => ({ ...m, organisationName: profiles.get(m.id)?.organisation?.name ?? null })) };
   }
@@ -62,6 +68,17 @@ export class AdminMembersController {
   @HttpCode(200)
   reinstate(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<UserView> {
     return this.identity.reinstate(id, user.id);
+  }
+
+  @Endpoint({
+    summary: "Change a member's role (only an admin gives or takes away admin)",
+    response: 'UserView',
+    errors: [IdentityErrors.adminsOnly, IdentityErrors.invalidTransition, IdentityErrors.memberNotFound],
+  })
+  @Post(':id/role')
+  @HttpCode(200)
+  changeRole(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser, @Body() body: ChangeRoleDto): Promise<UserView> {
+    return this.identity.changeRole(id, user, body.role);
   }
 
   @Endpoint({

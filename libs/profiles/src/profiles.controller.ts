@@ -7,6 +7,7 @@ import type {
   OrganisationView,
   ProfileView,
   PublicProfileView,
+  StageChangeView,
   TaxonomyView,
 } from '@mutuals/contracts';
 import { AllowPending, AuthUser, CurrentUser, IdentityErrors, OptionalUser, Public } from '@mutuals/identity';
@@ -91,6 +92,16 @@ export class ProfilesController {
   @Get('organisations/:id')
   organisation(@Param('id', ParseUUIDPipe) id: string) {
     return this.profiles.getOrganisation(id);
+  }
+
+  @Endpoint({
+    summary: "An organisation's journey through the stages, oldest step first",
+    response: 'StageChangeView[]',
+    errors: [ProfilesErrors.organisationNotFound],
+  })
+  @Get('organisations/:id/stages')
+  stages(@Param('id', ParseUUIDPipe) id: string): Promise<StageChangeView[]> {
+    return this.profiles.stageHistory(id);
   }
 
   @Endpoint({

@@ -10,4 +10,6 @@ export const ProfilesErrors = defineErrors<ProfilesErrorCode>({
   alreadyInOrganisation: 'conflict',
   joinRequestPending: 'conflict',
   joinRequestDecided: 'conflict',
+  stageUnchanged: 'conflict',
+  stageDateOutOfOrder: 'invalid',
 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@mutuals/identity';
 import { AdminMembersController } from './admin-members.controller';
+import { AdminOrganisationsController } from './admin-organisations.controller';
 import { OrganisationJoinsController } from './organisation-joins.controller';
 import { OrganisationJoinsRepository } from './organisation-joins.repository';
 import { OrganisationJoinsService } from './organisation-joins.service';
@@ -13,7 +14,7 @@ import { ProfilesRepository } from './repositories/profiles.repository';
 
 @Module({
   imports: [IdentityModule],
-  controllers: [ProfilesController, OrganisationJoinsController, AdminMembersController],
+  controllers: [ProfilesController, OrganisationJoinsController, AdminMembersController, AdminOrganisationsController],
   providers: [
     ProfilesService,
     ProfilesRepository,

@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Page, decodeCursor, toPage, OnDomainEvent } from '@mutuals/core';
-import type { MeView, OrganisationSummary, OrganisationView, ProfileView, PublicProfileView, TaxonomyView } from '@mutuals/contracts';
+import type {
+  MeView,
+  OrganisationSummary,
+  OrganisationView,
+  ProfileView,
+  PublicProfileView,
+  StageChangeView,
+  TaxonomyView,
+} from '@mutuals/contracts';
 import { AuthUser, IdentityService, UserChanged, isCoordinator } from '@mutuals/identity';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CreateOrganisationDto, MemberSearchDto, UpdateOrganisationDto, UpdateProfileDto } from './dto/profile.dto';
+import { CreateOrganisationDto, MemberSearchDto, RecordStageChangeDto, UpdateOrganisationDto, UpdateProfileDto } from './dto/profile.dto';
 import type { MemberRef } from './member-ref.pipe';
 import { ProfilesErrors } from './profiles.errors';
 import { MatchingParticipant } from './profiles.types';
@@ -162,6 +170,10 @@ export class ProfilesService {
         manager,
       );
       await this.organisations.addMember(organisation.id, userId, manager);
+      await this.organisations.recordStageChange(
+        { organisation_id: organisation.id, from_stage: null, to_stage: organisation.stage, changed_by: userId, changed_at: null },
+        manager,
+      );
       // The founder's profile points at it unless they already belong somewhere.
       await this.profiles.setOrganisation(userId, organisation.id, { onlyIfNone: true }, manager);
       return toOrganisationView(organisation);
@@ -185,7 +197,81 @@ export class ProfilesService {
     const organisation = await this.organisations.findById(id);
     if (!organisation) throw ProfilesErrors.organisationNotFound('No such organisation');
     if (!isCoordinator(caller)) await this.assertMember(caller.id, id);
-    return toOrganisationView(await this.organisations.update(id, organisationFields(change)));
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.organisations.findForUpdate(id, manager);
+      if (!before) throw ProfilesErrors.organisationNotFound('No such organisation');
+      const after = await this.organisations.update(id, organisationFields(change), manager);
+      if (after.stage !== before.stage) {
+        await this.organisations.recordStageChange(
+          { organisation_id: id, from_stage: before.stage, to_stage: after.stage, changed_by: caller.id, changed_at: null },
+          manager,
+        );
+      }
+      return toOrganisationView(after);
+    });
+  }
+
+  /**
+   * A coordinator records a step of the journey, dated when it happened ("spun out on 1 April"):
+   * not in the future and not before the last recorded step, so the journey stays in order.
+   */
+  async recordStage(caller: AuthUser | null, id: string, input: RecordStageChangeDto): Promise<StageChangeView[]> {
+    const changedAt = input.changedAt ? new Date(input.changedAt) : new Date();
+    if (changedAt.getTime() > Date.now() + 60_000) {
+      throw ProfilesErrors.stageDateOutOfOrder('The date the stage was reached cannot be in the future', [
+        { field: 'changedAt', message: 'must not be in the future' },
+      ]);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const before = await this.organisations.findForUpdate(id, manager);
+      if (!before) throw ProfilesErrors.organisationNotFound('No such organisation');
+      if (before.stage === input.stage) throw ProfilesErrors.stageUnchanged(`The organisation is already at that stage`);
+      const last = await this.organisations.lastStageChangeAt(id, manager);
+      if (last && changedAt < last) {
+        throw ProfilesErrors.stageDateOutOfOrder(`The organisation's last recorded step was on ${last.toISOString().slice(0, 10)}`, [
+          { field: 'changedAt', message: 'must not be before the last recorded step' },
+        ]);
+      }
+      await this.organisations.update(id, { stage: input.stage }, manager);
+      await this.organisations.recordStageChange(
+        { organisation_id: id, from_stage: before.stage, to_stage: input.stage, changed_by: caller?.id ?? null, changed_at: changedAt },
+        manager,
+      );
+    });
+    return this.stageHistory(id);
+  }
+
+  /**
+   * Replaces an organisation's journey with steps recorded before it was on the platform (the demo
+   * data; a programme's own records), oldest first; the organisation ends at the last step's stage.
+   */
+  async importJourney(id: string, steps: readonly { stage: string; at: Date }[]): Promise<void> {
+    const last = steps.at(-1);
+    if (!last) return;
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.organisations.findForUpdate(id, manager))) throw ProfilesErrors.organisationNotFound('No such organisation');
+      await this.organisations.clearStageChanges(id, manager);
+      for (const [index, step] of steps.entries()) {
+        const from = index === 0 ? null : steps[index - 1]!.stage;
+        await this.organisations.recordStageChange({ organisation_id: id, from_stage: from, to_stage: step.stage, changed_by: null, changed_at: step.at }, manager);
+      }
+      await this.organisations.update(id, { stage: last.stage }, manager);
+    });
+  }
+
+  /** The organisation's journey, oldest step first, with who recorded each step. */
+  async stageHistory(id: string): Promise<StageChangeView[]> {
+    if (!(await this.organisations.findById(id))) throw ProfilesErrors.organisationNotFound('No such organisation');
+    const steps = await this.organisations.stageChanges(id);
+    const people = await this.profiles.byUsers([...new Set(steps.flatMap((s) => (s.changed_by ? [s.changed_by] : [])))]);
+    const names = new Map(people.map((p) => [p.user_id, p.display_name]));
+    return steps.map((s) => ({
+      id: s.id,
+      fromStage: s.from_stage,
+      toStage: s.to_stage,
+      changedBy: s.changed_by && names.has(s.changed_by) ? { id: s.changed_by, displayName: names.get(s.changed_by)! } : null,
+      changedAt: s.changed_at.toISOString(),
+    }));
   }
 
   /**
@@ -215,6 +301,11 @@ export class ProfilesService {
       (p) => [p.display_name, p.user_id],
       (p) => ({ id: p.user_id, ...toProfileView(p, organisations.get(p.organisation_id ?? '')) }),
     );
+  }
+
+  /** Every account (any status) whose own sectors or organisation's sector, and region, match. */
+  memberIdsIn(filter: { sector?: string; region?: string }): Promise<string[]> {
+    return this.profiles.idsIn(filter);
   }
 
   /** A member's public profile; a pending or suspended member is visible to coordinators only. */

@@ -2,10 +2,30 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEMO_SEED_LOCK, InstanceStateRepository, runExclusively } from '@mutuals/core';
 import { IdentityService } from '@mutuals/identity';
-import { ProfilesService } from '@mutuals/profiles';
+import { ProfilesService, STAGE_SLUGS } from '@mutuals/profiles';
 import { DEMO_COORDINATORS, DEMO_PASSWORD, buildDemoWorld } from './demo-data';
 import { DataSource } from 'typeorm';
 import { Progress } from './progress';
+import { SeededRandom } from './random';
+
+const DAY = 86_400_000;
+
+/**
+ * The steps an organisation took to reach its stage: from where it joined the programme (exploring,
+ * or a stage or two on), each step one to seven months after the last, the latest within the last
+ * half year, so the console has journeys to count.
+ */
+function demoJourney(order: readonly string[], stage: string, random: SeededRandom): { stage: string; at: Date }[] {
+  const end = Math.max(order.indexOf(stage), 0);
+  const start = random.int(0, Math.min(end, 2));
+  let at = Date.now() - random.int(5, 180) * DAY;
+  const steps: { stage: string; at: Date }[] = [];
+  for (let index = end; index >= start; index -= 1) {
+    steps.unshift({ stage: order[index]!, at: new Date(at) });
+    at -= random.int(30, 210) * DAY;
+  }
+  return steps;
+}
 
 /** instance_state key: 'loading' from the first row written, 'loaded' once the last step is done. */
 const DEMO_SEED_KEY = 'demo-seed';
@@ -118,6 +138,10 @@ export class DemoSeeder {
       accounts.tick();
     }
     out.write(`Seeded ${organisations.length} organisations and ${people.length + DEMO_COORDINATORS.length} people\n`);
+    const random = new SeededRandom(1796);
+    for (const [index, id] of organisationIds.entries()) {
+      if (id) await this.profiles.importJourney(id, demoJourney(STAGE_SLUGS, organisations[index]!.stage, random));
+    }
 
     for (const step of this.steps) {
       out.write(`${step.name}...\n`);

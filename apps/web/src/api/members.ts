@@ -1,6 +1,6 @@
-// Members: public profiles (GET /members, /members/:id) and the coordinators' approvals list.
+// Members: public profiles (GET /members, /members/:id) and the coordinators' people list.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type { AccountStatus, AdminMemberView, MemberSearchQuery, Page, PublicProfileView } from '@mutuals/contracts';
+import type { AdminMemberQuery, AdminMemberView, MemberSearchQuery, Page, PublicProfileView } from '@mutuals/contracts';
 import { api } from './client';
 import { cursorPaging } from './queryClient';
 
@@ -8,7 +8,7 @@ export const memberKeys = {
   all: ['members'] as const,
   directory: (query: MemberSearchQuery) => [...memberKeys.all, 'directory', query] as const,
   detail: (id: string) => [...memberKeys.all, 'detail', id] as const,
-  admin: (status: AccountStatus) => [...memberKeys.all, 'admin', status] as const,
+  admin: (query: AdminMemberQuery) => [...memberKeys.all, 'admin', query] as const,
 };
 
 export const memberQuery = (id: string) =>
@@ -24,9 +24,9 @@ export const directoryQuery = (query: Omit<MemberSearchQuery, 'cursor'>) =>
     ...cursorPaging,
   });
 
-export const adminMembersQuery = (status: AccountStatus) =>
+export const adminMembersQuery = (query: Omit<AdminMemberQuery, 'cursor'>) =>
   infiniteQueryOptions({
-    queryKey: memberKeys.admin(status),
-    queryFn: ({ pageParam, signal }) => api.get<Page<AdminMemberView>>('/admin/members', { query: { status, cursor: pageParam }, signal }),
+    queryKey: memberKeys.admin(query),
+    queryFn: ({ pageParam, signal }) => api.get<Page<AdminMemberView>>('/admin/members', { query: { ...query, cursor: pageParam }, signal }),
     ...cursorPaging,
   });

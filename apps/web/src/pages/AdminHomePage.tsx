@@ -25,7 +25,7 @@ function Step({ done, title, children }: { done: boolean | undefined; title: str
 
 export function AdminHomePage() {
   const categories = useQuery(adminCategoriesQuery());
-  const pending = useInfiniteQuery(adminMembersQuery('pending'));
+  const pending = useInfiniteQuery(adminMembersQuery({ status: 'pending' }));
   const mentors = useInfiniteQuery(directoryQuery({ offersMentoring: true }));
   const rounds = useInfiniteQuery(roundsQuery());
 

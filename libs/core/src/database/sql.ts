@@ -37,3 +37,8 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   if ((code ?? driverError?.code) !== '23505') return false;
   return constraint === undefined || own === constraint || driverError?.constraint === constraint;
 }
+
+/** Text matched literally inside a LIKE pattern: its %, _ and \ escaped. */
+export function escapeLike(text: string): string {
+  return text.replace(/[%_\\]/g, (c) => `\\${c}`);
+}

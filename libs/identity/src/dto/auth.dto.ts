@@ -3,8 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { IsVisibleName, PageQuery } from '@mutuals/core';
 import type { RejectMemberRequest } from '@mutuals/contracts';
-import { STATUSES, type AccountStatus } from '../entities/user.entity';
-import type { AdminMemberQuery, LoginRequest, RegisterRequest } from '@mutuals/contracts';
+import { ROLES, STATUSES, type AccountStatus, type Role } from '../entities/user.entity';
+import type { AdminMemberQuery, ChangeRoleRequest, LoginRequest, RegisterRequest } from '@mutuals/contracts';
 
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
@@ -47,6 +47,22 @@ export class MemberListQuery extends PageQuery implements AdminMemberQuery {
   @IsOptional()
   @IsIn(STATUSES)
   status?: AccountStatus;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  @ApiPropertyOptional({ description: 'A part of the name, handle or email address' })
+  @IsOptional()
+  @trimmed()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export class ChangeRoleDto implements ChangeRoleRequest {
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
 }
 
 export class RejectMemberDto implements RejectMemberRequest {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { firstRow, rowsOf, type SqlRunner } from '@mutuals/core';
+import { escapeLike, firstRow, rowsOf, type SqlRunner } from '@mutuals/core';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AccountStatus, Role } from '../entities/user.entity';
 
@@ -65,7 +65,7 @@ export class UsersRepository {
 
   /** The handles taken among `base` and `base-<anything>`, to pick the first free `base-n`. */
   async handlesLike(base: string): Promise<string[]> {
-    const like = `${base.replace(/[%_\\]/g, (c) => `\\${c}`)}-%`;
+    const like = `${escapeLike(base)}-%`;
     const rows = await rowsOf<{ handle: string }>(this.runner(), 'SELECT handle FROM users WHERE handle = $1 OR handle LIKE $2', [
       base,
       like,
@@ -142,11 +142,36 @@ export class UsersRepository {
     return row!;
   }
 
-  /** Newest first, keyset on (created_at, id); `after` is the last row of the previous page. */
-  page(query: { status?: AccountStatus; limit: number; after: [string, string] | null }): Promise<UserRow[]> {
+  /** The role changes only while it is still `from`, so two coordinators acting at once cannot both win. */
+  setRole(id: string, from: Role, to: Role, manager?: EntityManager): Promise<UserRow | undefined> {
+    return firstRow<UserRow>(
+      this.runner(manager),
+      'UPDATE users SET role = $3, updated_at = now() WHERE id = $1 AND role = $2 RETURNING *',
+      [id, from, to],
+    );
+  }
+
+  /**
+   * Newest first, keyset on (created_at, id); `after` is the last row of the previous page. `q`
+   * matches a part of the name, handle or email address; `ids` keeps only those accounts.
+   */
+  page(query: {
+    status?: AccountStatus;
+    role?: Role;
+    q?: string;
+    ids?: readonly string[];
+    limit: number;
+    after: [string, string] | null;
+  }): Promise<UserRow[]> {
     const parameters: unknown[] = [query.limit];
     const conditions: string[] = [];
     if (query.status) conditions.push(`status = $${parameters.push(query.status)}`);
+    if (query.role) conditions.push(`role = $${parameters.push(query.role)}`);
+    if (query.q) {
+      const like = `$${parameters.push(`%${escapeLike(query.q)}%`)}`;
+      conditions.push(`(display_name ILIKE ${like} OR handle ILIKE ${like} OR email ILIKE ${like})`);
+    }
+    if (query.ids) conditions.push(`id = ANY($${parameters.push(query.ids)}::uuid[])`);
     if (query.after) {
       conditions.push(`(created_at, id) < ($${parameters.push(query.after[0])}::timestamptz, $${parameters.push(query.after[1])}::uuid)`);
     }

@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsOptional,
   IsString,
   IsUrl,
@@ -19,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsVisibleName, PageQuery } from '@mutuals/core';
+import { MemberListQuery } from '@mutuals/identity';
 import type { EmployeeInfluence, Nation, OrganisationSearchQuery } from '@mutuals/contracts';
 import {
   LEGAL_FORM_SLUGS,
@@ -30,9 +32,11 @@ import {
   type OrganisationKind,
 } from '../taxonomy/taxonomy';
 import type {
+  AdminMemberQuery,
   CreateOrganisationRequest,
   EligibilityRequest,
   MemberSearchQuery,
+  RecordStageChangeRequest,
   UpdateOrganisationRequest,
   UpdateProfileRequest,
 } from '@mutuals/contracts';
@@ -154,6 +158,20 @@ export class CreateOrganisationDto implements CreateOrganisationRequest {
 
 /** Any subset of the organisation's fields, each validated as on creation. */
 export class UpdateOrganisationDto extends PartialType(CreateOrganisationDto) implements UpdateOrganisationRequest {}
+
+/** GET /admin/members: identity's filters, and where the member works. */
+export class AdminMemberSearchDto extends MemberListQuery implements AdminMemberQuery {
+  @ApiPropertyOptional({ enum: SECTOR_SLUGS }) @IsOptional() @IsIn(SECTOR_SLUGS, { message: 'must be a sector slug' }) sector?: string;
+  @ApiPropertyOptional({ enum: REGION_SLUGS }) @IsOptional() @IsIn(REGION_SLUGS, { message: 'must be a region slug' }) region?: string;
+}
+
+export class RecordStageChangeDto implements RecordStageChangeRequest {
+  @ApiProperty({ enum: STAGE_SLUGS }) @IsIn(STAGE_SLUGS, { message: 'must be a journey stage slug' }) stage!: string;
+  @ApiPropertyOptional({ description: 'When the organisation reached the stage; not in the future. Default now.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  changedAt?: string;
+}
 
 export class MemberSearchDto extends PageQuery implements MemberSearchQuery {
   @ApiPropertyOptional() @IsOptional() @trimmed() @IsString() @MaxLength(200) q?: string;

@@ -11,6 +11,7 @@ export class ProfilesMemberDataRepository {
   async removeMember(userId: string, manager: EntityManager): Promise<void> {
     await manager.query('DELETE FROM organisation_join_requests WHERE user_id = $1', [userId]);
     await manager.query('UPDATE organisation_join_requests SET decided_by = NULL WHERE decided_by = $1', [userId]);
+    await manager.query('UPDATE organisation_stage_changes SET changed_by = NULL WHERE changed_by = $1', [userId]);
     await manager.query('DELETE FROM organisation_members WHERE user_id = $1', [userId]);
     await manager.query('DELETE FROM profiles WHERE user_id = $1', [userId]);
   }

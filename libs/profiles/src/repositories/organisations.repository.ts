@@ -22,6 +22,15 @@ export interface OrganisationRow {
   updated_at: Date;
 }
 
+export interface StageChangeRow {
+  id: string;
+  organisation_id: string;
+  from_stage: string | null;
+  to_stage: string;
+  changed_by: string | null;
+  changed_at: Date;
+}
+
 export type OrganisationFields = Omit<OrganisationRow, 'id' | 'logo_url' | 'created_by' | 'created_at' | 'updated_at'>;
 
 /** The columns a member may change, in the order the UPDATE lists them. */
@@ -64,14 +73,19 @@ export class OrganisationsRepository {
     return rowsOf<OrganisationRow>(this.runner(), 'SELECT * FROM organisations WHERE id = ANY($1::uuid[])', [ids]);
   }
 
+  /** The row, locked until the transaction ends (a stage change reads the stage it replaces). */
+  findForUpdate(id: string, manager: EntityManager): Promise<OrganisationRow | undefined> {
+    return firstRow<OrganisationRow>(manager, 'SELECT * FROM organisations WHERE id = $1 FOR UPDATE', [id]);
+  }
+
   /** Sets the given columns only; an absent key keeps its value. */
-  async update(id: string, change: Partial<OrganisationFields>): Promise<OrganisationRow> {
+  async update(id: string, change: Partial<OrganisationFields>, manager?: EntityManager): Promise<OrganisationRow> {
     const parameters: unknown[] = [id];
     const sets = EDITABLE.filter((column) => change[column] !== undefined).map(
       (column) => `${column} = $${parameters.push(change[column])}`,
     );
     const row = await firstRow<OrganisationRow>(
-      this.runner(),
+      this.runner(manager),
       `UPDATE organisations SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1 RETURNING *`,
       parameters,
     );
@@ -96,5 +110,35 @@ export class OrganisationsRepository {
       organisationId,
     ]);
     return rows.length > 0;
+  }
+
+  /** `changed_at` null means now. */
+  async recordStageChange(change: Omit<StageChangeRow, 'id' | 'changed_at'> & { changed_at: Date | null }, manager: EntityManager): Promise<void> {
+    await manager.query(
+      'INSERT INTO organisation_stage_changes (organisation_id, from_stage, to_stage, changed_by, changed_at) VALUES ($1, $2, $3, $4, COALESCE($5, now()))',
+      [change.organisation_id, change.from_stage, change.to_stage, change.changed_by, change.changed_at],
+    );
+  }
+
+  async clearStageChanges(organisationId: string, manager: EntityManager): Promise<void> {
+    await manager.query('DELETE FROM organisation_stage_changes WHERE organisation_id = $1', [organisationId]);
+  }
+
+  async lastStageChangeAt(organisationId: string, manager: EntityManager): Promise<Date | undefined> {
+    const row = await firstRow<{ changed_at: Date }>(
+      manager,
+      'SELECT max(changed_at) AS changed_at FROM organisation_stage_changes WHERE organisation_id = $1',
+      [organisationId],
+    );
+    return row?.changed_at ?? undefined;
+  }
+
+  /** An organisation's journey, oldest step first. */
+  stageChanges(organisationId: string): Promise<StageChangeRow[]> {
+    return rowsOf<StageChangeRow>(
+      this.runner(),
+      'SELECT * FROM organisation_stage_changes WHERE organisation_id = $1 ORDER BY changed_at, id',
+      [organisationId],
+    );
   }
 }

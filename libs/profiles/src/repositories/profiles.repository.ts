@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { firstRow, rowsOf, type SqlRunner } from '@mutuals/core';
+import { escapeLike, firstRow, rowsOf, type SqlRunner } from '@mutuals/core';
 import type { AccountStatus } from '@mutuals/identity';
 import type { DataSource, EntityManager } from 'typeorm';
 
@@ -58,6 +58,20 @@ export interface DirectoryQuery {
 // Every column but the generated search vector, which nobody reads back.
 const PROFILE_COLUMNS = `p.user_id, p.display_name, p.handle, p.status, p.avatar_url, p.bio, p.job_title, p.organisation_id, p.region, p.sectors,
   p.mentor_offers, p.mentor_expertise, p.mentor_capacity, p.mentor_stage_reached, p.mentee_seeks, p.mentee_needs, p.mentee_stage, p.updated_at`;
+
+/**
+ * Conditions on profiles `p` joined with organisations `o`: a sector is the member's own or their
+ * organisation's; the region is the member's, or else their organisation's.
+ */
+function whereTheyWork(filter: { sector?: string; region?: string }, parameters: unknown[]): string[] {
+  const conditions: string[] = [];
+  if (filter.sector) {
+    const sector = `$${parameters.push(filter.sector)}`;
+    conditions.push(`(${sector} = ANY(p.sectors) OR o.sector = ${sector})`);
+  }
+  if (filter.region) conditions.push(`COALESCE(p.region, o.region) = $${parameters.push(filter.region)}`);
+  return conditions;
+}
 
 /** Members' profiles: the `profiles` table, with copies of the account's name, handle and status. */
 @Injectable()
@@ -140,14 +154,10 @@ export class ProfilesRepository {
     const conditions = ["p.status = 'active'"];
     if (query.q) {
       const q = `$${parameters.push(query.q)}`;
-      const like = `$${parameters.push(`%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)}`;
+      const like = `$${parameters.push(`%${escapeLike(query.q)}%`)}`;
       conditions.push(`(p.search_vector @@ websearch_to_tsquery('simple', ${q}) OR p.display_name ILIKE ${like} OR o.name ILIKE ${like})`);
     }
-    if (query.sector) {
-      const sector = `$${parameters.push(query.sector)}`;
-      conditions.push(`(${sector} = ANY(p.sectors) OR o.sector = ${sector})`);
-    }
-    if (query.region) conditions.push(`COALESCE(p.region, o.region) = $${parameters.push(query.region)}`);
+    conditions.push(...whereTheyWork(query, parameters));
     if (query.offersMentoring !== undefined) conditions.push(`p.mentor_offers = $${parameters.push(query.offersMentoring)}`);
     if (query.seeksMentoring !== undefined) conditions.push(`p.mentee_seeks = $${parameters.push(query.seeksMentoring)}`);
     if (query.after) {
@@ -159,6 +169,18 @@ export class ProfilesRepository {
        WHERE ${conditions.join(' AND ')} ORDER BY p.display_name, p.user_id LIMIT $1`,
       parameters,
     );
+  }
+
+  /** Members of any status in a sector (their own or their organisation's) and region, as the directory matches them. */
+  async idsIn(filter: { sector?: string; region?: string }): Promise<string[]> {
+    const parameters: unknown[] = [];
+    const conditions = ['true', ...whereTheyWork(filter, parameters)];
+    const rows = await rowsOf<{ user_id: string }>(
+      this.runner(),
+      `SELECT p.user_id FROM profiles p LEFT JOIN organisations o ON o.id = p.organisation_id WHERE ${conditions.join(' AND ')}`,
+      parameters,
+    );
+    return rows.map((r) => r.user_id);
   }
 
   /**
