@@ -1,5 +1,7 @@
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { createCoordinator, createMember, createOrganisation } from '../support/factories';
+import { api, startMentorship } from '../support/mentoring';
 import { TestApp, startTestApp } from '../support/test-app';
 
 // An organisation's journey through the stages is kept with who moved it and when, so the console
@@ -156,5 +158,60 @@ describe('coordinators finding people and changing roles', () => {
     await request(t.url).post(`/api/v1/admin/members/${member.id}/role`).set(admin.auth).send({ role: 'member' }).expect(200);
     await request(t.url).get('/api/v1/admin/members').set(member.auth).expect(403);
     await request(t.url).post('/api/v1/admin/members/00000000-0000-4000-8000-000000000000/role').set(admin.auth).send({ role: 'member' }).expect(404);
+  });
+});
+
+// The mentorships page: every pair with its health, so a coordinator sees which need a word.
+describe('every mentorship with its health', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('tells on-track, quiet, concern and closed pairs apart, filters on it, and shows no goal or note', async () => {
+    const http = api(t);
+    const coordinator = await createCoordinator(t);
+    const fresh = await startMentorship(t);
+    const quiet = await startMentorship(t);
+    const worried = await startMentorship(t);
+    const ended = await startMentorship(t);
+    const db = t.app.get(DataSource);
+
+    // Started 40 days ago and met once, 25 days ago: three weeks without a session.
+    await db.query(`UPDATE mentorships SET started_at = now() - interval '40 days' WHERE id = $1`, [quiet.mentorshipId]);
+    const longAgo = new Date(Date.now() - 25 * 86_400_000).toISOString();
+    await http
+      .post(`/mentoring/mentorships/${quiet.mentorshipId}/sessions`, quiet.mentor, { heldAt: longAgo, durationMinutes: 60, notes: 'Private notes' })
+      .expect(201);
+    // Met last week, but the mentee says it is not a good fit.
+    await http
+      .post(`/mentoring/mentorships/${worried.mentorshipId}/sessions`, worried.mentor, {
+        heldAt: new Date().toISOString(),
+        durationMinutes: 30,
+        notes: 'Private notes',
+      })
+      .expect(201);
+    await http.post(`/mentoring/mentorships/${worried.mentorshipId}/fit-check`, worried.mentee, { goodFit: false }).expect(200);
+    await http
+      .post(`/mentoring/mentorships/${ended.mentorshipId}/close`, ended.mentee, { outcome: 'goals-met', rating: 5, feedback: 'Thank you' })
+      .expect(200);
+
+    const healthOf = async (query = '') => {
+      const page = await http.get(`/admin/mentoring/mentorships?limit=100${query}`, coordinator).expect(200);
+      expect(JSON.stringify(page.body)).not.toMatch(/Private notes/);
+      return new Map((page.body.items as { id: string; health: string }[]).map((m) => [m.id, m.health]));
+    };
+    const all = await healthOf();
+    expect([fresh, quiet, worried, ended].map((pair) => all.get(pair.mentorshipId))).toEqual(['on-track', 'quiet', 'concern', 'closed']);
+    expect([...(await healthOf('&health=quiet')).keys()]).toContain(quiet.mentorshipId);
+    expect([...(await healthOf('&health=quiet')).values()].every((h) => h === 'quiet')).toBe(true);
+    expect([...(await healthOf('&health=concern')).keys()]).toEqual([worried.mentorshipId]);
+
+    const bad = await http.get('/admin/mentoring/mentorships?health=poorly', coordinator).expect(400);
+    expect(bad.body.errors[0].field).toBe('health');
+    await http.get('/admin/mentoring/mentorships', fresh.mentor).expect(403);
   });
 });

@@ -33,6 +33,7 @@ const MentoringPage = lazyPage(() => import('./pages/mentoring/MentoringPage'), 
 const MentorshipPage = lazyPage(() => import('./pages/mentoring/MentorshipPage'), 'MentorshipPage');
 const AdminMatchingPage = lazyPage(() => import('./pages/mentoring/AdminMatchingPage'), 'AdminMatchingPage');
 const AdminMentoringCarePage = lazyPage(() => import('./pages/mentoring/AdminMentoringCarePage'), 'AdminMentoringCarePage');
+const AdminMentorshipsPage = lazyPage(() => import('./pages/mentoring/AdminMentorshipsPage'), 'AdminMentorshipsPage');
 const ChatListPage = lazyPage(() => import('./pages/chat/ChatListPage'), 'ChatListPage');
 const ConversationPage = lazyPage(() => import('./pages/chat/ConversationPage'), 'ConversationPage');
 const NotificationsPage = lazyPage(() => import('./pages/NotificationsPage'), 'NotificationsPage');
@@ -84,6 +85,7 @@ const pages: Record<WebRouteName, Omit<AppRoute, 'path'>> = {
   mentorship: { element: <MentorshipPage />, auth: 'member' },
   adminMatching: { element: <AdminMatchingPage />, auth: 'coordinator' },
   adminMentoringCare: { element: <AdminMentoringCarePage />, auth: 'coordinator' },
+  adminMentorships: { element: <AdminMentorshipsPage />, auth: 'coordinator' },
   chat: { element: <ChatListPage />, auth: 'member' },
   conversation: { element: <ConversationPage />, auth: 'member' },
   notifications: { element: <NotificationsPage />, auth: 'member' },

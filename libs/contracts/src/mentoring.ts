@@ -290,8 +290,22 @@ export interface MentorshipListQuery extends PageQuery {
   status?: 'active' | 'closed';
 }
 
+/**
+ * How a pair is doing, as the coordinator's list shows it: `concern` when a side answered the fit
+ * check "not a good fit" or flagged a check-in; `quiet` when no session was logged for 21 days (or
+ * none in the 21 days since it started); `closed` once ended; else `on-track`.
+ */
+export type MentorshipHealth = 'on-track' | 'quiet' | 'concern' | 'closed';
+export const MENTORSHIP_HEALTH: readonly MentorshipHealth[] = ['on-track', 'quiet', 'concern', 'closed'];
+
+/** Items of GET /admin/mentoring/mentorships: counts and health only; goals and notes stay with the pair. */
+export interface AdminMentorshipSummaryView extends MentorshipSummaryView {
+  health: MentorshipHealth;
+}
+
 /** GET /admin/mentoring/mentorships */
 export interface AdminMentorshipListQuery extends MentorshipListQuery {
   /** Only pairs where a side answered "not a good fit". */
   flagged?: boolean;
+  health?: MentorshipHealth;
 }

@@ -20,6 +20,7 @@ export const WEB_ROUTES = {
   mentorship: '/mentoring/mentorships/:id',
   adminMatching: '/admin/matching',
   adminMentoringCare: '/admin/mentoring',
+  adminMentorships: '/admin/mentorships',
   chat: '/chat',
   conversation: '/chat/:id',
   notifications: '/notifications',

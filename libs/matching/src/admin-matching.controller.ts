@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Endpoint, GenericErrors, type Page, PageQuery } from '@mutuals/core';
-import type { AppliedRoundView, MatchingRoundSummaryView, MatchingRoundView, MentorshipSummaryView } from '@mutuals/contracts';
+import type { AppliedRoundView, MatchingRoundSummaryView, MatchingRoundView, AdminMentorshipSummaryView } from '@mutuals/contracts';
 import { CoordinatorOnly, CurrentUser, type AuthUser } from '@mutuals/identity';
 import { AdminMentorshipListQuery, CreateRoundDto } from './dto/mentoring.dto';
 import { MatchingService } from './matching.service';
@@ -50,9 +50,13 @@ export class AdminMatchingController {
     return this.matching.applyRound(user, id);
   }
 
-  @Endpoint({ summary: 'List every mentorship', response: 'Page<MentorshipSummaryView>', errors: [GenericErrors.invalidCursor] })
+  @Endpoint({
+    summary: 'List every mentorship with its health (counts only: goals and notes stay with the pair)',
+    response: 'Page<AdminMentorshipSummaryView>',
+    errors: [GenericErrors.invalidCursor],
+  })
   @Get('mentoring/mentorships')
-  listMentorships(@CurrentUser() user: AuthUser, @Query() query: AdminMentorshipListQuery): Promise<Page<MentorshipSummaryView>> {
+  listMentorships(@CurrentUser() user: AuthUser, @Query() query: AdminMentorshipListQuery): Promise<Page<AdminMentorshipSummaryView>> {
     return this.mentorships.listForCoordinator(user, query);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { decodeCursor, DomainEvents, toPage, type Page } from '@mutuals/core';
 import type {
+  AdminMentorshipSummaryView,
   GoalView,
   MentoringPerson,
   MentorshipProgress,
@@ -51,8 +52,11 @@ export class MentorshipsService {
   }
 
   /** Every pair with status and counts for the coordinator; never goals' titles or notes. */
-  async listForCoordinator(caller: AuthUser, query: AdminMentorshipListQuery): Promise<Page<MentorshipSummaryView>> {
-    return this.page(caller, { flagged: query.flagged, status: query.status }, query);
+  async listForCoordinator(caller: AuthUser, query: AdminMentorshipListQuery): Promise<Page<AdminMentorshipSummaryView>> {
+    return this.page(caller, { flagged: query.flagged, status: query.status, health: query.health }, query, (row, summary) => ({
+      ...summary,
+      health: row.health,
+    }));
   }
 
   async get(caller: AuthUser, id: string): Promise<MentorshipView> {
@@ -174,7 +178,12 @@ export class MentorshipsService {
     );
   }
 
-  private async page(caller: AuthUser, filter: Pick<MentorshipPageQuery, 'memberId' | 'flagged' | 'status'>, query: MentorshipListQuery) {
+  private async page<View = MentorshipSummaryView>(
+    caller: AuthUser,
+    filter: Pick<MentorshipPageQuery, 'memberId' | 'flagged' | 'status' | 'health'>,
+    query: MentorshipListQuery,
+    view: (row: MentorshipRow, summary: MentorshipSummaryView) => View = (_row, summary) => summary as View,
+  ): Promise<Page<View>> {
     const after = decodeCursor(query.cursor, ['timestamp', 'uuid']) as [string, string] | null;
     const rows = await this.mentorships.page({ ...filter, after, limit: query.limit + 1 });
     const related = await this.relatedOf(rows);
@@ -182,7 +191,7 @@ export class MentorshipsService {
       rows,
       query.limit,
       (r) => [r.started_at.toISOString(), r.id],
-      (r) => toSummary(r, viewerOf(caller, r) ?? 'coordinator', related),
+      (r) => view(r, toSummary(r, viewerOf(caller, r) ?? 'coordinator', related)),
     );
   }
 

@@ -1,6 +1,8 @@
 // Mentoring: suggestions, requests, mentorships and the coordinators' matching weights.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type {
+  AdminMentorshipListQuery,
+  AdminMentorshipSummaryView,
   AgreementState,
   CheckInFlagView,
   CheckInView,
@@ -30,6 +32,7 @@ export const mentoringKeys = {
   weights: () => [...mentoringKeys.all, 'weights'] as const,
   availability: (mentorId: string) => [...mentoringKeys.all, 'availability', mentorId] as const,
   rounds: () => [...mentoringKeys.all, 'rounds'] as const,
+  allMentorships: (query: AdminMentorshipListQuery) => [...mentoringKeys.all, 'all-mentorships', query] as const,
 };
 
 export const suggestionsQuery = () =>
@@ -125,5 +128,14 @@ export const roundsQuery = () =>
   infiniteQueryOptions({
     queryKey: mentoringKeys.rounds(),
     queryFn: ({ pageParam, signal }) => api.get<Page<MatchingRoundSummaryView>>('/admin/matching/rounds', { query: { cursor: pageParam }, signal }),
+    ...cursorPaging,
+  });
+
+/** Every pair, for coordinators: counts and health, never goals or notes. */
+export const allMentorshipsQuery = (query: Omit<AdminMentorshipListQuery, 'cursor'>) =>
+  infiniteQueryOptions({
+    queryKey: mentoringKeys.allMentorships(query),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<AdminMentorshipSummaryView>>('/admin/mentoring/mentorships', { query: { ...query, cursor: pageParam }, signal }),
     ...cursorPaging,
   });

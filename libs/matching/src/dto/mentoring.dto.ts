@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '@mutuals/core';
-import { MENTORSHIP_OUTCOMES, type MentorshipOutcome } from '@mutuals/contracts';
+import { MENTORSHIP_HEALTH, MENTORSHIP_OUTCOMES, type MentorshipHealth, type MentorshipOutcome } from '@mutuals/contracts';
 import { GOAL_STATUSES, type GoalStatus } from '../entities/goal.entity';
 import { REQUEST_STATUSES, type RequestStatus } from '../entities/mentoring-request.entity';
 import type {
@@ -97,6 +97,11 @@ export class AdminMentorshipListQuery extends MentorshipListQuery implements Adm
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   flagged?: boolean;
+
+  @ApiPropertyOptional({ enum: MENTORSHIP_HEALTH, description: 'Only pairs in this state of health' })
+  @IsOptional()
+  @IsIn(MENTORSHIP_HEALTH)
+  health?: MentorshipHealth;
 }
 
 export class CreateGoalDto implements GoalRequest {

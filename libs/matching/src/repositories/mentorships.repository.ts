@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { MentorshipOutcome } from '@mutuals/contracts';
+import type { MentorshipHealth, MentorshipOutcome } from '@mutuals/contracts';
 import { firstRow, rowsOf, type SqlRunner } from '@mutuals/core';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { GoalStatus } from '../entities/goal.entity';
@@ -26,6 +26,7 @@ export interface MentorshipRow {
   session_count: number;
   minutes: number;
   last_session_at: Date | null;
+  health: MentorshipHealth;
 }
 
 export interface GoalRow {
@@ -52,18 +53,29 @@ export interface MentorshipPageQuery {
   /** Only pairs where a side answered the fit check with no (true), or only the others (false). */
   flagged?: boolean;
   status?: MentorshipStatus;
+  health?: MentorshipHealth;
   after: [string, string] | null;
   limit: number;
 }
 
-// Progress is counted in SQL so that a list of pairs never loads anyone's notes.
+/** A pair with no session logged for this long is `quiet` (MentorshipHealth). */
+export const QUIET_AFTER_DAYS = 21;
+
+// Progress is counted in SQL so that a list of pairs never loads anyone's notes; health is worked
+// out here too, once, so that the list can be filtered on it.
 const MENTORSHIP_SELECT = `SELECT m.*,
   (SELECT count(*)::int FROM mentorship_goals g WHERE g.mentorship_id = m.id) AS goal_count,
   (SELECT count(*)::int FROM mentorship_goals g WHERE g.mentorship_id = m.id AND g.status = 'done') AS goals_done,
-  s.session_count, s.minutes, s.last_session_at
+  s.session_count, s.minutes, s.last_session_at, h.health
   FROM mentorships m
   CROSS JOIN LATERAL (SELECT count(*)::int AS session_count, COALESCE(sum(duration_minutes), 0)::int AS minutes,
-    max(held_at) AS last_session_at FROM mentorship_sessions WHERE mentorship_id = m.id) s`;
+    max(held_at) AS last_session_at FROM mentorship_sessions WHERE mentorship_id = m.id) s
+  CROSS JOIN LATERAL (SELECT CASE
+    WHEN m.status = 'closed' THEN 'closed'
+    WHEN m.mentor_good_fit = false OR m.mentee_good_fit = false
+      OR EXISTS (SELECT 1 FROM mentoring_check_ins c WHERE c.mentorship_id = m.id AND c.flagged) THEN 'concern'
+    WHEN COALESCE(s.last_session_at, m.started_at) < now() - interval '${QUIET_AFTER_DAYS} days' THEN 'quiet'
+    ELSE 'on-track' END AS health) h`;
 
 /**
  * Mentorships with their goals and session logs, and the guarded counter of each mentor's
@@ -125,6 +137,7 @@ export class MentorshipsRepository {
     if (query.flagged !== undefined)
       where.push(`(m.mentor_good_fit = false OR m.mentee_good_fit = false) = $${parameters.push(query.flagged)}`);
     if (query.status) where.push(`m.status = $${parameters.push(query.status)}`);
+    if (query.health) where.push(`h.health = $${parameters.push(query.health)}`);
     if (query.after) {
       where.push(`(m.started_at, m.id) < ($${parameters.push(query.after[0])}::timestamptz, $${parameters.push(query.after[1])}::uuid)`);
     }
