@@ -28,7 +28,8 @@ const LIBS = {
   // partnerships -> chat: the shortlist's group conversation is opened through chat's service.
   // partnerships -> matching: fit is scored with the engine's scoring pieces (its index exports them).
   partnerships: ['core', 'contracts', 'identity', 'profiles', 'chat', 'matching'],
-  programme: ['core', 'contracts', 'identity', 'profiles', 'matching', 'forums', 'stories', 'support', 'partnerships', 'files'],
+  // programme: its read-only reporting repository also reads these libs' tables (and chat's messages) in SQL aggregates.
+  programme: ['core', 'contracts', 'identity', 'profiles', 'matching', 'forums', 'chat', 'stories', 'support', 'partnerships', 'files'],
 };
 
 /** Folders of pure code inside a lib that import nothing from any other lib nor a framework. */

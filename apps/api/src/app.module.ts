@@ -7,6 +7,7 @@ import { IdentityModule } from '@mutuals/identity';
 import { MatchingModule } from '@mutuals/matching';
 import { NotificationsModule } from '@mutuals/notifications';
 import { PartnershipsModule } from '@mutuals/partnerships';
+import { ProgrammeModule } from '@mutuals/programme';
 import { ProfilesModule } from '@mutuals/profiles';
 import { RealtimeModule } from '@mutuals/realtime';
 import { HealthModule } from './health/health.module';
@@ -26,6 +27,7 @@ export class AppModule {
         ProfilesModule,
         NotificationsModule,
         FilesModule,
+        ProgrammeModule,
         ForumsModule,
         ChatModule,
         MatchingModule,

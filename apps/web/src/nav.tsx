@@ -27,7 +27,7 @@ export const navItems: NavItem[] = [
   { to: '/members', label: 'Members', audience: 'member' },
   { to: '/settings', label: 'Settings', audience: 'member' },
   { to: '/eligibility', label: 'Check eligibility', audience: 'guest' },
-  { to: '/admin', label: 'Overview', audience: 'coordinator', end: true },
+  { to: '/admin', label: 'Dashboard', audience: 'coordinator', end: true },
   { to: '/admin/members', label: 'People', audience: 'coordinator' },
   { to: '/admin/matching', label: 'Matching', audience: 'coordinator' },
   { to: '/admin/mentorships', label: 'Mentorships', audience: 'coordinator' },
@@ -36,4 +36,5 @@ export const navItems: NavItem[] = [
   { to: '/admin/forums/categories', label: 'Categories', audience: 'coordinator' },
   { to: '/admin/mail', label: 'Mailbox', audience: 'coordinator' },
   { to: '/admin/partnerships', label: 'Partnerships', audience: 'coordinator' },
+  { to: '/admin/reports', label: 'Reports', audience: 'coordinator' },
 ];

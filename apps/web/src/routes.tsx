@@ -54,6 +54,8 @@ const ShortlistPage = lazyPage(() => import('./pages/partnerships/ShortlistPage'
 const VcseDirectoryPage = lazyPage(() => import('./pages/partnerships/VcseDirectoryPage'), 'VcseDirectoryPage');
 const CapabilitiesPage = lazyPage(() => import('./pages/partnerships/CapabilitiesPage'), 'CapabilitiesPage');
 const AdminPartnershipsPage = lazyPage(() => import('./pages/partnerships/AdminPartnershipsPage'), 'AdminPartnershipsPage');
+const AdminReportsPage = lazyPage(() => import('./pages/programme/AdminReportsPage'), 'AdminReportsPage');
+const QuarterlyReportPage = lazyPage(() => import('./pages/programme/QuarterlyReportPage'), 'QuarterlyReportPage');
 
 export interface AppRoute {
   /** A react-router path, e.g. '/forums/:slug'. */
@@ -106,6 +108,8 @@ const pages: Record<WebRouteName, Omit<AppRoute, 'path'>> = {
   notificationSettings: { element: <NotificationSettingsPage />, auth: 'member' },
   unsubscribe: { element: <UnsubscribePage /> },
   adminMail: { element: <AdminMailboxPage />, auth: 'coordinator' },
+  adminReports: { element: <AdminReportsPage />, auth: 'coordinator' },
+  adminQuarterlyReport: { element: <QuarterlyReportPage />, auth: 'coordinator' },
 };
 
 export const routes: AppRoute[] = (Object.keys(pages) as WebRouteName[]).map((name) => ({ path: WEB_ROUTES[name], ...pages[name] }));

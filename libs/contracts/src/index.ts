@@ -15,5 +15,6 @@ export * from './files';
 export * from './mentoring-care';
 export * from './mail';
 export * from './web-routes';
+export * from './programme';
 export * from './socket-events';
 export * from './partnerships';

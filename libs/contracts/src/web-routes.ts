@@ -33,6 +33,8 @@ export const WEB_ROUTES = {
   notificationSettings: '/settings/notifications',
   unsubscribe: '/unsubscribe',
   adminMail: '/admin/mail',
+  adminReports: '/admin/reports',
+  adminQuarterlyReport: '/admin/reports/quarterly',
   resources: '/resources',
   partnerships: '/partnerships',
   newOpportunity: '/partnerships/new',

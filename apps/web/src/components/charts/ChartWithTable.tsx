@@ -34,6 +34,8 @@ export interface ChartWithTableProps {
   labelHeader?: string;
   /** Drawing height in pixels (default 240). */
   height?: number;
+  /** A long table (a weekly series) scrolls in a box of its own, reachable by keyboard. */
+  scrollTable?: boolean;
   className?: string;
 }
 
@@ -53,6 +55,7 @@ export function ChartWithTable({
   format = String,
   labelHeader = 'Category',
   height = 240,
+  scrollTable = false,
   className,
 }: ChartWithTableProps) {
   const Heading = level === 2 ? 'h2' : 'h3';
@@ -114,7 +117,10 @@ export function ChartWithTable({
             </ResponsiveContainer>
           )}
         </div>
-        <div className="chart-table">
+        <div
+          className={cx('chart-table', scrollTable && 'chart-table-scroll')}
+          {...(scrollTable && { tabIndex: 0, role: 'region', 'aria-label': `${title}, table` })}
+        >
           <table className="table table-compact">
             <caption>{title}</caption>
             <thead>

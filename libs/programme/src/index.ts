@@ -1,0 +1,2 @@
+export { ProgrammeModule } from './programme.module';
+export { ProgrammeMetricsService } from './programme-metrics.service';
