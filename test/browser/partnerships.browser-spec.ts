@@ -29,12 +29,6 @@ describeBrowser('partnerships journey', () => {
     // Another mutual's opportunity that fits the network less well, posted first and closing sooner.
     const other = await createMember(t, { displayName: 'Hal Housing' });
     await createOrganisation(t, other, { kind: 'mutual', name: 'Southbank Homes', sector: 'housing', region: 'london' });
-      id,
-      role: 'member' as const,
-      status: 'active' as const,
-      sessionId: 'test',
-      via: 'bearer' as const,
-    });
     await t.app.get(CapabilitiesService).save(actingAs(vcse.id), network.id, {
       summary: 'Link workers and volunteer befrienders across Moorside, working with every GP practice.',
       capabilities: ['social-prescribing', 'community-outreach', 'volunteering'],
