@@ -3,6 +3,8 @@
 // refusals; the route's guards give its security and the refusals they imply; the types become
 // JSON Schemas generated from @mutuals/contracts. Anything undescribed is listed, not guessed.
 import type { INestApplication, Type } from '@nestjs/common';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
@@ -184,6 +186,25 @@ function reachedFrom(root: unknown, schemas: Record<string, unknown>): Record<st
   return Object.fromEntries(Object.entries(schemas).filter(([name]) => reached.has(name)));
 }
 
+/** An example that does not match its own schema would teach readers a wrong answer: refused like a missing description. */
+function refuseWrongExamples(document: OpenAPIObject, pending: Pending[]): void {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema({ ...document, $id: 'mn:openapi' });
+  const wrong: string[] = [];
+  for (const { path, httpMethod, doc, successStatuses } of pending) {
+    if (doc.example === undefined) continue;
+    const pointer = ['paths', path, httpMethod, 'responses', successStatuses[0], 'content', 'application/json', 'schema']
+      .map((segment) => segment.replace(/~/g, '~0').replace(/\//g, '~1'))
+      .join('/');
+    const validate = ajv.getSchema(`mn:openapi#/${pointer}`)!;
+    if (!validate(doc.example)) {
+      wrong.push(`${httpMethod.toUpperCase()} ${path}: the example does not match \`${doc.response}\`: ${ajv.errorsText(validate.errors)}`);
+    }
+  }
+  if (wrong.length > 0) throw new UndescribedOperations(`Wrong examples in @Endpoint:\n${wrong.map((line) => `  - ${line}`).join('\n')}`);
+}
+
 interface Pending {
   path: string;
   httpMethod: string;
@@ -240,7 +261,8 @@ export function buildApiDocuments(app: INestApplication): { openapi: OpenAPIObje
       let bodyType: string | null = null;
       const jsonBody =
         operation.requestBody && 'content' in operation.requestBody ? operation.requestBody.content['application/json'] : undefined;
-      if (handler.argTypes.has(RouteParamtypes.BODY) && (jsonBody || !operation.requestBody)) {
+      // A JSON body read by @Body(), or declared with @ApiBody for a guard that reads it (sign-in).
+      if ((handler.argTypes.has(RouteParamtypes.BODY) && !operation.requestBody) || jsonBody) {
         const ref = (jsonBody?.schema as { $ref?: string } | undefined)?.$ref;
         const dto = ref?.split('/').pop();
         bodyType = doc.body ?? (dto ? (dtos.get(dto) ?? null) : null);
@@ -336,6 +358,7 @@ export function buildApiDocuments(app: INestApplication): { openapi: OpenAPIObje
     },
   };
   document.components!.schemas = reachedFrom(document.paths, document.components!.schemas!) as typeof schemas.components;
+  refuseWrongExamples(document, pending);
   const eventMap = (name: string) => schemas.components[name] as unknown as Parameters<typeof buildAsyncApiDocument>[0];
   const events = [eventMap('ServerSocketEvents'), eventMap('ClientSocketEvents')] as const;
   const asyncapi = buildAsyncApiDocument(...events, reachedFrom(events, schemas.components) as Record<string, JsonSchema>);

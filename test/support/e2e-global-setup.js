@@ -3,6 +3,7 @@
 // Each spec then clones the template database or loads the PGlite snapshot instead of migrating.
 const { execFileSync } = require('node:child_process');
 const { join } = require('node:path');
+const { buildContractValidators } = require('./contract-validators');
 
 module.exports = async () => {
   const root = join(__dirname, '../..');
@@ -14,4 +15,6 @@ module.exports = async () => {
   const prepared = JSON.parse(output.toString().trim().split('\n').pop());
   if (prepared.templateDatabase) process.env.MN_TEST_TEMPLATE_DATABASE = prepared.templateDatabase;
   if (prepared.pgliteSnapshot) process.env.MN_TEST_PGLITE_SNAPSHOT = prepared.pgliteSnapshot;
+  // The contract test's validators (test/support/contract-conformance.ts), compiled once for every spec.
+  process.env.MN_CONTRACT_FOLDER = buildContractValidators();
 };

@@ -7,6 +7,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { AppConfig, loadConfig } from '@mutuals/core';
 import { createApp } from '../../apps/api/src/bootstrap';
+import { checkAnswersAgainstContract } from './contract-conformance';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -98,6 +99,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
   const app = await createApp(config);
+  const contractMismatches = checkAnswersAgainstContract(app.getHttpAdapter().getInstance());
   // A test that must know the app's URL before it starts (OpenID redirect URIs) gives PORT.
   await app.listen({ port: options.env?.PORT ? config.port : 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
@@ -108,6 +110,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     close: async () => {
       await app.close();
       await scratch?.drop();
+      const mismatches = contractMismatches();
+      if (mismatches.length > 0) {
+        throw new Error(
+          `Answers that differ from docs/openapi.json (fix the code or its @Endpoint, then npm run openapi):\n${mismatches.map((line) => `  - ${line}`).join('\n')}`,
+        );
+      }
     },
   };
 }

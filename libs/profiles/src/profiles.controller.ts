@@ -69,7 +69,16 @@ export class ProfilesController {
     return this.profiles.taxonomy();
   }
 
-  @Endpoint({ summary: 'Check eligibility for the programme', response: 'EligibilityResult', errors: [] })
+  @Endpoint({
+    summary: 'Check eligibility for the programme',
+    response: 'EligibilityResult',
+    example: {
+      outcome: 'likely',
+      reasons: ['You deliver public services and your staff have a significant say in how you are run.'],
+      nextSteps: ['Confirm when you expect to leave the public sector.', 'Register to find a mentor who has done it.'],
+    },
+    errors: [],
+  })
   @Public()
   @Post('eligibility/check')
   @HttpCode(200)

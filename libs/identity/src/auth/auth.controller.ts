@@ -11,6 +11,20 @@ import { clearSessionCookies, clientOf, setSessionCookies } from './session-repl
 import { LocalAuthGuard, SIGN_IN_PROPERTY, SignInRequest } from './strategies/local.strategy';
 import { IdentityErrors } from '../identity.errors';
 
+/** An answer of sign-in, as the OpenAPI document shows it (checked against AuthResult by npm run openapi). */
+const SIGNED_IN_EXAMPLE = {
+  user: {
+    id: '5f0c2a4e-8d3b-4f7a-9c1e-2b6d8e0f1a3c',
+    email: 'priya.raman@demo.example',
+    displayName: 'Priya Raman',
+    handle: 'priya-raman',
+    role: 'member',
+    status: 'active',
+    avatarUrl: null,
+  },
+  token: 'mn_9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c',
+};
+
 @ApiTags('identity')
 @Controller('auth')
 export class AuthController {
@@ -22,6 +36,7 @@ export class AuthController {
   @Endpoint({
     summary: 'Register (the account awaits approval by a coordinator)',
     response: 'AuthResult',
+    example: { ...SIGNED_IN_EXAMPLE, user: { ...SIGNED_IN_EXAMPLE.user, status: 'pending' } },
     errors: [GenericErrors.rateLimited, IdentityErrors.emailTaken],
   })
   @Public()
@@ -40,6 +55,7 @@ export class AuthController {
   @Endpoint({
     summary: 'Sign in with email and password',
     response: 'AuthResult',
+    example: SIGNED_IN_EXAMPLE,
     errors: [GenericErrors.rateLimited, IdentityErrors.applicationRejected, IdentityErrors.badCredentials, IdentityErrors.suspended],
   })
   @Public()
