@@ -1,41 +1,57 @@
 // Chat delivery benchmark: 1,000 socket.io-client connections (from a load-generator process of
 // their own) in 100 conversations of 10, a sustained 500 messages/s for 30 s. Measures delivery
-// latency p50/p99 from send to each receipt, throughput, lost and duplicated deliveries and the
-// server's memory; first against a bare socket.io broadcast server (no auth, no storage) in the
-// same run, as the baseline for ratios; then the api itself; then two api processes sharing
-// Postgres and Redis when DATABASE_URL and REDIS_URL are set.
-//   npx ts-node --transpile-only -r tsconfig-paths/register test/bench/chat.bench.ts
-// Needs the built server (`npx nest build api`). CHAT_BENCH_SECONDS shortens the load phases.
+// latency p50/p99 from send to each receipt, throughput, lost and duplicated deliveries, and the
+// servers' CPU and memory while the load runs. Baselines in the same run: a bare socket.io
+// broadcast server (no auth, no storage), and with REDIS_URL two of them sharing Redis through the
+// same sharded adapter the api uses; then the api itself; then two api processes sharing
+// Postgres and Redis when DATABASE_URL and REDIS_URL are set. Every server is its own process.
+//   npm run bench -- chat        (CHAT_BENCH_SECONDS and CHAT_BENCH_RATE change the load)
 import { ChildProcess, spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import 'reflect-metadata';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../libs/core/src/database/data-source-options';
-import { ServerProcess, rssOf, startServerProcess } from '../support/server-process';
+import { ServerProcess, startServerProcess } from '../support/server-process';
 import { createScratchDatabase, startEmbeddedDatabase } from '../support/test-app';
 import type { LoadPlan, LoadResult } from './support/chat-load-generator';
+import { seedChatMembers } from './support/chat-seed';
+import { UsageMeter } from './support/process-usage';
 
 const CONNECTIONS = 1000;
 const CONVERSATIONS = 100;
-const RATE = 500;
+const RATE = Number(process.env.CHAT_BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.CHAT_BENCH_SECONDS ?? 30);
 const TS_NODE = ['-r', 'ts-node/register/transpile-only'];
 
-/** Spawns a TypeScript file under ts-node; resolves with its first stdout line, parsed. */
-function spawnTs<T>(file: string, args: string[] = []): { child: ChildProcess; firstLine: Promise<T> } {
+/** Spawns a TypeScript file under ts-node; hands each stdout line, parsed, to `onLine`. */
+function spawnTs(
+  file: string,
+  args: string[],
+  env: Record<string, string>,
+  onLine: (value: Record<string, unknown>) => void,
+): ChildProcess {
   const child = spawn(process.execPath, [...TS_NODE, join(__dirname, file), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
+    env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
   });
-  const firstLine = new Promise<T>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as T));
-    child.once('exit', (code) => reject(new Error(`${file} exited with ${code}`)));
+  createInterface({ input: child.stdout! }).on('line', (line) => onLine(JSON.parse(line) as Record<string, unknown>));
+  return child;
+}
+
+/** A bare socket.io server process (with `redisUrl`, joined to the others through Redis); resolves once it listens. */
+async function startBareServer(redisUrl?: string, keyPrefix?: string): Promise<{ url: string; child: ChildProcess }> {
+  let child: ChildProcess | undefined;
+  const port = await new Promise<number>((resolve, reject) => {
+    child = spawnTs(
+      'support/bare-socketio-server.ts',
+      [],
+      redisUrl ? { BARE_REDIS_URL: redisUrl, BARE_KEY_PREFIX: keyPrefix! } : {},
+      (line) => resolve(line.port as number),
+    );
+    child.once('exit', (code) => reject(new Error(`bare socket.io server exited with ${code}`)));
   });
-  return { child, firstLine };
+  return { url: `http://127.0.0.1:${port}`, child: child! };
 }
 
 interface Database {
@@ -51,66 +67,63 @@ async function openDatabase(): Promise<Database> {
   return { ...(await startEmbeddedDatabase()), poolSize: '1', label: 'embedded PGlite' };
 }
 
-/** Migrates, then makes 1,000 active members with sessions and 100 groups of 10, all in SQL. */
-async function seed(url: string): Promise<LoadPlan['connections']> {
-  const dataSource = new DataSource({ ...dataSourceOptions(url, 1), logging: false });
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations();
-    const run = randomBytes(3).toString('hex');
-    const tokens = Array.from({ length: CONNECTIONS }, () => randomBytes(32).toString('base64url'));
-    const users: { id: string }[] = await dataSource.query(
-      `INSERT INTO users (email, password_hash, display_name, handle, role, status)
-       SELECT 'bench-' || $1 || '-' || i || '@bench.example', 'not-a-hash', 'Bench Member ' || i, 'bench-' || $1 || '-' || i, 'member', 'active'
-       FROM generate_series(1, $2::int) AS i ORDER BY i RETURNING id`,
-      [run, CONNECTIONS],
-    );
-    await dataSource.query(
-      `INSERT INTO sessions (user_id, token_hash, expires_at) SELECT u, h, now() + interval '1 day' FROM unnest($1::uuid[], $2::text[]) AS t(u, h)`,
-      [users.map((u) => u.id), tokens.map((t) => createHash('sha256').update(t).digest('hex'))],
-    );
-    const conversations: { id: string }[] = await dataSource.query(
-      `INSERT INTO conversations (kind, title, created_by) SELECT 'group', 'Bench ' || i, $1 FROM generate_series(1, $2::int) AS i RETURNING id`,
-      [users[0]!.id, CONVERSATIONS],
-    );
-    const conversationOf = users.map((_, i) => conversations[i % CONVERSATIONS]!.id);
-    await dataSource.query(
-      `INSERT INTO conversation_members (conversation_id, user_id, role) SELECT c, u, 'member' FROM unnest($1::uuid[], $2::uuid[]) AS t(c, u)`,
-      [conversationOf, users.map((u) => u.id)],
-    );
-    return users.map((_, i) => ({ token: tokens[i]!, conversationId: conversationOf[i]! }));
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
 interface PhaseResult extends LoadResult {
   name: string;
+  servers: number;
+  cpuSeconds: number;
+  cores: number;
   peakRssMb: number;
 }
 
-/** Runs the load generator against `urls` while sampling the servers' memory. */
-async function load(name: string, target: LoadPlan['target'], urls: string[], connections: LoadPlan['connections'], pids: (number | undefined)[]): Promise<PhaseResult> {
+/** Runs the load generator against `urls`, measuring the servers' CPU and memory from the moment every socket is connected. */
+function load(
+  name: string,
+  target: LoadPlan['target'],
+  urls: string[],
+  connections: LoadPlan['connections'],
+  pids: (number | undefined)[],
+): Promise<PhaseResult> {
   const plan: LoadPlan = { target, urls, connections, ratePerSecond: RATE, seconds: SECONDS };
   const planFile = join(tmpdir(), `chat-bench-plan-${process.pid}-${target}.json`);
   writeFileSync(planFile, JSON.stringify(plan));
-  let peak = 0;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, pids.reduce<number>((sum, pid) => sum + rssOf(pid), 0));
-  }, 500);
-  try {
-    const { firstLine } = spawnTs<LoadResult>('support/chat-load-generator.ts', [planFile]);
-    const result = await firstLine;
-    return { ...result, name, peakRssMb: peak / 1024 / 1024 };
-  } finally {
-    clearInterval(sampler);
-  }
+  const meter = new UsageMeter(pids);
+  return new Promise((resolve, reject) => {
+    const generator = spawnTs('support/chat-load-generator.ts', [planFile], {}, (line) => {
+      if ('connected' in line) return meter.start();
+      const usage = meter.stop();
+      resolve({
+        ...(line as unknown as LoadResult),
+        name,
+        servers: pids.length,
+        cpuSeconds: usage.cpuSeconds,
+        cores: usage.cores,
+        peakRssMb: usage.peakRssMb,
+      });
+    });
+    generator.once('exit', (code) => code !== 0 && reject(new Error(`the load generator exited with ${code}`)));
+  });
 }
 
 const fixed = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 
 function report(results: PhaseResult[]): void {
-  const header = ['phase', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'deliveries/s', 'send/s', 'acked', 'failed', 'lost', 'dup', 'peak RSS MB', 'connect s'];
+  const header = [
+    'phase',
+    'p50 ms',
+    'p90 ms',
+    'p99 ms',
+    'max ms',
+    'deliveries/s',
+    'send/s',
+    'acked',
+    'failed',
+    'lost',
+    'dup',
+    'CPU cores',
+    'CPU ms/msg',
+    'peak RSS MB',
+    'connect s',
+  ];
   const rows = results.map((r) => [
     r.name,
     fixed(r.latencyMs.p50),
@@ -123,54 +136,90 @@ function report(results: PhaseResult[]): void {
     String(r.failedAcks),
     String(r.lost),
     String(r.duplicates),
+    fixed(r.cores, 2),
+    fixed((r.cpuSeconds * 1000) / r.sent, 2),
     fixed(r.peakRssMb, 0),
     fixed(r.connectSeconds),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(`\nchat: ${CONNECTIONS} connections in ${CONVERSATIONS} conversations, ${RATE} messages/s for ${SECONDS} s (each delivered to the 10 sockets of its conversation)`);
+  console.log(
+    `\nchat: ${CONNECTIONS} connections in ${CONVERSATIONS} conversations, ${RATE} messages/s for ${SECONDS} s (each delivered to the 10 sockets of its conversation)`,
+  );
+  console.log('CPU: what the server processes used together while the load ran (1 = one core); RSS summed over them');
   console.log(line(header));
   rows.forEach((row) => console.log(line(row)));
-  const [bare, ...others] = results;
-  for (const r of others) {
+  for (const r of results.filter((candidate) => !candidate.name.startsWith('bare'))) {
+    // Against the bare server(s) of the same shape: one process, or two through Redis.
+    const bare = results.find((candidate) => candidate.name.startsWith('bare') && candidate.servers === r.servers) ?? results[0]!;
     console.log(
-      `${r.name} / bare socket.io: p50 x${fixed(r.latencyMs.p50 / bare!.latencyMs.p50, 2)}, p99 x${fixed(r.latencyMs.p99 / bare!.latencyMs.p99, 2)}, ` +
-        `throughput x${fixed(r.deliveriesPerSecond / bare!.deliveriesPerSecond, 2)}, memory x${fixed(r.peakRssMb / bare!.peakRssMb, 2)}`,
+      `${r.name} / ${bare.name}: p50 x${fixed(r.latencyMs.p50 / bare.latencyMs.p50, 2)}, p99 x${fixed(r.latencyMs.p99 / bare.latencyMs.p99, 2)}, ` +
+        `throughput x${fixed(r.deliveriesPerSecond / bare.deliveriesPerSecond, 2)}, CPU per message x${fixed(r.cpuSeconds / r.sent / (bare.cpuSeconds / bare.sent), 1)}, ` +
+        `memory x${fixed(r.peakRssMb / bare.peakRssMb, 2)}`,
     );
   }
   const artifacts = join(__dirname, '../.artifacts');
   mkdirSync(artifacts, { recursive: true });
-  writeFileSync(join(artifacts, 'chat-bench.json'), JSON.stringify({ connections: CONNECTIONS, conversations: CONVERSATIONS, rate: RATE, seconds: SECONDS, results }, null, 2));
+  writeFileSync(
+    join(artifacts, 'chat-bench.json'),
+    JSON.stringify({ connections: CONNECTIONS, conversations: CONVERSATIONS, rate: RATE, seconds: SECONDS, results }, null, 2),
+  );
 }
 
 async function main(): Promise<void> {
   const results: PhaseResult[] = [];
-
-  // 1. The baseline: bare socket.io rooms on the same machine, same load.
-  const bare = spawnTs<{ port: number }>('support/bare-socketio-server.ts');
-  const { port } = await bare.firstLine;
+  const redisUrl = process.env.REDIS_URL;
+  const keyPrefix = () => `mn-bench-${randomBytes(3).toString('hex')}:`;
   const bareConnections = Array.from({ length: CONNECTIONS }, (_, i) => ({ conversationId: `room-${i % CONVERSATIONS}` }));
+
+  // 1. The baselines: bare socket.io rooms, one process, then two sharing Redis.
+  const bare = await startBareServer();
   try {
-    results.push(await load('bare socket.io', 'bare', [`http://127.0.0.1:${port}`], bareConnections, [bare.child.pid]));
+    results.push(await load('bare socket.io', 'bare', [bare.url], bareConnections, [bare.child.pid]));
   } finally {
     bare.child.kill('SIGTERM');
   }
+  if (redisUrl) {
+    const prefix = keyPrefix();
+    const pair = [await startBareServer(redisUrl, prefix), await startBareServer(redisUrl, prefix)];
+    try {
+      results.push(
+        await load(
+          'bare socket.io, 2 processes + Redis',
+          'bare',
+          pair.map((s) => s.url),
+          bareConnections,
+          pair.map((s) => s.child.pid),
+        ),
+      );
+    } finally {
+      pair.forEach((s) => s.child.kill('SIGTERM'));
+    }
+  }
 
-  // 2. The api: auth, membership check, seq in a transaction, Markdown, ack after commit.
+  // 2. The api: auth, event budget, membership check, seq and mail outbox in a transaction, Markdown, ack after commit.
   const database = await openDatabase();
   const servers: ServerProcess[] = [];
   try {
-    const connections = await seed(database.url);
+    const connections = await seedChatMembers(database.url, CONNECTIONS, CONVERSATIONS);
     const env = { DATABASE_URL: database.url, DATABASE_POOL_SIZE: database.poolSize };
     servers.push(await startServerProcess(env));
     results.push(await load(`api, 1 process (${database.label})`, 'chat', [servers[0]!.url], connections, [servers[0]!.child.pid]));
     await servers.pop()!.kill('SIGTERM');
 
     // 3. Two api processes behind no proxy, half the clients on each, fan-out through Redis.
-    if (process.env.REDIS_URL && process.env.DATABASE_URL) {
-      const shared = { ...env, REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: `mn-bench-${randomBytes(3).toString('hex')}:` };
+    if (redisUrl && process.env.DATABASE_URL) {
+      const shared = { ...env, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: keyPrefix() };
       servers.push(await startServerProcess(shared), await startServerProcess(shared));
-      results.push(await load('api, 2 processes + Redis', 'chat', servers.map((s) => s.url), connections, servers.map((s) => s.child.pid)));
+      results.push(
+        await load(
+          'api, 2 processes + Redis',
+          'chat',
+          servers.map((s) => s.url),
+          connections,
+          servers.map((s) => s.child.pid),
+        ),
+      );
     } else {
       console.log('two processes + Redis: skipped (set DATABASE_URL and REDIS_URL to run it)');
     }

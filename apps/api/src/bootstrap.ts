@@ -10,6 +10,7 @@ import {
   AppConfig,
   ProblemFilter,
   createValidationPipe,
+  installHttpMetrics,
   installNoStoreForApi,
   installOriginCheck,
   installRequestBodyRules,
@@ -62,6 +63,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   installRequestBodyRules(fastify, config.bodyLimitBytes);
   installOriginCheck(fastify, config.allowedOrigins);
   installNoStoreForApi(fastify, `/${API_PREFIX}/`);
+  installHttpMetrics(fastify);
   closeConnectionsWhenDraining(fastify);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Counter } from 'prom-client';
 import {
   type AttachmentInput,
   CHAT_MESSAGE_MAX_LENGTH,
@@ -18,6 +19,11 @@ import { type MessageRow, MessagesRepository } from './messages.repository';
 
 /** The most messages one sync answer or history page carries. */
 export const SYNC_BATCH = 500;
+
+const messagesSent = new Counter({
+  name: 'chat_messages_sent_total',
+  help: 'Chat messages stored (a repeated clientId is not counted again)',
+});
 
 /** One budget per member, whatever they send through: HTTP and every socket of theirs draw on it. */
 export const SEND_LIMIT: RateLimit = { name: 'chat messages', max: 50, windowSeconds: 10 };
@@ -60,28 +66,29 @@ export class ChatMessagesService {
     await this.limiter.consume(SEND_LIMIT, `member:${sender.id}`);
     const rendered = renderMarkdown(input.body, { mode: 'chat' });
     // Attachments are claimed in the message's transaction: both are stored, or neither. A repeated
-    // clientId stores nothing, so its files are not claimed twice.
-    const { row, attached } = await this.events.transaction(async ({ manager }) => {
+    // clientId stores nothing, so its files are not claimed twice. The event carries the recipients'
+    // read positions, so its listeners (the unread-chat mail) need no query back into chat.
+    const stored = await this.events.transaction(async ({ manager, emit }) => {
       const row = await this.messages.append(
         { conversationId, senderId: sender.id, clientId: input.clientId, body: input.body, html: rendered.html },
         manager,
       );
-      const attached = row ? await this.files.attach(manager, sender.id, 'chat-message', row.id, input.attachments ?? []) : [];
-      return { row, attached };
+      if (!row) return null;
+      const attached = await this.files.attach(manager, sender.id, 'chat-message', row.id, input.attachments ?? []);
+      await emit('chat.message.created', {
+        conversationId,
+        messageId: row.id,
+        seq: row.seq,
+        senderId: sender.id,
+        recipients: row.recipients,
+        preview: rendered.text.slice(0, 140),
+      });
+      return toMessageView(row, new Map([[row.id, attached]]));
     });
-    if (!row) return { message: await this.originalOf(sender.id, conversationId, input.clientId), created: false };
-    const message = toMessageView(row, new Map([[row.id, attached]]));
-    this.realtime.toRoom(conversationRoom(conversationId), 'chat:message', message);
-    // Stored in one statement already: after-commit listeners hear of it (the dispatcher keeps their failures from the sender).
-    await this.events.emit('chat.message.created', {
-      conversationId,
-      messageId: message.id,
-      seq: message.seq,
-      senderId: sender.id,
-      recipientIds: row.recipient_ids ?? [],
-      preview: rendered.text.slice(0, 140),
-    });
-    return { message, created: true };
+    if (!stored) return { message: await this.originalOf(sender.id, conversationId, input.clientId), created: false };
+    messagesSent.inc();
+    this.realtime.toRoom(conversationRoom(conversationId), 'chat:message', stored);
+    return { message: stored, created: true };
   }
 
   /** Everything after `afterSeq`, oldest first, at most SYNC_BATCH at a time. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { rowsOf } from '@mutuals/core';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { ChatRecipient } from './chat.events';
 
 export interface MessageRow {
   id: string;
@@ -27,7 +28,7 @@ export class MessagesRepository {
   /**
    * One statement (see the ChatAppendMessage migration): the seq is taken under the conversation's
    * row lock and committed with the message, or not at all. No row means a repeated clientId or a
-   * sender who is not a current member. Answers the other current members with it.
+   * sender who is not a current member. Answers the other current members, and where each has read to, with it.
    */
   async append(
     input: {
@@ -38,10 +39,11 @@ export class MessagesRepository {
       html: string;
     },
     manager: EntityManager = this.db.manager,
-  ): Promise<(MessageRow & { recipient_ids: string[] | null }) | undefined> {
-    const [row]: (MessageRow & { recipient_ids: string[] | null })[] = await manager.query(
-      `SELECT m.*, (SELECT array_agg(cm.user_id) FROM conversation_members cm
-         WHERE cm.conversation_id = m.conversation_id AND cm.left_at IS NULL AND cm.user_id <> m.sender_id) AS recipient_ids
+  ): Promise<(MessageRow & { recipients: ChatRecipient[] }) | undefined> {
+    const [row]: (MessageRow & { recipients: ChatRecipient[] })[] = await manager.query(
+      `SELECT m.*, (SELECT COALESCE(json_agg(json_build_object('userId', cm.user_id, 'lastReadSeq', cm.last_read_seq)), '[]')
+         FROM conversation_members cm
+         WHERE cm.conversation_id = m.conversation_id AND cm.left_at IS NULL AND cm.user_id <> m.sender_id) AS recipients
        FROM chat_append_message($1, $2, $3, $4, $5) m`,
       [input.conversationId, input.senderId, input.clientId, input.body, input.html],
     );

@@ -14,6 +14,7 @@ export * from './http/caching';
 export * from './http/endpoint';
 export * from './http/origins';
 export * from './http/request-body';
+export { installHttpMetrics } from './metrics/http-metrics';
 export * from './pagination/pagination';
 export * from './rate-limit/rate-limiter';
 export * from './redis/redis.service';

@@ -6,6 +6,7 @@ import { MatchingModule } from '@mutuals/matching';
 import { DigestRepository } from './digest/digest.repository';
 import { DigestService } from './digest/digest.service';
 import { MailDispatcher } from './mail/mail-dispatcher';
+import { MailMetrics } from './mail/mail-metrics';
 import { MailRenderer } from './mail/mail-renderer';
 import { MailRules } from './mail/mail-rules';
 import { MailSender } from './mail/mail-sender';
@@ -34,6 +35,7 @@ const MAIL = [
   MailSender,
   OutboxWorker,
   MailDispatcher,
+  MailMetrics,
   MailService,
   MailRules,
   PreferencesRepository,

@@ -97,7 +97,7 @@ export class RealtimeService {
   /** userIds among `candidates` with at least one socket connected anywhere. */
   async connectedUsers(candidates: readonly string[]): Promise<Set<string>> {
     if (!this.server || candidates.length === 0) return new Set();
-    const sockets = await this.server.in(candidates.map(userRoom)).fetchSockets();
+    const sockets = await this.server.in(candidates.map(userRoom)).timeout(3000).fetchSockets();
     return new Set(sockets.map((s) => (s.data as { user: { id: string } }).user.id));
   }
 

@@ -1,5 +1,6 @@
 // The load side of the chat benchmark, run as its own process so that it does not share a core's
-// event loop with the server. Reads its plan from the JSON file named by argv[2], prints one JSON result line.
+// event loop with the server. Reads its plan from the JSON file named by argv[2]; prints {"connected": n}
+// once every socket is connected (the load starts then), then one JSON result line.
 //   target 'chat': sockets authenticate with tokens and send chat:send { conversationId, clientId, body }
 //   target 'bare': sockets join a room at connect and send 'send' { room, body }
 // Each body is the message's number; every socket in the conversation (the sender too) should
@@ -68,10 +69,11 @@ async function connectAll(plan: LoadPlan): Promise<Socket[]> {
   return sockets;
 }
 
-async function run(plan: LoadPlan): Promise<LoadResult> {
+async function run(plan: LoadPlan, onConnected: (count: number) => void): Promise<LoadResult> {
   const connectStarted = performance.now();
   const sockets = await connectAll(plan);
   const connectSeconds = (performance.now() - connectStarted) / 1000;
+  onConnected(sockets.length);
   const roomSize = new Map<string, number>();
   for (const c of plan.connections) roomSize.set(c.conversationId, (roomSize.get(c.conversationId) ?? 0) + 1);
 
@@ -153,7 +155,7 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
 
 if (require.main === module) {
   const plan = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as LoadPlan;
-  run(plan).then(
+  run(plan, (connected) => process.stdout.write(`${JSON.stringify({ connected })}\n`)).then(
     (result) => {
       process.stdout.write(`${JSON.stringify(result)}\n`);
       process.exit(0);

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { dataSourceOptions } from './data-source-options';
 import { EmbeddedPostgres } from './embedded-postgres';
+import { DatabasePoolMetrics } from '../metrics/database-metrics';
 
 /** Where the database is: the configured server, or an embedded PGlite this process starts. */
 @Injectable()
@@ -105,6 +106,7 @@ export class DatabaseModule {
           },
         }),
       ],
+      providers: [DatabasePoolMetrics],
       exports: [endpointModule],
     };
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { rateLimited } from '../errors/domain-error';
@@ -9,6 +10,12 @@ export interface RateLimit {
   max: number;
   windowSeconds: number;
 }
+
+// Counts one and answers [count, ms left] in one round trip; the window starts with the first hit.
+const HIT_SCRIPT = `local count = redis.call('INCR', KEYS[1])
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) ttl = tonumber(ARGV[1]) end
+return {count, ttl}`;
 
 // Takes one back, but never makes a key that has expired in the meantime (it would never expire).
 const REFUND_SCRIPT = `if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end return 0`;
@@ -23,6 +30,7 @@ export class RateLimiter {
   private readonly logger = new Logger('RateLimiter');
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
   private countingLocally = false;
+  private readonly hitScriptSha = createHash('sha1').update(HIT_SCRIPT).digest('hex');
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -70,10 +78,14 @@ export class RateLimiter {
     const redis = this.redis.ready;
     if (redis) {
       try {
-        const [[, count], [, ttl]] = (await redis.multi().incr(key).pttl(key).exec()) as [[unknown, number], [unknown, number]];
-        if (ttl < 0) await redis.pexpire(key, windowSeconds * 1000);
+        // By its hash; the script itself only when this Redis does not know it yet (first use, a restart).
+        const [count, ttl] = (await redis
+          .evalsha(this.hitScriptSha, 1, key, windowSeconds * 1000)
+          .catch((error: Error) =>
+            /NOSCRIPT/.test(error.message) ? redis.eval(HIT_SCRIPT, 1, key, windowSeconds * 1000) : Promise.reject(error),
+          )) as [number, number];
         this.backOnRedis();
-        return { count, retryAfterSeconds: Math.max(1, Math.ceil((ttl < 0 ? windowSeconds * 1000 : ttl) / 1000)) };
+        return { count, retryAfterSeconds: Math.max(1, Math.ceil(ttl / 1000)) };
       } catch (error) {
         this.fellBack(error);
       }

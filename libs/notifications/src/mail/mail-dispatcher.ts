@@ -58,6 +58,11 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
     })().finally(() => (this.running = null));
   }
 
+  /** The BullMQ queue's jobs by state; null without Redis (timers in the process instead). */
+  async queueCounts(): Promise<Record<string, number> | null> {
+    return this.queue ? this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed') : null;
+  }
+
   private async startQueue(redisUrl: string): Promise<void> {
     const connection = () => {
       // BullMQ's blocking commands need ioredis to retry without limit.

@@ -89,6 +89,14 @@ export class OutboxRepository {
     return rows.map((r) => r.id);
   }
 
+  /** How many mails wait to be sent, are being sent, or gave up (the rest are history). */
+  async countUnsent(): Promise<Map<string, number>> {
+    const rows: { status: string; count: number }[] = await this.db.query(
+      `SELECT status, count(*)::int AS count FROM mail_outbox WHERE status IN ('pending', 'sending', 'dead') GROUP BY status`,
+    );
+    return new Map(rows.map((r) => [r.status, r.count]));
+  }
+
   /**
    * Claims up to `limit` mails that are due: pending ones whose time has come, and ones a sender
    * claimed but never finished before its lease ran out (it crashed). SKIP LOCKED lets every
