@@ -41,30 +41,9 @@ export interface DemoPerson {
 }
 
 const PLACES = [
-  'Riverside',
-  'Northgate',
-  'Kingsmead',
-  'Harbourside',
-  'Millbrook',
-  'Ashcombe',
-  'Fenwick',
-  'Greystone',
-  'Westmoor',
-  'Oakhurst',
-  'Calder Vale',
-  'Severn',
-  'Wolds',
-  'Brackenfield',
-  'Thamesmead',
-  'Pennine',
-  'Lowfield',
-  'Medway',
-  'Tamar',
-  'Hollins',
-  'Elmbridge',
-  'Castlegate',
-  'Saltmarsh',
-  'Tyneside',
+  'Riverside', 'Northgate', 'Kingsmead', 'Harbourside', 'Millbrook', 'Ashcombe', 'Fenwick', 'Greystone',
+  'Westmoor', 'Oakhurst', 'Calder Vale', 'Severn', 'Wolds', 'Brackenfield', 'Thamesmead', 'Pennine',
+  'Lowfield', 'Medway', 'Tamar', 'Hollins', 'Elmbridge', 'Castlegate', 'Saltmarsh', 'Tyneside',
 ];
 
 const SECTOR_SERVICES: Record<string, string[]> = {
@@ -86,137 +65,30 @@ const SECTOR_SERVICES: Record<string, string[]> = {
 
 // Weighted so that health and social care dominate, as in the real sector.
 const SECTOR_WEIGHTS: [string, number][] = [
-  ['adult-social-care', 8],
-  ['community-health', 7],
-  ['public-health', 3],
-  ['childrens-services', 3],
-  ['youth-services', 3],
-  ['sport-leisure', 4],
-  ['libraries', 3],
-  ['arts-culture', 2],
-  ['education', 2],
-  ['employment-skills', 2],
-  ['housing', 1],
-  ['probation-justice', 1],
-  ['back-office', 1],
-  ['fire-rescue', 1],
+  ['adult-social-care', 8], ['community-health', 7], ['public-health', 3], ['childrens-services', 3],
+  ['youth-services', 3], ['sport-leisure', 4], ['libraries', 3], ['arts-culture', 2], ['education', 2],
+  ['employment-skills', 2], ['housing', 1], ['probation-justice', 1], ['back-office', 1], ['fire-rescue', 1],
 ];
 
 const FIRST_NAMES = [
-  'Priya',
-  'Gareth',
-  'Amara',
-  'Tom',
-  'Siobhan',
-  'Kwame',
-  'Rachel',
-  'Imran',
-  'Fiona',
-  'Daniel',
-  'Mei',
-  'Owen',
-  'Grace',
-  'Hamid',
-  'Lucy',
-  'Marcus',
-  'Aisha',
-  'Joe',
-  'Bethan',
-  'Ravi',
-  'Claire',
-  'Tunde',
-  'Hannah',
-  'Sanjay',
-  'Megan',
-  'Callum',
-  'Zara',
-  'Neil',
-  'Rosa',
-  'Declan',
-  'Yasmin',
-  'Stuart',
-  'Nadia',
-  'Ewan',
-  'Leah',
-  'Patrick',
-  'Sofia',
-  'Adebayo',
-  'Catherine',
-  'Liam',
-  'Esther',
-  'Ibrahim',
-  'Joanna',
-  'Connor',
-  'Ruth',
-  'Vikram',
-  'Isla',
-  'Sam',
+  'Priya', 'Gareth', 'Amara', 'Tom', 'Siobhan', 'Kwame', 'Rachel', 'Imran', 'Fiona', 'Daniel', 'Mei', 'Owen',
+  'Grace', 'Hamid', 'Lucy', 'Marcus', 'Aisha', 'Joe', 'Bethan', 'Ravi', 'Claire', 'Tunde', 'Hannah', 'Sanjay',
+  'Megan', 'Callum', 'Zara', 'Neil', 'Rosa', 'Declan', 'Yasmin', 'Stuart', 'Nadia', 'Ewan', 'Leah', 'Patrick',
+  'Sofia', 'Adebayo', 'Catherine', 'Liam', 'Esther', 'Ibrahim', 'Joanna', 'Connor', 'Ruth', 'Vikram', 'Isla', 'Sam',
 ];
 const LAST_NAMES = [
-  'Raman',
-  'Lloyd',
-  'Okafor',
-  'Hughes',
-  'Byrne',
-  'Mensah',
-  'Goldberg',
-  'Qureshi',
-  'MacLeod',
-  'Fletcher',
-  'Chen',
-  'Pritchard',
-  'Adeyemi',
-  'Karimi',
-  'Whitfield',
-  'Osei',
-  'Rahman',
-  'Turner',
-  'Evans',
-  'Patel',
-  'Nolan',
-  'Bello',
-  'Sutherland',
-  'Mistry',
-  'Doyle',
-  'Ferguson',
-  'Ali',
-  'Harper',
-  'Costa',
-  'Gallagher',
-  'Hussain',
-  'Baxter',
+  'Raman', 'Lloyd', 'Okafor', 'Hughes', 'Byrne', 'Mensah', 'Goldberg', 'Qureshi', 'MacLeod', 'Fletcher', 'Chen',
+  'Pritchard', 'Adeyemi', 'Karimi', 'Whitfield', 'Osei', 'Rahman', 'Turner', 'Evans', 'Patel', 'Nolan', 'Bello',
+  'Sutherland', 'Mistry', 'Doyle', 'Ferguson', 'Ali', 'Harper', 'Costa', 'Gallagher', 'Hussain', 'Baxter',
 ];
 
 const MENTOR_ROLES = [
-  {
-    title: 'Chief Executive',
-    expertise: [
-      'commissioner-negotiation',
-      'board-leadership',
-      'growth-diversification',
-      'employee-ownership',
-      'contract-retender',
-      'change-culture',
-    ],
-  },
-  {
-    title: 'Finance Director',
-    expertise: ['financial-modelling', 'finance-investment', 'business-planning', 'back-office-it', 'bid-writing'],
-  },
+  { title: 'Chief Executive', expertise: ['commissioner-negotiation', 'board-leadership', 'growth-diversification', 'employee-ownership', 'contract-retender', 'change-culture'] },
+  { title: 'Finance Director', expertise: ['financial-modelling', 'finance-investment', 'business-planning', 'back-office-it', 'bid-writing'] },
   { title: 'Head of People', expertise: ['hr-tupe-pensions', 'change-culture', 'employee-ownership', 'legal-governance'] },
-  {
-    title: 'Director of Partnerships',
-    expertise: ['vcse-partnerships', 'social-value', 'bid-writing', 'marketing-brand', 'growth-diversification'],
-  },
+  { title: 'Director of Partnerships', expertise: ['vcse-partnerships', 'social-value', 'bid-writing', 'marketing-brand', 'growth-diversification'] },
 ];
-const MENTEE_ROLES = [
-  'Service Manager',
-  'Transformation Lead',
-  'Head of Service',
-  'Project Manager, Spin-out',
-  'Operations Manager',
-  'Staff Governor',
-];
+const MENTEE_ROLES = ['Service Manager', 'Transformation Lead', 'Head of Service', 'Project Manager, Spin-out', 'Operations Manager', 'Staff Governor'];
 
 // What a team needs most depends on where it is in the journey.
 const NEEDS_BY_STAGE: Record<string, string[]> = {
@@ -242,10 +114,7 @@ function weightedSector(random: SeededRandom): string {
 }
 
 function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
 function describe(org: Omit<DemoOrganisation, 'description' | 'website'>): string {
@@ -280,13 +149,10 @@ export function buildDemoWorld(seed = 2026): { organisations: DemoOrganisation[]
     } while (usedNames.has(name));
     usedNames.add(name);
     const region = random.pick(REGIONS.filter((r) => r.nation === 'england')).slug;
-    const staffCount =
-      kind === 'mutual' ? random.pick([8, 24, 65, 140, 320, 850, 1900]) : kind === 'aspiring' ? random.int(5, 220) : random.int(3, 40);
+    const staffCount = kind === 'mutual' ? random.pick([8, 24, 65, 140, 320, 850, 1900]) : kind === 'aspiring' ? random.int(5, 220) : random.int(3, 40);
     const legalForm =
       kind === 'mutual'
-        ? name.endsWith('Co-operative')
-          ? 'co-operative'
-          : 'cic'
+        ? name.endsWith('Co-operative') ? 'co-operative' : 'cic'
         : kind === 'aspiring'
           ? random.pick(['not-yet-decided', 'cic', 'community-benefit-society'])
           : 'charity';

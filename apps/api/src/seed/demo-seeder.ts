@@ -94,23 +94,14 @@ export class DemoSeeder {
     const accounts = new Progress('Coordinators and members', DEMO_COORDINATORS.length + people.length, out);
     for (const coordinator of DEMO_COORDINATORS) {
       const user = await this.identity.createUser({ ...coordinator, password: DEMO_PASSWORD, role: 'coordinator', status: 'active' });
-      await this.profiles.updateProfile(user.id, {
-        jobTitle: coordinator.jobTitle,
-        bio: 'Coordinator of the mentoring scheme and peer-support network.',
-      });
+      await this.profiles.updateProfile(user.id, { jobTitle: coordinator.jobTitle, bio: 'Coordinator of the mentoring scheme and peer-support network.' });
       world.coordinatorIds.push(user.id);
       accounts.tick();
     }
 
     const organisationIds: (string | null)[] = organisations.map(() => null);
     for (const person of people) {
-      const user = await this.identity.createUser({
-        email: person.email,
-        displayName: person.displayName,
-        password: DEMO_PASSWORD,
-        role: 'member',
-        status: person.status,
-      });
+      const user = await this.identity.createUser({ email: person.email, displayName: person.displayName, password: DEMO_PASSWORD, role: 'member', status: person.status });
       const orgIndex = person.organisation;
       const existing = organisationIds[orgIndex];
       if (existing) {
@@ -128,12 +119,7 @@ export class DemoSeeder {
         ...(person.mentee && { mentee: { seeks: true, ...person.mentee } }),
       });
       if (person.status === 'active') {
-        world.members.set(person.email, {
-          id: user.id,
-          organisationId: organisationIds[orgIndex] ?? null,
-          mentor: !!person.mentor,
-          mentee: !!person.mentee,
-        });
+        world.members.set(person.email, { id: user.id, organisationId: organisationIds[orgIndex] ?? null, mentor: !!person.mentor, mentee: !!person.mentee });
       }
       accounts.tick();
     }

@@ -6,13 +6,7 @@ import { DemoSeeder, type DemoWorld } from './demo-seeder';
 import { Progress } from './progress';
 import { SeededRandom } from './random';
 
-const actingAs = (id: string, role: AuthUser['role'] = 'member'): AuthUser => ({
-  id,
-  role,
-  status: 'active',
-  sessionId: 'demo-seed',
-  via: 'bearer',
-});
+const actingAs = (id: string, role: AuthUser['role'] = 'member'): AuthUser => ({ id, role, status: 'active', sessionId: 'demo-seed', via: 'bearer' });
 
 const PALETTE = ['#1d6f5f', '#8a3b8f', '#b5532a', '#2f5d9e', '#6b7f1f', '#9e2f4f', '#3d6b7a', '#7a5c2e'];
 const SKIN = ['#f1c9a5', '#e0ac84', '#c68863', '#8d5a3b', '#5c3a24'];
@@ -47,8 +41,7 @@ interface DemoResource {
 const RESOURCES: DemoResource[] = [
   {
     title: 'Options appraisal template',
-    summary:
-      'Compare staying in house, spinning out as a mutual, transfer to another provider and a joint venture against the same criteria, with a scoring sheet the council can follow.',
+    summary: 'Compare staying in house, spinning out as a mutual, transfer to another provider and a joint venture against the same criteria, with a scoring sheet the council can follow.',
     supportArea: 'options-appraisal',
     stage: 'options-appraisal',
     filename: 'options-appraisal-template.md',
@@ -56,8 +49,7 @@ const RESOURCES: DemoResource[] = [
   },
   {
     title: 'Business case outline for a spin-out',
-    summary:
-      'The sections a parent body expects in a business case: strategic fit, the economic case, the commercial and financial cases, and how the mutual will be managed to go-live.',
+    summary: 'The sections a parent body expects in a business case: strategic fit, the economic case, the commercial and financial cases, and how the mutual will be managed to go-live.',
     supportArea: 'business-planning',
     stage: 'business-case',
     filename: 'business-case-outline.md',
@@ -65,8 +57,7 @@ const RESOURCES: DemoResource[] = [
   },
   {
     title: 'TUPE and pensions checklist',
-    summary:
-      'Every step of transferring staff: measures letters, consultation timetable, employee liability information, pension admission agreements and the bond.',
+    summary: 'Every step of transferring staff: measures letters, consultation timetable, employee liability information, pension admission agreements and the bond.',
     supportArea: 'hr-tupe-pensions',
     stage: 'mobilisation',
     filename: 'tupe-pensions-checklist.md',
@@ -74,8 +65,7 @@ const RESOURCES: DemoResource[] = [
   },
   {
     title: 'Five-year financial model (CSV starter)',
-    summary:
-      'A starter model with the lines most new mutuals underestimate: pension contributions, support services after the SLA ends, insurance, and the gap between pay awards and contract uplift.',
+    summary: 'A starter model with the lines most new mutuals underestimate: pension contributions, support services after the SLA ends, insurance, and the gap between pay awards and contract uplift.',
     supportArea: 'financial-modelling',
     stage: 'business-case',
     filename: 'financial-model-starter.csv',
@@ -83,8 +73,7 @@ const RESOURCES: DemoResource[] = [
   },
   {
     title: 'Choosing a legal form: CIC, co-operative or community benefit society',
-    summary:
-      'A side-by-side guide to the legal forms mutuals use, with what each means for the asset lock, staff membership, raising investment and the regulator.',
+    summary: 'A side-by-side guide to the legal forms mutuals use, with what each means for the asset lock, staff membership, raising investment and the regulator.',
     supportArea: 'legal-governance',
     stage: 'mobilisation',
     filename: 'legal-forms-guide.md',
@@ -92,8 +81,7 @@ const RESOURCES: DemoResource[] = [
   },
   {
     title: 'Staff engagement survey questions',
-    summary:
-      'Twenty questions used before and after spin-out to show the change in staff voice, used by three trading mutuals in their success stories.',
+    summary: 'Twenty questions used before and after spin-out to show the change in staff voice, used by three trading mutuals in their success stories.',
     supportArea: 'employee-ownership',
     stage: 'exploring',
     filename: 'staff-engagement-survey.md',
@@ -101,8 +89,7 @@ const RESOURCES: DemoResource[] = [
   },
   {
     title: 'Negotiating the contract with the parent body: heads of terms',
-    summary:
-      'The heads of terms to agree before the contract is drafted: length, value and uplift, break clauses, TUPE indemnities, the support services SLA and the property.',
+    summary: 'The heads of terms to agree before the contract is drafted: length, value and uplift, break clauses, TUPE indemnities, the support services SLA and the property.',
     supportArea: 'commissioner-negotiation',
     stage: 'business-case',
     filename: 'heads-of-terms.md',
@@ -110,8 +97,7 @@ const RESOURCES: DemoResource[] = [
   },
   {
     title: 'Social value measurement framework',
-    summary:
-      'A light framework to count the social value a mutual adds (local jobs, volunteering, apprenticeships, reinvested surplus) in the terms commissioners score in bids.',
+    summary: 'A light framework to count the social value a mutual adds (local jobs, volunteering, apprenticeships, reinvested surplus) in the terms commissioners score in bids.',
     supportArea: 'social-value',
     stage: 'trading',
     filename: 'social-value-framework.md',
@@ -119,8 +105,7 @@ const RESOURCES: DemoResource[] = [
   },
   {
     title: 'Bid writing checklist for a re-tender',
-    summary:
-      'What to prepare a year before your first contract is re-tendered: evidence of outcomes, case studies, partners, pricing and the social value offer.',
+    summary: 'What to prepare a year before your first contract is re-tendered: evidence of outcomes, case studies, partners, pricing and the social value offer.',
     supportArea: 'contract-retender',
     stage: 'growing',
     filename: 'retender-bid-checklist.md',
@@ -128,17 +113,15 @@ const RESOURCES: DemoResource[] = [
   },
   {
     title: 'Consortium agreement with VCSE partners: what to cover',
-    summary:
-      'The points a lead provider and its voluntary sector subcontractors should settle before bidding together: roles, money flows, risk, data and leaving.',
+    summary: 'The points a lead provider and its voluntary sector subcontractors should settle before bidding together: roles, money flows, risk, data and leaving.',
     supportArea: 'vcse-partnerships',
     stage: 'growing',
     filename: 'consortium-agreement-points.md',
-    body: "# Consortium agreement: points to agree\n\n- Who leads and who signs the contract\n- Each partner's services, volumes and outcomes\n- Payment: when the lead pays partners, management fee (%)\n- Risk sharing and performance failure\n- Data protection roles (controller, processor)\n- Safeguarding and complaints\n- Joining and leaving; what happens on re-tender\n",
+    body: '# Consortium agreement: points to agree\n\n- Who leads and who signs the contract\n- Each partner\'s services, volumes and outcomes\n- Payment: when the lead pays partners, management fee (%)\n- Risk sharing and performance failure\n- Data protection roles (controller, processor)\n- Safeguarding and complaints\n- Joining and leaving; what happens on re-tender\n',
   },
   {
     title: 'Board skills matrix',
-    summary:
-      "A matrix for a new mutual's board: the skills to cover (finance, legal, clinical or service, commissioning, staff voice) and how to recruit for the gaps.",
+    summary: 'A matrix for a new mutual\'s board: the skills to cover (finance, legal, clinical or service, commissioning, staff voice) and how to recruit for the gaps.',
     supportArea: 'board-leadership',
     stage: 'spun-out',
     filename: 'board-skills-matrix.csv',
@@ -146,8 +129,7 @@ const RESOURCES: DemoResource[] = [
   },
   {
     title: 'Back-office transition plan: IT, payroll and finance systems',
-    summary:
-      "A plan for moving off the council's systems: what to buy or share, data migration, the cut-over weekend and the costs most teams missed.",
+    summary: 'A plan for moving off the council\'s systems: what to buy or share, data migration, the cut-over weekend and the costs most teams missed.',
     supportArea: 'back-office-it',
     stage: 'mobilisation',
     filename: 'back-office-transition.md',
@@ -179,20 +161,11 @@ export class FilesDemoSeed implements OnModuleInit {
       await this.files.setAvatar(user, file.id);
       progress.tick();
     }
-    const authors = [
-      ...world.coordinatorIds.map((id) => actingAs(id, 'coordinator')),
-      ...[...world.members.values()]
-        .filter((m) => m.mentor)
-        .slice(0, 4)
-        .map((m) => actingAs(m.id)),
-    ];
+    const authors = [...world.coordinatorIds.map((id) => actingAs(id, 'coordinator')), ...[...world.members.values()].filter((m) => m.mentor).slice(0, 4).map((m) => actingAs(m.id))];
     const now = Date.now();
     for (const [i, resource] of RESOURCES.entries()) {
       const author = authors[i % authors.length]!;
-      const file = await this.files.upload(author, 'resource', async () => ({
-        filename: resource.filename,
-        bytes: Buffer.from(resource.body),
-      }));
+      const file = await this.files.upload(author, 'resource', async () => ({ filename: resource.filename, bytes: Buffer.from(resource.body) }));
       await this.resources.publish(author, { ...resource, fileId: file.id }, new Date(now - (RESOURCES.length - i) * 3 * 86_400_000));
     }
     out.write(`Seeded ${members.length} avatars and ${RESOURCES.length} resources\n`);

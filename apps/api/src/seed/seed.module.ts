@@ -3,7 +3,6 @@ import { FilesModule } from '@mutuals/files';
 import { ForumsModule } from '@mutuals/forums';
 import { IdentityModule } from '@mutuals/identity';
 import { MatchingModule } from '@mutuals/matching';
-import { PartnershipsModule } from '@mutuals/partnerships';
 import { ProfilesModule } from '@mutuals/profiles';
 import { StoriesModule } from '@mutuals/stories';
 import { DemoSeeder } from './demo-seeder';
@@ -12,11 +11,5 @@ import { ForumsDemoSeed } from './forums-seed';
 import { MentoringDemoSeed } from './mentoring-seed';
 import { StoriesDemoSeed } from './stories-seed';
 
-import { PartnershipsDemoSeed } from './partnerships-seed';
-
-@Module({
-  imports: [IdentityModule, ProfilesModule, MatchingModule, ForumsModule, FilesModule, StoriesModule, PartnershipsModule],
-  providers: [DemoSeeder, MentoringDemoSeed, ForumsDemoSeed, FilesDemoSeed, StoriesDemoSeed, PartnershipsDemoSeed],
-  exports: [DemoSeeder],
-})
+@Module({ imports: [IdentityModule, ProfilesModule, MatchingModule, ForumsModule, FilesModule, StoriesModule], providers: [DemoSeeder, MentoringDemoSeed, ForumsDemoSeed, FilesDemoSeed, StoriesDemoSeed], exports: [DemoSeeder] })
 export class SeedModule {}
