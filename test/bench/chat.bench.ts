@@ -3,7 +3,7 @@
 // latency p50/p99 from send to each receipt, throughput, lost and duplicated deliveries, and the
 // servers' CPU and memory while the load runs. Baselines in the same run: a bare socket.io
 // broadcast server (no auth, no storage), and with REDIS_URL two of them sharing Redis through the
-// same sharded adapter the api uses; then the api itself; then two api processes sharing
+// same Redis adapter the api uses; then the api itself; then two api processes sharing
 // Postgres and Redis when DATABASE_URL and REDIS_URL are set. Every server is its own process.
 //   npm run bench -- chat        (CHAT_BENCH_SECONDS and CHAT_BENCH_RATE change the load)
 import { ChildProcess, spawn } from 'node:child_process';

@@ -1,6 +1,6 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { createShardedAdapter } from '@socket.io/redis-adapter';
+import { createAdapter } from '@socket.io/redis-adapter';
 import type Redis from 'ioredis';
 import { Server, ServerOptions, Socket } from 'socket.io';
 import { AppConfig, RedisService, originAllowed } from '@mutuals/core';
@@ -22,12 +22,12 @@ export function socketUser(socket: Socket): AuthUser {
  * fan-out to other replicas is only logged (by the connection's error handler).
  */
 function publishingQuietly(client: Redis): Redis {
-  const publish = client.spublish.bind(client) as (channel: string, message: string | Buffer) => Promise<number>;
-  client.spublish = ((channel: string, message: string | Buffer) => {
+  const publish = client.publish.bind(client) as (channel: string, message: string | Buffer) => Promise<number>;
+  client.publish = ((channel: string, message: string | Buffer) => {
     const sent = publish(channel, message);
     sent.catch(() => undefined);
     return sent;
-  }) as typeof client.spublish;
+  }) as typeof client.publish;
   return client;
 }
 
@@ -55,11 +55,11 @@ export class RealtimeAdapter extends IoAdapter {
     });
     const redis = this.app.get(RedisService);
     if (redis.enabled) {
-      // Sharded pub/sub (Redis 7): a broadcast to one room goes to that room's channel, which only
-      // the replicas with a socket in the room subscribe to, instead of to every replica.
-      const adapter = createShardedAdapter(publishingQuietly(redis.connect('socket.io pub')), redis.connect('socket.io sub'), {
-        channelPrefix: `${this.config.redisKeyPrefix}socket.io`,
-        subscriptionMode: 'dynamic',
+      // Not the sharded adapter: its broadcast awaits the Redis publish before delivering to this
+      // process's own sockets, which cost seconds per message across two replicas (see the chat bench).
+      const adapter = createAdapter(publishingQuietly(redis.connect('socket.io pub')), redis.connect('socket.io sub'), {
+        key: `${this.config.redisKeyPrefix}socket.io`,
+        requestsTimeout: 3000,
       });
       server.adapter(adapter);
       this.logger.log('socket.io fan-out through Redis');

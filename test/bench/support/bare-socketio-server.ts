@@ -1,8 +1,8 @@
 // The baseline for the chat benchmark: socket.io broadcasting to rooms with nothing else (no
 // auth, no storage, no validation). With BARE_REDIS_URL it joins the other bare servers through
-// Redis with the sharded adapter the api uses. Prints {"port": n} once listening.
+// Redis with the adapter the api uses. Prints {"port": n} once listening.
 import { createServer } from 'node:http';
-import { createShardedAdapter } from '@socket.io/redis-adapter';
+import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import { Server } from 'socket.io';
 
@@ -10,12 +10,7 @@ const http = createServer();
 const io = new Server(http, { path: '/socket.io', serveClient: false });
 const redisUrl = process.env.BARE_REDIS_URL;
 if (redisUrl) {
-  io.adapter(
-    createShardedAdapter(new Redis(redisUrl), new Redis(redisUrl), {
-      channelPrefix: `${process.env.BARE_KEY_PREFIX}socket.io`,
-      subscriptionMode: 'dynamic',
-    }),
-  );
+  io.adapter(createAdapter(new Redis(redisUrl), new Redis(redisUrl), { key: `${process.env.BARE_KEY_PREFIX}socket.io` }));
 }
 io.on('connection', (socket) => {
   const room = socket.handshake.auth?.room;
