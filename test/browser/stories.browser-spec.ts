@@ -77,6 +77,8 @@ describeBrowser('success stories journey', () => {
     const cover = r.getByRole('img', { name: 'The care team outside the day centre' });
     await cover.waitFor();
     expect(await cover.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(1200);
+    // Arrived client-side from the landing page; a fresh load gets the server's head tags, as a shared link would.
+    await r.reload();
     expect(await r.locator('meta[property="og:title"]').getAttribute('content')).toBe(
       'Riverside Care: 312 staff, now the owners | Mutuals Network',
     );
