@@ -10,7 +10,8 @@ import { api, isApiError } from '../api/client';
 import { adminMembersQuery, memberKeys } from '../api/members';
 import { mapPageItems, pageItems } from '../api/queryClient';
 import { useSession } from '../api/session';
-import { termOptions, useTaxonomy } from '../api/taxonomy';
+import { useTaxonomy } from '../api/taxonomy';
+import { PlaceFilters } from './PlaceFilters';
 import {
   Badge,
   Button,
@@ -191,22 +192,7 @@ export function AdminMembersPage() {
           value={draft.role}
           onChange={(e) => setDraft({ ...draft, role: e.target.value })}
         />
-        <Select
-          label="Sector"
-          name="sector"
-          placeholder="Any sector"
-          options={termOptions(taxonomy?.sectors)}
-          value={draft.sector}
-          onChange={(e) => setDraft({ ...draft, sector: e.target.value })}
-        />
-        <Select
-          label="Region"
-          name="region"
-          placeholder="Any region"
-          options={termOptions(taxonomy?.regions)}
-          value={draft.region}
-          onChange={(e) => setDraft({ ...draft, region: e.target.value })}
-        />
+        <PlaceFilters taxonomy={taxonomy} value={draft} onChange={(place) => setDraft({ ...draft, ...place })} />
         <div className="filters-actions">
           <Button type="submit">Search</Button>
           {filtered && (

@@ -6,9 +6,10 @@ import type { MemberSearchQuery } from '@mutuals/contracts';
 import { errorMessage } from '../api/client';
 import { directoryQuery } from '../api/members';
 import { pageItems } from '../api/queryClient';
-import { termName, termOptions, useTaxonomy } from '../api/taxonomy';
-import { Alert, Avatar, Badge, Button, Checkbox, EmptyState, LoadMore, PageTitle, Select, Spinner, TextField } from '../components';
+import { termName, useTaxonomy } from '../api/taxonomy';
+import { Alert, Avatar, Badge, Button, Checkbox, EmptyState, LoadMore, PageTitle, Spinner, TextField } from '../components';
 import { MentoringBadges, memberLine } from './MemberSummary';
+import { PlaceFilters } from './PlaceFilters';
 
 const PAGE_SIZE = 20;
 
@@ -77,22 +78,7 @@ export function DirectoryPage() {
           value={draft.q}
           onChange={(e) => setDraft({ ...draft, q: e.target.value })}
         />
-        <Select
-          label="Sector"
-          name="sector"
-          placeholder="Any sector"
-          options={termOptions(taxonomy?.sectors)}
-          value={draft.sector}
-          onChange={(e) => setDraft({ ...draft, sector: e.target.value })}
-        />
-        <Select
-          label="Region"
-          name="region"
-          placeholder="Any region"
-          options={termOptions(taxonomy?.regions)}
-          value={draft.region}
-          onChange={(e) => setDraft({ ...draft, region: e.target.value })}
-        />
+        <PlaceFilters taxonomy={taxonomy} value={draft} onChange={(place) => setDraft({ ...draft, ...place })} />
         <Checkbox
           label="Offers mentoring"
           name="offersMentoring"
