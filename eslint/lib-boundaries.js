@@ -19,7 +19,7 @@ const LIBS = {
   // the check each registers with its FileAccessRegistry, never by importing them.
   forums: ['core', 'contracts', 'identity', 'profiles', 'realtime', 'files'],
   chat: ['core', 'contracts', 'identity', 'profiles', 'realtime', 'matching', 'files'],
-  notifications: ['core', 'contracts', 'identity', 'profiles', 'realtime', 'matching', 'forums', 'chat', 'stories'],
+  notifications: ['core', 'contracts', 'identity', 'profiles', 'realtime', 'matching', 'forums', 'chat', 'stories', 'support'],
   // files -> profiles: the taxonomy tags resources, and an organisation's logo is set through profiles.
   files: ['core', 'contracts', 'identity', 'profiles'],
   // stories -> forums: a published story opens its discussion thread; -> matching: a story about a

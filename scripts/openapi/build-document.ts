@@ -39,6 +39,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   'forums admin': 'Coordinator tools for the forums: categories, pins and locks, the flag queue',
   operations: 'Health and metrics for operators',
   stories: 'Success stories: writing, consent, review and the public showcase (feed, sitemap)',
+  support: 'The support programme: applying for funded professional advice, and the advisers delivering it',
+  'support admin': 'Coordinator tools for the support programme: the queue, the rubric, decisions, the fund and delivery partners',
 };
 
 /** A problem named in the operation's own terms: which operation, and what to add. */

@@ -38,6 +38,8 @@ import {
 } from './mentoring-care.templates';
 import { mentoringAccepted, mentoringDeclined, mentoringExpired, mentoringExpiring, mentoringRequested } from './mentoring.templates';
 import { storyConsent, storyDecision, storyPublished, storyReview } from './stories.templates';
+import { supportStep } from './support.templates';
+import type { SupportNotice } from '../../support-audiences';
 
 type MeetingPayload = MeetingProposed | MeetingScheduled | MeetingCancelled;
 
@@ -78,6 +80,9 @@ export interface MailPayloads {
   'story.consent': StoryConsentRequested;
   'story.decision': StoryChangesRequested | StoryPublished;
   'story.published': StoryPublished;
+  'support.review': SupportNotice;
+  'support.update': SupportNotice;
+  'support.assignment': SupportNotice;
   digest: DigestPayload;
 }
 
@@ -108,6 +113,9 @@ export const TEMPLATES: { [K in MailKind]: MailTemplate<MailPayloads[K]> } = {
   'story.consent': storyConsent,
   'story.decision': storyDecision,
   'story.published': storyPublished,
+  'support.review': supportStep,
+  'support.update': supportStep,
+  'support.assignment': supportStep,
   digest,
 };
 
