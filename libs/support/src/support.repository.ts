@@ -308,6 +308,11 @@ export class SupportRepository {
 
   // ---- the fund ----
 
+  /** The fund's row, made (with the programme's £1.2m) if it is missing: the demo seed's recovery empties every table. */
+  async ensureFund(): Promise<void> {
+    await this.db.query(`INSERT INTO support_fund (id, total_pence) VALUES (1, 120000000) ON CONFLICT (id) DO NOTHING`);
+  }
+
   fund(runner: SqlRunner = this.db): Promise<FundRow> {
     return firstRow<FundRow>(
       runner,

@@ -390,6 +390,11 @@ export class SupportService {
 
   // ---- the fund, partners and advisers ----
 
+  /** Makes the fund's row if it is missing (after the demo seed's recovery emptied the tables). */
+  ensureFund(): Promise<void> {
+    return this.support.ensureFund();
+  }
+
   async fund(): Promise<SupportFundView> {
     const [fund, byArea, byPartner, partners, counts, meanRating] = await Promise.all([
       this.support.fund(),

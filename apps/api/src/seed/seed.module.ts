@@ -5,11 +5,17 @@ import { IdentityModule } from '@mutuals/identity';
 import { MatchingModule } from '@mutuals/matching';
 import { ProfilesModule } from '@mutuals/profiles';
 import { StoriesModule } from '@mutuals/stories';
+import { SupportModule } from '@mutuals/support';
 import { DemoSeeder } from './demo-seeder';
 import { FilesDemoSeed } from './files-seed';
 import { ForumsDemoSeed } from './forums-seed';
 import { MentoringDemoSeed } from './mentoring-seed';
 import { StoriesDemoSeed } from './stories-seed';
+import { SupportDemoSeed } from './support-seed';
 
-@Module({ imports: [IdentityModule, ProfilesModule, MatchingModule, ForumsModule, FilesModule, StoriesModule], providers: [DemoSeeder, MentoringDemoSeed, ForumsDemoSeed, FilesDemoSeed, StoriesDemoSeed], exports: [DemoSeeder] })
+@Module({
+  imports: [IdentityModule, ProfilesModule, MatchingModule, ForumsModule, FilesModule, StoriesModule, SupportModule],
+  providers: [DemoSeeder, MentoringDemoSeed, ForumsDemoSeed, FilesDemoSeed, StoriesDemoSeed, SupportDemoSeed],
+  exports: [DemoSeeder],
+})
 export class SeedModule {}
