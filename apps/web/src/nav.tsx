@@ -24,6 +24,7 @@ export const navItems: NavItem[] = [
   { to: '/mentoring', label: 'Mentoring', audience: 'member' },
   { to: '/resources', label: 'Resources', audience: 'member' },
   { to: '/stories', label: 'Stories', audience: 'public' },
+  { to: '/support', label: 'Advice', audience: 'member' },
   { to: '/members', label: 'Members', audience: 'member' },
   { to: '/settings', label: 'Settings', audience: 'member' },
   { to: '/eligibility', label: 'Check eligibility', audience: 'guest' },
@@ -35,6 +36,7 @@ export const navItems: NavItem[] = [
   { to: '/admin/flags', label: 'Flags', audience: 'coordinator' },
   { to: '/admin/forums/categories', label: 'Categories', audience: 'coordinator' },
   { to: '/admin/stories', label: 'Story review', audience: 'coordinator' },
+  { to: '/admin/support', label: 'Support', audience: 'coordinator' },
   { to: '/admin/mail', label: 'Mailbox', audience: 'coordinator' },
   { to: '/admin/reports', label: 'Reports', audience: 'coordinator' },
 ];

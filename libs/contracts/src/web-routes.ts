@@ -43,6 +43,14 @@ export const WEB_ROUTES = {
   editStory: '/my-stories/:id',
   storyConsents: '/story-consents',
   adminStories: '/admin/stories',
+  supportHome: '/support',
+  supportApply: '/support/apply',
+  supportApplication: '/support/applications/:id',
+  adminSupport: '/admin/support',
+  adminSupportApplication: '/admin/support/applications/:id',
+  adminSupportFund: '/admin/support/fund',
+  adviserAssignments: '/adviser/assignments',
+  adviserAssignment: '/adviser/assignments/:id',
 } as const;
 
 export type WebRouteName = keyof typeof WEB_ROUTES;

@@ -38,6 +38,9 @@ const PARTNERS = [
   },
 ];
 
+/** Every adviser account the demo makes. */
+export const DEMO_ADVISERS = PARTNERS.flatMap((p) => p.advisers);
+
 /** The demo adviser whose login the README prints. */
 export const DEMO_ADVISER_EMAIL = 'amara.osei@demo.example';
 
