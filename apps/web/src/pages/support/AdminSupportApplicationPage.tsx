@@ -10,9 +10,13 @@ import { termName, useTaxonomy } from '../../api/taxonomy';
 import { ActionFeedback, Alert, Button, Card, PageTitle, RadioGroup, Select, Spinner, TextArea, TextField } from '../../components';
 import { ApplicationSummary } from './supportParts';
 
-function useAct(application: SupportApplicationView) {
+/** What the last decision did, kept by the page: the card that made it may be gone (approved: no approve card). */
+type Announce = (notice: string) => void;
+
+function useAct(application: SupportApplicationView, announce: Announce) {
   const client = useQueryClient();
-  const [notice, setNotice] = useState<string | null>(null);
+  const notice = null;
+  const setNotice = announce;
   const act = useMutation({
     mutationFn: ({ method = 'post', path, body }: { method?: 'post' | 'put'; path: string; body: object; done: string }) =>
       api[method]<SupportApplicationView>(`/admin/support/applications/${application.id}/${path}`, body),
@@ -31,22 +35,27 @@ export function AdminSupportApplicationPage() {
   const query = useQuery(applicationQuery(id));
   if (query.isPending) return <Spinner />;
   if (query.error) return <Alert tone="danger">{errorMessage(query.error)}</Alert>;
-  const application = query.data;
+  return <Decisions application={query.data} />;
+}
+
+function Decisions({ application }: { application: SupportApplicationView }) {
+  const [notice, setNotice] = useState<string | null>(null);
   const { permissions } = application;
   return (
     <>
       <PageTitle title={`Application ${application.reference}`} lead={`${application.organisation.name}: funded advice`} />
+      <ActionFeedback notice={notice} error={null} />
       <ApplicationSummary application={application} />
-      {permissions.assess && <AssessCard application={application} />}
-      {permissions.approve && <ApproveCard application={application} />}
-      {(permissions.requestInformation || permissions.decline) && <DecideCard application={application} />}
-      {permissions.assign && <AssignCard application={application} />}
+      {permissions.assess && <AssessCard application={application} announce={setNotice} />}
+      {permissions.approve && <ApproveCard application={application} announce={setNotice} />}
+      {(permissions.requestInformation || permissions.decline) && <DecideCard application={application} announce={setNotice} />}
+      {permissions.assign && <AssignCard application={application} announce={setNotice} />}
     </>
   );
 }
 
-function AssessCard({ application }: { application: SupportApplicationView }) {
-  const { act, notice } = useAct(application);
+function AssessCard({ application, announce }: { application: SupportApplicationView; announce: Announce }) {
+  const { act, notice } = useAct(application, announce);
   const current = application.assessment?.scores;
   const [scores, setScores] = useState<Record<SupportCriterion, { score: string; note: string }>>(
     () =>
@@ -103,8 +112,8 @@ function AssessCard({ application }: { application: SupportApplicationView }) {
   );
 }
 
-function ApproveCard({ application }: { application: SupportApplicationView }) {
-  const { act, notice } = useAct(application);
+function ApproveCard({ application, announce }: { application: SupportApplicationView; announce: Announce }) {
+  const { act, notice } = useAct(application, announce);
   const { taxonomy } = useTaxonomy();
   const partners = useQuery(partnersQuery());
   const fund = useQuery(fundQuery());
@@ -160,8 +169,8 @@ function ApproveCard({ application }: { application: SupportApplicationView }) {
   );
 }
 
-function DecideCard({ application }: { application: SupportApplicationView }) {
-  const { act, notice } = useAct(application);
+function DecideCard({ application, announce }: { application: SupportApplicationView; announce: Announce }) {
+  const { act, notice } = useAct(application, announce);
   const [message, setMessage] = useState('');
   return (
     <Card title="Ask for more, or decline">
@@ -200,8 +209,8 @@ function DecideCard({ application }: { application: SupportApplicationView }) {
   );
 }
 
-function AssignCard({ application }: { application: SupportApplicationView }) {
-  const { act, notice } = useAct(application);
+function AssignCard({ application, announce }: { application: SupportApplicationView; announce: Announce }) {
+  const { act, notice } = useAct(application, announce);
   const partners = useQuery(partnersQuery());
   const [partnerId, setPartnerId] = useState(application.partner?.id ?? '');
   return (

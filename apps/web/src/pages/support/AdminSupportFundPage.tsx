@@ -8,7 +8,6 @@ import { SUPPORT_STATUS_LABELS, fundQuery, partnersQuery, pounds, supportKeys } 
 import { termOptions, useTaxonomy } from '../../api/taxonomy';
 import { ActionFeedback, Alert, Button, Card, ChartWithTable, PageTitle, Select, Spinner, TextField } from '../../components';
 
-
 export function AdminSupportFundPage() {
   const fund = useQuery(fundQuery());
   if (fund.isPending) return <Spinner />;
