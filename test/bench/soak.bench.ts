@@ -122,11 +122,11 @@ async function seedForums(pool: Pool, authorIds: string[]): Promise<void> {
          ) x`,
       [WORDS, from, to, authors, POSTS_PER_THREAD],
     );
-    process.stderr.write(
-      `\r  seeding forums: ${to}/${THREADS} threads, ${(to * POSTS_PER_THREAD).toLocaleString('en-GB')} posts (${seconds(started)} s)`,
-    );
+    if (to % 1000 === 0 || to === THREADS)
+      console.log(
+        `  seeding forums: ${to}/${THREADS} threads, ${(to * POSTS_PER_THREAD).toLocaleString('en-GB')} posts (${seconds(started)} s)`,
+      );
   }
-  process.stderr.write('\n');
   await pool.query(`UPDATE forum_threads t SET last_post_id = p.id FROM forum_posts p WHERE p.thread_id = t.id AND p.seq = t.last_seq`);
   await pool.query(
     `UPDATE forum_categories c SET thread_count = $1::int / 10, post_count = $1::int * $2::int / 10, last_activity_at = now() WHERE slug LIKE 'soak-%'`,
@@ -592,7 +592,16 @@ function report(app: Phase, baseline: Phase | undefined): Record<string, unknown
             fixed(x.cpuPercent, 0),
           ];
         }),
-        [p === app ? 'app' : 'baseline', 'whole machine (busy)', '-', '-', '-', '-', fixed(p.machineBusyPercent, 0)],
+        [
+          p === app ? 'app' : 'baseline',
+          'everything else (other sessions)',
+          '-',
+          '-',
+          '-',
+          '-',
+          fixed(p.machineBusyPercent - p.processes.reduce((n, x) => n + x.cpuPercent, 0), 0),
+        ],
+        [p === app ? 'app' : 'baseline', `whole machine (${cpus().length} cores)`, '-', '-', '-', '-', fixed(p.machineBusyPercent, 0)],
       ]),
   );
   return { app: { ...app, kinds: appKinds }, baseline: baseline && { ...baseline, kinds: baseKinds } };
