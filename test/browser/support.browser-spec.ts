@@ -26,7 +26,7 @@ describeBrowser('support programme journey', () => {
     // The team checked its eligibility earlier in this browser: the application starts from those answers.
     const a = applicant.page;
     await a.addInitScript(() => {
-      localStorage.setItem(
+      (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem(
         'mn.eligibility-answers',
         JSON.stringify({
           deliversPublicService: true,
