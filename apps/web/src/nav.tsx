@@ -24,6 +24,7 @@ export const navItems: NavItem[] = [
   { to: '/mentoring', label: 'Mentoring', audience: 'member' },
   { to: '/resources', label: 'Resources', audience: 'member' },
   { to: '/stories', label: 'Stories', audience: 'public' },
+  { to: '/partnerships', label: 'Partnerships', audience: 'member' },
   { to: '/members', label: 'Members', audience: 'member' },
   { to: '/settings', label: 'Settings', audience: 'member' },
   { to: '/eligibility', label: 'Check eligibility', audience: 'guest' },
@@ -36,5 +37,6 @@ export const navItems: NavItem[] = [
   { to: '/admin/forums/categories', label: 'Categories', audience: 'coordinator' },
   { to: '/admin/stories', label: 'Story review', audience: 'coordinator' },
   { to: '/admin/mail', label: 'Mailbox', audience: 'coordinator' },
+  { to: '/admin/partnerships', label: 'Partnerships', audience: 'coordinator' },
   { to: '/admin/reports', label: 'Reports', audience: 'coordinator' },
 ];

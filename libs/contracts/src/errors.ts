@@ -146,6 +146,24 @@ export type StoriesErrorCode =
   | 'notCredited'
   | 'awaitingApproval';
 
+export type PartnershipsErrorCode =
+  | 'invalid'
+  | 'opportunityNotFound'
+  | 'interestNotFound'
+  | 'capabilitiesNotFound'
+  /** Posting, or expressing interest, needs an organisation on the member's profile. */
+  | 'noOrganisation'
+  /** Capability profiles are for VCSE organisations. */
+  | 'notVcse'
+  /** Only members of the poster's organisation manage an opportunity and read its pitches. */
+  | 'posterOnly'
+  | 'ownOpportunity'
+  | 'duplicateInterest'
+  /** Interest after the deadline, or in an opportunity that is not open. */
+  | 'opportunityClosed'
+  | 'invalidTransition'
+  | 'nothingShortlisted';
+
 /** Every code an error answer can carry. */
 export type ErrorCode =
   | GenericErrorCode
@@ -157,4 +175,5 @@ export type ErrorCode =
   | ChatErrorCode
   | NotificationsErrorCode
   | FilesErrorCode
-  | StoriesErrorCode;
+  | StoriesErrorCode
+  | PartnershipsErrorCode;
