@@ -51,7 +51,7 @@ export class InterestsService {
           title: opportunity.title,
           organisationName: organisation.name,
           memberId: caller.id,
-          recipientIds: await this.profiles.activeMemberIds(opportunity.organisation_id),
+          recipientIds: await this.profiles.activeMemberIds(opportunity.organisation_id, unit.manager),
         });
         return inserted;
       })
@@ -95,13 +95,15 @@ export class InterestsService {
     const before = await this.opportunities.interest(opportunityId, interestId);
     if (!before) throw PartnershipsErrors.interestNotFound('No such interest in this opportunity');
     const changed = (before.shortlisted_at !== null) !== shortlisted;
+    // Read before the transaction: inside it every query goes through its manager (one connection when embedded).
+    const posterName = changed && shortlisted ? await this.posterName(opportunity) : undefined;
     const row = await this.events.transaction(async (unit) => {
       const updated = (await this.opportunities.setShortlisted(opportunityId, interestId, shortlisted, unit.manager))!;
       if (changed && shortlisted) {
         await unit.emit('partnerships.shortlisted', {
           opportunityId,
           title: opportunity.title,
-          organisationName: (await this.posterName(opportunity)) ?? 'The poster',
+          organisationName: posterName ?? 'The poster',
           shortlistedBy: caller.id,
           memberId: updated.member_id,
         });

@@ -236,8 +236,8 @@ export class OpportunitiesRepository {
     );
   }
 
-  interest(opportunityId: string, interestId: string): Promise<InterestRow | undefined> {
-    return firstRow<InterestRow>(this.db.manager, 'SELECT * FROM partnership_interests WHERE id = $1 AND opportunity_id = $2', [
+  interest(opportunityId: string, interestId: string, manager?: EntityManager): Promise<InterestRow | undefined> {
+    return firstRow<InterestRow>(this.runner(manager), 'SELECT * FROM partnership_interests WHERE id = $1 AND opportunity_id = $2', [
       interestId,
       opportunityId,
     ]);
@@ -298,9 +298,9 @@ export class OpportunitiesRepository {
     return rows.map((r) => r.member_id);
   }
 
-  async interestedMemberIds(opportunityId: string): Promise<string[]> {
+  async interestedMemberIds(opportunityId: string, manager?: EntityManager): Promise<string[]> {
     const rows = await rowsOf<{ member_id: string }>(
-      this.db.manager,
+      this.runner(manager),
       'SELECT member_id FROM partnership_interests WHERE opportunity_id = $1',
       [opportunityId],
     );

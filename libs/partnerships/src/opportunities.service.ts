@@ -125,10 +125,10 @@ export class OpportunitiesService {
       const moved = await this.opportunities.transition(id, TRANSITIONS[input.status], input.status, input.valueWon ?? null, unit.manager);
       if (!moved) throw PartnershipsErrors.invalidTransition(`An opportunity that is ${current.status} cannot become ${input.status}`);
       if (moved.status === 'partnered' || FINAL_STATES.includes(moved.status)) {
-        const [interested, posters] = await Promise.all([
-          this.opportunities.interestedMemberIds(id),
-          this.profiles.activeMemberIds(moved.organisation_id),
-        ]);
+        // Through the transaction's manager, one after the other: on the embedded database (one
+        // connection) a read on another connection here would wait for this transaction forever.
+        const interested = await this.opportunities.interestedMemberIds(id, unit.manager);
+        const posters = await this.profiles.activeMemberIds(moved.organisation_id, unit.manager);
         await unit.emit('partnerships.outcome', {
           opportunityId: id,
           title: moved.title,

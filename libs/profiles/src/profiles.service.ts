@@ -345,9 +345,12 @@ export class ProfilesService {
     return this.organisations.isMember(userId, organisationId);
   }
 
-  /** The ids of an organisation's active members (a partnership's conversation takes them in). */
-  async activeMemberIds(organisationId: string): Promise<string[]> {
-    return (await this.profiles.activeMembersOf(organisationId)).map((p) => p.user_id);
+  /**
+   * The ids of an organisation's active members (a partnership's conversation takes them in).
+   * Inside another lib's transaction pass its manager: the embedded database has one connection.
+   */
+  async activeMemberIds(organisationId: string, manager?: EntityManager): Promise<string[]> {
+    return (await this.profiles.activeMembersOf(organisationId, manager)).map((p) => p.user_id);
   }
 
   /** Organisation summaries by id, for other libs' views; unknown ids are left out. */
