@@ -1,7 +1,7 @@
 import type { AuthUser } from '@mutuals/identity';
 import { CapabilitiesService, OpportunitiesService } from '@mutuals/partnerships';
-import { createMember, createOrganisation } from '../support/factories';
-import { BrowserWorld, describeBrowser, startBrowserWorld, signInAs } from '../support/browser';
+import { createCoordinator, createMember, createOrganisation } from '../support/factories';
+import { BrowserWorld, describeBrowser, expectAccessible, startBrowserWorld, signInAs } from '../support/browser';
 
 const DAY = 24 * 60 * 60 * 1000;
 const actingAs = (id: string): AuthUser => ({ id, role: 'member', status: 'active', sessionId: 'test', via: 'bearer' });
@@ -53,6 +53,8 @@ describeBrowser('partnerships journey', () => {
     await signInAs(world, posterSide.context, poster.email);
     const posterPage = posterSide.page;
     await posterPage.goto('/partnerships/new');
+    await posterPage.getByLabel('Service').waitFor();
+    await expectAccessible(posterPage);
     await posterPage.getByLabel('Service').fill('Social prescribing in Moorside leisure centres');
     await posterPage.getByLabel('Commissioner').fill('NHS Moorside integrated care board');
     await posterPage
@@ -67,6 +69,7 @@ describeBrowser('partnerships journey', () => {
     await posterPage.getByRole('button', { name: 'Post the opportunity' }).click();
     await posterPage.getByRole('heading', { name: 'Social prescribing in Moorside leisure centres' }).waitFor();
     await posterPage.getByText('Open for interest').first().waitFor();
+    await expectAccessible(posterPage);
 
     // The VCSE member sees it first among their fits, with the reasons, and pitches.
     const vcseSide = await world.newPerson();
@@ -84,17 +87,23 @@ describeBrowser('partnerships journey', () => {
       .getByText(/Covers all 2 capabilities sought/)
       .waitFor();
     await cards.first().getByText('Same region: North West').waitFor();
+    await expectAccessible(vcsePage);
     await vcsePage.screenshot({ path: 'test/.artifacts/partnerships-board.png', fullPage: true });
     await cards.first().getByRole('link', { name: 'Social prescribing in Moorside leisure centres' }).click();
+    await vcsePage.getByLabel('Your pitch').waitFor();
+    await expectAccessible(vcsePage);
     await vcsePage.getByLabel('Your pitch').fill('Our link workers already take referrals from all nine Moorside GP practices.');
     await vcsePage.getByRole('button', { name: 'Send your interest' }).click();
     await vcsePage.getByRole('heading', { name: 'Your pitch' }).waitFor();
+    await expectAccessible(vcsePage);
 
     // The poster reads the pitch, shortlists the network and opens the conversation.
     await posterPage.goto(posterPage.url().replace(/\/?$/, '/shortlist'));
     await posterPage.getByText(/all nine Moorside GP practices/).waitFor();
+    await expectAccessible(posterPage);
     await posterPage.getByRole('button', { name: 'Shortlist Moorside Wellbeing Network' }).click();
     await posterPage.getByText('Moorside Wellbeing Network is shortlisted.').waitFor();
+    await expectAccessible(posterPage);
     await posterPage.getByRole('button', { name: 'Open a conversation with the shortlist' }).click();
     await posterPage.waitForURL(/\/chat\//);
     const posterComposer = posterPage.getByLabel('Message', { exact: true });
@@ -118,8 +127,26 @@ describeBrowser('partnerships journey', () => {
     await posterPage.getByLabel('Value won (£)').fill('1,250,000');
     await posterPage.getByRole('button', { name: 'Mark won' }).click();
     await posterPage.getByText('Won: £1,250,000').waitFor();
+    await expectAccessible(posterPage);
 
     await vcsePage.goto(posterPage.url().replace(/^https?:\/\/[^/]+/, ''));
     await vcsePage.getByText('Won: £1,250,000').waitFor();
+
+    // The network's page in the VCSE directory, and where it edits what it offers.
+    await vcsePage.goto('/partnerships/organisations');
+    await vcsePage.getByText('Moorside Wellbeing Network').first().waitFor();
+    await expectAccessible(vcsePage);
+    await vcsePage.goto(`/partnerships/organisations/${network.id}/capabilities`);
+    await vcsePage.getByLabel('In your own words').waitFor();
+    await expectAccessible(vcsePage);
+
+    // The console counts the partnership formed and what it won.
+    const coordinator = await createCoordinator(t);
+    const console = await world.newPerson();
+    await signInAs(world, console.context, coordinator);
+    await console.page.goto('/admin/partnerships');
+    await console.page.getByRole('heading', { name: 'Partnerships by sector' }).waitFor();
+    await console.page.getByText('£1,250,000').first().waitFor();
+    await expectAccessible(console.page);
   });
 });

@@ -49,6 +49,13 @@ export function AdminPartnershipsPage() {
         series={[{ key: 'valueWon', name: 'Value won' }]}
         format={(value) => pounds(value)}
       />
+      <ChartWithTable
+        title="Value won by region"
+        labelHeader="Region"
+        rows={valueRows(f.byRegion)}
+        series={[{ key: 'valueWon', name: 'Value won' }]}
+        format={(value) => pounds(value)}
+      />
     </>
   );
 }
