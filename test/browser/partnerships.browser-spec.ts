@@ -144,9 +144,13 @@ describeBrowser('partnerships journey', () => {
     const coordinator = await createCoordinator(t);
     const console = await world.newPerson();
     await signInAs(world, console.context, coordinator);
-    await console.page.goto('/admin/partnerships');
+    await console.page.goto('/admin');
+    const headline = console.page.getByRole('list', { name: 'Partnership figures' });
+    await headline.getByText('£1,250,000').waitFor();
+    await expectAccessible(console.page);
+    await console.page.getByRole('link', { name: 'Partnerships by sector and region' }).click();
     await console.page.getByRole('heading', { name: 'Partnerships by sector' }).waitFor();
-    await console.page.getByText('£1,250,000').first().waitFor();
+    await console.page.getByRole('cell', { name: '£1,250k' }).first().waitFor();
     await expectAccessible(console.page);
   });
 });

@@ -37,6 +37,5 @@ export const navItems: NavItem[] = [
   { to: '/admin/forums/categories', label: 'Categories', audience: 'coordinator' },
   { to: '/admin/stories', label: 'Story review', audience: 'coordinator' },
   { to: '/admin/mail', label: 'Mailbox', audience: 'coordinator' },
-  { to: '/admin/partnerships', label: 'Partnerships', audience: 'coordinator' },
   { to: '/admin/reports', label: 'Reports', audience: 'coordinator' },
 ];

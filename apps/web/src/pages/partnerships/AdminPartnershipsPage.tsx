@@ -12,7 +12,10 @@ const SERIES = [
 ];
 
 const chartRows = (rows: PartnershipFiguresRow[]) => rows.map((r) => ({ label: r.name, formed: r.formed, won: r.won }));
-const valueRows = (rows: PartnershipFiguresRow[]) => rows.map((r) => ({ label: r.name, valueWon: r.valueWon }));
+// In thousands of pounds, so that the chart's axis has room for its numbers; the table reads the same.
+const valueRows = (rows: PartnershipFiguresRow[]) => rows.map((r) => ({ label: r.name, valueWon: Math.round(r.valueWon / 1000) }));
+const VALUE_SERIES = [{ key: 'valueWon', name: 'Value won (£ thousands)' }];
+const thousands = (value: number) => `£${value.toLocaleString('en-GB')}k`;
 
 export function AdminPartnershipsPage() {
   const figures = useQuery(partnershipFiguresQuery());
@@ -23,22 +26,21 @@ export function AdminPartnershipsPage() {
     <>
       <PageTitle title="Partnerships" lead="Partnerships between mutuals and VCSE organisations: how many formed and what they won." />
       <Card title="In total" level={2}>
-        <dl className="figures">
-          <dt>Opportunities posted</dt>
-          <dd>{f.posted}</dd>
-          <dt>Open now</dt>
-          <dd>{f.open}</dd>
-          <dt>Expressions of interest</dt>
-          <dd>{f.interests}</dd>
-          <dt>Partnerships formed</dt>
-          <dd>{f.formed}</dd>
-          <dt>Won</dt>
-          <dd>{f.won}</dd>
-          <dt>Not won</dt>
-          <dd>{f.lost}</dd>
-          <dt>Value won</dt>
-          <dd>{pounds(f.valueWon)}</dd>
-        </dl>
+        <ul className="stats" aria-label="Partnership figures in total">
+          {[
+            { label: 'opportunities posted', value: f.posted },
+            { label: 'open now', value: f.open },
+            { label: 'expressions of interest', value: f.interests },
+            { label: 'partnerships formed', value: f.formed },
+            { label: 'won', value: f.won },
+            { label: 'not won', value: f.lost },
+            { label: 'value won', value: pounds(f.valueWon) },
+          ].map((figure) => (
+            <li key={figure.label} className="stat">
+              <span className="stat-value">{figure.value}</span> <span className="stat-label">{figure.label}</span>
+            </li>
+          ))}
+        </ul>
       </Card>
       <ChartWithTable title="Partnerships by sector" labelHeader="Sector" rows={chartRows(f.bySector)} series={SERIES} />
       <ChartWithTable title="Partnerships by region" labelHeader="Region" rows={chartRows(f.byRegion)} series={SERIES} />
@@ -46,15 +48,15 @@ export function AdminPartnershipsPage() {
         title="Value won by sector"
         labelHeader="Sector"
         rows={valueRows(f.bySector)}
-        series={[{ key: 'valueWon', name: 'Value won' }]}
-        format={(value) => pounds(value)}
+        series={VALUE_SERIES}
+        format={thousands}
       />
       <ChartWithTable
         title="Value won by region"
         labelHeader="Region"
         rows={valueRows(f.byRegion)}
-        series={[{ key: 'valueWon', name: 'Value won' }]}
-        format={(value) => pounds(value)}
+        series={VALUE_SERIES}
+        format={thousands}
       />
     </>
   );
