@@ -37,6 +37,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   mail: 'Unsubscribing from mail by a signed link',
   admin: 'Coordinator tools: approvals, matching rounds, the pairs’ care, the mail outbox',
   'forums admin': 'Coordinator tools for the forums: categories, pins and locks, the flag queue',
+  partnerships: 'Partnership opportunities between mutuals and VCSE organisations, pitches, the shortlist, capability profiles and the console’s figures',
   operations: 'Health and metrics for operators',
   stories: 'Success stories: writing, consent, review and the public showcase (feed, sitemap)',
   support: 'The support programme: applying for funded professional advice, and the advisers delivering it',

@@ -6,6 +6,7 @@ import { ForumsModule } from '@mutuals/forums';
 import { IdentityModule } from '@mutuals/identity';
 import { MatchingModule } from '@mutuals/matching';
 import { NotificationsModule } from '@mutuals/notifications';
+import { PartnershipsModule } from '@mutuals/partnerships';
 import { ProgrammeModule } from '@mutuals/programme';
 import { ProfilesModule } from '@mutuals/profiles';
 import { RealtimeModule } from '@mutuals/realtime';
@@ -34,6 +35,7 @@ export class AppModule {
         MatchingModule,
         StoriesModule,
         SupportModule,
+        PartnershipsModule,
         MemberDataModule,
         SeedModule,
       ],

@@ -6,6 +6,7 @@ import { ForumsErrors } from '@mutuals/forums';
 import { AccountErrors, IdentityErrors } from '@mutuals/identity';
 import { MatchingErrors } from '@mutuals/matching';
 import { NotificationsErrors } from '@mutuals/notifications';
+import { PartnershipsErrors } from '@mutuals/partnerships';
 import { ProfilesErrors } from '@mutuals/profiles';
 import { StoriesErrors } from '@mutuals/stories';
 import { SupportErrors } from '@mutuals/support';
@@ -26,6 +27,7 @@ export const ERROR_TABLES = {
   files: FilesErrors,
   stories: StoriesErrors,
   support: SupportErrors,
+  partnerships: PartnershipsErrors,
 } satisfies Record<string, Record<string, ErrorFactory>>;
 
 type Tables = typeof ERROR_TABLES;

@@ -25,6 +25,7 @@ export const navItems: NavItem[] = [
   { to: '/resources', label: 'Resources', audience: 'member' },
   { to: '/stories', label: 'Stories', audience: 'public' },
   { to: '/support', label: 'Advice', audience: 'member' },
+  { to: '/partnerships', label: 'Partnerships', audience: 'member' },
   { to: '/members', label: 'Members', audience: 'member' },
   { to: '/settings', label: 'Settings', audience: 'member' },
   { to: '/eligibility', label: 'Check eligibility', audience: 'guest' },

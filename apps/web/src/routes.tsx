@@ -61,6 +61,13 @@ const AdminSupportApplicationPage = lazyPage(() => import('./pages/support/Admin
 const AdminSupportFundPage = lazyPage(() => import('./pages/support/AdminSupportFundPage'), 'AdminSupportFundPage');
 const AdviserAssignmentsPage = lazyPage(() => import('./pages/support/AdviserAssignmentsPage'), 'AdviserAssignmentsPage');
 const AdviserAssignmentPage = lazyPage(() => import('./pages/support/AdviserAssignmentPage'), 'AdviserAssignmentPage');
+const PartnershipsBoardPage = lazyPage(() => import('./pages/partnerships/PartnershipsBoardPage'), 'PartnershipsBoardPage');
+const NewOpportunityPage = lazyPage(() => import('./pages/partnerships/NewOpportunityPage'), 'NewOpportunityPage');
+const OpportunityPage = lazyPage(() => import('./pages/partnerships/OpportunityPage'), 'OpportunityPage');
+const ShortlistPage = lazyPage(() => import('./pages/partnerships/ShortlistPage'), 'ShortlistPage');
+const VcseDirectoryPage = lazyPage(() => import('./pages/partnerships/VcseDirectoryPage'), 'VcseDirectoryPage');
+const CapabilitiesPage = lazyPage(() => import('./pages/partnerships/CapabilitiesPage'), 'CapabilitiesPage');
+const AdminPartnershipsPage = lazyPage(() => import('./pages/partnerships/AdminPartnershipsPage'), 'AdminPartnershipsPage');
 const AdminReportsPage = lazyPage(() => import('./pages/programme/AdminReportsPage'), 'AdminReportsPage');
 const QuarterlyReportPage = lazyPage(() => import('./pages/programme/QuarterlyReportPage'), 'QuarterlyReportPage');
 
@@ -100,6 +107,13 @@ const pages: Record<WebRouteName, Omit<AppRoute, 'path'>> = {
   notifications: { element: <NotificationsPage />, auth: 'member' },
   forums: { element: <ForumsPage />, auth: 'member' },
   resources: { element: <ResourcesPage />, auth: 'member' },
+  partnerships: { element: <PartnershipsBoardPage />, auth: 'member' },
+  newOpportunity: { element: <NewOpportunityPage />, auth: 'member' },
+  opportunity: { element: <OpportunityPage />, auth: 'member' },
+  shortlist: { element: <ShortlistPage />, auth: 'member' },
+  vcseDirectory: { element: <VcseDirectoryPage />, auth: 'member' },
+  capabilities: { element: <CapabilitiesPage />, auth: 'member' },
+  adminPartnerships: { element: <AdminPartnershipsPage />, auth: 'coordinator' },
   forumSearch: { element: <ForumSearchPage />, auth: 'member' },
   forumCategory: { element: <CategoryPage />, auth: 'member' },
   forumThread: { element: <ThreadPage />, auth: 'member' },

@@ -168,6 +168,24 @@ export type SupportErrorCode =
   /** More days logged in an area than were allocated to it. */
   | 'allocationExceeded';
 
+export type PartnershipsErrorCode =
+  | 'invalid'
+  | 'opportunityNotFound'
+  | 'interestNotFound'
+  | 'capabilitiesNotFound'
+  /** Posting, or expressing interest, needs an organisation on the member's profile. */
+  | 'noOrganisation'
+  /** Capability profiles are for VCSE organisations. */
+  | 'notVcse'
+  /** Only members of the poster's organisation manage an opportunity and read its pitches. */
+  | 'posterOnly'
+  | 'ownOpportunity'
+  | 'duplicateInterest'
+  /** Interest after the deadline, or in an opportunity that is not open. */
+  | 'opportunityClosed'
+  | 'invalidTransition'
+  | 'nothingShortlisted';
+
 /** Every code an error answer can carry. */
 export type ErrorCode =
   | GenericErrorCode
@@ -180,4 +198,5 @@ export type ErrorCode =
   | NotificationsErrorCode
   | FilesErrorCode
   | StoriesErrorCode
-  | SupportErrorCode;
+  | SupportErrorCode
+  | PartnershipsErrorCode;

@@ -19,3 +19,4 @@ export * from './support';
 export * from './web-routes';
 export * from './programme';
 export * from './socket-events';
+export * from './partnerships';

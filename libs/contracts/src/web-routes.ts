@@ -51,6 +51,13 @@ export const WEB_ROUTES = {
   adminSupportFund: '/admin/support/fund',
   adviserAssignments: '/adviser/assignments',
   adviserAssignment: '/adviser/assignments/:id',
+  partnerships: '/partnerships',
+  newOpportunity: '/partnerships/new',
+  opportunity: '/partnerships/opportunities/:id',
+  shortlist: '/partnerships/opportunities/:id/shortlist',
+  vcseDirectory: '/partnerships/organisations',
+  capabilities: '/partnerships/organisations/:id/capabilities',
+  adminPartnerships: '/admin/partnerships',
 } as const;
 
 export type WebRouteName = keyof typeof WEB_ROUTES;

@@ -209,13 +209,6 @@ export class ProfilesService {
     return toOrganisationView(organisation);
   }
 
-  /** Names and places of organisations, by id (those that exist). */
-  async organisationSummaries(ids: readonly string[]): Promise<Map<string, OrganisationView>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.organisations.byIds([...new Set(ids)]);
-    return new Map(rows.map((row) => [row.id, toOrganisationView(row)]));
-  }
-
   /** The programme's eligibility test (the public check's answer). */
   eligibility(answers: EligibilityRequest): EligibilityResult {
     return checkEligibility(answers);
@@ -383,6 +376,24 @@ export class ProfilesService {
       mentor: { offers: r.mentor_offers, expertise: r.mentor_expertise, capacity: r.mentor_capacity, stageReached: r.mentor_stage },
       mentee: { seeks: r.mentee_seeks, needs: r.mentee_needs, stage: r.mentee_stage },
     }));
+  }
+
+  /** Whether the member belongs to the organisation: other libs authorise on it (a partnership's poster). */
+  isOrganisationMember(userId: string, organisationId: string): Promise<boolean> {
+    return this.organisations.isMember(userId, organisationId);
+  }
+
+  /**
+   * The ids of an organisation's active members (a partnership's conversation takes them in).
+   * Inside another lib's transaction pass its manager: the embedded database has one connection.
+   */
+  async activeMemberIds(organisationId: string, manager?: EntityManager): Promise<string[]> {
+    return (await this.profiles.activeMembersOf(organisationId, manager)).map((p) => p.user_id);
+  }
+
+  /** Organisation summaries by id, for other libs' views; unknown ids are left out. */
+  async organisationSummaries(ids: readonly string[]): Promise<Map<string, OrganisationSummary>> {
+    return new Map([...(await this.organisationsById([...ids])).values()].map((o) => [o.id, toSummary(o)]));
   }
 
   private async assertMember(userId: string, organisationId: string, field?: string, manager?: EntityManager): Promise<void> {

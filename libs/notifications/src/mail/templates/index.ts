@@ -13,6 +13,12 @@ import type {
   MentoringRequestEnded,
   MentoringRequested,
 } from '@mutuals/matching';
+import type {
+  PartnershipConversationOpened,
+  PartnershipInterestReceived,
+  PartnershipOutcome,
+  PartnershipShortlisted,
+} from '@mutuals/partnerships';
 import type { StoryChangesRequested, StoryConsentRequested, StoryPublished, StorySubmitted } from '@mutuals/stories';
 import type { MailKind } from '../../preferences/notification-kinds';
 import { accountApproved, accountRejected, emailChange, emailVerification, passwordReset, securityNotice } from './account.templates';
@@ -36,6 +42,7 @@ import {
   meetingReminder,
   meetingScheduled,
 } from './mentoring-care.templates';
+import { partnershipConversation, partnershipInterest, partnershipOutcome, partnershipShortlisted } from './partnerships.templates';
 import { mentoringAccepted, mentoringDeclined, mentoringExpired, mentoringExpiring, mentoringRequested } from './mentoring.templates';
 import { storyConsent, storyDecision, storyPublished, storyReview } from './stories.templates';
 import { supportStep } from './support.templates';
@@ -75,6 +82,10 @@ export interface MailPayloads {
   'forum.reply': ForumMailPayload;
   'forum.quote': ForumMailPayload;
   'forum.watching': ForumMailPayload;
+  'partnerships.interest': PartnershipInterestReceived;
+  'partnerships.shortlisted': PartnershipShortlisted;
+  'partnerships.conversation': PartnershipConversationOpened;
+  'partnerships.outcome': PartnershipOutcome;
   'chat.unread': ChatUnreadPayload;
   'story.review': StorySubmitted;
   'story.consent': StoryConsentRequested;
@@ -116,9 +127,14 @@ export const TEMPLATES: { [K in MailKind]: MailTemplate<MailPayloads[K]> } = {
   'support.review': supportStep,
   'support.update': supportStep,
   'support.assignment': supportStep,
+  'partnerships.interest': partnershipInterest,
+  'partnerships.shortlisted': partnershipShortlisted,
+  'partnerships.conversation': partnershipConversation,
+  'partnerships.outcome': partnershipOutcome,
   digest,
 };
 
 export type { ChatUnreadPayload, DigestLink, DigestPayload, ForumMailPayload };
 export * from './mail-content';
+export { outcomeTitle } from './partnerships.templates';
 export { MailLayout } from './layout';
