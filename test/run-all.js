@@ -19,16 +19,16 @@ function run(label, command, args, env) {
 }
 
 const embeddedEnv = { DATABASE_URL: '', REDIS_URL: '' };
-// Most e2e time is spent waiting (on a killed process, a retry, a mail queue), so two specs at a time
-// finish sooner even on two cores; jest's default would run them one by one.
-const e2eWorkers = ['--maxWorkers=2'];
+// Most e2e and browser time is spent waiting (on a killed process, a retry, a mail queue, a page), so
+// two specs at a time finish sooner even on two cores; jest's default would run them one by one.
+const twoAtATime = ['--maxWorkers=2'];
 const phases = [
   { name: 'unit', project: 'unit', env: {}, args: [] },
-  { name: 'e2e (embedded PGlite)', project: 'e2e', env: embeddedEnv, args: e2eWorkers },
+  { name: 'e2e (embedded PGlite)', project: 'e2e', env: embeddedEnv, args: twoAtATime },
   ...(process.env.DATABASE_URL
-    ? [{ name: `e2e (Postgres${process.env.REDIS_URL ? ' + Redis' : ''})`, project: 'e2e', env: {}, args: e2eWorkers }]
+    ? [{ name: `e2e (Postgres${process.env.REDIS_URL ? ' + Redis' : ''})`, project: 'e2e', env: {}, args: twoAtATime }]
     : []),
-  { name: 'browser journeys', project: 'browser', env: embeddedEnv, args: [] },
+  { name: 'browser journeys', project: 'browser', env: embeddedEnv, args: twoAtATime },
 ].filter((phase) => only.length === 0 || only.includes(phase.project));
 
 if (run('build', 'npm', ['run', '--silent', 'build']) !== 0) {
