@@ -23,6 +23,10 @@ const CONVERSATIONS = 100;
 const RATE = Number(process.env.CHAT_BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.CHAT_BENCH_SECONDS ?? 30);
 const TS_NODE = ['-r', 'ts-node/register/transpile-only'];
+/** CHAT_BENCH_PHASES=bare,bare2,api1,api2 (any of them; all by default) runs only those phases. */
+/** CHAT_BENCH_SERVER_ARGS (say "--cpu-prof --cpu-prof-dir=/tmp/prof") go to the api processes' node. */
+const SERVER_NODE_ARGS = (process.env.CHAT_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+const PHASES = new Set((process.env.CHAT_BENCH_PHASES ?? 'bare,bare2,api1,api2').split(','));
 
 /** Spawns a TypeScript file under ts-node; hands each stdout line, parsed, to `onLine`. */
 function spawnTs(
@@ -174,13 +178,15 @@ async function main(): Promise<void> {
   const bareConnections = Array.from({ length: CONNECTIONS }, (_, i) => ({ conversationId: `room-${i % CONVERSATIONS}` }));
 
   // 1. The baselines: bare socket.io rooms, one process, then two sharing Redis.
-  const bare = await startBareServer();
-  try {
-    results.push(await load('bare socket.io', 'bare', [bare.url], bareConnections, [bare.child.pid]));
-  } finally {
-    bare.child.kill('SIGTERM');
+  if (PHASES.has('bare')) {
+    const bare = await startBareServer();
+    try {
+      results.push(await load('bare socket.io', 'bare', [bare.url], bareConnections, [bare.child.pid]));
+    } finally {
+      bare.child.kill('SIGTERM');
+    }
   }
-  if (redisUrl) {
+  if (redisUrl && PHASES.has('bare2')) {
     const prefix = keyPrefix();
     const pair = [await startBareServer(redisUrl, prefix), await startBareServer(redisUrl, prefix)];
     try {
@@ -204,14 +210,18 @@ async function main(): Promise<void> {
   try {
     const connections = await seedChatMembers(database.url, CONNECTIONS, CONVERSATIONS);
     const env = { DATABASE_URL: database.url, DATABASE_POOL_SIZE: database.poolSize };
-    servers.push(await startServerProcess(env));
-    results.push(await load(`api, 1 process (${database.label})`, 'chat', [servers[0]!.url], connections, [servers[0]!.child.pid]));
-    await servers.pop()!.kill('SIGTERM');
+    if (PHASES.has('api1')) {
+      servers.push(await startServerProcess(env, undefined, SERVER_NODE_ARGS));
+      results.push(await load(`api, 1 process (${database.label})`, 'chat', [servers[0]!.url], connections, [servers[0]!.child.pid]));
+      await servers.pop()!.kill('SIGTERM');
+    }
 
     // 3. Two api processes behind no proxy, half the clients on each, fan-out through Redis.
-    if (redisUrl && process.env.DATABASE_URL) {
+    if (!PHASES.has('api2')) {
+      // not asked for
+    } else if (redisUrl && process.env.DATABASE_URL) {
       const shared = { ...env, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: keyPrefix() };
-      servers.push(await startServerProcess(shared), await startServerProcess(shared));
+      servers.push(await startServerProcess(shared, undefined, SERVER_NODE_ARGS), await startServerProcess(shared, undefined, SERVER_NODE_ARGS));
       results.push(
         await load(
           'api, 2 processes + Redis',

@@ -13,6 +13,7 @@ import { type AuthUser, IdentityService } from '@mutuals/identity';
 import { RealtimeService } from '@mutuals/realtime';
 import { ChatConversationsService } from './chat-conversations.service';
 import { ChatErrors } from './chat.errors';
+import { CommitBatches } from './commit-batches';
 import { conversationRoom } from './chat.types';
 import { toMessageView } from './message-view';
 import { type MessageRow, MessagesRepository } from './messages.repository';
@@ -23,6 +24,11 @@ export const SYNC_BATCH = 500;
 const messagesSent = new Counter({
   name: 'chat_messages_sent_total',
   help: 'Chat messages stored (a repeated clientId is not counted again)',
+});
+
+const sendTransactions = new Counter({
+  name: 'chat_send_transactions_total',
+  help: 'Transactions that stored chat messages (several concurrent sends share one; see CommitBatches)',
 });
 
 /** One budget per member, whatever they send through: HTTP and every socket of theirs draw on it. */
@@ -40,8 +46,27 @@ export interface SentMessage {
  * socket answer them the same way. A message's seq comes from the conversation row, bumped in the
  * inserting statement, so concurrent senders queue on its lock and seqs have no gaps.
  */
+/** A message on its way to the database, checked and rendered. */
+interface PendingAppend {
+  sender: AuthUser;
+  conversationId: string;
+  input: { clientId: string; body: string; attachments?: AttachmentInput[] };
+  rendered: { html: string; text: string };
+}
+
+/**
+ * Sends in flight at once per process; those arriving meanwhile share the next transaction (group
+ * commit). Below the pool size, so reads and other writes keep connections of their own.
+ */
+export const SEND_TRANSACTIONS = 4;
+const SEND_BATCH_MAX = 64;
+
 @Injectable()
 export class ChatMessagesService {
+  private readonly appends = new CommitBatches<PendingAppend, ChatMessageView | null>(SEND_TRANSACTIONS, SEND_BATCH_MAX, (batch) =>
+    this.store(batch),
+  );
+
   constructor(
     private readonly messages: MessagesRepository,
     private readonly conversations: ChatConversationsService,
@@ -65,30 +90,50 @@ export class ChatMessagesService {
     assertBodySize(input.body);
     await this.limiter.consume(SEND_LIMIT, `member:${sender.id}`);
     const rendered = renderMarkdown(input.body, { mode: 'chat' });
-    // Attachments are claimed in the message's transaction: both are stored, or neither. A repeated
-    // clientId stores nothing, so its files are not claimed twice. The event carries the recipients'
-    // read positions, so its listeners (the unread-chat mail) need no query back into chat.
-    const stored = await this.events.transaction(async ({ manager, emit }) => {
-      const row = await this.messages.append(
-        { conversationId, senderId: sender.id, clientId: input.clientId, body: input.body, html: rendered.html },
-        manager,
-      );
-      if (!row) return null;
-      const attached = await this.files.attach(manager, sender.id, 'chat-message', row.id, input.attachments ?? []);
-      await emit('chat.message.created', {
-        conversationId,
-        messageId: row.id,
-        seq: row.seq,
-        senderId: sender.id,
-        recipients: row.recipients,
-        preview: rendered.text.slice(0, 140),
-      });
-      return toMessageView(row, new Map([[row.id, attached]]));
-    });
+    const stored = await this.appends.submit({ sender, conversationId, input, rendered });
     if (!stored) return { message: await this.originalOf(sender.id, conversationId, input.clientId), created: false };
     messagesSent.inc();
     this.realtime.toRoom(conversationRoom(conversationId), 'chat:message', stored);
     return { message: stored, created: true };
+  }
+
+  /**
+   * Stores messages in one transaction, taking the conversations' row locks in one order (by id,
+   * each conversation's messages in the order they came) so that two shared transactions never
+   * wait on each other in a circle. Attachments are claimed in the message's transaction: both are
+   * stored, or neither. A repeated clientId stores nothing (null), so its files are not claimed
+   * twice. The event carries the recipients' read positions, so its listeners (the unread-chat
+   * mail) need no query back into chat.
+   */
+  private async store(appends: PendingAppend[]): Promise<(ChatMessageView | null)[]> {
+    const order = appends.map((_, i) => i);
+    order.sort((a, b) => {
+      const [x, y] = [appends[a]!.conversationId, appends[b]!.conversationId];
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+    sendTransactions.inc();
+    const stored: (ChatMessageView | null)[] = new Array(appends.length).fill(null);
+    await this.events.transaction(async ({ manager, emit }) => {
+      for (const i of order) {
+        const { sender, conversationId, input, rendered } = appends[i]!;
+        const row = await this.messages.append(
+          { conversationId, senderId: sender.id, clientId: input.clientId, body: input.body, html: rendered.html },
+          manager,
+        );
+        if (!row) continue;
+        const attached = await this.files.attach(manager, sender.id, 'chat-message', row.id, input.attachments ?? []);
+        await emit('chat.message.created', {
+          conversationId,
+          messageId: row.id,
+          seq: row.seq,
+          senderId: sender.id,
+          recipients: row.recipients,
+          preview: rendered.text.slice(0, 140),
+        });
+        stored[i] = toMessageView(row, new Map([[row.id, attached]]));
+      }
+    });
+    return stored;
   }
 
   /** Everything after `afterSeq`, oldest first, at most SYNC_BATCH at a time. */

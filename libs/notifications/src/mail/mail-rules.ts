@@ -376,26 +376,20 @@ export class MailRules {
     await this.route(manager, 'forum.watching', watching, payload, entry);
   }
 
-  // In the message's transaction, with the read positions the event carries: the hottest write path pays two statements for its mail.
+  // In the message's transaction, with the read positions the event carries: the hottest write path
+  // pays one statement for its mail (the preference is read in it), while it holds the conversation's lock.
   @OnDomainEvent('chat.message.created', { phase: 'in-transaction' })
   async onChatMessage(event: ChatMessageCreated, manager: EntityManager): Promise<void> {
-    const channels = await this.preferences.channels(
-      event.recipients.map((r) => r.userId),
-      'chat.unread',
-      manager,
-    );
     const notBefore = new Date(Date.now() + this.config.mail.chatDelaySeconds * 1000);
-    const mails: NewOutboxMail[] = event.recipients
-      .filter((r) => channels.get(r.userId) === 'email')
-      .map(({ userId, lastReadSeq }) => ({
-        kind: 'chat.unread',
-        userId,
-        payload: { conversationId: event.conversationId, senderId: event.senderId, seq: event.seq, preview: event.preview },
-        // One mail per conversation until the member reads: every message while their read position stays put shares this key.
-        dedupeKey: `chat:${userId}:${event.conversationId}:${lastReadSeq}`,
-        sendIf: { chatUnread: { conversationId: event.conversationId, seq: event.seq } },
-        notBefore,
-      }));
-    await this.mail.enqueue(manager, mails);
+    const mails: NewOutboxMail[] = event.recipients.map(({ userId, lastReadSeq }) => ({
+      kind: 'chat.unread',
+      userId,
+      payload: { conversationId: event.conversationId, senderId: event.senderId, seq: event.seq, preview: event.preview },
+      // One mail per conversation until the member reads: every message while their read position stays put shares this key.
+      dedupeKey: `chat:${userId}:${event.conversationId}:${lastReadSeq}`,
+      sendIf: { chatUnread: { conversationId: event.conversationId, seq: event.seq } },
+      notBefore,
+    }));
+    await this.mail.enqueue(manager, mails, 'chat.unread');
   }
 }

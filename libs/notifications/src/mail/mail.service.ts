@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig, decodeCursor, toPage } from '@mutuals/core';
 import type { MailPage, MailStatus, MailSummaryView, MailView, UnsubscribeView } from '@mutuals/contracts';
 import { EntityManager } from 'typeorm';
 import { NotificationsErrors } from '../notifications.errors';
-import { SWITCHABLE_KINDS } from '../preferences/notification-kinds';
+import { SWITCHABLE_KINDS, type SwitchableKind } from '../preferences/notification-kinds';
 import { PreferencesService } from '../preferences/preferences.service';
 import { MailDispatcher } from './mail-dispatcher';
 import { NewOutboxMail, OutboxRepository, OutboxRow } from './outbox.repository';
@@ -43,8 +43,9 @@ export class MailService {
   }
 
   /** Writes mail in the caller's transaction: it exists exactly when the change that causes it does. */
-  async enqueue(manager: EntityManager, mails: NewOutboxMail[]): Promise<void> {
-    const ids = await this.outbox.insert(manager, mails, this.messageIdDomain);
+  async enqueue(manager: EntityManager, mails: NewOutboxMail[], onlyWhereEmail?: SwitchableKind): Promise<void> {
+    const preference = onlyWhereEmail && { kind: onlyWhereEmail, defaultChannel: SWITCHABLE_KINDS[onlyWhereEmail].defaultChannel };
+    const ids = await this.outbox.insert(manager, mails, this.messageIdDomain, preference);
     // Sent once committed: the next drain finds it (a kick now saves waiting for the poll).
     if (ids.length > 0) setTimeout(() => this.dispatcher.kick(), 20).unref();
   }

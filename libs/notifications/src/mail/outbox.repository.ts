@@ -43,6 +43,12 @@ export interface NewOutboxMail {
   notBefore?: Date;
 }
 
+/** A preference kind and its default channel: mail only to members whose channel for it is email. */
+export interface EmailPreference {
+  kind: string;
+  defaultChannel: string;
+}
+
 export interface RenderedMail {
   to: string;
   subject: string;
@@ -63,15 +69,26 @@ export class OutboxRepository {
    * Writes mail in the caller's transaction. The Message-ID is fixed here, once per row, so every
    * attempt (a retry, a resend after a crash) carries the same one. A repeated dedupe key is a no-op.
    */
-  async insert(manager: EntityManager, mails: NewOutboxMail[], messageIdDomain: string): Promise<string[]> {
+  async insert(
+    manager: EntityManager,
+    mails: NewOutboxMail[],
+    messageIdDomain: string,
+    onlyWhereEmail?: EmailPreference,
+  ): Promise<string[]> {
     if (mails.length === 0) return [];
     const ids = mails.map(() => randomUUID());
+    // With onlyWhereEmail, the member's choice for that kind (or its default) is read in the same
+    // statement: a chat message's mail costs one round trip inside the message's transaction, not two.
+    const wanted = onlyWhereEmail
+      ? `WHERE COALESCE((SELECT p.channel FROM notification_preferences p WHERE p.kind = $10 AND p.user_id = m.user_id), $11) = 'email'`
+      : '';
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO mail_outbox (id, message_id, kind, user_id, to_address, payload, dedupe_key, send_if, next_attempt_at)
        SELECT m.id, '<' || m.id || '@' || $9 || '>', m.kind, m.user_id, m.to_address, m.payload, m.dedupe_key, m.send_if,
               COALESCE(m.not_before, now())
        FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::varchar[], $5::jsonb[], $6::varchar[], $7::jsonb[], $8::timestamptz[])
          AS m(id, kind, user_id, to_address, payload, dedupe_key, send_if, not_before)
+       ${wanted}
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`,
       [
@@ -84,6 +101,7 @@ export class OutboxRepository {
         mails.map((m) => (m.sendIf ? JSON.stringify(m.sendIf) : null)),
         mails.map((m) => m.notBefore?.toISOString() ?? null),
         messageIdDomain,
+        ...(onlyWhereEmail ? [onlyWhereEmail.kind, onlyWhereEmail.defaultChannel] : []),
       ],
     );
     return rows.map((r) => r.id);
