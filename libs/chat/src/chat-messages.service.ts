@@ -13,6 +13,7 @@ import { type AuthUser, IdentityService } from '@mutuals/identity';
 import { RealtimeService } from '@mutuals/realtime';
 import { ChatConversationsService } from './chat-conversations.service';
 import { ChatErrors } from './chat.errors';
+import type { ChatMessageCreated } from './chat.events';
 import { CommitBatches } from './commit-batches';
 import { conversationRoom } from './chat.types';
 import { toMessageView } from './message-view';
@@ -113,17 +114,21 @@ export class ChatMessagesService {
     });
     sendTransactions.inc();
     const stored: (ChatMessageView | null)[] = new Array(appends.length).fill(null);
-    await this.events.transaction(async ({ manager, emit }) => {
-      for (const i of order) {
-        const { sender, conversationId, input, rendered } = appends[i]!;
-        const row = await this.messages.append(
-          { conversationId, senderId: sender.id, clientId: input.clientId, body: input.body, html: rendered.html },
-          manager,
-        );
-        if (!row) continue;
+    await this.events.transaction(async ({ manager, emitMany }) => {
+      const rows = await this.messages.appendMany(
+        order.map((i) => {
+          const { sender, conversationId, input, rendered } = appends[i]!;
+          return { conversationId, senderId: sender.id, clientId: input.clientId, body: input.body, html: rendered.html };
+        }),
+        manager,
+      );
+      const events: ChatMessageCreated[] = [];
+      for (const [position, row] of [...rows].sort(([a], [b]) => a - b)) {
+        const i = order[position]!;
+        const { sender, input, rendered } = appends[i]!;
         const attached = await this.files.attach(manager, sender.id, 'chat-message', row.id, input.attachments ?? []);
-        await emit('chat.message.created', {
-          conversationId,
+        events.push({
+          conversationId: row.conversation_id,
           messageId: row.id,
           seq: row.seq,
           senderId: sender.id,
@@ -132,6 +137,7 @@ export class ChatMessagesService {
         });
         stored[i] = toMessageView(row, new Map([[row.id, attached]]));
       }
+      await emitMany('chat.message.created', events);
     });
     return stored;
   }

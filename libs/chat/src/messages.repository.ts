@@ -26,28 +26,33 @@ export class MessagesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**
-   * One statement (see the ChatAppendMessage migration): the seq is taken under the conversation's
-   * row lock and committed with the message, or not at all. No row means a repeated clientId or a
-   * sender who is not a current member. Answers the other current members, and where each has read to, with it.
+   * Appends messages in one statement, in the order given (the caller orders them so that every
+   * transaction takes the conversations' locks in the same order). Each goes through
+   * chat_append_message (see the ChatAppendMessage migration): its seq is taken under the
+   * conversation's row lock and committed with it, or not at all. Answers, by the input's index,
+   * the stored row with the other current members and where each has read to; an index without
+   * a row is a repeated clientId or a sender who is not a current member.
    */
-  async append(
-    input: {
-      conversationId: string;
-      senderId: string;
-      clientId: string;
-      body: string;
-      html: string;
-    },
-    manager: EntityManager = this.db.manager,
-  ): Promise<(MessageRow & { recipients: ChatRecipient[] }) | undefined> {
-    const [row]: (MessageRow & { recipients: ChatRecipient[] })[] = await manager.query(
-      `SELECT m.*, (SELECT COALESCE(json_agg(json_build_object('userId', cm.user_id, 'lastReadSeq', cm.last_read_seq)), '[]')
+  async appendMany(
+    inputs: { conversationId: string; senderId: string; clientId: string; body: string; html: string }[],
+    manager: EntityManager,
+  ): Promise<Map<number, MessageRow & { recipients: ChatRecipient[] }>> {
+    const rows: (MessageRow & { recipients: ChatRecipient[]; n: string })[] = await manager.query(
+      `SELECT i.n, m.*, (SELECT COALESCE(json_agg(json_build_object('userId', cm.user_id, 'lastReadSeq', cm.last_read_seq)), '[]')
          FROM conversation_members cm
          WHERE cm.conversation_id = m.conversation_id AND cm.left_at IS NULL AND cm.user_id <> m.sender_id) AS recipients
-       FROM chat_append_message($1, $2, $3, $4, $5) m`,
-      [input.conversationId, input.senderId, input.clientId, input.body, input.html],
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[]) WITH ORDINALITY AS i(conversation_id, sender_id, client_id, body, html, n)
+       CROSS JOIN LATERAL chat_append_message(i.conversation_id, i.sender_id, i.client_id, i.body, i.html) m
+       ORDER BY i.n`,
+      [
+        inputs.map((i) => i.conversationId),
+        inputs.map((i) => i.senderId),
+        inputs.map((i) => i.clientId),
+        inputs.map((i) => i.body),
+        inputs.map((i) => i.html),
+      ],
     );
-    return row;
+    return new Map(rows.map(({ n, ...row }) => [Number(n) - 1, row]));
   }
 
   async byClientId(conversationId: string, senderId: string, clientId: string): Promise<MessageRow | undefined> {

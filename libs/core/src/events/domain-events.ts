@@ -27,6 +27,8 @@ const LISTENER = Symbol('domain-event-listener');
 interface ListenerMetadata {
   name: DomainEventName;
   phase: ListenerPhase;
+  /** Takes every payload a unit of work emits at once (emitMany) in one call, as an array. */
+  many?: boolean;
 }
 
 type Handler<N extends DomainEventName> = (payload: DomainEventMap[N], tx: EntityManager) => unknown;
@@ -40,9 +42,27 @@ export function OnDomainEvent<N extends DomainEventName>(name: N, options: { pha
   };
 }
 
+/**
+ * Marks a method as an in-transaction listener that takes payloads in arrays: a unit of work that
+ * emits several events of the name at once (emitMany) calls it once, so it can write for all of
+ * them in one statement; a single emit calls it with one payload.
+ */
+export function OnDomainEvents<N extends DomainEventName>(name: N, options: { phase: 'in-transaction' }) {
+  return <H extends (payloads: DomainEventMap[N][], tx: EntityManager) => unknown>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<H>,
+  ) => {
+    const existing: ListenerMetadata[] = Reflect.getMetadata(LISTENER, descriptor.value as object) ?? [];
+    SetMetadata(LISTENER, [...existing, { name, phase: options.phase, many: true }])(target, key, descriptor);
+    return descriptor;
+  };
+}
+
 interface Listener {
   label: string;
   phase: ListenerPhase;
+  many: boolean;
   run: (payload: unknown, tx: EntityManager) => Promise<unknown>;
 }
 
@@ -50,6 +70,8 @@ interface Listener {
 export interface UnitOfWork {
   manager: EntityManager;
   emit<N extends DomainEventName>(name: N, payload: DomainEventMap[N]): Promise<void>;
+  /** Several events of one name: a listener marked with OnDomainEvents hears them in one call. */
+  emitMany<N extends DomainEventName>(name: N, payloads: DomainEventMap[N][]): Promise<void>;
 }
 
 const RETRY_DELAYS_MS = [250, 1_000, 5_000, 30_000, 120_000];
@@ -81,11 +103,12 @@ export class DomainEvents implements OnApplicationBootstrap, OnApplicationShutdo
         const handler = instance[method];
         if (typeof handler !== 'function') continue;
         const metadata: ListenerMetadata[] | undefined = Reflect.getMetadata(LISTENER, handler);
-        for (const { name, phase } of metadata ?? []) {
+        for (const { name, phase, many } of metadata ?? []) {
           const list = this.listeners.get(name) ?? [];
           list.push({
             label: `${instance.constructor.name}.${method}`,
             phase,
+            many: many === true,
             run: async (payload, tx) => handler.call(instance, payload, tx),
           });
           this.listeners.set(name, list);
@@ -107,9 +130,14 @@ export class DomainEvents implements OnApplicationBootstrap, OnApplicationShutdo
     const result = await this.dataSource.transaction(async (manager) => {
       const unit: UnitOfWork = {
         manager,
-        emit: async (name, payload) => {
-          for (const listener of this.of(name, 'in-transaction')) await listener.run(payload, manager);
-          committed.push({ name, payload });
+        emit: (name, payload) => unit.emitMany(name, [payload]),
+        emitMany: async (name, payloads) => {
+          if (payloads.length === 0) return;
+          for (const listener of this.of(name, 'in-transaction')) {
+            if (listener.many) await listener.run(payloads, manager);
+            else for (const payload of payloads) await listener.run(payload, manager);
+          }
+          for (const payload of payloads) committed.push({ name, payload });
         },
       };
       return work(unit);
@@ -123,6 +151,7 @@ export class DomainEvents implements OnApplicationBootstrap, OnApplicationShutdo
     const listener: Listener = {
       label: `observer of ${name}`,
       phase: 'after-commit',
+      many: false,
       run: async (payload) => handler(payload as DomainEventMap[N]),
     };
     this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);

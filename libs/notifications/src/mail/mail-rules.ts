@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, OnDomainEvent } from '@mutuals/core';
+import { APP_CONFIG, AppConfig, OnDomainEvent, OnDomainEvents } from '@mutuals/core';
 import type { ChatMessageCreated } from '@mutuals/chat';
 import type { ForumPostCreated } from '@mutuals/forums';
 import type { AccountDeleted, AccountLinkRequested, AccountSecurityChanged, UserChanged } from '@mutuals/identity';
@@ -376,20 +376,22 @@ export class MailRules {
     await this.route(manager, 'forum.watching', watching, payload, entry);
   }
 
-  // In the message's transaction, with the read positions the event carries: the hottest write path
-  // pays one statement for its mail (the preference is read in it), while it holds the conversation's lock.
-  @OnDomainEvent('chat.message.created', { phase: 'in-transaction' })
-  async onChatMessage(event: ChatMessageCreated, manager: EntityManager): Promise<void> {
+  // In the messages' transaction, with the read positions the events carry: the hottest write path
+  // pays one statement for its mail (the preferences are read in it) however many messages it stores at once.
+  @OnDomainEvents('chat.message.created', { phase: 'in-transaction' })
+  async onChatMessages(events: ChatMessageCreated[], manager: EntityManager): Promise<void> {
     const notBefore = new Date(Date.now() + this.config.mail.chatDelaySeconds * 1000);
-    const mails: NewOutboxMail[] = event.recipients.map(({ userId, lastReadSeq }) => ({
-      kind: 'chat.unread',
-      userId,
-      payload: { conversationId: event.conversationId, senderId: event.senderId, seq: event.seq, preview: event.preview },
-      // One mail per conversation until the member reads: every message while their read position stays put shares this key.
-      dedupeKey: `chat:${userId}:${event.conversationId}:${lastReadSeq}`,
-      sendIf: { chatUnread: { conversationId: event.conversationId, seq: event.seq } },
-      notBefore,
-    }));
+    const mails: NewOutboxMail[] = events.flatMap((event) =>
+      event.recipients.map(({ userId, lastReadSeq }) => ({
+        kind: 'chat.unread',
+        userId,
+        payload: { conversationId: event.conversationId, senderId: event.senderId, seq: event.seq, preview: event.preview },
+        // One mail per conversation until the member reads: every message while their read position stays put shares this key.
+        dedupeKey: `chat:${userId}:${event.conversationId}:${lastReadSeq}`,
+        sendIf: { chatUnread: { conversationId: event.conversationId, seq: event.seq } },
+        notBefore,
+      })),
+    );
     await this.mail.enqueue(manager, mails, 'chat.unread');
   }
 }
