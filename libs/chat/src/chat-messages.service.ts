@@ -56,16 +56,25 @@ interface PendingAppend {
 }
 
 /**
- * Sends in flight at once per process; those arriving meanwhile share the next transaction (group
- * commit). Below the pool size, so reads and other writes keep connections of their own.
+ * Group commit in lanes: a conversation always goes through the same lane (by its id), each lane
+ * has one transaction in flight, and the sends that arrive meanwhile share its next one. Lanes of
+ * one process never wait on each other's conversation locks, and a conversation's messages are
+ * stored in the order they came; fewer lanes than pool connections, so reads and other writes
+ * keep connections of their own.
  */
-export const SEND_TRANSACTIONS = 4;
-const SEND_BATCH_MAX = 64;
+export const SEND_LANES = 4;
+const SEND_BATCH_MAX = 256;
+
+/** A lane for the conversation: the same on every replica, from the last 8 hex digits of its uuid. */
+function laneOf(conversationId: string): number {
+  return (Number.parseInt(conversationId.slice(-8), 16) || 0) % SEND_LANES;
+}
 
 @Injectable()
 export class ChatMessagesService {
-  private readonly appends = new CommitBatches<PendingAppend, ChatMessageView | null>(SEND_TRANSACTIONS, SEND_BATCH_MAX, (batch) =>
-    this.store(batch),
+  private readonly lanes = Array.from(
+    { length: SEND_LANES },
+    () => new CommitBatches<PendingAppend, ChatMessageView | null>(1, SEND_BATCH_MAX, (batch) => this.store(batch)),
   );
 
   constructor(
@@ -91,7 +100,7 @@ export class ChatMessagesService {
     assertBodySize(input.body);
     await this.limiter.consume(SEND_LIMIT, `member:${sender.id}`);
     const rendered = renderMarkdown(input.body, { mode: 'chat' });
-    const stored = await this.appends.submit({ sender, conversationId, input, rendered });
+    const stored = await this.lanes[laneOf(conversationId)]!.submit({ sender, conversationId, input, rendered });
     if (!stored) return { message: await this.originalOf(sender.id, conversationId, input.clientId), created: false };
     messagesSent.inc();
     this.realtime.toRoom(conversationRoom(conversationId), 'chat:message', stored);
