@@ -28,6 +28,9 @@ const LIBS = {
   // The libs to come: their arrows as planned in shared/DESIGN.md; change them here when they land.
   support: ['core', 'contracts', 'identity', 'profiles', 'files'],
   partnerships: ['core', 'contracts', 'identity', 'profiles'],
+  // webhooks -> notifications: deliveries run on the mail job queue and coordinators are told of a hook
+  // switched off; -> identity, matching, stories: the domain events its registry turns into webhook events.
+  webhooks: ['core', 'contracts', 'identity', 'notifications', 'matching', 'stories'],
   // programme: its read-only reporting repository also reads these libs' tables (and chat's messages) in SQL aggregates.
   programme: ['core', 'contracts', 'identity', 'profiles', 'matching', 'forums', 'chat', 'stories', 'support', 'partnerships', 'files'],
 };

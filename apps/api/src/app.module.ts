@@ -10,6 +10,7 @@ import { ProgrammeModule } from '@mutuals/programme';
 import { ProfilesModule } from '@mutuals/profiles';
 import { RealtimeModule } from '@mutuals/realtime';
 import { StoriesModule } from '@mutuals/stories';
+import { WebhooksModule } from '@mutuals/webhooks';
 import { HealthModule } from './health/health.module';
 import { MemberDataModule } from './member-data/member-data.module';
 import { SeedModule } from './seed/seed.module';
@@ -32,6 +33,7 @@ export class AppModule {
         ChatModule,
         MatchingModule,
         StoriesModule,
+        WebhooksModule,
         MemberDataModule,
         SeedModule,
       ],

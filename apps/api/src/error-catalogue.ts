@@ -8,6 +8,7 @@ import { MatchingErrors } from '@mutuals/matching';
 import { NotificationsErrors } from '@mutuals/notifications';
 import { ProfilesErrors } from '@mutuals/profiles';
 import { StoriesErrors } from '@mutuals/stories';
+import { WebhooksErrors } from '@mutuals/webhooks';
 
 /**
  * Every area's table of error codes and kinds (each lib's `defineErrors`), in one place: the
@@ -24,6 +25,7 @@ export const ERROR_TABLES = {
   notifications: NotificationsErrors,
   files: FilesErrors,
   stories: StoriesErrors,
+  webhooks: WebhooksErrors,
 } satisfies Record<string, Record<string, ErrorFactory>>;
 
 type Tables = typeof ERROR_TABLES;

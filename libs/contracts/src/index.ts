@@ -18,3 +18,4 @@ export * from './stories';
 export * from './web-routes';
 export * from './programme';
 export * from './socket-events';
+export * from './integrations';

@@ -48,6 +48,6 @@ const MAIL = [
   imports: [IdentityModule, ChatModule, MatchingModule, TypeOrmModule.forFeature([NotificationEntity])],
   controllers: [NotificationsController, PreferencesController, UnsubscribeController, MailAdminController],
   providers: [NotificationsRepository, NotificationsService, NotificationRules, ...MAIL, NotificationsMemberDataRepository, NotificationsMemberDataService],
-  exports: [NotificationsService, MailService, DigestService, NotificationsMemberDataService],
+  exports: [NotificationsService, MailService, MailDispatcher, DigestService, NotificationsMemberDataService],
 })
 export class NotificationsModule {}
