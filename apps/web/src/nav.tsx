@@ -37,4 +37,5 @@ export const navItems: NavItem[] = [
   { to: '/admin/stories', label: 'Story review', audience: 'coordinator' },
   { to: '/admin/mail', label: 'Mailbox', audience: 'coordinator' },
   { to: '/admin/reports', label: 'Reports', audience: 'coordinator' },
+  { to: '/admin/integrations', label: 'Integrations', audience: 'coordinator' },
 ];

@@ -55,6 +55,7 @@ const StoryConsentsPage = lazyPage(() => import('./pages/stories/StoryConsentsPa
 const AdminStoriesPage = lazyPage(() => import('./pages/stories/AdminStoriesPage'), 'AdminStoriesPage');
 const AdminReportsPage = lazyPage(() => import('./pages/programme/AdminReportsPage'), 'AdminReportsPage');
 const QuarterlyReportPage = lazyPage(() => import('./pages/programme/QuarterlyReportPage'), 'QuarterlyReportPage');
+const AdminIntegrationsPage = lazyPage(() => import('./pages/integrations/AdminIntegrationsPage'), 'AdminIntegrationsPage');
 
 export interface AppRoute {
   /** A react-router path, e.g. '/forums/:slug'. */
@@ -109,6 +110,7 @@ const pages: Record<WebRouteName, Omit<AppRoute, 'path'>> = {
   adminStories: { element: <AdminStoriesPage />, auth: 'coordinator' },
   adminReports: { element: <AdminReportsPage />, auth: 'coordinator' },
   adminQuarterlyReport: { element: <QuarterlyReportPage />, auth: 'coordinator' },
+  adminIntegrations: { element: <AdminIntegrationsPage />, auth: 'coordinator' },
 };
 
 export const routes: AppRoute[] = (Object.keys(pages) as WebRouteName[]).map((name) => ({ path: WEB_ROUTES[name], ...pages[name] }));

@@ -43,6 +43,7 @@ export const WEB_ROUTES = {
   editStory: '/my-stories/:id',
   storyConsents: '/story-consents',
   adminStories: '/admin/stories',
+  adminIntegrations: '/admin/integrations',
 } as const;
 
 export type WebRouteName = keyof typeof WEB_ROUTES;
