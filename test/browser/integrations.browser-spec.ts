@@ -56,7 +56,7 @@ describeBrowser('integrations journey', () => {
     await page.getByRole('button', { name: 'I have copied it' }).click();
     await page.getByLabel('Your new token').waitFor({ state: 'detached' });
     await page.reload();
-    await page.getByText('Funder spreadsheet').waitFor();
+    await page.getByText('Funder spreadsheet', { exact: true }).waitFor();
     expect(await page.content()).not.toContain(secret);
     await page.getByText(secret.slice(0, 12)).waitFor();
 
@@ -64,7 +64,7 @@ describeBrowser('integrations journey', () => {
     await page.getByRole('heading', { name: 'Revoke “Funder spreadsheet”?' }).waitFor();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Revoke token' }).click();
-    await page.getByText('Revoked').waitFor();
+    await page.getByText('Revoked', { exact: true }).waitFor();
     await me(secret).expect(401);
     await page.screenshot({ path: 'test/.artifacts/integrations-tokens.png', fullPage: true });
   });
@@ -88,7 +88,7 @@ describeBrowser('integrations journey', () => {
     const secret = await page.getByLabel('Signing secret').inputValue();
     expect(secret).toMatch(/^whsec_/);
     await page.getByRole('button', { name: 'I have saved it' }).click();
-    await page.getByText('CRM sync').waitFor();
+    await page.getByText('CRM sync', { exact: true }).waitFor();
 
     const applicant = await createMember(world.t, { status: 'pending' });
     await request(world.t.url).post(`/api/v1/admin/members/${applicant.id}/approve`).set(coordinator.auth).expect(200);
