@@ -104,5 +104,11 @@ describeBrowser('integrations journey', () => {
     await page.getByRole('button', { name: 'Revoke Dafydd Hughes’s token CRM export' }).waitFor({ state: 'detached' });
     await me(created.body.secret).expect(401);
     await page.screenshot({ path: 'test/.artifacts/integrations-webhooks.png', fullPage: true });
+
+    await page.getByRole('button', { name: `Delete the webhook to ${receiver.url}` }).click();
+    await page.getByRole('heading', { name: 'Delete this webhook?' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Delete webhook' }).click();
+    await page.getByText('No webhooks yet.').waitFor();
   });
 });

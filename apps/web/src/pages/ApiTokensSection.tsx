@@ -115,7 +115,7 @@ export function ApiTokensSection() {
           </Button>
         </div>
       </form>
-      <h3>Your tokens</h3>
+      <h3 className="section-heading">Your tokens</h3>
       {tokens.isPending ? (
         <Spinner />
       ) : tokens.isError ? (

@@ -53,6 +53,7 @@ function WebhooksSection() {
   const events = useQuery(webhookEventsQuery);
   const [created, setCreated] = useState<WebhookCreatedView | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [deletingId, setDeletingId] = useState<string | null>(null);
   const form = useForm(
     { url: '', description: '', events: [] as string[] },
     {
@@ -64,7 +65,13 @@ function WebhooksSection() {
   );
   const refresh = () => client.invalidateQueries({ queryKey: integrationKeys.webhooks });
   const toggle = useMutation({ mutationFn: (hook: WebhookView) => integrations.updateWebhook(hook.id, { enabled: !hook.enabled }), onSuccess: refresh });
-  const remove = useMutation({ mutationFn: integrations.deleteWebhook, onSuccess: refresh });
+  const remove = useMutation({
+    mutationFn: integrations.deleteWebhook,
+    onSuccess: () => {
+      setDeletingId(null);
+      return refresh();
+    },
+  });
   const submit = form.handleSubmit(async (values) => {
     setCreated(
       await integrations.createWebhook({ url: values.url.trim(), events: values.events, description: values.description.trim() || undefined }),
@@ -110,7 +117,7 @@ function WebhooksSection() {
           </Button>
         </div>
       </form>
-      <h3>Hooks</h3>
+      <h3 className="section-heading">Hooks</h3>
       {hooks.isPending ? (
         <Spinner />
       ) : hooks.isError ? (
@@ -137,10 +144,22 @@ function WebhooksSection() {
                 <Button variant="secondary" onClick={() => toggle.mutate(hook)} disabled={toggle.isPending}>
                   {hook.enabled ? 'Switch off' : 'Switch on'}
                 </Button>
-                <Button variant="danger" onClick={() => remove.mutate(hook.id)} disabled={remove.isPending} aria-label={`Delete the webhook to ${hook.url}`}>
+                <Button variant="danger" onClick={() => setDeletingId(hook.id)} aria-label={`Delete the webhook to ${hook.url}`}>
                   Delete
                 </Button>
               </div>
+              {deletingId === hook.id && (
+                <Confirm
+                  title="Delete this webhook?"
+                  confirmLabel="Delete webhook"
+                  variant="danger"
+                  busy={remove.isPending}
+                  onConfirm={() => remove.mutate(hook.id)}
+                  onCancel={() => setDeletingId(null)}
+                >
+                  <p>Its delivery log goes with it, and nothing more is sent to {hook.url}.</p>
+                </Confirm>
+              )}
               {openId === hook.id && <DeliveryLog webhookId={hook.id} />}
             </li>
           ))}
