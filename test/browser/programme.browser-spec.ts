@@ -70,7 +70,8 @@ describeBrowser('the coordinator’s console', () => {
     await page.getByLabel('Sector').selectOption('housing');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/[?&]sector=housing/);
-    await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+    // The earlier answer stays on screen while the filtered one loads: wait until the second sector's row is gone.
+    await page.getByRole('table', { name: bySector }).locator('tbody tr').nth(1).waitFor({ state: 'detached' });
     expect(await tableRows(page, bySector)).toEqual([['Housing', '2', '1']]);
     expect(await barCount(page, bySector)).toBe(2);
     expect(await tableRows(page, 'Mentoring funnel')).toContainEqual(['Registered', '2']);

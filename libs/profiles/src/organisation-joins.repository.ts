@@ -44,7 +44,7 @@ export class OrganisationJoinsRepository {
 
   searchOrganisations(q: string, limit: number): Promise<OrganisationSummary[]> {
     return this.db.query(
-      `SELECT id, name, kind, sector, stage, region FROM organisations
+      `SELECT id, name, kind, sector, stage, region, logo_url AS "logoUrl" FROM organisations
         WHERE name ILIKE $1 ORDER BY position(lower($2) IN lower(name)), name LIMIT $3`,
       [likeContaining(q), q, limit],
     );

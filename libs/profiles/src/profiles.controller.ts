@@ -138,7 +138,7 @@ export class ProfilesController {
   @Endpoint({
     summary: "Read a member's public profile, by id or @handle",
     response: 'PublicProfileView',
-    errors: [ProfilesErrors.memberNotFound],
+    errors: [ProfilesErrors.memberNotFound, ProfilesErrors.invalidProfile],
   })
   @Get('members/:id')
   member(@CurrentUser() user: AuthUser, @Param('id', MemberRefPipe) ref: MemberRef): Promise<PublicProfileView> {
