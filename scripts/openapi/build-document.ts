@@ -150,7 +150,9 @@ function errorResponses(errors: readonly ErrorFactory[]): Record<string, Respons
 
 function securityOf(handler: Handler, httpMethod: string): OperationObject['security'] {
   if (handler.flag(PUBLIC_ROUTE) === true) return [];
-  const session: Record<string, string[]>[] = UNSAFE.has(httpMethod) ? [{ session: [], csrf: [] }, { bearer: [] }] : [{ session: [] }, { bearer: [] }];
+  const session: Record<string, string[]>[] = UNSAFE.has(httpMethod)
+    ? [{ session: [], csrf: [] }, { bearer: [] }]
+    : [{ session: [] }, { bearer: [] }];
   if (handler.flag(NO_API_TOKENS) === true) return session;
   const scope = handler.flag(REQUIRED_ROLES) ? 'admin' : UNSAFE.has(httpMethod) ? 'write' : 'read';
   return [...session, { apiToken: [scope] }];

@@ -49,7 +49,8 @@ describeBrowser('integrations journey', () => {
 
     await page.getByRole('button', { name: 'Copy token' }).click();
     await page.getByText('Copied to the clipboard.').waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    type Clipboard = { navigator: { clipboard: { readText(): Promise<string> } } };
+    expect(await page.evaluate(() => (globalThis as unknown as Clipboard).navigator.clipboard.readText())).toBe(secret);
     await me(secret).expect(200);
 
     // Shown once: gone when dismissed, and not there after a reload.
@@ -72,7 +73,11 @@ describeBrowser('integrations journey', () => {
   it('a coordinator adds a webhook, sees its delivery, and revokes a member’s token', async () => {
     const coordinator = await createCoordinator(world.t);
     const member = await createMember(world.t, { displayName: 'Dafydd Hughes' });
-    const created = await request(world.t.url).post('/api/v1/me/api-tokens').set(member.auth).send({ name: 'CRM export', scopes: ['read'] }).expect(201);
+    const created = await request(world.t.url)
+      .post('/api/v1/me/api-tokens')
+      .set(member.auth)
+      .send({ name: 'CRM export', scopes: ['read'] })
+      .expect(201);
     const { context, page } = await world.newPerson();
     await signInAs(world, context, coordinator);
     await page.goto('/admin');

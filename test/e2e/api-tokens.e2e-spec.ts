@@ -33,7 +33,13 @@ describe('personal API tokens', () => {
     const member = await createMember(t);
     const created = await createToken(t, member, { name: 'Funder spreadsheet', scopes: ['read'] });
     expect(created.secret).toMatch(/^mnp_[A-Za-z0-9_-]{43}$/);
-    expect(created.token).toMatchObject({ name: 'Funder spreadsheet', scopes: ['read'], prefix: created.secret.slice(0, 12), lastUsedAt: null, expiresAt: null });
+    expect(created.token).toMatchObject({
+      name: 'Funder spreadsheet',
+      scopes: ['read'],
+      prefix: created.secret.slice(0, 12),
+      lastUsedAt: null,
+      expiresAt: null,
+    });
 
     const me = await withToken(t, created.secret).get('/me').expect(200);
     expect(me.body.user.id).toBe(member.id);
@@ -64,7 +70,9 @@ describe('personal API tokens', () => {
 
   it('keeps coordinator routes to the admin scope, which only coordinators may give', async () => {
     const member = await createMember(t);
-    const refused = await api(t).post('/me/api-tokens', member, { name: 'mine', scopes: ['read', 'admin'] }).expect(403);
+    const refused = await api(t)
+      .post('/me/api-tokens', member, { name: 'mine', scopes: ['read', 'admin'] })
+      .expect(403);
     expect(refused.body.code).toBe('scopeNotAllowed');
 
     const { secret: readWrite } = await createToken(t, coordinator, { name: 'no admin', scopes: ['read', 'write'] });
@@ -111,7 +119,9 @@ describe('personal API tokens', () => {
 
   it('stops working when it expires, and refuses an expiry in the past', async () => {
     const member = await createMember(t);
-    const past = await api(t).post('/me/api-tokens', member, { name: 'old', scopes: ['read'], expiresAt: '2020-01-01T00:00:00Z' }).expect(400);
+    const past = await api(t)
+      .post('/me/api-tokens', member, { name: 'old', scopes: ['read'], expiresAt: '2020-01-01T00:00:00Z' })
+      .expect(400);
     expect(past.body.code).toBe('invalidExpiry');
     const created = await createToken(t, member, { name: 'brief', scopes: ['read'], expiresAt: new Date(Date.now() + 1500).toISOString() });
     await withToken(t, created.secret).get('/me').expect(200);
@@ -124,12 +134,15 @@ describe('personal API tokens', () => {
     const created = await createToken(t, member, { name: 'CRM sync', scopes: ['read'] });
     await withToken(t, created.secret).get('/me').expect(200);
     const all: AdminApiTokenView[] = (await api(t).get(`/admin/api-tokens?userId=${member.id}`, coordinator).expect(200)).body;
-    expect(all).toEqual([expect.objectContaining({ id: created.token.id, name: 'CRM sync', owner: expect.objectContaining({ id: member.id }) })]);
+    expect(all).toEqual([
+      expect.objectContaining({ id: created.token.id, name: 'CRM sync', owner: expect.objectContaining({ id: member.id }) }),
+    ]);
     expect((await api(t).get('/admin/api-tokens', member).expect(403)).body.code).toBe('coordinatorsOnly');
 
     await api(t).delete(`/admin/api-tokens/${created.token.id}`, coordinator).expect(204);
     await withToken(t, created.secret).get('/me').expect(401);
-    const after: AdminApiTokenView[] = (await api(t).get(`/admin/api-tokens?userId=${member.id}&revoked=true`, coordinator).expect(200)).body;
+    const after: AdminApiTokenView[] = (await api(t).get(`/admin/api-tokens?userId=${member.id}&revoked=true`, coordinator).expect(200))
+      .body;
     expect(after[0]!.revokedAt).not.toBeNull();
   });
 

@@ -48,7 +48,8 @@ describe('webhooks (private targets allowed, as in tests)', () => {
   });
   afterEach(async () => {
     // Each test's hooks go with it, so a later test's events reach only its own receiver.
-    for (const hook of (await api(t).get('/admin/webhooks', coordinator)).body as WebhookView[]) await api(t).delete(`/admin/webhooks/${hook.id}`, coordinator);
+    for (const hook of (await api(t).get('/admin/webhooks', coordinator)).body as WebhookView[])
+      await api(t).delete(`/admin/webhooks/${hook.id}`, coordinator);
     await receiver.close();
   });
   afterAll(async () => {
@@ -60,10 +61,20 @@ describe('webhooks (private targets allowed, as in tests)', () => {
 
   it('lists the events a hook can carry, and keeps hooks to coordinators', async () => {
     const events: WebhookEventInfo[] = (await api(t).get('/admin/webhooks/events', coordinator).expect(200)).body;
-    expect(events.map((event) => event.name)).toEqual(expect.arrayContaining(['member.approved', 'mentorship.started', 'mentorship.closed', 'story.published']));
+    expect(events.map((event) => event.name)).toEqual(
+      expect.arrayContaining(['member.approved', 'mentorship.started', 'mentorship.closed', 'story.published']),
+    );
     const member = await createMember(t);
-    expect((await api(t).post('/admin/webhooks', member, { url: receiver.url, events: ['member.approved'] }).expect(403)).body.code).toBe('coordinatorsOnly');
-    const unknown = await api(t).post('/admin/webhooks', coordinator, { url: receiver.url, events: ['member.deleted'] }).expect(400);
+    expect(
+      (
+        await api(t)
+          .post('/admin/webhooks', member, { url: receiver.url, events: ['member.approved'] })
+          .expect(403)
+      ).body.code,
+    ).toBe('coordinatorsOnly');
+    const unknown = await api(t)
+      .post('/admin/webhooks', coordinator, { url: receiver.url, events: ['member.deleted'] })
+      .expect(400);
     expect(unknown.body.code).toBe('unknownWebhookEvent');
   });
 
@@ -84,7 +95,10 @@ describe('webhooks (private targets allowed, as in tests)', () => {
     expect(body).toMatchObject({
       event: 'member.approved',
       id: expect.any(String),
-      data: { member: { id: applicant.id, displayName: applicant.displayName, handle: applicant.handle }, link: expect.stringContaining(`/members/${applicant.id}`) },
+      data: {
+        member: { id: applicant.id, displayName: applicant.displayName, handle: applicant.handle },
+        link: expect.stringContaining(`/members/${applicant.id}`),
+      },
     });
     expect(hook!.body).not.toContain(applicant.email);
     expect(hook!.body).not.toContain('@');
@@ -121,7 +135,11 @@ describe('webhooks (private targets allowed, as in tests)', () => {
       async () => ((await api(t).get('/admin/webhooks', coordinator).expect(200)).body as WebhookView[]).find((h) => h.id === webhook.id)!,
       (h) => !h.enabled,
     );
-    expect(hook).toMatchObject({ enabled: false, consecutiveFailures: 3, disabledReason: expect.stringContaining('3 delivery attempts in a row failed') });
+    expect(hook).toMatchObject({
+      enabled: false,
+      consecutiveFailures: 3,
+      disabledReason: expect.stringContaining('3 delivery attempts in a row failed'),
+    });
     const feed: { items: NotificationView[] } = await eventually(
       async () => (await api(t).get('/notifications', coordinator).expect(200)).body,
       (page: { items: NotificationView[] }) => page.items.some((item) => item.kind === 'webhook.disabled'),
@@ -131,14 +149,18 @@ describe('webhooks (private targets allowed, as in tests)', () => {
     // Switched off: nothing more is sent, however long we wait.
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(receiver.received).toHaveLength(3);
-    const [delivery] = ((await api(t).get(`/admin/webhooks/${webhook.id}/deliveries`, coordinator).expect(200)).body as Page<WebhookDeliveryView>).items;
+    const [delivery] = (
+      (await api(t).get(`/admin/webhooks/${webhook.id}/deliveries`, coordinator).expect(200)).body as Page<WebhookDeliveryView>
+    ).items;
     expect(delivery).toMatchObject({ status: 'retrying', attempts: 3, responseStatus: 500, error: 'HTTP 500' });
 
     // The receiver is mended and the hook switched back on: the delivery goes, then a redelivery by hand.
     receiver.status = 200;
     await api(t).patch(`/admin/webhooks/${webhook.id}`, coordinator, { enabled: true }).expect(200);
     await receiver.waitFor(4);
-    const redelivery: WebhookDeliveryView = (await api(t).post(`/admin/webhooks/${webhook.id}/deliveries/${delivery!.id}/redeliver`, coordinator).expect(201)).body;
+    const redelivery: WebhookDeliveryView = (
+      await api(t).post(`/admin/webhooks/${webhook.id}/deliveries/${delivery!.id}/redeliver`, coordinator).expect(201)
+    ).body;
     expect(redelivery).toMatchObject({ eventId: delivery!.eventId, status: 'pending' });
     const all = await receiver.waitFor(5);
     expect(all[4]!.headers['mutuals-delivery']).toBe(redelivery.id);
@@ -150,7 +172,9 @@ describe('webhooks (private targets allowed, as in tests)', () => {
     const missing = '00000000-0000-4000-8000-000000000000';
     expect((await api(t).get(`/admin/webhooks/${missing}/deliveries`, coordinator).expect(404)).body.code).toBe('webhookNotFound');
     const { webhook } = await subscribe(['story.published']);
-    expect((await api(t).post(`/admin/webhooks/${webhook.id}/deliveries/${missing}/redeliver`, coordinator).expect(404)).body.code).toBe('deliveryNotFound');
+    expect((await api(t).post(`/admin/webhooks/${webhook.id}/deliveries/${missing}/redeliver`, coordinator).expect(404)).body.code).toBe(
+      'deliveryNotFound',
+    );
   });
 });
 
@@ -172,7 +196,11 @@ describe('webhooks in production (private targets not allowed)', () => {
     ['IPv6 loopback', 'https://[::1]/hooks'],
     ['plain http', 'http://crm.example.org/hooks'],
   ])('refuses %s', async (_, url) => {
-    const refused = await request(t.url).post('/api/v1/admin/webhooks').set(coordinator.auth).send({ url, events: ['member.approved'] }).expect(400);
+    const refused = await request(t.url)
+      .post('/api/v1/admin/webhooks')
+      .set(coordinator.auth)
+      .send({ url, events: ['member.approved'] })
+      .expect(400);
     expect(refused.body).toMatchObject({ code: 'webhookUrlNotAllowed', errors: [expect.objectContaining({ field: 'url' })] });
     expect((await api(t).get('/admin/webhooks', coordinator).expect(200)).body).toEqual([]);
   });

@@ -13,7 +13,11 @@ const BATCH = 20;
 /** Bytes of a receiver's answer read before it is dropped (only the status counts). */
 const MAX_ANSWER_BYTES = 64 * 1024;
 
-const attempts = new Counter({ name: 'webhook_delivery_attempts_total', help: 'Webhook delivery attempts by outcome', labelNames: ['outcome'] });
+const attempts = new Counter({
+  name: 'webhook_delivery_attempts_total',
+  help: 'Webhook delivery attempts by outcome',
+  labelNames: ['outcome'],
+});
 
 interface Outcome {
   ok: boolean;

@@ -69,7 +69,10 @@ export class WebhooksRepository {
   }
 
   /** Changes what is given; switching a hook back on clears its failures and the reason it was switched off. */
-  async update(id: string, change: { url?: string; events?: string[]; description?: string; enabled?: boolean }): Promise<WebhookRow | undefined> {
+  async update(
+    id: string,
+    change: { url?: string; events?: string[]; description?: string; enabled?: boolean },
+  ): Promise<WebhookRow | undefined> {
     return firstRow<WebhookRow>(
       this.db,
       `UPDATE webhooks SET url = COALESCE($2, url), events = COALESCE($3, events), description = COALESCE($4, description),
@@ -132,7 +135,11 @@ export class WebhooksRepository {
   }
 
   /** Records a failed attempt: retried at `nextAttemptAt`, or failed for good when it is null. Answers the hook's failures in a row. */
-  async failed(id: string, webhookId: string, outcome: { responseStatus: number | null; error: string; nextAttemptAt: Date | null }): Promise<number> {
+  async failed(
+    id: string,
+    webhookId: string,
+    outcome: { responseStatus: number | null; error: string; nextAttemptAt: Date | null },
+  ): Promise<number> {
     await this.db.query(
       `UPDATE webhook_deliveries SET status = $2, response_status = $3, error = $4, next_attempt_at = $5, lease_until = NULL WHERE id = $1`,
       [id, outcome.nextAttemptAt ? 'retrying' : 'failed', outcome.responseStatus, outcome.error.slice(0, 500), outcome.nextAttemptAt],
@@ -147,7 +154,13 @@ export class WebhooksRepository {
 
   /** Switches a hook off; true when this call did it (it was on). */
   async disable(id: string, reason: string): Promise<boolean> {
-    return (await affectedRows(this.db, 'UPDATE webhooks SET enabled = false, disabled_reason = $2, updated_at = now() WHERE id = $1 AND enabled', [id, reason])) > 0;
+    return (
+      (await affectedRows(
+        this.db,
+        'UPDATE webhooks SET enabled = false, disabled_reason = $2, updated_at = now() WHERE id = $1 AND enabled',
+        [id, reason],
+      )) > 0
+    );
   }
 
   /** A hook's log, newest first, by keyset. */
@@ -162,7 +175,10 @@ export class WebhooksRepository {
   }
 
   findDelivery(webhookId: string, id: string): Promise<DeliveryRow | undefined> {
-    return firstRow<DeliveryRow>(this.db, `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d WHERE d.webhook_id = $1 AND d.id = $2`, [webhookId, id]);
+    return firstRow<DeliveryRow>(this.db, `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries d WHERE d.webhook_id = $1 AND d.id = $2`, [
+      webhookId,
+      id,
+    ]);
   }
 
   /** A redelivery by hand: a new delivery of the same event and body, due now. */

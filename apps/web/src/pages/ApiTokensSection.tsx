@@ -92,13 +92,22 @@ export function ApiTokensSection() {
             </Button>
           </div>
           <p aria-live="polite">
-            {copied === 'yes' ? 'Copied to the clipboard.' : copied === 'failed' ? 'Could not copy: select the token and copy it by hand.' : ''}
+            {copied === 'yes'
+              ? 'Copied to the clipboard.'
+              : copied === 'failed'
+                ? 'Could not copy: select the token and copy it by hand.'
+                : ''}
           </p>
         </Alert>
       )}
       <form className="form" noValidate onSubmit={submit} aria-label="Create an API token">
         <FormError error={form.formError} fieldErrors={form.errors} focusKey={form.failures} idPrefix="api-token" />
-        <TextField id={fieldId('name', 'api-token')} label="Token name" hint="What will use it, e.g. Funder spreadsheet" {...form.text('name')} />
+        <TextField
+          id={fieldId('name', 'api-token')}
+          label="Token name"
+          hint="What will use it, e.g. Funder spreadsheet"
+          {...form.text('name')}
+        />
         <CheckboxGroup
           id={fieldId('scopes', 'api-token')}
           name="scopes"
@@ -129,7 +138,10 @@ export function ApiTokensSection() {
           {tokens.data.map((token) => (
             <li key={token.id}>
               <p>
-                <strong>{token.name}</strong> <code>{token.prefix}…</code> {token.scopes.map((scope) => <Badge key={scope}>{scope}</Badge>)}{' '}
+                <strong>{token.name}</strong> <code>{token.prefix}…</code>{' '}
+                {token.scopes.map((scope) => (
+                  <Badge key={scope}>{scope}</Badge>
+                ))}{' '}
                 {token.revokedAt && <Badge tone="danger">Revoked</Badge>}
               </p>
               <p className="muted">

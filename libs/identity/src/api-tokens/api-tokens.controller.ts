@@ -33,7 +33,11 @@ export class ApiTokensController {
     return this.tokens.create(user, body);
   }
 
-  @Endpoint({ summary: 'Revoke one of your API tokens (at once, on every server)', response: null, errors: [IdentityErrors.apiTokenNotFound] })
+  @Endpoint({
+    summary: 'Revoke one of your API tokens (at once, on every server)',
+    response: null,
+    errors: [IdentityErrors.apiTokenNotFound],
+  })
   @AllowPending()
   @Delete('me/api-tokens/:id')
   @HttpCode(204)

@@ -55,7 +55,8 @@ export class AuthGuard extends PassportAuthGuard(SESSION_TOKEN_STRATEGY) {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]);
     if (flag(PUBLIC_ROUTE)) {
       // Open to anyone: a token outside its scopes is simply no caller here.
-      if (user?.apiToken && (flag(NO_API_TOKENS) || !tokenAllows(user.apiToken.scopes, request.method, Boolean(roles)))) request.user = null;
+      if (user?.apiToken && (flag(NO_API_TOKENS) || !tokenAllows(user.apiToken.scopes, request.method, Boolean(roles))))
+        request.user = null;
       return true;
     }
     if (!user) throw IdentityErrors.notSignedIn('Sign in to continue');

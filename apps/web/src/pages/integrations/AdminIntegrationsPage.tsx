@@ -64,7 +64,10 @@ function WebhooksSection() {
     },
   );
   const refresh = () => client.invalidateQueries({ queryKey: integrationKeys.webhooks });
-  const toggle = useMutation({ mutationFn: (hook: WebhookView) => integrations.updateWebhook(hook.id, { enabled: !hook.enabled }), onSuccess: refresh });
+  const toggle = useMutation({
+    mutationFn: (hook: WebhookView) => integrations.updateWebhook(hook.id, { enabled: !hook.enabled }),
+    onSuccess: refresh,
+  });
   const remove = useMutation({
     mutationFn: integrations.deleteWebhook,
     onSuccess: () => {
@@ -74,7 +77,11 @@ function WebhooksSection() {
   });
   const submit = form.handleSubmit(async (values) => {
     setCreated(
-      await integrations.createWebhook({ url: values.url.trim(), events: values.events, description: values.description.trim() || undefined }),
+      await integrations.createWebhook({
+        url: values.url.trim(),
+        events: values.events,
+        description: values.description.trim() || undefined,
+      }),
     );
     form.reset({ url: '', description: '', events: [] });
     await refresh();
@@ -83,14 +90,21 @@ function WebhooksSection() {
   return (
     <Card title="Webhooks">
       <p>
-        Each event is POSTed as JSON to the address, signed with the hook’s secret (<code>Mutuals-Signature: t=…,v1=…</code>, an
-        HMAC-SHA256 of <code>timestamp.body</code>). Failed deliveries are retried with growing delays; a hook that keeps failing is
-        switched off and you are told.
+        Each event is POSTed as JSON to the address, signed with the hook’s secret (<code>Mutuals-Signature: t=…,v1=…</code>, an HMAC-SHA256
+        of <code>timestamp.body</code>). Failed deliveries are retried with growing delays; a hook that keeps failing is switched off and
+        you are told.
       </p>
       {created && (
         <Alert tone="success" title="Webhook created">
           <p>Give this signing secret to the receiver now: it will not be shown again.</p>
-          <TextField id="new-webhook-secret" name="new-webhook-secret" label="Signing secret" readOnly value={created.secret} spellCheck={false} />
+          <TextField
+            id="new-webhook-secret"
+            name="new-webhook-secret"
+            label="Signing secret"
+            readOnly
+            value={created.secret}
+            spellCheck={false}
+          />
           <div className="actions">
             <Button variant="secondary" onClick={() => setCreated(null)}>
               I have saved it
@@ -131,14 +145,19 @@ function WebhooksSection() {
           {hooks.data.map((hook) => (
             <li key={hook.id}>
               <p>
-                <strong>{hook.description || hook.url}</strong> {hook.enabled ? <Badge tone="success">On</Badge> : <Badge tone="danger">Off</Badge>}
+                <strong>{hook.description || hook.url}</strong>{' '}
+                {hook.enabled ? <Badge tone="success">On</Badge> : <Badge tone="danger">Off</Badge>}
               </p>
               <p className="muted">
                 <code>{hook.url}</code> · {hook.events.join(', ')} · secret <code>{hook.secretPrefix}…</code>
               </p>
               {hook.disabledReason && <p>Switched off: {hook.disabledReason}</p>}
               <div className="actions">
-                <Button variant="secondary" onClick={() => setOpenId(openId === hook.id ? null : hook.id)} aria-expanded={openId === hook.id}>
+                <Button
+                  variant="secondary"
+                  onClick={() => setOpenId(openId === hook.id ? null : hook.id)}
+                  aria-expanded={openId === hook.id}
+                >
                   Deliveries
                 </Button>
                 <Button variant="secondary" onClick={() => toggle.mutate(hook)} disabled={toggle.isPending}>
@@ -285,7 +304,11 @@ function AllTokensSection() {
                   <p>It stops working at once.</p>
                 </Confirm>
               ) : (
-                <Button variant="secondary" onClick={() => setRevokingId(token.id)} aria-label={`Revoke ${token.owner.displayName}’s token ${token.name}`}>
+                <Button
+                  variant="secondary"
+                  onClick={() => setRevokingId(token.id)}
+                  aria-label={`Revoke ${token.owner.displayName}’s token ${token.name}`}
+                >
                   Revoke
                 </Button>
               )}
