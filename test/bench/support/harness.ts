@@ -158,11 +158,19 @@ function cpuTicks(pid: number | undefined): number {
   }
 }
 
-/** Spawns a TypeScript file under ts-node; resolves each stdout line as JSON to `onLine`. */
-export function spawnTs(file: string, args: string[], onLine: (value: Record<string, unknown>) => void): ChildProcess {
+/**
+ * Spawns a TypeScript file under ts-node; resolves each stdout line as JSON to `onLine`. With
+ * `stdin: 'pipe'` the parent can write to it (the soak's workers wait for a "start" line).
+ */
+export function spawnTs(
+  file: string,
+  args: string[],
+  onLine: (value: Record<string, unknown>) => void,
+  options: { stdin?: 'ignore' | 'pipe' } = {},
+): ChildProcess {
   const child = spawn(process.execPath, [...TS_NODE, file, ...args], {
     cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: [options.stdin ?? 'ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...TS_ENV },
   });
   createInterface({ input: child.stdout! }).on('line', (line) => onLine(JSON.parse(line) as Record<string, unknown>));
