@@ -37,6 +37,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   mail: 'Unsubscribing from mail by a signed link',
   admin: 'Coordinator tools: approvals, matching rounds, the pairs’ care, the mail outbox',
   'forums admin': 'Coordinator tools for the forums: categories, pins and locks, the flag queue',
+  partnerships: 'Partnership opportunities between mutuals and VCSE organisations, pitches, the shortlist, capability profiles and the console’s figures',
   operations: 'Health and metrics for operators',
   'api tokens': 'Personal API tokens: made, listed and revoked by their owner on the website; coordinators see and revoke anyone’s',
   webhooks: 'Coordinators’ webhooks: signed deliveries of domain events to HTTPS endpoints, their log and redelivery',

@@ -53,6 +53,16 @@ async function expectFullDemoWorld(url: string): Promise<void> {
   const members = await getJson<{ items: { avatarUrl: string | null }[] }>(`${url}/api/v1/members?limit=100`, coordinator);
   expect(members.items.filter((m) => m.avatarUrl).length).toBeGreaterThan(members.items.length / 3);
 
+  // Partnerships: the demo's opportunities, one of them taken all the way to a win (its status
+  // changes run in transactions that once waited forever on the embedded database's one connection).
+  const figures = await getJson<{ posted: number; formed: number; won: number; valueWon: number }>(
+    `${url}/api/v1/admin/partnerships/figures`,
+    coordinator,
+  );
+  expect(figures).toMatchObject({ posted: 4, formed: 1, won: 1, valueWon: 840_000 });
+  const board = await getJson<{ items: { status: string }[] }>(`${url}/api/v1/partnerships/opportunities`, coordinator);
+  expect(board.items.filter((o) => o.status === 'open')).toHaveLength(3);
+
   const mentor = await signIn(url, DEMO_MENTOR_EMAIL);
   const incoming = await getJson<{ items: { id: string; status: string }[] }>(
     `${url}/api/v1/mentoring/requests?box=incoming&status=pending`,

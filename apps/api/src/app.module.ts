@@ -6,6 +6,7 @@ import { ForumsModule } from '@mutuals/forums';
 import { IdentityModule } from '@mutuals/identity';
 import { MatchingModule } from '@mutuals/matching';
 import { NotificationsModule } from '@mutuals/notifications';
+import { PartnershipsModule } from '@mutuals/partnerships';
 import { ProgrammeModule } from '@mutuals/programme';
 import { ProfilesModule } from '@mutuals/profiles';
 import { RealtimeModule } from '@mutuals/realtime';
@@ -33,6 +34,7 @@ export class AppModule {
         ChatModule,
         MatchingModule,
         StoriesModule,
+        PartnershipsModule,
         WebhooksModule,
         MemberDataModule,
         SeedModule,

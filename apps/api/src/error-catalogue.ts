@@ -6,6 +6,7 @@ import { ForumsErrors } from '@mutuals/forums';
 import { AccountErrors, IdentityErrors } from '@mutuals/identity';
 import { MatchingErrors } from '@mutuals/matching';
 import { NotificationsErrors } from '@mutuals/notifications';
+import { PartnershipsErrors } from '@mutuals/partnerships';
 import { ProfilesErrors } from '@mutuals/profiles';
 import { StoriesErrors } from '@mutuals/stories';
 import { WebhooksErrors } from '@mutuals/webhooks';
@@ -25,6 +26,7 @@ export const ERROR_TABLES = {
   notifications: NotificationsErrors,
   files: FilesErrors,
   stories: StoriesErrors,
+  partnerships: PartnershipsErrors,
   webhooks: WebhooksErrors,
 } satisfies Record<string, Record<string, ErrorFactory>>;
 

@@ -24,6 +24,7 @@ export const navItems: NavItem[] = [
   { to: '/mentoring', label: 'Mentoring', audience: 'member' },
   { to: '/resources', label: 'Resources', audience: 'member' },
   { to: '/stories', label: 'Stories', audience: 'public' },
+  { to: '/partnerships', label: 'Partnerships', audience: 'member' },
   { to: '/members', label: 'Members', audience: 'member' },
   { to: '/settings', label: 'Settings', audience: 'member' },
   { to: '/eligibility', label: 'Check eligibility', audience: 'guest' },

@@ -53,6 +53,13 @@ const MyStoriesPage = lazyPage(() => import('./pages/stories/MyStoriesPage'), 'M
 const StoryEditorPage = lazyPage(() => import('./pages/stories/StoryEditorPage'), 'StoryEditorPage');
 const StoryConsentsPage = lazyPage(() => import('./pages/stories/StoryConsentsPage'), 'StoryConsentsPage');
 const AdminStoriesPage = lazyPage(() => import('./pages/stories/AdminStoriesPage'), 'AdminStoriesPage');
+const PartnershipsBoardPage = lazyPage(() => import('./pages/partnerships/PartnershipsBoardPage'), 'PartnershipsBoardPage');
+const NewOpportunityPage = lazyPage(() => import('./pages/partnerships/NewOpportunityPage'), 'NewOpportunityPage');
+const OpportunityPage = lazyPage(() => import('./pages/partnerships/OpportunityPage'), 'OpportunityPage');
+const ShortlistPage = lazyPage(() => import('./pages/partnerships/ShortlistPage'), 'ShortlistPage');
+const VcseDirectoryPage = lazyPage(() => import('./pages/partnerships/VcseDirectoryPage'), 'VcseDirectoryPage');
+const CapabilitiesPage = lazyPage(() => import('./pages/partnerships/CapabilitiesPage'), 'CapabilitiesPage');
+const AdminPartnershipsPage = lazyPage(() => import('./pages/partnerships/AdminPartnershipsPage'), 'AdminPartnershipsPage');
 const AdminReportsPage = lazyPage(() => import('./pages/programme/AdminReportsPage'), 'AdminReportsPage');
 const QuarterlyReportPage = lazyPage(() => import('./pages/programme/QuarterlyReportPage'), 'QuarterlyReportPage');
 const AdminIntegrationsPage = lazyPage(() => import('./pages/integrations/AdminIntegrationsPage'), 'AdminIntegrationsPage');
@@ -93,6 +100,13 @@ const pages: Record<WebRouteName, Omit<AppRoute, 'path'>> = {
   notifications: { element: <NotificationsPage />, auth: 'member' },
   forums: { element: <ForumsPage />, auth: 'member' },
   resources: { element: <ResourcesPage />, auth: 'member' },
+  partnerships: { element: <PartnershipsBoardPage />, auth: 'member' },
+  newOpportunity: { element: <NewOpportunityPage />, auth: 'member' },
+  opportunity: { element: <OpportunityPage />, auth: 'member' },
+  shortlist: { element: <ShortlistPage />, auth: 'member' },
+  vcseDirectory: { element: <VcseDirectoryPage />, auth: 'member' },
+  capabilities: { element: <CapabilitiesPage />, auth: 'member' },
+  adminPartnerships: { element: <AdminPartnershipsPage />, auth: 'coordinator' },
   forumSearch: { element: <ForumSearchPage />, auth: 'member' },
   forumCategory: { element: <CategoryPage />, auth: 'member' },
   forumThread: { element: <ThreadPage />, auth: 'member' },

@@ -155,6 +155,24 @@ export type StoriesErrorCode =
   | 'notCredited'
   | 'awaitingApproval';
 
+export type PartnershipsErrorCode =
+  | 'invalid'
+  | 'opportunityNotFound'
+  | 'interestNotFound'
+  | 'capabilitiesNotFound'
+  /** Posting, or expressing interest, needs an organisation on the member's profile. */
+  | 'noOrganisation'
+  /** Capability profiles are for VCSE organisations. */
+  | 'notVcse'
+  /** Only members of the poster's organisation manage an opportunity and read its pitches. */
+  | 'posterOnly'
+  | 'ownOpportunity'
+  | 'duplicateInterest'
+  /** Interest after the deadline, or in an opportunity that is not open. */
+  | 'opportunityClosed'
+  | 'invalidTransition'
+  | 'nothingShortlisted';
+
 /** Coordinators' webhooks. */
 export type WebhooksErrorCode =
   | 'webhookNotFound'
@@ -175,4 +193,5 @@ export type ErrorCode =
   | NotificationsErrorCode
   | FilesErrorCode
   | StoriesErrorCode
+  | PartnershipsErrorCode
   | WebhooksErrorCode;

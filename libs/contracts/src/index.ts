@@ -18,4 +18,5 @@ export * from './stories';
 export * from './web-routes';
 export * from './programme';
 export * from './socket-events';
+export * from './partnerships';
 export * from './integrations';

@@ -43,6 +43,13 @@ export const WEB_ROUTES = {
   editStory: '/my-stories/:id',
   storyConsents: '/story-consents',
   adminStories: '/admin/stories',
+  partnerships: '/partnerships',
+  newOpportunity: '/partnerships/new',
+  opportunity: '/partnerships/opportunities/:id',
+  shortlist: '/partnerships/opportunities/:id/shortlist',
+  vcseDirectory: '/partnerships/organisations',
+  capabilities: '/partnerships/organisations/:id/capabilities',
+  adminPartnerships: '/admin/partnerships',
   adminIntegrations: '/admin/integrations',
 } as const;
 

@@ -11,3 +11,19 @@ export { MeetingsService } from './pair-care/meetings.service';
 export { CheckInsService } from './pair-care/check-ins.service';
 export { AgreementsService } from './pair-care/agreements.service';
 export { PairHistoryService } from './pair-care/pair-history.service';
+// The engine's scoring pieces, for other libs that rank by fit (partnerships) with the same factors.
+export {
+  coveragePiece,
+  createMatchingContext,
+  MatchingContext,
+  rarityPiece,
+  rarityTable,
+  regionPiece,
+  sectorPiece,
+  UNKNOWN,
+  type FactorPiece,
+  type MatchingWeights,
+  type RarityTable,
+  type Sides,
+  type TaxonomySource,
+} from './engine';

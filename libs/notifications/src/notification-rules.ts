@@ -19,6 +19,13 @@ import type {
   MentoringRoundApplied,
   MentoringSessionLogged,
 } from '@mutuals/matching';
+import type {
+  PartnershipConversationOpened,
+  PartnershipInterestReceived,
+  PartnershipOutcome,
+  PartnershipShortlisted,
+} from '@mutuals/partnerships';
+import { outcomeTitle } from './mail/templates';
 import type { OrganisationJoinDecided, OrganisationJoinRequested } from '@mutuals/profiles';
 import type { StoryChangesRequested, StoryConsentRequested, StoryPublished, StorySubmitted } from '@mutuals/stories';
 import { NewNotification, NotificationsService } from './notifications.service';
@@ -393,6 +400,70 @@ export class NotificationRules {
         actorId: event.authorId,
       })),
     ]);
+  }
+
+  // after-commit, like every partnership notice below: the pitch is stored whatever the feed does.
+  @OnDomainEvent('partnerships.interest.received', { phase: 'after-commit' })
+  async onPartnershipInterest(event: PartnershipInterestReceived): Promise<void> {
+    const link = `/partnerships/opportunities/${event.opportunityId}/shortlist`;
+    const title = `${event.organisationName} is interested in “${event.title}”`;
+    await this.notifications.notify(
+      event.recipientIds.map((userId) => ({
+        userId,
+        kind: 'partnerships.interest',
+        title,
+        link,
+        sourceId: event.interestId,
+        actorId: event.memberId,
+        body: null,
+      })),
+    );
+  }
+
+  @OnDomainEvent('partnerships.shortlisted', { phase: 'after-commit' })
+  async onPartnershipShortlisted(event: PartnershipShortlisted): Promise<void> {
+    const title = `${event.organisationName} shortlisted you for “${event.title}”`;
+    await this.one(
+      event.memberId,
+      'partnerships.shortlisted',
+      title,
+      `/partnerships/opportunities/${event.opportunityId}`,
+      event.opportunityId,
+      event.shortlistedBy,
+    );
+  }
+
+  @OnDomainEvent('partnerships.conversation.opened', { phase: 'after-commit' })
+  async onPartnershipConversation(event: PartnershipConversationOpened): Promise<void> {
+    const title = `A conversation about “${event.title}” is open`;
+    await this.notifications.notify(
+      event.recipientIds.map((userId) => ({
+        userId,
+        kind: 'partnerships.conversation',
+        title,
+        link: `/chat/${event.conversationId}`,
+        sourceId: event.conversationId,
+        actorId: event.openedBy,
+        body: null,
+      })),
+    );
+  }
+
+  @OnDomainEvent('partnerships.outcome', { phase: 'after-commit' })
+  async onPartnershipOutcome(event: PartnershipOutcome): Promise<void> {
+    const title = outcomeTitle(event);
+    const link = `/partnerships/opportunities/${event.opportunityId}`;
+    await this.notifications.notify(
+      event.recipientIds.map((userId) => ({
+        userId,
+        kind: 'partnerships.outcome',
+        title,
+        link,
+        sourceId: event.opportunityId,
+        actorId: event.changedBy,
+        body: null,
+      })),
+    );
   }
 
   private async one(

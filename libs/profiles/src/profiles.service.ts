@@ -340,6 +340,24 @@ export class ProfilesService {
     }));
   }
 
+  /** Whether the member belongs to the organisation: other libs authorise on it (a partnership's poster). */
+  isOrganisationMember(userId: string, organisationId: string): Promise<boolean> {
+    return this.organisations.isMember(userId, organisationId);
+  }
+
+  /**
+   * The ids of an organisation's active members (a partnership's conversation takes them in).
+   * Inside another lib's transaction pass its manager: the embedded database has one connection.
+   */
+  async activeMemberIds(organisationId: string, manager?: EntityManager): Promise<string[]> {
+    return (await this.profiles.activeMembersOf(organisationId, manager)).map((p) => p.user_id);
+  }
+
+  /** Organisation summaries by id, for other libs' views; unknown ids are left out. */
+  async organisationSummaries(ids: readonly string[]): Promise<Map<string, OrganisationSummary>> {
+    return new Map([...(await this.organisationsById([...ids])).values()].map((o) => [o.id, toSummary(o)]));
+  }
+
   private async assertMember(userId: string, organisationId: string, field?: string, manager?: EntityManager): Promise<void> {
     if (!(await this.organisations.isMember(userId, organisationId, manager))) {
       throw ProfilesErrors.notOrganisationMember(

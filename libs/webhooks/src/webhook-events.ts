@@ -6,6 +6,7 @@
 import type { DomainEventMap, DomainEventName } from '@mutuals/core';
 import type { UserChanged } from '@mutuals/identity';
 import type { MentoringAccepted, MentoringClosed } from '@mutuals/matching';
+import type { PartnershipOutcome } from '@mutuals/partnerships';
 import type { StoryPublished } from '@mutuals/stories';
 
 /** What an event's `data` may hold: plain JSON. */
@@ -59,6 +60,18 @@ export const WEBHOOK_EVENTS: readonly WebhookEventDefinition[] = [
       story: { id: event.storyId, title: event.title, slug: event.slug },
       link: link(`/stories/${event.slug}`),
     }),
+  }),
+  define({
+    name: 'partnership.won',
+    description: 'A partnership opportunity was marked won: its id, title, the value won in pounds (or null) and its link.',
+    domainEvent: 'partnerships.outcome',
+    data: (event: PartnershipOutcome, link) =>
+      event.status === 'won'
+        ? {
+            opportunity: { id: event.opportunityId, title: event.title, valueWon: event.valueWon },
+            link: link(`/partnerships/opportunities/${event.opportunityId}`),
+          }
+        : null,
   }),
 ];
 

@@ -3,13 +3,19 @@ import { FilesModule } from '@mutuals/files';
 import { ForumsModule } from '@mutuals/forums';
 import { IdentityModule } from '@mutuals/identity';
 import { MatchingModule } from '@mutuals/matching';
+import { PartnershipsModule } from '@mutuals/partnerships';
 import { ProfilesModule } from '@mutuals/profiles';
 import { StoriesModule } from '@mutuals/stories';
 import { DemoSeeder } from './demo-seeder';
 import { FilesDemoSeed } from './files-seed';
 import { ForumsDemoSeed } from './forums-seed';
 import { MentoringDemoSeed } from './mentoring-seed';
+import { PartnershipsDemoSeed } from './partnerships-seed';
 import { StoriesDemoSeed } from './stories-seed';
 
-@Module({ imports: [IdentityModule, ProfilesModule, MatchingModule, ForumsModule, FilesModule, StoriesModule], providers: [DemoSeeder, MentoringDemoSeed, ForumsDemoSeed, FilesDemoSeed, StoriesDemoSeed], exports: [DemoSeeder] })
+@Module({
+  imports: [IdentityModule, ProfilesModule, MatchingModule, ForumsModule, FilesModule, StoriesModule, PartnershipsModule],
+  providers: [DemoSeeder, MentoringDemoSeed, ForumsDemoSeed, FilesDemoSeed, StoriesDemoSeed, PartnershipsDemoSeed],
+  exports: [DemoSeeder],
+})
 export class SeedModule {}

@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { adminCategoriesQuery } from '../api/forums';
 import { adminMembersQuery, directoryQuery } from '../api/members';
+import { partnershipFiguresQuery, pounds } from '../api/partnerships';
 import { roundsQuery } from '../api/mentoring';
 import { pageItems } from '../api/queryClient';
 import { programmeMetricsQuery } from '../api/programme';
@@ -90,6 +91,35 @@ function GettingStarted() {
   );
 }
 
+/** Partnerships between mutuals and VCSE organisations since the start, with the way to their breakdowns. */
+function PartnershipHeadline() {
+  const figures = useQuery(partnershipFiguresQuery());
+  const f = figures.data;
+  return (
+    <section aria-labelledby="partnership-headline">
+      <h3 id="partnership-headline">Partnerships with VCSE organisations (since the start)</h3>
+      {!f ? (
+        figures.isPending && <Spinner label="Counting partnerships" />
+      ) : (
+        <ul className="stats" aria-label="Partnership figures">
+          <li className="stat">
+            <span className="stat-value">{f.formed}</span> <span className="stat-label">partnerships formed</span>
+          </li>
+          <li className="stat">
+            <span className="stat-value">{f.won}</span> <span className="stat-label">contracts won</span>
+          </li>
+          <li className="stat">
+            <span className="stat-value">{pounds(f.valueWon)}</span> <span className="stat-label">value won</span>
+          </li>
+        </ul>
+      )}
+      <p>
+        <Link to="/admin/partnerships">Partnerships by sector and region</Link>
+      </p>
+    </section>
+  );
+}
+
 export function AdminHomePage() {
   const filters = useProgrammeFilters();
   const metrics = useQuery(programmeMetricsQuery(filters));
@@ -135,6 +165,7 @@ export function AdminHomePage() {
           </Card>
           <Card title="Outcomes">
             <JourneyChart view={view} />
+            <PartnershipHeadline />
           </Card>
         </div>
       )}

@@ -15,3 +15,7 @@ export type { RoundOptions, RoundProposal } from './round-instance';
 export type { GroupFairness, RoundFairness, RoundMethod, RoundResult, SolverReport, UnmatchedCode, UnmatchedMentee } from './round-result';
 export { solveAssignment } from './assignment';
 export type { AssignmentProblem, AssignmentSolution } from './assignment';
+// The scoring pieces, one per factor, shared by mentor matching and partnership fit.
+export { coveragePiece, MENTORING_SIDES, rarityPiece, rarityTable, regionPiece, sectorPiece } from './factors';
+export type { FactorPiece, RarityTable, Sides } from './factors';
+export { UNKNOWN } from './context';

@@ -1,6 +1,7 @@
 import { bitIndex, compileMentee, compileMentor, type CompiledMentee, type CompiledMentor } from './compiled';
 import type { MatchingContext } from './context';
-import { explainPair, type RarityTable } from './explain';
+import { explainPair } from './explain';
+import { rarityTable, type RarityTable } from './factors';
 import { PairSet } from './pair-set';
 import type { MenteeCandidate, MentorCandidate, PairRef, PairScore } from './types';
 
@@ -66,7 +67,6 @@ export class MentorPool {
     this.region = new Int8Array(count);
     this.loadPoints = new Int8Array(count);
     this.freePlacesOf = new Int32Array(count);
-    const offering = new Float64Array(context.supportAreaNames.length);
     mentors.forEach((mentor, index) => {
       if (this.indexById.has(mentor.id)) throw new RangeError(`mentor ${mentor.id} appears twice in the pool`);
       this.indexById.set(mentor.id, index);
@@ -79,10 +79,8 @@ export class MentorPool {
       this.region[index] = compiled.region;
       this.loadPoints[index] = context.loadPoints(compiled.freePlaces, mentor.capacity);
       this.freePlacesOf[index] = compiled.freePlaces;
-      for (let bit = 0; bit < offering.length; bit++) if (compiled.expertise & (1 << bit)) offering[bit]++;
     });
-    const shareOfMentors = offering.map((n) => (count === 0 ? 1 : n / count));
-    this.rarity = { shareOfMentors, points: Int8Array.from(shareOfMentors, (share) => context.rarityPoints(share)) };
+    this.rarity = rarityTable(context, Array.from(this.expertise));
     const byId = [...mentors.keys()].sort((a, b) => compareIds(mentors[a].id, mentors[b].id));
     this.idRank = new Int32Array(count);
     byId.forEach((index, rank) => (this.idRank[index] = rank));

@@ -18,19 +18,32 @@ import type {
   MentoringRequested,
 } from '@mutuals/matching';
 import type { StoryChangesRequested, StoryConsentRequested, StoryPublished, StorySubmitted } from '@mutuals/stories';
+import type {
+  PartnershipConversationOpened,
+  PartnershipInterestReceived,
+  PartnershipOutcome,
+  PartnershipShortlisted,
+} from '@mutuals/partnerships';
 import { EntityManager } from 'typeorm';
 import { DigestRepository } from '../digest/digest.repository';
 import type { AccountMailKind, SwitchableKind } from '../preferences/notification-kinds';
 import { PreferencesService } from '../preferences/preferences.service';
 import { MailService } from './mail.service';
 import type { NewOutboxMail } from './outbox.repository';
-import type { ForumMailPayload } from './templates';
+import { outcomeTitle, type ForumMailPayload } from './templates';
 
 /** The digest line of a mail about one mentorship: it links to the mentorship's page. */
 const mentorshipEntry = (mentorshipId: string, text: string): DigestEntry => ({
   groupTitle: 'Mentoring',
   text,
   link: `/mentoring/mentorships/${mentorshipId}`,
+});
+
+/** The digest line of a mail about one partnership opportunity. */
+const partnershipEntry = (opportunityId: string, text: string): DigestEntry => ({
+  groupTitle: 'Partnerships',
+  text,
+  link: `/partnerships/opportunities/${opportunityId}`,
 });
 
 /** What a kind puts in the digest for a member who chose the digest for it. */
@@ -131,6 +144,45 @@ export class MailRules {
         link: '/eligibility',
       });
     }
+  }
+
+  // In the writer's transaction, like every partnership mail: the pitch and the poster's mail exist together.
+  @OnDomainEvent('partnerships.interest.received', { phase: 'in-transaction' })
+  onPartnershipInterest(event: PartnershipInterestReceived, manager: EntityManager) {
+    return this.route(manager, 'partnerships.interest', event.recipientIds, event, {
+      ...partnershipEntry(event.opportunityId, `${event.organisationName} is interested in “${event.title}”`),
+      link: `/partnerships/opportunities/${event.opportunityId}/shortlist`,
+    });
+  }
+
+  @OnDomainEvent('partnerships.shortlisted', { phase: 'in-transaction' })
+  onPartnershipShortlisted(event: PartnershipShortlisted, manager: EntityManager) {
+    return this.route(
+      manager,
+      'partnerships.shortlisted',
+      [event.memberId],
+      event,
+      partnershipEntry(event.opportunityId, `Shortlisted for “${event.title}”`),
+    );
+  }
+
+  @OnDomainEvent('partnerships.conversation.opened', { phase: 'in-transaction' })
+  onPartnershipConversation(event: PartnershipConversationOpened, manager: EntityManager) {
+    return this.route(manager, 'partnerships.conversation', event.recipientIds, event, {
+      ...partnershipEntry(event.opportunityId, `A conversation about “${event.title}” is open`),
+      link: `/chat/${event.conversationId}`,
+    });
+  }
+
+  @OnDomainEvent('partnerships.outcome', { phase: 'in-transaction' })
+  onPartnershipOutcome(event: PartnershipOutcome, manager: EntityManager) {
+    return this.route(
+      manager,
+      'partnerships.outcome',
+      event.recipientIds,
+      event,
+      partnershipEntry(event.opportunityId, outcomeTitle(event)),
+    );
   }
 
   // In the writer's transaction: the request and the mentor's mail exist together.

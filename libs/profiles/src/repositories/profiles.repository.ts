@@ -140,9 +140,9 @@ export class ProfilesRepository {
     );
   }
 
-  activeMembersOf(organisationId: string): Promise<ProfileRow[]> {
+  activeMembersOf(organisationId: string, manager?: EntityManager): Promise<ProfileRow[]> {
     return rowsOf<ProfileRow>(
-      this.runner(),
+      this.runner(manager),
       `SELECT ${PROFILE_COLUMNS} FROM profiles p WHERE p.organisation_id = $1 AND p.status = 'active' ORDER BY p.display_name`,
       [organisationId],
     );

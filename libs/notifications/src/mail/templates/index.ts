@@ -13,6 +13,12 @@ import type {
   MentoringRequestEnded,
   MentoringRequested,
 } from '@mutuals/matching';
+import type {
+  PartnershipConversationOpened,
+  PartnershipInterestReceived,
+  PartnershipOutcome,
+  PartnershipShortlisted,
+} from '@mutuals/partnerships';
 import type { StoryChangesRequested, StoryConsentRequested, StoryPublished, StorySubmitted } from '@mutuals/stories';
 import type { MailKind } from '../../preferences/notification-kinds';
 import { accountApproved, accountRejected, emailChange, emailVerification, passwordReset, securityNotice } from './account.templates';
@@ -36,6 +42,7 @@ import {
   meetingReminder,
   meetingScheduled,
 } from './mentoring-care.templates';
+import { partnershipConversation, partnershipInterest, partnershipOutcome, partnershipShortlisted } from './partnerships.templates';
 import { mentoringAccepted, mentoringDeclined, mentoringExpired, mentoringExpiring, mentoringRequested } from './mentoring.templates';
 import { storyConsent, storyDecision, storyPublished, storyReview } from './stories.templates';
 
@@ -73,6 +80,10 @@ export interface MailPayloads {
   'forum.reply': ForumMailPayload;
   'forum.quote': ForumMailPayload;
   'forum.watching': ForumMailPayload;
+  'partnerships.interest': PartnershipInterestReceived;
+  'partnerships.shortlisted': PartnershipShortlisted;
+  'partnerships.conversation': PartnershipConversationOpened;
+  'partnerships.outcome': PartnershipOutcome;
   'chat.unread': ChatUnreadPayload;
   'story.review': StorySubmitted;
   'story.consent': StoryConsentRequested;
@@ -108,9 +119,14 @@ export const TEMPLATES: { [K in MailKind]: MailTemplate<MailPayloads[K]> } = {
   'story.consent': storyConsent,
   'story.decision': storyDecision,
   'story.published': storyPublished,
+  'partnerships.interest': partnershipInterest,
+  'partnerships.shortlisted': partnershipShortlisted,
+  'partnerships.conversation': partnershipConversation,
+  'partnerships.outcome': partnershipOutcome,
   digest,
 };
 
 export type { ChatUnreadPayload, DigestLink, DigestPayload, ForumMailPayload };
 export * from './mail-content';
+export { outcomeTitle } from './partnerships.templates';
 export { MailLayout } from './layout';
