@@ -19,7 +19,7 @@ const LIBS = {
   // the check each registers with its FileAccessRegistry, never by importing them.
   forums: ['core', 'contracts', 'identity', 'profiles', 'realtime', 'files'],
   chat: ['core', 'contracts', 'identity', 'profiles', 'realtime', 'matching', 'files'],
-  notifications: ['core', 'contracts', 'identity', 'profiles', 'realtime', 'matching', 'forums', 'chat', 'stories', 'partnerships'],
+  notifications: ['core', 'contracts', 'identity', 'profiles', 'realtime', 'matching', 'forums', 'chat', 'stories', 'support', 'partnerships'],
   // files -> profiles: the taxonomy tags resources, and an organisation's logo is set through profiles.
   files: ['core', 'contracts', 'identity', 'profiles'],
   // stories -> forums: a published story opens its discussion thread; -> matching: a story about a
@@ -31,8 +31,8 @@ const LIBS = {
   // partnerships -> matching: fit is scored with the engine's scoring pieces (its index exports them).
   partnerships: ['core', 'contracts', 'identity', 'profiles', 'chat', 'matching'],
   // webhooks -> notifications: deliveries run on the mail job queue and coordinators are told of a hook
-  // switched off; -> identity, matching, stories, partnerships: the domain events its registry turns into webhook events.
-  webhooks: ['core', 'contracts', 'identity', 'notifications', 'matching', 'stories', 'partnerships'],
+  // switched off; -> identity, matching, stories, support, partnerships: the domain events its registry turns into webhook events.
+  webhooks: ['core', 'contracts', 'identity', 'notifications', 'matching', 'stories', 'support', 'partnerships'],
   // programme: its read-only reporting repository also reads these libs' tables (and chat's messages) in SQL aggregates.
   programme: ['core', 'contracts', 'identity', 'profiles', 'matching', 'forums', 'chat', 'stories', 'support', 'partnerships', 'files'],
 };

@@ -42,6 +42,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   'api tokens': 'Personal API tokens: made, listed and revoked by their owner on the website; coordinators see and revoke anyone’s',
   webhooks: 'Coordinators’ webhooks: signed deliveries of domain events to HTTPS endpoints, their log and redelivery',
   stories: 'Success stories: writing, consent, review and the public showcase (feed, sitemap)',
+  support: 'The support programme: applying for funded professional advice, and the advisers delivering it',
+  'support admin': 'Coordinator tools for the support programme: the queue, the rubric, decisions, the fund and delivery partners',
 };
 
 /** A problem named in the operation's own terms: which operation, and what to add. */

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_COORDINATORS, DEMO_MENTOR_EMAIL, DEMO_PASSWORD, buildDemoWorld } from '../../apps/api/src/seed/demo-data';
 import { DEMO_FORUM_CATEGORIES } from '../../apps/api/src/seed/forums-seed';
+import { DEMO_ADVISERS } from '../../apps/api/src/seed/support-seed';
 import { killHard, runCli, startServerProcess, startServerUntilOutput } from '../support/server-process';
 
-const EXPECTED_ACCOUNTS = buildDemoWorld().people.length + DEMO_COORDINATORS.length;
+const EXPECTED_ACCOUNTS = buildDemoWorld().people.length + DEMO_COORDINATORS.length + DEMO_ADVISERS.length;
 
 async function signIn(url: string, email: string): Promise<string> {
   const response = await fetch(`${url}/api/v1/auth/login`, {
@@ -47,6 +48,14 @@ async function expectFullDemoWorld(url: string): Promise<void> {
   const categories = await getJson<{ slug: string; threadCount: number }[]>(`${url}/api/v1/forums/categories`, coordinator);
   expect(categories.map((c) => c.slug).sort()).toEqual(DEMO_FORUM_CATEGORIES.map((c) => c.slug).sort());
   expect(categories.every((c) => c.threadCount > 0)).toBe(true);
+  // The support programme: applications at every state, and a fund partly committed (never over).
+  const fund = await getJson<{ totalPence: number; committedPence: number; applications: Record<string, number> }>(
+    `${url}/api/v1/admin/support/fund`,
+    coordinator,
+  );
+  expect(Object.values(fund.applications).every((n) => n > 0)).toBe(true);
+  expect(fund.committedPence).toBeGreaterThan(0);
+  expect(fund.committedPence).toBeLessThan(fund.totalPence);
   // The resource library's dozen, and faces for a share of the members.
   const resources = await getJson<{ items: { file: { url: string } }[] }>(`${url}/api/v1/resources?limit=100`, coordinator);
   expect(resources.items).toHaveLength(12);

@@ -66,6 +66,8 @@ describe('notifications from the forums', () => {
       const stored = await request(t.url).get(`/api/v1/forums/posts/${post.id}`).set(mentioned.auth).expect(200);
       expect(stored.body.bodyHtml).toContain('Over to you');
       await waitUntil(() => feedWrite.mock.calls.length === 2, 5000, 'the retry');
+      // The retry has started; the feed shows its notification once that write has finished.
+      await feedWrite.mock.results[1].value;
       const feed = await request(t.url).get('/api/v1/notifications').set(mentioned.auth).expect(200);
       expect(feed.body.items).toEqual([
         expect.objectContaining({ kind: 'forum.mention', link: `/forums/threads/${thread.id}?post=${post.id}` }),

@@ -11,6 +11,7 @@ import { ProgrammeModule } from '@mutuals/programme';
 import { ProfilesModule } from '@mutuals/profiles';
 import { RealtimeModule } from '@mutuals/realtime';
 import { StoriesModule } from '@mutuals/stories';
+import { SupportModule } from '@mutuals/support';
 import { WebhooksModule } from '@mutuals/webhooks';
 import { HealthModule } from './health/health.module';
 import { MemberDataModule } from './member-data/member-data.module';
@@ -34,6 +35,7 @@ export class AppModule {
         ChatModule,
         MatchingModule,
         StoriesModule,
+        SupportModule,
         PartnershipsModule,
         WebhooksModule,
         MemberDataModule,

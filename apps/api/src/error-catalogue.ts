@@ -9,6 +9,7 @@ import { NotificationsErrors } from '@mutuals/notifications';
 import { PartnershipsErrors } from '@mutuals/partnerships';
 import { ProfilesErrors } from '@mutuals/profiles';
 import { StoriesErrors } from '@mutuals/stories';
+import { SupportErrors } from '@mutuals/support';
 import { WebhooksErrors } from '@mutuals/webhooks';
 
 /**
@@ -26,6 +27,7 @@ export const ERROR_TABLES = {
   notifications: NotificationsErrors,
   files: FilesErrors,
   stories: StoriesErrors,
+  support: SupportErrors,
   partnerships: PartnershipsErrors,
   webhooks: WebhooksErrors,
 } satisfies Record<string, Record<string, ErrorFactory>>;

@@ -22,3 +22,12 @@ export function organisationFromEligibility(): { sector: string; kind: Organisat
     return null;
   }
 }
+
+/** The answers of the last eligibility check in this browser, to start an application from. */
+export function rememberedEligibilityAnswers(): EligibilityRequest | null {
+  try {
+    return JSON.parse(localStorage.getItem(KEY) ?? 'null') as EligibilityRequest | null;
+  } catch {
+    return null;
+  }
+}

@@ -53,6 +53,14 @@ const MyStoriesPage = lazyPage(() => import('./pages/stories/MyStoriesPage'), 'M
 const StoryEditorPage = lazyPage(() => import('./pages/stories/StoryEditorPage'), 'StoryEditorPage');
 const StoryConsentsPage = lazyPage(() => import('./pages/stories/StoryConsentsPage'), 'StoryConsentsPage');
 const AdminStoriesPage = lazyPage(() => import('./pages/stories/AdminStoriesPage'), 'AdminStoriesPage');
+const SupportPage = lazyPage(() => import('./pages/support/SupportPage'), 'SupportPage');
+const SupportApplyPage = lazyPage(() => import('./pages/support/SupportApplyPage'), 'SupportApplyPage');
+const SupportApplicationPage = lazyPage(() => import('./pages/support/SupportApplicationPage'), 'SupportApplicationPage');
+const AdminSupportPage = lazyPage(() => import('./pages/support/AdminSupportPage'), 'AdminSupportPage');
+const AdminSupportApplicationPage = lazyPage(() => import('./pages/support/AdminSupportApplicationPage'), 'AdminSupportApplicationPage');
+const AdminSupportFundPage = lazyPage(() => import('./pages/support/AdminSupportFundPage'), 'AdminSupportFundPage');
+const AdviserAssignmentsPage = lazyPage(() => import('./pages/support/AdviserAssignmentsPage'), 'AdviserAssignmentsPage');
+const AdviserAssignmentPage = lazyPage(() => import('./pages/support/AdviserAssignmentPage'), 'AdviserAssignmentPage');
 const PartnershipsBoardPage = lazyPage(() => import('./pages/partnerships/PartnershipsBoardPage'), 'PartnershipsBoardPage');
 const NewOpportunityPage = lazyPage(() => import('./pages/partnerships/NewOpportunityPage'), 'NewOpportunityPage');
 const OpportunityPage = lazyPage(() => import('./pages/partnerships/OpportunityPage'), 'OpportunityPage');
@@ -122,6 +130,14 @@ const pages: Record<WebRouteName, Omit<AppRoute, 'path'>> = {
   editStory: { element: <StoryEditorPage />, auth: 'member' },
   storyConsents: { element: <StoryConsentsPage />, auth: 'member' },
   adminStories: { element: <AdminStoriesPage />, auth: 'coordinator' },
+  supportHome: { element: <SupportPage />, auth: 'member' },
+  supportApply: { element: <SupportApplyPage />, auth: 'member' },
+  supportApplication: { element: <SupportApplicationPage />, auth: 'member' },
+  adminSupport: { element: <AdminSupportPage />, auth: 'coordinator' },
+  adminSupportApplication: { element: <AdminSupportApplicationPage />, auth: 'coordinator' },
+  adminSupportFund: { element: <AdminSupportFundPage />, auth: 'coordinator' },
+  adviserAssignments: { element: <AdviserAssignmentsPage />, auth: 'member' },
+  adviserAssignment: { element: <AdviserAssignmentPage />, auth: 'member' },
   adminReports: { element: <AdminReportsPage />, auth: 'coordinator' },
   adminQuarterlyReport: { element: <QuarterlyReportPage />, auth: 'coordinator' },
   adminIntegrations: { element: <AdminIntegrationsPage />, auth: 'coordinator' },

@@ -155,6 +155,28 @@ export type StoriesErrorCode =
   | 'notCredited'
   | 'awaitingApproval';
 
+export type SupportErrorCode =
+  | 'invalidSupportRequest'
+  /** Submitting with a field still empty; `errors` names each. */
+  | 'applicationIncomplete'
+  | 'applicationNotFound'
+  /** The caller may see it but this move is not theirs to make (SUPPORT_TRANSITIONS in contracts/support.ts). */
+  | 'notYourMove'
+  /** The application is not in a state this move starts from. */
+  | 'invalidSupportTransition'
+  /** Applying needs an organisation on your profile. */
+  | 'noOrganisation'
+  /** Approving before every criterion is scored, or with one scored 0. */
+  | 'assessmentIncomplete'
+  /** The allocation does not fit in what is left of the fund. */
+  | 'fundExhausted'
+  /** The total cannot go below what is already committed. */
+  | 'fundBelowCommitted'
+  | 'partnerNotFound'
+  | 'notAnAdviser'
+  /** More days logged in an area than were allocated to it. */
+  | 'allocationExceeded';
+
 export type PartnershipsErrorCode =
   | 'invalid'
   | 'opportunityNotFound'
@@ -193,5 +215,6 @@ export type ErrorCode =
   | NotificationsErrorCode
   | FilesErrorCode
   | StoriesErrorCode
+  | SupportErrorCode
   | PartnershipsErrorCode
   | WebhooksErrorCode;

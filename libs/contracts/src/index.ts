@@ -15,6 +15,7 @@ export * from './files';
 export * from './mentoring-care';
 export * from './mail';
 export * from './stories';
+export * from './support';
 export * from './web-routes';
 export * from './programme';
 export * from './socket-events';

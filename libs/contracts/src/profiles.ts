@@ -1,7 +1,8 @@
 // Member and organisation profiles: /me/profile, /members, /organisations (shared/API.md).
 import type { IsoDateTime, PageQuery, Uuid } from './common';
 
-export type OrganisationKind = 'mutual' | 'aspiring' | 'vcse';
+/** delivery-partner: an adviser organisation of the support programme, made by a coordinator. */
+export type OrganisationKind = 'mutual' | 'aspiring' | 'vcse' | 'delivery-partner';
 
 /** What a member offers as a mentor. */
 export interface MentorOffer {

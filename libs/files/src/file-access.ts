@@ -11,7 +11,7 @@ export type FileOwnerCheck = (viewer: AuthUser, targetId: string) => Promise<boo
 export type PublicFileCheck = (targetId: string) => Promise<boolean>;
 
 /** What files may be attached to, beyond the profiles and resources files handles itself. */
-export type AttachmentTarget = 'forum-post' | 'chat-message' | 'story-cover';
+export type AttachmentTarget = 'forum-post' | 'chat-message' | 'story-cover' | 'support-deliverable';
 
 @Injectable()
 export class FileAccessRegistry {

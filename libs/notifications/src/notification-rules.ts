@@ -28,7 +28,9 @@ import type {
 import { outcomeTitle } from './mail/templates';
 import type { OrganisationJoinDecided, OrganisationJoinRequested } from '@mutuals/profiles';
 import type { StoryChangesRequested, StoryConsentRequested, StoryPublished, StorySubmitted } from '@mutuals/stories';
+import type { SupportApplicationMoved } from '@mutuals/support';
 import { NewNotification, NotificationsService } from './notifications.service';
+import { supportAudiences } from './support-audiences';
 
 /** Which domain events reach whom, and in what words. */
 @Injectable()
@@ -400,6 +402,26 @@ export class NotificationRules {
         actorId: event.authorId,
       })),
     ]);
+  }
+
+  // after-commit: the step is stored; each notice is retried on failure.
+  @OnDomainEvent('support.application.moved', { phase: 'after-commit' })
+  async onSupportMoved(event: SupportApplicationMoved): Promise<void> {
+    await this.notifications.notify(
+      supportAudiences(event).flatMap((notice) =>
+        notice.userIds
+          .filter((userId) => userId !== event.actorId)
+          .map((userId) => ({
+            userId,
+            kind: notice.kind,
+            title: notice.title,
+            link: notice.link,
+            sourceId: event.applicationId,
+            actorId: event.actorId,
+            body: notice.detail,
+          })),
+      ),
+    );
   }
 
   // after-commit, like every partnership notice below: the pitch is stored whatever the feed does.

@@ -47,7 +47,14 @@ const MAIL = [
 @Module({
   imports: [IdentityModule, ChatModule, MatchingModule, TypeOrmModule.forFeature([NotificationEntity])],
   controllers: [NotificationsController, PreferencesController, UnsubscribeController, MailAdminController],
-  providers: [NotificationsRepository, NotificationsService, NotificationRules, ...MAIL, NotificationsMemberDataRepository, NotificationsMemberDataService],
+  providers: [
+    NotificationsRepository,
+    NotificationsService,
+    NotificationRules,
+    ...MAIL,
+    NotificationsMemberDataRepository,
+    NotificationsMemberDataService,
+  ],
   exports: [NotificationsService, MailService, MailDispatcher, DigestService, NotificationsMemberDataService],
 })
 export class NotificationsModule {}

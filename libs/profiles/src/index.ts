@@ -5,3 +5,4 @@ export type { MatchingParticipant } from './profiles.types';
 export * from './taxonomy/taxonomy';
 export * from './profiles.events';
 export { ProfilesErrors } from './profiles.errors';
+export { EligibilityDto } from './dto/profile.dto';

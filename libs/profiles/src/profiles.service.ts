@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Page, decodeCursor, toPage, OnDomainEvent } from '@mutuals/core';
 import type {
+  EligibilityRequest,
+  EligibilityResult,
   MeView,
   OrganisationSummary,
   OrganisationView,
@@ -18,7 +20,8 @@ import { ProfilesErrors } from './profiles.errors';
 import { MatchingParticipant } from './profiles.types';
 import { OrganisationFields, OrganisationRow, OrganisationsRepository } from './repositories/organisations.repository';
 import { EditableProfile, ProfileRow, ProfilesRepository } from './repositories/profiles.repository';
-import { LEGAL_FORMS, REGIONS, SCORING_TAXONOMY, SECTORS, STAGES, SUPPORT_AREAS } from './taxonomy/taxonomy';
+import { DELIVERY_PARTNER_KIND, LEGAL_FORMS, REGIONS, SCORING_TAXONOMY, SECTORS, STAGES, SUPPORT_AREAS } from './taxonomy/taxonomy';
+import { checkEligibility } from './eligibility/eligibility';
 
 function toOrganisationView(o: OrganisationRow): OrganisationView {
   return {
@@ -99,7 +102,13 @@ export class ProfilesService {
   /** Keeps the profile's copy of the account in step; a new account gets an empty profile. */
   @OnDomainEvent('identity.user.changed', { phase: 'after-commit' })
   async onUserChanged({ user }: UserChanged): Promise<void> {
-    await this.profiles.upsertAccountCopy({ user_id: user.id, display_name: user.displayName, handle: user.handle, status: user.status, avatar_url: user.avatarUrl });
+    await this.profiles.upsertAccountCopy({
+      user_id: user.id,
+      display_name: user.displayName,
+      handle: user.handle,
+      status: user.status,
+      avatar_url: user.avatarUrl,
+    });
   }
 
   async me(userId: string): Promise<MeView> {
@@ -180,6 +189,31 @@ export class ProfilesService {
     });
   }
 
+  /** A delivery partner of the support programme: an organisation nobody joins by creating it (its advisers are added). */
+  async createDeliveryPartner(
+    createdBy: string,
+    input: { name: string; region: string; description?: string | null },
+  ): Promise<OrganisationView> {
+    const organisation = await this.organisations.insert({
+      name: input.name,
+      kind: DELIVERY_PARTNER_KIND,
+      sector: 'back-office',
+      stage: 'trading',
+      region: input.region,
+      legal_form: null,
+      staff_count: null,
+      website: null,
+      description: input.description?.trim() || null,
+      created_by: createdBy,
+    });
+    return toOrganisationView(organisation);
+  }
+
+  /** The programme's eligibility test (the public check's answer). */
+  eligibility(answers: EligibilityRequest): EligibilityResult {
+    return checkEligibility(answers);
+  }
+
   /** Adds a member to an organisation and points their profile at it (seeding, invitations). */
   async addOrganisationMember(organisationId: string, userId: string): Promise<void> {
     await this.organisations.addMember(organisationId, userId);
@@ -253,7 +287,10 @@ export class ProfilesService {
       await this.organisations.clearStageChanges(id, manager);
       for (const [index, step] of steps.entries()) {
         const from = index === 0 ? null : steps[index - 1]!.stage;
-        await this.organisations.recordStageChange({ organisation_id: id, from_stage: from, to_stage: step.stage, changed_by: null, changed_at: step.at }, manager);
+        await this.organisations.recordStageChange(
+          { organisation_id: id, from_stage: from, to_stage: step.stage, changed_by: null, changed_at: step.at },
+          manager,
+        );
       }
       await this.organisations.update(id, { stage: last.stage }, manager);
     });
@@ -280,7 +317,8 @@ export class ProfilesService {
    */
   async setLogoUrl(caller: AuthUser, organisationId: string, logoUrl: string | null, manager: EntityManager): Promise<void> {
     if (!isCoordinator(caller)) await this.assertMember(caller.id, organisationId, undefined, manager);
-    if (!(await this.organisations.setLogoUrl(organisationId, logoUrl, manager))) throw ProfilesErrors.organisationNotFound('No such organisation');
+    if (!(await this.organisations.setLogoUrl(organisationId, logoUrl, manager)))
+      throw ProfilesErrors.organisationNotFound('No such organisation');
   }
 
   /** The directory: active members only, by name; full-text over name, role and bio. */

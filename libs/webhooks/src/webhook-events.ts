@@ -1,13 +1,14 @@
 // The registry of events a webhook can carry. Each entry names the webhook event, says in words
 // what it means, and turns one domain event (libs/core's DomainEvents) into the event's minimal
 // payload: ids, titles and links, never an email address or anything else personal the receiver
-// does not need. To add an event (application approved, partnership won...): append an entry
-// here and add the emitting lib to webhooks' arrows in eslint/lib-boundaries.js.
+// does not need. To add an event: append an entry here and add the emitting lib to webhooks'
+// arrows in eslint/lib-boundaries.js.
 import type { DomainEventMap, DomainEventName } from '@mutuals/core';
 import type { UserChanged } from '@mutuals/identity';
 import type { MentoringAccepted, MentoringClosed } from '@mutuals/matching';
 import type { PartnershipOutcome } from '@mutuals/partnerships';
 import type { StoryPublished } from '@mutuals/stories';
+import type { SupportApplicationMoved } from '@mutuals/support';
 
 /** What an event's `data` may hold: plain JSON. */
 export type WebhookData = { [key: string]: string | number | boolean | null | WebhookData | string[] };
@@ -60,6 +61,18 @@ export const WEBHOOK_EVENTS: readonly WebhookEventDefinition[] = [
       story: { id: event.storyId, title: event.title, slug: event.slug },
       link: link(`/stories/${event.slug}`),
     }),
+  }),
+  define({
+    name: 'application.approved',
+    description: 'A coordinator approved an application for funded professional advice: its id, reference, organisation and link.',
+    domainEvent: 'support.application.moved',
+    data: (event: SupportApplicationMoved, link) =>
+      event.step === 'approve'
+        ? {
+            application: { id: event.applicationId, reference: event.reference, organisationName: event.organisationName },
+            link: link(`/admin/support/applications/${event.applicationId}`),
+          }
+        : null,
   }),
   define({
     name: 'partnership.won',

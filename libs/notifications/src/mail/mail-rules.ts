@@ -18,6 +18,7 @@ import type {
   MentoringRequested,
 } from '@mutuals/matching';
 import type { StoryChangesRequested, StoryConsentRequested, StoryPublished, StorySubmitted } from '@mutuals/stories';
+import type { SupportApplicationMoved } from '@mutuals/support';
 import type {
   PartnershipConversationOpened,
   PartnershipInterestReceived,
@@ -25,6 +26,7 @@ import type {
   PartnershipShortlisted,
 } from '@mutuals/partnerships';
 import { EntityManager } from 'typeorm';
+import { supportAudiences } from '../support-audiences';
 import { DigestRepository } from '../digest/digest.repository';
 import type { AccountMailKind, SwitchableKind } from '../preferences/notification-kinds';
 import { PreferencesService } from '../preferences/preferences.service';
@@ -142,6 +144,20 @@ export class MailRules {
         groupTitle: 'Your account',
         text: 'About your application',
         link: '/eligibility',
+      });
+    }
+  }
+
+  // Support mail, in the writer's transaction: the outbox row exists exactly when the step does.
+  @OnDomainEvent('support.application.moved', { phase: 'in-transaction' })
+  async onSupportMoved(event: SupportApplicationMoved, manager: EntityManager) {
+    for (const notice of supportAudiences(event)) {
+      const recipients = notice.userIds.filter((userId) => userId !== event.actorId);
+      if (recipients.length === 0) continue;
+      await this.route(manager, notice.kind, recipients, notice, {
+        groupTitle: 'Support programme',
+        text: notice.title,
+        link: notice.link,
       });
     }
   }

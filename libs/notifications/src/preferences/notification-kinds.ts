@@ -167,6 +167,24 @@ export const SWITCHABLE_KINDS = {
     defaultChannel: 'email',
     channels: ALL,
   },
+  'support.review': {
+    label: 'Support applications to assess',
+    description: 'For coordinators: an organisation applies for funded advice, or confirms advice was delivered.',
+    defaultChannel: 'email',
+    channels: ALL,
+  },
+  'support.update': {
+    label: 'Your applications for support',
+    description: 'Your organisation’s application is approved, declined, needs more information, is assigned, or advice is delivered.',
+    defaultChannel: 'email',
+    channels: ['email', 'digest', 'app'],
+  },
+  'support.assignment': {
+    label: 'Support assignments',
+    description: 'For advisers: your delivery partner is assigned an application, or the applicant confirms delivery.',
+    defaultChannel: 'email',
+    channels: ALL,
+  },
 } satisfies Record<string, KindDefinition>;
 
 export type SwitchableKind = keyof typeof SWITCHABLE_KINDS;
@@ -205,6 +223,9 @@ export const IN_APP_KIND_TO_PREFERENCE: Record<string, SwitchableKind> = {
   'story.consent': 'story.consent',
   'story.decision': 'story.decision',
   'story.published': 'story.published',
+  'support.review': 'support.review',
+  'support.update': 'support.update',
+  'support.assignment': 'support.assignment',
 };
 
 export const DEFAULT_DIGEST_FREQUENCY = 'weekly' as const;

@@ -84,8 +84,10 @@ export const REGIONS: readonly Region[] = [
   { slug: 'northern-ireland', name: 'Northern Ireland', nation: 'northern-ireland' },
 ];
 
+/** The kinds a member may register; delivery partners of the support programme are made by coordinators. */
 export const ORGANISATION_KINDS = ['mutual', 'aspiring', 'vcse'] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export const DELIVERY_PARTNER_KIND = 'delivery-partner' as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number] | typeof DELIVERY_PARTNER_KIND;
 
 export const LEGAL_FORMS: readonly TaxonomyTerm[] = [
   { slug: 'cic', name: 'Community interest company' },

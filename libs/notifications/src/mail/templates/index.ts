@@ -45,6 +45,8 @@ import {
 import { partnershipConversation, partnershipInterest, partnershipOutcome, partnershipShortlisted } from './partnerships.templates';
 import { mentoringAccepted, mentoringDeclined, mentoringExpired, mentoringExpiring, mentoringRequested } from './mentoring.templates';
 import { storyConsent, storyDecision, storyPublished, storyReview } from './stories.templates';
+import { supportStep } from './support.templates';
+import type { SupportNotice } from '../../support-audiences';
 
 type MeetingPayload = MeetingProposed | MeetingScheduled | MeetingCancelled;
 
@@ -89,6 +91,9 @@ export interface MailPayloads {
   'story.consent': StoryConsentRequested;
   'story.decision': StoryChangesRequested | StoryPublished;
   'story.published': StoryPublished;
+  'support.review': SupportNotice;
+  'support.update': SupportNotice;
+  'support.assignment': SupportNotice;
   digest: DigestPayload;
 }
 
@@ -119,6 +124,9 @@ export const TEMPLATES: { [K in MailKind]: MailTemplate<MailPayloads[K]> } = {
   'story.consent': storyConsent,
   'story.decision': storyDecision,
   'story.published': storyPublished,
+  'support.review': supportStep,
+  'support.update': supportStep,
+  'support.assignment': supportStep,
   'partnerships.interest': partnershipInterest,
   'partnerships.shortlisted': partnershipShortlisted,
   'partnerships.conversation': partnershipConversation,
