@@ -3,6 +3,8 @@ import request from 'supertest';
 import type { NotificationView, Page, WebhookCreatedView, WebhookDeliveryView, WebhookEventInfo, WebhookView } from '@mutuals/contracts';
 import { createCoordinator, createMember, type TestMember } from '../support/factories';
 import { api, startMentorship } from '../support/mentoring';
+import { draftStory } from '../support/stories';
+import { assessedApplication, createApplicant, createPartner } from '../support/support';
 import { TestApp, startTestApp } from '../support/test-app';
 import { startWebhookReceiver, type ReceivedHook, type WebhookReceiver } from '../support/webhook-receiver';
 
@@ -118,6 +120,58 @@ describe('webhooks (private targets allowed, as in tests)', () => {
     expect(log.items[1]!.eventId).toBe(body.id);
   });
 
+  it('carries a closed mentorship, a published story and an approved application, each to the hooks that chose it', async () => {
+    const { secret } = await subscribe(['mentorship.closed', 'story.published', 'application.approved']);
+    const other = await startWebhookReceiver();
+    try {
+      await api(t)
+        .post('/admin/webhooks', coordinator, { url: other.url, events: ['member.approved'] })
+        .expect(201);
+
+      const { mentor, mentorshipId } = await startMentorship(t);
+      await api(t)
+        .post(`/mentoring/mentorships/${mentorshipId}/close`, mentor, { outcome: 'goals-met', rating: 5, feedback: 'We did it' })
+        .expect(200);
+      const [closed] = await receiver.waitFor(1, eventOf('mentorship.closed'));
+      expect(JSON.parse(closed!.body).data).toMatchObject({ mentorship: { id: mentorshipId, closedBy: mentor.id } });
+
+      const author = await createMember(t);
+      const story = await draftStory(t, author, { title: 'Webhooks: a story told elsewhere' });
+      await api(t).post(`/stories/${story.id}/submit`, author).expect(200);
+      await api(t).post(`/admin/stories/${story.id}/publish`, coordinator).expect(200);
+      const [published] = await receiver.waitFor(1, eventOf('story.published'));
+      expect(JSON.parse(published!.body).data).toMatchObject({
+        story: { id: story.id, title: 'Webhooks: a story told elsewhere', slug: story.slug },
+        link: expect.stringContaining(`/stories/${story.slug}`),
+      });
+
+      const applicant = await createApplicant(t);
+      const application = await assessedApplication(t, applicant, coordinator);
+      const { partner } = await createPartner(t, coordinator);
+      await api(t)
+        .post(`/admin/support/applications/${application.id}/approve`, coordinator, {
+          partnerId: partner.id,
+          allocations: [{ area: 'options-appraisal', days: 2 }],
+        })
+        .expect(200);
+      const [approved] = await receiver.waitFor(1, eventOf('application.approved'));
+      expect(JSON.parse(approved!.body).data).toMatchObject({ application: { id: application.id, reference: application.reference } });
+
+      for (const hook of receiver.received) {
+        expect(signedCorrectly(hook, secret)).toBe(true);
+        expect(hook.body).not.toContain('@');
+      }
+      expect(receiver.received.map((hook) => hook.headers['mutuals-event']).sort()).toEqual([
+        'application.approved',
+        'mentorship.closed',
+        'story.published',
+      ]);
+      expect(other.received).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('retries a failing receiver with growing delays, then switches the hook off and tells the coordinators', async () => {
     receiver.status = 500;
     const { webhook, secret } = await subscribe(['member.approved']);
@@ -144,7 +198,7 @@ describe('webhooks (private targets allowed, as in tests)', () => {
       async () => (await api(t).get('/notifications', coordinator).expect(200)).body,
       (page: { items: NotificationView[] }) => page.items.some((item) => item.kind === 'webhook.disabled'),
     );
-    expect(feed.items.find((item) => item.kind === 'webhook.disabled')).toMatchObject({ link: '/admin/webhooks' });
+    expect(feed.items.find((item) => item.kind === 'webhook.disabled')).toMatchObject({ link: '/admin/integrations' });
 
     // Switched off: nothing more is sent, however long we wait.
     await new Promise((resolve) => setTimeout(resolve, 800));

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@mutuals/core';
+import { WEB_ROUTES } from '@mutuals/contracts';
 import { IdentityService } from '@mutuals/identity';
 import { NotificationsService } from '@mutuals/notifications';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
@@ -83,7 +84,7 @@ export class WebhookDeliverer {
         userId,
         kind: 'webhook.disabled',
         title: `A webhook was switched off after ${failures} failed deliveries: ${new URL(delivery.url).host}`,
-        link: '/admin/webhooks',
+        link: WEB_ROUTES.adminIntegrations,
         sourceId: delivery.webhook_id,
       })),
     );
