@@ -30,6 +30,9 @@ const LIBS = {
   // partnerships -> chat: the shortlist's group conversation is opened through chat's service.
   // partnerships -> matching: fit is scored with the engine's scoring pieces (its index exports them).
   partnerships: ['core', 'contracts', 'identity', 'profiles', 'chat', 'matching'],
+  // webhooks -> notifications: deliveries run on the mail job queue and coordinators are told of a hook
+  // switched off; -> identity, matching, stories, support, partnerships: the domain events its registry turns into webhook events.
+  webhooks: ['core', 'contracts', 'identity', 'notifications', 'matching', 'stories', 'support', 'partnerships'],
   // programme: its read-only reporting repository also reads these libs' tables (and chat's messages) in SQL aggregates.
   programme: ['core', 'contracts', 'identity', 'profiles', 'matching', 'forums', 'chat', 'stories', 'support', 'partnerships', 'files'],
 };

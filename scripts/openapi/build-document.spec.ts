@@ -85,13 +85,14 @@ describe('the OpenAPI document', () => {
 
       const close = openapi.paths['/described/{id}/close'].post!;
       expect(close.summary).toBe('Close a mentorship');
-      expect(close.security).toEqual([{ session: [], csrf: [] }, { bearer: [] }]);
+      expect(close.security).toEqual([{ session: [], csrf: [] }, { bearer: [] }, { apiToken: ['write'] }]);
       const codes = (status: string) =>
         (close.responses[status] as { content: Record<string, { schema: { allOf: { properties?: { code?: { enum: string[] } } }[] } }> })
           .content['application/problem+json'].schema.allOf[1].properties!.code!.enum;
       expect(codes('404')).toEqual(['mentorshipNotFound']);
-      expect(codes('403')).toEqual(['awaitingApproval', 'badCsrfToken', 'crossSiteRequest', 'pairOnly']);
+      expect(codes('403')).toEqual(['awaitingApproval', 'badCsrfToken', 'crossSiteRequest', 'insufficientScope', 'pairOnly']);
       expect(codes('401')).toEqual(['notSignedIn']);
+      expect(codes('429')).toEqual(['rateLimited']);
 
       const reset = openapi.paths['/described/reset'].post!;
       expect(reset.requestBody).toMatchObject({
@@ -99,6 +100,7 @@ describe('the OpenAPI document', () => {
       });
       expect(reset.responses['204']).not.toHaveProperty('content');
       expect(JSON.stringify(reset.responses['403'])).toContain('coordinatorsOnly');
+      expect(reset.security).toContainEqual({ apiToken: ['admin'] });
 
       expect(openapi.components!.schemas).toHaveProperty('MentorshipView');
       expect(Object.keys(asyncapi.channels as object)).toContain('chat-message');

@@ -12,7 +12,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import type { OperationObject, ParameterObject, ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ENDPOINT_DOC, GenericErrors, STATUS_OF_KIND, type EndpointDoc, type ErrorFactory } from '@mutuals/core';
 import { IdentityErrors } from '@mutuals/identity';
-import { ALLOW_PENDING, PUBLIC_ROUTE, REQUIRED_ROLES } from '../../libs/identity/src/auth/auth.decorators';
+import { ALLOW_PENDING, NO_API_TOKENS, PUBLIC_ROUTE, REQUIRED_ROLES } from '../../libs/identity/src/auth/auth.decorators';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../../libs/identity/src/auth/cookies';
 import { buildAsyncApiDocument } from './build-asyncapi';
 import { contractSchemas, type JsonSchema } from './contract-schemas';
@@ -39,6 +39,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   'forums admin': 'Coordinator tools for the forums: categories, pins and locks, the flag queue',
   partnerships: 'Partnership opportunities between mutuals and VCSE organisations, pitches, the shortlist, capability profiles and the console’s figures',
   operations: 'Health and metrics for operators',
+  'api tokens': 'Personal API tokens: made, listed and revoked by their owner on the website; coordinators see and revoke anyone’s',
+  webhooks: 'Coordinators’ webhooks: signed deliveries of domain events to HTTPS endpoints, their log and redelivery',
   stories: 'Success stories: writing, consent, review and the public showcase (feed, sitemap)',
   support: 'The support programme: applying for funded professional advice, and the advisers delivering it',
   'support admin': 'Coordinator tools for the support programme: the queue, the rubric, decisions, the fund and delivery partners',
@@ -96,6 +98,9 @@ function impliedErrors(handler: Handler, httpMethod: string, validated: boolean)
   if (!isPublic && unsafe) errors.push(IdentityErrors.badCsrfToken);
   if (!isPublic && unsafe && handler.flag(ALLOW_PENDING) !== true) errors.push(IdentityErrors.awaitingApproval);
   if (!isPublic && handler.flag(REQUIRED_ROLES)) errors.push(IdentityErrors.coordinatorsOnly);
+  // A personal API token is refused here whatever its scopes, or held to its scopes and its own rate limit.
+  if (!isPublic && handler.flag(NO_API_TOKENS) === true) errors.push(IdentityErrors.apiTokenNotAllowed);
+  if (!isPublic && handler.flag(NO_API_TOKENS) !== true) errors.push(IdentityErrors.insufficientScope, GenericErrors.rateLimited);
   return errors;
 }
 
@@ -148,7 +153,12 @@ function errorResponses(errors: readonly ErrorFactory[]): Record<string, Respons
 
 function securityOf(handler: Handler, httpMethod: string): OperationObject['security'] {
   if (handler.flag(PUBLIC_ROUTE) === true) return [];
-  return UNSAFE.has(httpMethod) ? [{ session: [], csrf: [] }, { bearer: [] }] : [{ session: [] }, { bearer: [] }];
+  const session: Record<string, string[]>[] = UNSAFE.has(httpMethod)
+    ? [{ session: [], csrf: [] }, { bearer: [] }]
+    : [{ session: [] }, { bearer: [] }];
+  if (handler.flag(NO_API_TOKENS) === true) return session;
+  const scope = handler.flag(REQUIRED_ROLES) ? 'admin' : UNSAFE.has(httpMethod) ? 'write' : 'read';
+  return [...session, { apiToken: [scope] }];
 }
 
 /** Path parameters the template names that Nest did not list (a pipe-less @Param()). */
@@ -356,6 +366,12 @@ export function buildApiDocuments(app: INestApplication): { openapi: OpenAPIObje
           description: `With the session cookie, every state change echoes the \`${CSRF_COOKIE}\` cookie in this header`,
         },
         bearer: { type: 'http', scheme: 'bearer', description: 'A session token from sign-in, for API clients (no CSRF header needed)' },
+        apiToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'A personal API token (`mnp_...`, made on the settings page), sent as `Authorization: Bearer`. Its scopes: `read` for GET and HEAD, `write` for other methods, `admin` (coordinators) for /admin routes; refused with 403 `insufficientScope` outside them and `apiTokenNotAllowed` on account actions; rate limited per token (429).',
+        },
       },
       schemas: { ...skeleton.components?.schemas, ...schemas.components },
     },

@@ -12,6 +12,7 @@ import { ProfilesModule } from '@mutuals/profiles';
 import { RealtimeModule } from '@mutuals/realtime';
 import { StoriesModule } from '@mutuals/stories';
 import { SupportModule } from '@mutuals/support';
+import { WebhooksModule } from '@mutuals/webhooks';
 import { HealthModule } from './health/health.module';
 import { MemberDataModule } from './member-data/member-data.module';
 import { SeedModule } from './seed/seed.module';
@@ -36,6 +37,7 @@ export class AppModule {
         StoriesModule,
         SupportModule,
         PartnershipsModule,
+        WebhooksModule,
         MemberDataModule,
         SeedModule,
       ],

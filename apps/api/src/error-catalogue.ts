@@ -10,6 +10,7 @@ import { PartnershipsErrors } from '@mutuals/partnerships';
 import { ProfilesErrors } from '@mutuals/profiles';
 import { StoriesErrors } from '@mutuals/stories';
 import { SupportErrors } from '@mutuals/support';
+import { WebhooksErrors } from '@mutuals/webhooks';
 
 /**
  * Every area's table of error codes and kinds (each lib's `defineErrors`), in one place: the
@@ -28,6 +29,7 @@ export const ERROR_TABLES = {
   stories: StoriesErrors,
   support: SupportErrors,
   partnerships: PartnershipsErrors,
+  webhooks: WebhooksErrors,
 } satisfies Record<string, Record<string, ErrorFactory>>;
 
 type Tables = typeof ERROR_TABLES;

@@ -40,4 +40,5 @@ export const navItems: NavItem[] = [
   { to: '/admin/support', label: 'Support', audience: 'coordinator' },
   { to: '/admin/mail', label: 'Mailbox', audience: 'coordinator' },
   { to: '/admin/reports', label: 'Reports', audience: 'coordinator' },
+  { to: '/admin/integrations', label: 'Integrations', audience: 'coordinator' },
 ];

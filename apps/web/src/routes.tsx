@@ -70,6 +70,7 @@ const CapabilitiesPage = lazyPage(() => import('./pages/partnerships/Capabilitie
 const AdminPartnershipsPage = lazyPage(() => import('./pages/partnerships/AdminPartnershipsPage'), 'AdminPartnershipsPage');
 const AdminReportsPage = lazyPage(() => import('./pages/programme/AdminReportsPage'), 'AdminReportsPage');
 const QuarterlyReportPage = lazyPage(() => import('./pages/programme/QuarterlyReportPage'), 'QuarterlyReportPage');
+const AdminIntegrationsPage = lazyPage(() => import('./pages/integrations/AdminIntegrationsPage'), 'AdminIntegrationsPage');
 
 export interface AppRoute {
   /** A react-router path, e.g. '/forums/:slug'. */
@@ -139,6 +140,7 @@ const pages: Record<WebRouteName, Omit<AppRoute, 'path'>> = {
   adviserAssignment: { element: <AdviserAssignmentPage />, auth: 'member' },
   adminReports: { element: <AdminReportsPage />, auth: 'coordinator' },
   adminQuarterlyReport: { element: <QuarterlyReportPage />, auth: 'coordinator' },
+  adminIntegrations: { element: <AdminIntegrationsPage />, auth: 'coordinator' },
 };
 
 export const routes: AppRoute[] = (Object.keys(pages) as WebRouteName[]).map((name) => ({ path: WEB_ROUTES[name], ...pages[name] }));

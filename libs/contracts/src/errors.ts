@@ -37,7 +37,16 @@ export type IdentityErrorCode =
   | 'memberNotFound'
   | 'invalidTransition'
   /** Sign-in of an applicant a coordinator turned down; the detail carries their reason. */
-  | 'applicationRejected';
+  | 'applicationRejected'
+  /** A personal API token without the scope this route needs (read, write or admin). */
+  | 'insufficientScope'
+  /** A personal API token on a route that needs a signed-in session (password, email, tokens). */
+  | 'apiTokenNotAllowed'
+  | 'apiTokenNotFound'
+  /** The admin scope asked by a member who is not a coordinator. */
+  | 'scopeNotAllowed'
+  /** An expiry in the past. */
+  | 'invalidExpiry';
 
 /** The member's own account: recovery and verification links, settings, organisation sign-in. */
 export type AccountsErrorCode =
@@ -186,6 +195,14 @@ export type PartnershipsErrorCode =
   | 'invalidTransition'
   | 'nothingShortlisted';
 
+/** Coordinators' webhooks. */
+export type WebhooksErrorCode =
+  | 'webhookNotFound'
+  | 'deliveryNotFound'
+  /** Not https, or a host resolving to a private, loopback or link-local address (SSRF guard). */
+  | 'webhookUrlNotAllowed'
+  | 'unknownWebhookEvent';
+
 /** Every code an error answer can carry. */
 export type ErrorCode =
   | GenericErrorCode
@@ -199,4 +216,5 @@ export type ErrorCode =
   | FilesErrorCode
   | StoriesErrorCode
   | SupportErrorCode
-  | PartnershipsErrorCode;
+  | PartnershipsErrorCode
+  | WebhooksErrorCode;

@@ -20,3 +20,4 @@ export * from './web-routes';
 export * from './programme';
 export * from './socket-events';
 export * from './partnerships';
+export * from './integrations';

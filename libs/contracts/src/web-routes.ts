@@ -58,6 +58,7 @@ export const WEB_ROUTES = {
   vcseDirectory: '/partnerships/organisations',
   capabilities: '/partnerships/organisations/:id/capabilities',
   adminPartnerships: '/admin/partnerships',
+  adminIntegrations: '/admin/integrations',
 } as const;
 
 export type WebRouteName = keyof typeof WEB_ROUTES;

@@ -16,7 +16,6 @@ import { ResourcesRepository } from './resources.repository';
 import { ResourcesService } from './resources.service';
 import { FILE_STORAGE } from './storage/file-storage';
 import { PostgresFileStorage } from './storage/postgres-storage';
-import { S3FileStorage } from './storage/s3-storage';
 
 @Module({
   imports: [IdentityModule, ProfilesModule, TypeOrmModule.forFeature([StoredFileEntity, ResourceEntity])],
@@ -25,8 +24,9 @@ import { S3FileStorage } from './storage/s3-storage';
     {
       provide: FILE_STORAGE,
       inject: [APP_CONFIG, getDataSourceToken()],
-      useFactory: (config: AppConfig, db: DataSource) =>
-        config.files.s3 ? new S3FileStorage(config.files.s3) : new PostgresFileStorage(db),
+      // The AWS SDK (about 20 MB resident) is loaded only by a server that stores files in a bucket.
+      useFactory: async (config: AppConfig, db: DataSource) =>
+        config.files.s3 ? new (await import('./storage/s3-storage')).S3FileStorage(config.files.s3) : new PostgresFileStorage(db),
     },
     FilesRepository,
     ResourcesRepository,

@@ -14,4 +14,9 @@ export const IdentityErrors = defineErrors<IdentityErrorCode>({
   badCsrfToken: 'forbidden',
   memberNotFound: 'not-found',
   invalidTransition: 'conflict',
+  insufficientScope: 'forbidden',
+  apiTokenNotAllowed: 'forbidden',
+  apiTokenNotFound: 'not-found',
+  scopeNotAllowed: 'forbidden',
+  invalidExpiry: 'invalid',
 });

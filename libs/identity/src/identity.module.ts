@@ -8,6 +8,9 @@ import { AccountSettingsService } from './accounts/account-settings.service';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsRepository } from './accounts/accounts.repository';
 import { EmailVerificationService } from './accounts/email-verification.service';
+import { ApiTokensController } from './api-tokens/api-tokens.controller';
+import { ApiTokensRepository } from './api-tokens/api-tokens.repository';
+import { ApiTokensService } from './api-tokens/api-tokens.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { SessionCache } from './auth/session-cache';
@@ -21,7 +24,7 @@ import { UsersRepository } from './repositories/users.repository';
 
 @Module({
   imports: [PassportModule.register({ session: false })],
-  controllers: [AuthController, AccountsController, OidcController],
+  controllers: [AuthController, AccountsController, OidcController, ApiTokensController],
   providers: [
     IdentityService,
     UsersRepository,
@@ -36,6 +39,8 @@ import { UsersRepository } from './repositories/users.repository';
     AccountSettingsService,
     AccountDeletionService,
     OidcService,
+    ApiTokensRepository,
+    ApiTokensService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [IdentityService, AccountSettingsService],

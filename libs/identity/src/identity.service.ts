@@ -17,6 +17,8 @@ import type { DataSource } from 'typeorm';
 import { HANDLE_PATTERN, handleBase } from './auth/handles';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './auth/passwords';
 import { SessionCache } from './auth/session-cache';
+import { API_TOKEN_PREFIX } from './api-tokens/api-token-scopes';
+import { ApiTokensService } from './api-tokens/api-tokens.service';
 import { hashToken, newToken } from './auth/tokens';
 import { EmailVerificationService } from './accounts/email-verification.service';
 import type { AccountStatus, Role } from './entities/user.entity';
@@ -79,6 +81,7 @@ export class IdentityService {
     private readonly events: DomainEvents,
     private readonly emailVerification: EmailVerificationService,
     private readonly sessionCache: SessionCache,
+    private readonly apiTokens: ApiTokensService,
   ) {}
 
   async register(input: { email: string; password: string; displayName: string }, client: ClientInfo): Promise<SignedIn> {
@@ -160,6 +163,25 @@ export class IdentityService {
     if (!token || token.length > 128) return null;
     const row = await this.sessionCache.find(hashToken(token), (hash) => this.sessions.findLive(hash));
     return row ? { id: row.user_id, role: row.role, status: row.status, sessionId: row.session_id, via } : null;
+  }
+
+  /**
+   * An HTTP request's bearer: a personal API token (`mnp_...`, held to its scopes by the guard)
+   * or a session token. Sockets take session tokens only (authenticate above).
+   */
+  async authenticateRequest(token: string): Promise<AuthUser | null> {
+    if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 128) return this.authenticate(token, 'bearer');
+    const row = await this.sessionCache.find(hashToken(token), (hash) => this.apiTokens.findLive(hash));
+    if (!row?.token_id) return this.authenticate(token, 'bearer');
+    await this.apiTokens.used(row.token_id);
+    return {
+      id: row.user_id,
+      role: row.role,
+      status: row.status,
+      sessionId: row.session_id,
+      via: 'bearer',
+      apiToken: { id: row.token_id, scopes: row.scopes ?? [] },
+    };
   }
 
   async me(userId: string): Promise<UserView> {

@@ -10,6 +10,8 @@ export interface AuthUser {
   sessionId: string;
   /** How the token came: a cookie needs the CSRF check on unsafe methods; a bearer does not. */
   via: 'cookie' | 'bearer';
+  /** Present when the bearer is a personal API token: the guard holds each request to its scopes. */
+  apiToken?: { id: string; scopes: string[] };
 }
 
 /** What other libs may know of a member's account. */

@@ -1,7 +1,7 @@
 export { IdentityModule } from './identity.module';
 export { IdentityService } from './identity.service';
 export { AccountSettingsService } from './accounts/account-settings.service';
-export { AllowPending, CoordinatorOnly, CurrentUser, OptionalUser, Public } from './auth/auth.decorators';
+export { AllowPending, CoordinatorOnly, CurrentUser, NoApiTokens, OptionalUser, Public } from './auth/auth.decorators';
 export { SESSION_COOKIE, bearerToken, readCookie } from './auth/cookies';
 export { HANDLE_PATTERN } from './auth/handles';
 export { ROLES, STATUSES } from './entities/user.entity';

@@ -55,6 +55,6 @@ const MAIL = [
     NotificationsMemberDataRepository,
     NotificationsMemberDataService,
   ],
-  exports: [NotificationsService, MailService, DigestService, NotificationsMemberDataService],
+  exports: [NotificationsService, MailService, MailDispatcher, DigestService, NotificationsMemberDataService],
 })
 export class NotificationsModule {}

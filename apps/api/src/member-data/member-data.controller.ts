@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser } from '@mutuals/identity';
+import { AuthUser, CurrentUser, NoApiTokens } from '@mutuals/identity';
 import { MemberDataService } from './member-data.service';
 import { Endpoint } from '@mutuals/core';
 
@@ -11,6 +11,7 @@ export class MemberDataController {
 
   /** Everything held about the caller, as a JSON file to keep. */
   @Endpoint({ summary: 'Download everything held about you (a JSON file)', response: 'Record<string, unknown>', errors: [] })
+  @NoApiTokens()
   @Get('export')
   @ApiProduces('application/json')
   @Header('Content-Disposition', 'attachment; filename="mutuals-network-my-data.json"')

@@ -19,6 +19,7 @@ import {
   useForm,
   type FieldErrors,
 } from '../components';
+import { ApiTokensSection } from './ApiTokensSection';
 import { PASSWORD_HINT, passwordProblem } from './passwords';
 
 /** More settings pages, each a link in the "More settings" card. */
@@ -49,6 +50,7 @@ export function SettingsPage() {
         <div className="stack">
           <EmailSection email={settings.data.email} verified={settings.data.emailVerified} />
           <PasswordSection />
+          <ApiTokensSection />
           {settingsLinks.length > 0 && (
             <Card title="More settings">
               <ul>

@@ -41,6 +41,9 @@ export interface AppConfig {
   webRoot: string | null;
   /** Rate limits are on unless explicitly turned off (load tests, benchmarks). */
   rateLimits: boolean;
+  /** Requests one personal API token may make in a minute (shared by every replica with Redis). */
+  apiTokenRequestsPerMinute: number;
+  webhooks: WebhooksConfig;
   files: FilesConfig;
   /** Where people reach the web client; links in mail and OpenID redirects are built on it. */
   publicUrl: string;
@@ -81,6 +84,21 @@ export interface FilesConfig {
   maxImagePixels: number;
   /** Null: file contents live in Postgres. */
   s3: S3Location | null;
+}
+
+export interface WebhooksConfig {
+  /** Tests only: http:// and private, loopback and link-local addresses allowed as targets. */
+  allowPrivateTargets: boolean;
+  /** How long a receiver has to answer one delivery. */
+  timeoutMs: number;
+  /** Attempts of one delivery before it is marked failed. */
+  maxAttempts: number;
+  /** First retry delay, doubled per further attempt (capped at six hours). */
+  retryBaseMs: number;
+  /** Failed attempts in a row after which a hook is switched off and the coordinators told. */
+  disableAfterFailures: number;
+  /** How often due deliveries are looked for (retries). */
+  pollMilliseconds: number;
 }
 
 export interface MailConfig {
@@ -293,6 +311,15 @@ export function loadConfig(env: Env): AppConfig {
     sessionTtlDays: integer(env, 'SESSION_TTL_DAYS', 30, 1, 365),
     webRoot: text(env, 'WEB_ROOT'),
     rateLimits: flag(env, 'RATE_LIMITS', true),
+    apiTokenRequestsPerMinute: integer(env, 'API_TOKEN_REQUESTS_PER_MINUTE', 600, 1, 1_000_000),
+    webhooks: {
+      allowPrivateTargets: flag(env, 'WEBHOOKS_ALLOW_PRIVATE_TARGETS', false),
+      timeoutMs: integer(env, 'WEBHOOKS_TIMEOUT_MS', 10_000, 100, 60_000),
+      maxAttempts: integer(env, 'WEBHOOKS_MAX_ATTEMPTS', 8, 1, 50),
+      retryBaseMs: integer(env, 'WEBHOOKS_RETRY_BASE_MS', 30_000, 0, 86_400_000),
+      disableAfterFailures: integer(env, 'WEBHOOKS_DISABLE_AFTER_FAILURES', 15, 1, 1_000),
+      pollMilliseconds: integer(env, 'WEBHOOKS_POLL_MS', 5_000, 50, 600_000),
+    },
     files: {
       maxBytes: {
         avatar: integer(env, 'FILES_AVATAR_MAX_BYTES', 2 * MIB, 1024, 100 * MIB),

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AccountSettingsView, EmailConfirmedView } from '@mutuals/contracts';
-import { AllowPending, CurrentUser, Public } from '../auth/auth.decorators';
+import { AllowPending, CurrentUser, Public, NoApiTokens } from '../auth/auth.decorators';
 import { clearSessionCookies } from '../auth/session-reply';
 import type { AuthUser } from '../identity.types';
 import { AccountDeletionService } from './account-deletion.service';
@@ -63,6 +63,7 @@ export class AccountsController {
     errors: [GenericErrors.rateLimited, AccountErrors.alreadyVerified, IdentityErrors.memberNotFound],
   })
   @AllowPending()
+  @NoApiTokens()
   @Post('auth/email/verify/resend')
   @HttpCode(204)
   resendVerification(@CurrentUser() user: AuthUser): Promise<void> {
@@ -81,6 +82,7 @@ export class AccountsController {
     errors: [GenericErrors.rateLimited, AccountErrors.wrongPassword, IdentityErrors.memberNotFound],
   })
   @AllowPending()
+  @NoApiTokens()
   @Post('me/password')
   @HttpCode(204)
   changePassword(@CurrentUser() user: AuthUser, @Body() body: ChangePasswordDto): Promise<void> {
@@ -99,6 +101,7 @@ export class AccountsController {
     ],
   })
   @AllowPending()
+  @NoApiTokens()
   @Post('me/email')
   @HttpCode(202)
   changeEmail(@CurrentUser() user: AuthUser, @Body() body: ChangeEmailDto): Promise<void> {
@@ -111,6 +114,7 @@ export class AccountsController {
     errors: [GenericErrors.rateLimited, AccountErrors.wrongPassword, IdentityErrors.memberNotFound],
   })
   @AllowPending()
+  @NoApiTokens()
   @Delete('me')
   @HttpCode(204)
   async deleteAccount(

@@ -6,7 +6,7 @@ import type { AuthResult } from '@mutuals/contracts';
 import { LoginDto, RegisterDto } from '../dto/auth.dto';
 import { IdentityService } from '../identity.service';
 import type { AuthUser } from '../identity.types';
-import { AllowPending, CurrentUser, Public } from './auth.decorators';
+import { AllowPending, CurrentUser, Public, NoApiTokens } from './auth.decorators';
 import { clearSessionCookies, clientOf, setSessionCookies } from './session-reply';
 import { LocalAuthGuard, SIGN_IN_PROPERTY, SignInRequest } from './strategies/local.strategy';
 import { IdentityErrors } from '../identity.errors';
@@ -71,6 +71,7 @@ export class AuthController {
 
   @Endpoint({ summary: 'Sign out (ends this session)', response: null, errors: [] })
   @AllowPending()
+  @NoApiTokens()
   @Post('logout')
   @HttpCode(204)
   async logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {

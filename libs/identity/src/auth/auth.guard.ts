@@ -1,4 +1,4 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard as PassportAuthGuard } from '@nestjs/passport';
 import { timingSafeEqual } from 'node:crypto';
@@ -6,7 +6,9 @@ import type { FastifyRequest } from 'fastify';
 import type { Role } from '../entities/user.entity';
 import { IdentityErrors } from '../identity.errors';
 import type { AuthUser } from '../identity.types';
-import { ALLOW_PENDING, PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
+import { APP_CONFIG, type AppConfig, RateLimiter } from '@mutuals/core';
+import { scopeNeeded, tokenAllows } from '../api-tokens/api-token-scopes';
+import { ALLOW_PENDING, NO_API_TOKENS, PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
 import { CSRF_COOKIE, CSRF_HEADER } from './cookies';
 import { SESSION_TOKEN_STRATEGY } from './strategies/session-token.strategy';
 
@@ -20,11 +22,16 @@ function sameSecret(a: string | undefined, b: string | undefined): boolean {
 /**
  * Deny by default: every route needs a signed-in caller unless marked @Public; unsafe methods
  * need an active account unless marked @AllowPending; cookie callers must echo the CSRF cookie.
- * The caller is resolved by passport's session-token strategy.
+ * The caller is resolved by passport's session-token strategy. A personal API token is held to its
+ * scopes (read, write, admin), never reaches @NoApiTokens routes, and is rate limited on its own.
  */
 @Injectable()
 export class AuthGuard extends PassportAuthGuard(SESSION_TOKEN_STRATEGY) {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly rateLimiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     super();
   }
 
@@ -45,8 +52,26 @@ export class AuthGuard extends PassportAuthGuard(SESSION_TOKEN_STRATEGY) {
     const flag = (key: string) => this.reflector.getAllAndOverride<boolean>(key, [context.getHandler(), context.getClass()]);
 
     const user = request.user ?? null;
-    if (flag(PUBLIC_ROUTE)) return true;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]);
+    if (flag(PUBLIC_ROUTE)) {
+      // Open to anyone: a token outside its scopes is simply no caller here.
+      if (user?.apiToken && (flag(NO_API_TOKENS) || !tokenAllows(user.apiToken.scopes, request.method, Boolean(roles))))
+        request.user = null;
+      return true;
+    }
     if (!user) throw IdentityErrors.notSignedIn('Sign in to continue');
+    if (user.apiToken) {
+      if (flag(NO_API_TOKENS)) throw IdentityErrors.apiTokenNotAllowed('API tokens cannot do this: sign in on the website');
+      if (!tokenAllows(user.apiToken.scopes, request.method, Boolean(roles))) {
+        throw IdentityErrors.insufficientScope(
+          `This API token lacks the ${scopeNeeded(request.method, Boolean(roles))} scope this request needs`,
+        );
+      }
+      await this.rateLimiter.consume(
+        { name: 'requests with this API token', max: this.config.apiTokenRequestsPerMinute, windowSeconds: 60 },
+        user.apiToken.id,
+      );
+    }
 
     const unsafe = !SAFE_METHODS.has(request.method);
     if (unsafe && user.via === 'cookie') {
@@ -55,7 +80,6 @@ export class AuthGuard extends PassportAuthGuard(SESSION_TOKEN_STRATEGY) {
         throw IdentityErrors.badCsrfToken('Missing or wrong X-CSRF-Token header; reload the page and try again');
       }
     }
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]);
     if (roles && !roles.includes(user.role)) {
       throw IdentityErrors.coordinatorsOnly('Only programme coordinators may do this');
     }

@@ -11,6 +11,9 @@ export interface LiveSessionRow {
   role: Role;
   status: AccountStatus;
   expires_at: Date;
+  /** Set when the caller came with a personal API token (then session_id is the token's id too). */
+  token_id?: string | null;
+  scopes?: string[] | null;
 }
 
 /** Signed-in devices: the `sessions` table, which keeps only the SHA-256 of each token. */

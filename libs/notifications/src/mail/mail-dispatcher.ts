@@ -7,8 +7,16 @@ import { OutboxWorker } from './outbox-worker';
 
 const DIGEST_CHECK_MS = 5 * 60_000;
 
+/** Another lib's outbox drained on the same queue (webhook deliveries): what to run and how often. */
+interface ExtraDrain {
+  run: () => Promise<unknown>;
+  everyMs: number;
+  running: Promise<void> | null;
+  again: boolean;
+}
+
 /**
- * Runs the outbox and the digest. With REDIS_URL they are BullMQ jobs on one queue that every
+ * Runs the outbox and the digest, and the drains other libs register (registerDrain). With REDIS_URL they are BullMQ jobs on one queue that every
  * replica works from (a repeating drain, a drain added when mail is written, a repeating digest
  * check), so the replicas share the sending; without Redis, timers in this process do the same.
  * Either way the outbox rows are claimed with SKIP LOCKED, so no two workers take the same mail.
@@ -22,6 +30,7 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
   private queue: Queue | null = null;
   private worker: Worker | null = null;
   private connections: Redis[] = [];
+  private readonly drains = new Map<string, ExtraDrain>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -29,13 +38,45 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
     private readonly digests: DigestService,
   ) {}
 
+  /**
+   * Another lib's outbox, drained as jobs of this same queue (BullMQ with Redis, timers without):
+   * every `everyMs`, and soon after kickDrain(name). Register before the application boots (onModuleInit).
+   */
+  registerDrain(name: string, run: () => Promise<unknown>, everyMs: number): void {
+    this.drains.set(name, { run, everyMs, running: null, again: false });
+  }
+
+  /** Work for a registered drain was written: run it soon rather than at its next poll. */
+  kickDrain(name: string): void {
+    const drain = this.drains.get(name);
+    if (!drain) return;
+    if (this.queue) {
+      void this.queue
+        .add(`drain:${name}`, {}, { deduplication: { id: `drain:${name}` }, removeOnComplete: true, removeOnFail: 100 })
+        .catch((e: Error) => this.logger.warn(`could not queue a ${name} drain: ${e.message}`));
+      return;
+    }
+    if (drain.running) {
+      drain.again = true;
+      return;
+    }
+    drain.running = (async () => {
+      do {
+        drain.again = false;
+        await drain.run().catch((e: Error) => this.logger.error(`${name} drain failed: ${e.message}`));
+      } while (drain.again);
+    })().finally(() => (drain.running = null));
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.redisUrl) return this.startQueue(this.config.redisUrl);
     this.timers = [
       setInterval(() => this.kick(), this.config.mail.pollMilliseconds),
       setInterval(() => void this.digests.queueDue().catch((e) => this.logger.error(e)), DIGEST_CHECK_MS),
+      ...[...this.drains].map(([name, drain]) => setInterval(() => this.kickDrain(name), drain.everyMs)),
     ];
     this.kick();
+    for (const name of this.drains.keys()) this.kickDrain(name);
   }
 
   /** New mail was written: send it soon rather than at the next poll. */
@@ -77,9 +118,11 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
       'mail',
       async (job) => {
         if (job.name === 'digest') await this.digests.queueDue();
+        else if (job.name.startsWith('drain:')) await this.drains.get(job.name.slice('drain:'.length))?.run();
         else await this.outbox.drain();
       },
-      { connection: connection(), prefix, concurrency: 1 },
+      // Two at once: a slow webhook receiver never holds the mail up.
+      { connection: connection(), prefix, concurrency: this.drains.size > 0 ? 2 : 1 },
     );
     this.worker.on('failed', (job, error) => this.logger.warn(`mail job ${job?.name} failed: ${error.message}`));
     await this.queue.upsertJobScheduler(
@@ -87,6 +130,13 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
       { every: this.config.mail.pollMilliseconds },
       { name: 'drain', opts: { removeOnComplete: true, removeOnFail: 100 } },
     );
+    for (const [name, drain] of this.drains) {
+      await this.queue.upsertJobScheduler(
+        `${name}-drain`,
+        { every: drain.everyMs },
+        { name: `drain:${name}`, opts: { removeOnComplete: true, removeOnFail: 100 } },
+      );
+    }
     await this.queue.upsertJobScheduler(
       'mail-digest',
       { every: DIGEST_CHECK_MS },
@@ -97,6 +147,7 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationShutdown(): Promise<void> {
     this.timers.forEach(clearInterval);
     await this.running;
+    await Promise.all([...this.drains.values()].map((drain) => drain.running));
     await this.worker?.close();
     await this.queue?.close();
     this.connections.forEach((c) => c.disconnect());

@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '@mutuals/core';
 import { IdentityService, type UserContact } from '@mutuals/identity';
 import { MailKind, SWITCHABLE_KINDS, UnsubscribableKind, isSwitchableKind } from '../preferences/notification-kinds';
 import type { OutboxRow, RenderedMail } from './outbox.repository';
-import { MailLayout, TEMPLATES, type MailContent, type MailTemplate } from './templates';
+import { mailLayout, TEMPLATES, type MailContent, type MailTemplate } from './templates';
 import { UnsubscribeTokens } from './unsubscribe-tokens';
 
 type RenderableRow = Pick<OutboxRow, 'kind' | 'payload' | 'user_id' | 'to_address'>;
@@ -11,8 +11,6 @@ type RenderableRow = Pick<OutboxRow, 'kind' | 'payload' | 'user_id' | 'to_addres
 /** Turns an outbox row into the message: the member's current address and name, the template, the unsubscribe headers. */
 @Injectable()
 export class MailRenderer {
-  private layout: Promise<MailLayout> | null = null;
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly identity: IdentityService,
@@ -42,11 +40,10 @@ export class MailRenderer {
       ...(TEMPLATES[row.kind as MailKind] as MailTemplate<unknown>).people(row.payload),
     ]);
     const contacts = await this.identity.getMailContacts(ids);
-    const layout = await this.compiledLayout();
-    return Promise.all(rows.map((row) => this.renderOne(row, contacts, layout)));
+    return Promise.all(rows.map((row) => this.renderOne(row, contacts)));
   }
 
-  private async renderOne(row: RenderableRow, contacts: Map<string, UserContact>, layout: MailLayout): Promise<RenderedMail | null> {
+  private async renderOne(row: RenderableRow, contacts: Map<string, UserContact>): Promise<RenderedMail | null> {
     const kind = row.kind as MailKind;
     const definition = TEMPLATES[kind] as MailTemplate<unknown>;
     const recipient = row.user_id ? contacts.get(row.user_id) : undefined;
@@ -73,17 +70,11 @@ export class MailRenderer {
       );
     }
     const calendar = definition.calendar?.(row.payload, context) ?? null;
-    return { to, subject: content.subject, html: layout.html(content), text: layout.text(content), headers, calendar };
+    return { to, subject: content.subject, html: mailLayout.html(content), text: mailLayout.text(content), headers, calendar };
   }
 
   /** The HTML and text of content built outside the outbox (the benchmark's baseline). */
   async format(content: MailContent): Promise<{ html: string; text: string }> {
-    const layout = await this.compiledLayout();
-    return { html: layout.html(content), text: layout.text(content) };
-  }
-
-  private compiledLayout(): Promise<MailLayout> {
-    this.layout ??= MailLayout.compile();
-    return this.layout;
+    return { html: mailLayout.html(content), text: mailLayout.text(content) };
   }
 }

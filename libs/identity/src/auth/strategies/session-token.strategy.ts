@@ -21,7 +21,7 @@ export class SessionTokenStrategy extends PassportStrategy(Strategy, SESSION_TOK
 
   async validate(request: FastifyRequest): Promise<AuthUser | null> {
     const bearer = bearerToken(request.headers.authorization);
-    if (bearer) return this.identity.authenticate(bearer, 'bearer');
+    if (bearer) return this.identity.authenticateRequest(bearer);
     const cookie = request.cookies?.[SESSION_COOKIE];
     return cookie ? this.identity.authenticate(cookie, 'cookie') : null;
   }

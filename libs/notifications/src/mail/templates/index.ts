@@ -137,4 +137,4 @@ export const TEMPLATES: { [K in MailKind]: MailTemplate<MailPayloads[K]> } = {
 export type { ChatUnreadPayload, DigestLink, DigestPayload, ForumMailPayload };
 export * from './mail-content';
 export { outcomeTitle } from './partnerships.templates';
-export { MailLayout } from './layout';
+export { mailLayout } from './layout';

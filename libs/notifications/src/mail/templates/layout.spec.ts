@@ -1,4 +1,7 @@
-import { MailLayout } from './layout';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compiledLayoutModule } from '../../../../../scripts/mail-layout';
+import { mailLayout as layout } from './layout';
 import type { MailContent } from './mail-content';
 
 const content = (overrides: Partial<MailContent> = {}): MailContent => ({
@@ -13,9 +16,8 @@ const content = (overrides: Partial<MailContent> = {}): MailContent => ({
 });
 
 describe('mail layout', () => {
-  let layout: MailLayout;
-  beforeAll(async () => {
-    layout = await MailLayout.compile();
+  it('is what its MJML source compiles to (else run npm run mail:layout)', async () => {
+    expect(readFileSync(join(__dirname, 'layout.compiled.ts'), 'utf8')).toBe(await compiledLayoutModule());
   });
 
   it('escapes every piece of text in the HTML and keeps only the footer’s own links', () => {

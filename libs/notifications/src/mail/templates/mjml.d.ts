@@ -1,4 +1,4 @@
-// MJML 5 ships no type declarations; this is the one call the layout makes.
+// MJML 5 ships no type declarations; this is the one call scripts/mail-layout.ts makes.
 declare module 'mjml' {
   interface MjmlResult {
     html: string;
