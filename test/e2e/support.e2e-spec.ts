@@ -197,6 +197,19 @@ describe('support programme: applications, the fund and delivery', () => {
         )
         .expect(400);
       expect(halfStep.body.code).toBe('invalidSupportRequest');
+
+      // Days go only to the areas the mutual asked for.
+      const otherArea = await api(t)
+        .post(
+          `/admin/support/applications/${(await assessedApplication(t, await createApplicant(t), coordinator)).id}/approve`,
+          coordinator,
+          { partnerId: partner.id, allocations: [{ area: 'hr-tupe-pensions', days: 1 }] },
+        )
+        .expect(400);
+      expect(otherArea.body).toMatchObject({
+        code: 'invalidSupportRequest',
+        errors: [expect.objectContaining({ field: 'allocations.0.area' })],
+      });
     });
 
     it('declines with reasons; a declined application can be neither approved, assigned nor delivered', async () => {
@@ -244,7 +257,7 @@ describe('support programme: applications, the fund and delivery', () => {
           partnerId: first.partner.id,
           allocations: [
             { area: 'options-appraisal', days: 3 },
-            { area: 'business-planning', days: 2 },
+            { area: 'financial-modelling', days: 2 },
           ],
         })
         .expect(200);

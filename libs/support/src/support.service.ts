@@ -275,6 +275,10 @@ export class SupportService {
             : `A criterion scored 0 is not met: ${verdict.unmet.join(', ')}`,
         );
       }
+      const notAppliedFor = input.allocations.flatMap((a, i) =>
+        row.areas.includes(a.area) ? [] : [{ field: `allocations.${i}.area`, message: 'is not an area this application asks for' }],
+      );
+      if (notAppliedFor.length > 0) throw SupportErrors.invalidSupportRequest('Allocate days only to the areas applied for', notAppliedFor);
       const partner = await this.support.partner(input.partnerId, unit.manager);
       if (!partner)
         throw SupportErrors.invalidSupportRequest('No such delivery partner', [
