@@ -82,7 +82,8 @@ describe('SIGTERM under load (real api process)', () => {
           .timeout(5000)
           .emitWithAck('chat:send', { conversationId, clientId, body: `message ${sends.length}` })
           .then(
-            (answer: { ok: boolean; error?: { code: string } }) => (answer.ok ? 'acked' : answer.error?.code === 'restarting' ? 'restarting' : 'unanswered'),
+            (answer: { ok: boolean; error?: { code: string } }) =>
+              answer.ok ? 'acked' : answer.error?.code === 'restarting' ? 'restarting' : 'unanswered',
             () => 'unanswered' as const,
           );
         sends.push({ clientId, outcome });
@@ -107,11 +108,21 @@ describe('SIGTERM under load (real api process)', () => {
     // Restart on the same store and read back what was kept.
     server = await startServerProcess(env, 90_000);
     const reader = await signIn(server.url, members[0]!);
-    const stored = (await (
-      await fetch(`${server.url}/api/v1/chat/conversations/${conversationId}/messages?afterSeq=0&limit=100`, { headers: reader.auth })
-    ).json()) as { items: ChatMessageView[] };
-    let storedMessages = stored.items;
-    if (storedMessages.length === 100) throw new Error('more messages than one page: send fewer');
+    // Every stored message, page by page (a slow machine sends more before the exit than one page holds).
+    const readAll = async (url: string): Promise<ChatMessageView[]> => {
+      const all: ChatMessageView[] = [];
+      for (;;) {
+        const afterSeq = all.at(-1)?.seq ?? 0;
+        const page = (await (
+          await fetch(`${url}/api/v1/chat/conversations/${conversationId}/messages?afterSeq=${afterSeq}&limit=100`, {
+            headers: reader.auth,
+          })
+        ).json()) as { items: ChatMessageView[] };
+        all.push(...page.items);
+        if (page.items.length < 100) return all;
+      }
+    };
+    let storedMessages = await readAll(server.url);
     const acked = new Set(sends.filter((_, i) => outcomes[i] === 'acked').map((s) => s.clientId));
     const storedIds = new Set(storedMessages.map((m) => m.clientId));
 
@@ -125,11 +136,7 @@ describe('SIGTERM under load (real api process)', () => {
       });
       expect([200, 201]).toContain(again.status);
     }
-    storedMessages = (
-      (await (await fetch(`${server.url}/api/v1/chat/conversations/${conversationId}/messages?afterSeq=0&limit=100`, { headers: reader.auth })).json()) as {
-        items: ChatMessageView[];
-      }
-    ).items;
+    storedMessages = await readAll(server.url);
     await server.stop();
     server = null;
 

@@ -68,7 +68,10 @@ describe('/metrics for operators', () => {
   it('shows the database pool and the event loop delay', async () => {
     const text = await scrape();
     expect(value(text, 'db_pool_connections{state="total"}')).toBeGreaterThanOrEqual(1);
-    expect(value(text, 'db_pool_connections{state="waiting"}')).toBe(0);
+    // A count of queries queued for a connection: on the embedded pool of one, the scrape's own
+    // queries (the outbox counts) or a background sweep can be the one waiting.
+    const waiting = value(text, 'db_pool_connections{state="waiting"}');
+    expect(Number.isInteger(waiting) && waiting >= 0).toBe(true);
     expect(value(text, 'nodejs_eventloop_lag_p99_seconds')).toBeGreaterThan(0);
   });
 });

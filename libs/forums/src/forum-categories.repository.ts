@@ -115,23 +115,16 @@ export class ForumCategoriesRepository {
     return row?.id;
   }
 
-  /** Whether the category exists, and whether it is archived (read-only). */
-  async state(id: string): Promise<{ archived: boolean } | undefined> {
-    const [row]: { archived: boolean }[] = await this.db.query(
-      `SELECT archived_at IS NOT NULL AS archived FROM forum_categories WHERE id = $1`,
+  /** Whether the category exists, whether it is archived (read-only), and its slug. */
+  async state(id: string): Promise<{ archived: boolean; slug: string } | undefined> {
+    const [row]: { archived: boolean; slug: string }[] = await this.db.query(
+      `SELECT archived_at IS NOT NULL AS archived, slug FROM forum_categories WHERE id = $1`,
       [id],
     );
     return row;
   }
 
   /** A new visible post; answers the category's slug (for the post's link). */
-  async countPost(categoryId: string, at: Date, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `UPDATE forum_categories SET post_count = post_count + 1, last_activity_at = GREATEST(last_activity_at, $2) WHERE id = $1`,
-      [categoryId, at],
-    );
-  }
-
   async moveCounts(categoryId: string, counts: { threads: number; posts: number }, manager: EntityManager): Promise<void> {
     if (counts.threads === 0 && counts.posts === 0) return;
     await manager.query(`UPDATE forum_categories SET thread_count = thread_count + $2, post_count = post_count + $3 WHERE id = $1`, [

@@ -85,6 +85,16 @@ export interface NewPostRow extends StoredBody {
   at: Date;
 }
 
+/** The thread a post went into, as it stands under its row lock. */
+export interface PostedThread {
+  last_seq: number;
+  title: string;
+  category_id: string;
+  hidden: boolean;
+  /** False when the author used the post's clientId before: nothing may be kept. */
+  inserted: boolean;
+}
+
 export interface ReactorsRow {
   post_id: string;
   emoji: ForumReaction;
@@ -161,17 +171,46 @@ export class ForumPostsRepository {
     return row?.first ?? null;
   }
 
-  /** Inside the caller's transaction, after the thread's seq was bumped; false when the clientId was used before. */
-  async insert(post: NewPostRow, manager: EntityManager): Promise<boolean> {
-    const rows = await rowsOf<{ id: string }>(
+  /**
+   * A post into its thread in one round trip, inside the caller's transaction: takes the thread's
+   * row lock and its next seq (seqs are handed out under that lock, so they commit in order), inserts the post at that
+   * seq, subscribes its author to the thread, and counts the post in its category (that row lock
+   * is taken after the thread's, as every writer takes them). Both locks are held to the end of
+   * the transaction, so the caller sends this last, just before COMMIT: every other post of the
+   * thread or category waits that long. No row when the thread is gone, or locked or hidden to a
+   * member; `inserted` false when the author used this clientId before (the caller rolls back).
+   */
+  async insertIntoThread(
+    post: Omit<NewPostRow, 'seq'>,
+    moderator: boolean,
+    manager: EntityManager,
+  ): Promise<PostedThread | undefined> {
+    const [row] = await rowsOf<PostedThread>(
       manager,
-      `INSERT INTO forum_posts (id, thread_id, seq, author_id, body, body_html, quote_html, plain_text, reply_to_post_id, client_id, created_at, search)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, setweight(to_tsvector('english', $12), 'A') || setweight(to_tsvector('english', $8), 'B'))
-       ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
+      `WITH bumped AS (
+         UPDATE forum_threads
+            SET last_seq = last_seq + 1, reply_count = reply_count + (CASE WHEN last_seq > 0 THEN 1 ELSE 0 END),
+                last_post_at = $2, last_post_id = $3
+          WHERE id = $1 AND ((NOT locked AND NOT hidden) OR $4)
+          RETURNING last_seq, title, category_id, hidden
+       ), inserted AS (
+         INSERT INTO forum_posts (id, thread_id, seq, author_id, body, body_html, quote_html, plain_text, reply_to_post_id, client_id, created_at, search)
+         SELECT $3, $1, b.last_seq, $5, $6, $7, $8, $9, $10, $11, $2,
+                setweight(to_tsvector('english', $12), 'A') || setweight(to_tsvector('english', $9), 'B')
+           FROM bumped b
+         ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id
+       ), subscribed AS (
+         INSERT INTO forum_subscriptions (user_id, thread_id) SELECT $5, $1 FROM inserted ON CONFLICT DO NOTHING
+       ), counted AS (
+         UPDATE forum_categories c SET post_count = post_count + 1, last_activity_at = GREATEST(last_activity_at, $2)
+           FROM inserted, bumped b WHERE c.id = b.category_id
+       )
+       SELECT b.last_seq, b.title, b.category_id, b.hidden, EXISTS (SELECT 1 FROM inserted) AS inserted FROM bumped b`,
       [
-        post.id,
         post.threadId,
-        post.seq,
+        post.at,
+        post.id,
+        moderator,
         post.authorId,
         post.body,
         post.html,
@@ -179,11 +218,10 @@ export class ForumPostsRepository {
         post.text,
         post.replyToPostId,
         post.clientId,
-        post.at,
         post.title,
       ],
     );
-    return rows.length === 1;
+    return row;
   }
 
   /** The post for an edit, delete or moderation, locked until the transaction ends. */

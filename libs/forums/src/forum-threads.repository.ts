@@ -47,13 +47,17 @@ export interface ThreadRow extends Omit<ThreadListRow, 'at_key' | 'visible_count
   last_read_post_id: string | null;
 }
 
-/** What posting into a thread needs of it, read under its row lock. */
-export interface BumpedThread {
-  last_seq: number;
+/** A thread as a reply into it is checked and announced (see stateForPosting). */
+export interface ThreadForPosting {
+  locked: boolean;
+  hidden: boolean;
+  archived: boolean;
   title: string;
   category_id: string;
   category_slug: string;
-  hidden: boolean;
+  subscriber_ids: string[];
+  reply_to_author_id: string | null;
+  first_post_at: Date | null;
 }
 
 /** The SQL of threads, their read positions and subscriptions. */
@@ -102,6 +106,29 @@ export class ForumThreadsRepository {
     return row;
   }
 
+  /**
+   * What a reply checks and announces, read before its transaction in one round trip: the
+   * thread's state (as `state`), title, category and watchers other than the author; the author
+   * of the post replied to when it is visible in this thread (`replyToPostId`); and, when
+   * `firstPost` asks for it, when the author first posted anywhere (null if never).
+   */
+  async stateForPosting(
+    threadId: string,
+    authorId: string,
+    replyToPostId: string | null,
+    firstPost: boolean,
+  ): Promise<ThreadForPosting | undefined> {
+    const [row]: ThreadForPosting[] = await this.db.query(
+      `SELECT t.locked, t.hidden, c.archived_at IS NOT NULL AS archived, t.title, t.category_id, c.slug AS category_slug,
+              ARRAY(SELECT s.user_id FROM forum_subscriptions s WHERE s.thread_id = t.id AND s.user_id <> $2) AS subscriber_ids,
+              (SELECT q.author_id FROM forum_posts q WHERE q.id = $3::uuid AND q.thread_id = t.id AND q.status = 'visible') AS reply_to_author_id,
+              CASE WHEN $4 THEN (SELECT min(p.created_at) FROM forum_posts p WHERE p.author_id = $2) END AS first_post_at
+         FROM forum_threads t JOIN forum_categories c ON c.id = t.category_id WHERE t.id = $1`,
+      [threadId, authorId, replyToPostId, firstPost],
+    );
+    return row;
+  }
+
   async idByClientId(authorId: string, clientId: string): Promise<string | undefined> {
     const [row]: { id: string }[] = await this.db.query(`SELECT id FROM forum_threads WHERE author_id = $1 AND client_id = $2`, [
       authorId,
@@ -122,29 +149,6 @@ export class ForumThreadsRepository {
       [thread.id, thread.categoryId, thread.title, thread.authorId, thread.clientId, thread.at],
     );
     return rows.length === 1;
-  }
-
-  /**
-   * Takes the thread's row lock and the next seq for a post; seqs are handed out under the lock,
-   * so they commit in order. Nothing when the thread is gone, or locked or hidden to a member.
-   */
-  async bumpForPost(
-    threadId: string,
-    postId: string,
-    at: Date,
-    moderator: boolean,
-    manager: EntityManager,
-  ): Promise<BumpedThread | undefined> {
-    const [row] = await rowsOf<BumpedThread>(
-      manager,
-      `UPDATE forum_threads
-          SET last_seq = last_seq + 1, reply_count = reply_count + (CASE WHEN last_seq > 0 THEN 1 ELSE 0 END),
-              last_post_at = $2, last_post_id = $3
-        WHERE id = $1 AND ((NOT locked AND NOT hidden) OR $4)
-        RETURNING last_seq, title, category_id, (SELECT slug FROM forum_categories c WHERE c.id = category_id) AS category_slug, hidden`,
-      [threadId, at, postId, moderator],
-    );
-    return row;
   }
 
   /**
@@ -195,13 +199,5 @@ export class ForumThreadsRepository {
         : `DELETE FROM forum_subscriptions WHERE user_id = $1 AND thread_id = $2`,
       [userId, threadId],
     );
-  }
-
-  async subscriberIds(threadId: string, exceptUserId: string, manager: EntityManager): Promise<string[]> {
-    const rows: { user_id: string }[] = await manager.query(
-      `SELECT user_id FROM forum_subscriptions WHERE thread_id = $1 AND user_id <> $2`,
-      [threadId, exceptUserId],
-    );
-    return rows.map((r) => r.user_id);
   }
 }

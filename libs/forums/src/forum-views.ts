@@ -33,6 +33,32 @@ export class ForumViews {
     return (await this.sharedPostViews(rows)).map((post) => forViewer(post, viewer));
   }
 
+  /**
+   * A post just written, as `viewer` sees it, from its row and its author's name as read before
+   * the write: what sharedPostViews would answer, without reading back what the writer knows (no
+   * reactions yet; its files are read only when `attached`, in the order every page shows them).
+   */
+  async newPostView(row: PostRow, author: ForumAuthor, attached: boolean, viewer: PostViewer): Promise<ForumPostView> {
+    const attachments = attached ? ((await this.files.attachmentsOf('forum-post', [row.id])).get(row.id) ?? []) : [];
+    return forViewer(
+      {
+        id: row.id,
+        threadId: row.thread_id,
+        seq: row.seq,
+        author,
+        bodyHtml: (row.has_quote ? (row.quote_html ?? REMOVED_QUOTE_HTML) : '') + row.body_html,
+        markdown: row.body,
+        createdAt: row.created_at.toISOString(),
+        editedAt: null,
+        replyToPostId: row.reply_to_post_id,
+        status: row.status,
+        reactors: [],
+        attachments,
+      },
+      viewer,
+    );
+  }
+
   /** What every viewer of these posts sees, with who reacted: cacheable, and made personal by forViewer. */
   async sharedPostViews(rows: PostRow[]): Promise<SharedPostView[]> {
     if (rows.length === 0) return [];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DomainEvents, RateLimiter, type UnitOfWork, renderMarkdown } from '@mutuals/core';
-import type { AttachmentInput, ForumPostView, ForumReaction, ForumThreadCreated } from '@mutuals/contracts';
+import type { AttachmentInput, ForumAuthor, ForumPostView, ForumReaction, ForumThreadCreated } from '@mutuals/contracts';
 import { FilesService } from '@mutuals/files';
 import { AuthUser, IdentityService, isCoordinator } from '@mutuals/identity';
 import type { EntityManager } from 'typeorm';
@@ -50,6 +50,21 @@ interface NewPost {
 /** Thrown inside a posting transaction to undo it when the idempotency key was used before. */
 class RepeatedSubmission extends Error {}
 
+/** Thrown inside a posting transaction to undo it when the thread no longer stands as it was announced. */
+class ThreadChanged extends Error {}
+
+/** A thread as a post into it is announced, read before the transaction that writes the post. */
+interface KnownThread {
+  title: string;
+  hidden: boolean;
+  categoryId: string;
+  categorySlug: string;
+  /** Its watchers other than the author. */
+  subscriberIds: string[];
+  /** The author of the post replied to, when it is visible in this thread. */
+  replyToAuthorId: string | undefined;
+}
+
 /** Writing in the forums: threads, replies, edits, deletions, reactions, read state, subscriptions. */
 @Injectable()
 export class ForumsPostingService {
@@ -91,7 +106,16 @@ export class ForumsPostingService {
       // The same key raced this request and won.
       if (!inserted) return null;
       await this.categories.moveCounts(input.categoryId, { threads: 1, posts: 0 }, unit.manager);
-      return this.storePost(post, rendered, unit);
+      // A new thread: nobody else watches it, and its first post replies to nothing.
+      const known: KnownThread = {
+        title: input.title,
+        hidden: false,
+        categoryId: input.categoryId,
+        categorySlug: category.slug,
+        subscriberIds: [],
+        replyToAuthorId: undefined,
+      };
+      return this.storePost(post, rendered, known, unit);
     });
     if (!stored) return { value: (await this.originalThread(author, input.clientId!))!, created: false };
     await this.cache.changed({ threadId, categoryId: input.categoryId });
@@ -123,16 +147,38 @@ export class ForumsPostingService {
     input: { body: string; replyToPostId?: string; clientId?: string; attachments?: AttachmentInput[] },
     options: PostingOptions = {},
   ): Promise<Posted<ForumPostView>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.replyOnce(author, threadId, input, options);
+      } catch (error) {
+        // The thread changed between reading it and writing into it (a moderator hid it, say): the
+        // transaction, with its mail, was undone; once more from the start, the rate limit already spent.
+        if (!(error instanceof ThreadChanged) || attempt === 3) throw error;
+        options = { ...options, rateLimited: false };
+      }
+    }
+  }
+
+  private async replyOnce(
+    author: AuthUser,
+    threadId: string,
+    input: { body: string; replyToPostId?: string; clientId?: string; attachments?: AttachmentInput[] },
+    options: PostingOptions,
+  ): Promise<Posted<ForumPostView>> {
     const original = input.clientId && (await this.originalPost(author, input.clientId));
     if (original) return { value: original, created: false };
-    const thread = await this.reading.threadFor(threadId, author);
+    // One round trip: the thread's state, title and watchers, the post replied to, and (when a rate
+    // limit needs it) the author's first post.
+    const newcomerCheck = options.rateLimited !== false && !isCoordinator(author);
+    const thread = await this.threads.stateForPosting(threadId, author.id, input.replyToPostId ?? null, newcomerCheck);
+    if (!thread || (thread.hidden && !isCoordinator(author))) throw ForumsErrors.threadNotFound('No such thread');
     if (thread.archived) throw ForumsErrors.categoryArchived('This thread is in an archived category: it is read-only');
     if (thread.locked && !isCoordinator(author)) throw ForumsErrors.threadLocked('This thread is locked');
-    if (input.replyToPostId && !(await this.posts.visibleAuthor(input.replyToPostId, threadId)))
+    if (input.replyToPostId && !thread.reply_to_author_id)
       throw ForumsErrors.invalid('You can only reply to a visible post in this thread', [
         { field: 'replyToPostId', message: 'is not a post in this thread' },
       ]);
-    await this.limitPosting(author, options);
+    await this.limitPosting(author, options, thread.first_post_at);
     const post = {
       threadId,
       author,
@@ -144,7 +190,15 @@ export class ForumsPostingService {
     };
     const rendered = await this.rendered(post, null);
     try {
-      const stored = await this.events.transaction((unit) => this.storePost(post, rendered, unit));
+      const known: KnownThread = {
+        title: thread.title,
+        hidden: thread.hidden,
+        categoryId: thread.category_id,
+        categorySlug: thread.category_slug,
+        subscriberIds: thread.subscriber_ids,
+        replyToAuthorId: thread.reply_to_author_id ?? undefined,
+      };
+      const stored = await this.events.transaction((unit) => this.storePost(post, rendered, known, unit));
       await this.cache.changed({ threadId, categoryId: stored.categoryId });
       return { value: await this.announce(stored), created: true };
     } catch (error) {
@@ -228,72 +282,87 @@ export class ForumsPostingService {
     return postId ? this.reading.getPost(postId, author) : undefined;
   }
 
-  private async limitPosting(author: AuthUser, options: PostingOptions): Promise<void> {
+  /** `firstPostAt`: when the author first posted, if the caller has read it already (undefined: read it here). */
+  private async limitPosting(author: AuthUser, options: PostingOptions, firstPostAt?: Date | null): Promise<void> {
     if (options.rateLimited === false) return;
     await this.rateLimiter.consume(LIMITS.posting, author.id);
     if (isCoordinator(author)) return;
-    const first = await this.posts.firstPostAt(author.id);
+    const first = firstPostAt !== undefined ? firstPostAt : await this.posts.firstPostAt(author.id);
     if (first === null || Date.now() - first.getTime() < NEWCOMER_MS) {
       await this.rateLimiter.consume(LIMITS.newcomerPosting, author.id);
       await this.rateLimiter.consume(LIMITS.newcomerDaily, author.id);
     }
   }
 
-  /** Rendering and the mentioned members, before the transaction (identity has its own connection). */
+  /**
+   * Rendering, the mentioned members and the author's name, before the transaction (identity has
+   * its own connection). The name goes into the created event and the author's view of the post,
+   * so that neither reads it again.
+   */
   private async rendered(post: NewPost, title: string | null) {
     const body = withoutNul(post.body);
     const rendering = renderPost(body, post.replyToPostId !== null);
-    const mentioned = (await this.identity.findByHandles(rendering.mentions)).filter(
-      (u) => u.status === 'active' && u.id !== post.author.id,
-    );
-    return { ...rendering, body, title: title ?? '', mentionedUserIds: mentioned.map((u) => u.id) };
+    const [byHandle, authors] = await Promise.all([
+      this.identity.findByHandles(rendering.mentions),
+      this.views.authors([post.author.id]),
+    ]);
+    const mentioned = byHandle.filter((u) => u.status === 'active' && u.id !== post.author.id);
+    return { ...rendering, body, title: title ?? '', mentionedUserIds: mentioned.map((u) => u.id), author: authors.get(post.author.id)! };
   }
 
   /**
-   * Inside the caller's transaction: the thread row lock orders the seqs. The created event goes
-   * with the transaction, so notifications hear of the post once it is committed.
+   * Inside the caller's transaction, announced as `known` says the thread stands: the mail the
+   * created event routes and the post's files first, then one statement that takes the thread's
+   * row lock (it orders the seqs) and the category's, writes the post and its counts, and checks
+   * that the thread still stands as read (else ThreadChanged undoes it all). Nothing but COMMIT
+   * follows the locks. The created event goes with the transaction, so notifications hear of the
+   * post once it is committed.
    */
-  private async storePost(post: NewPost, rendered: StoredBody & { mentionedUserIds: string[] }, unit: UnitOfWork) {
+  private async storePost(
+    post: NewPost,
+    rendered: StoredBody & { mentionedUserIds: string[]; author: ForumAuthor },
+    known: KnownThread,
+    unit: UnitOfWork,
+  ) {
     const { manager } = unit;
     const id = randomUUID();
-    const thread = await this.threads.bumpForPost(post.threadId, id, post.at, isCoordinator(post.author), manager);
-    if (!thread) throw ForumsErrors.threadLocked('This thread is locked');
-    const inserted = await this.posts.insert(
+    const replyToAuthorId = post.replyToPostId ? known.replyToAuthorId : undefined;
+    // Nobody hears of a post in a hidden thread: members may not see it, and its title would tell.
+    const heard = !known.hidden;
+    await unit.emit('forum.post.created', {
+      postId: id,
+      threadId: post.threadId,
+      threadTitle: known.title,
+      categorySlug: known.categorySlug,
+      authorId: post.author.id,
+      authorName: rendered.author.displayName,
+      replyToAuthorId: heard && replyToAuthorId && replyToAuthorId !== post.author.id ? replyToAuthorId : null,
+      quoted: heard && replyToAuthorId !== undefined && replyToAuthorId !== post.author.id && rendered.quoteHtml !== null,
+      mentionedUserIds: heard ? rendered.mentionedUserIds : [],
+      subscriberIds: heard ? known.subscriberIds : [],
+      link: `/forums/threads/${post.threadId}?post=${id}`,
+      preview: preview(rendered.text),
+    });
+    // Claimed with the post: both are stored, or neither (a retry answered the original before this).
+    const attached = await this.files.attach(manager, post.author.id, 'forum-post', id, post.attachments);
+    // One statement: the thread's seq under its row lock, the post, its author watching the thread
+    // (posting watches it), and the category's count.
+    const thread = await this.posts.insertIntoThread(
       {
         ...rendered,
         id,
         threadId: post.threadId,
-        seq: thread.last_seq,
         authorId: post.author.id,
         replyToPostId: post.replyToPostId,
         clientId: post.clientId,
         at: post.at,
       },
+      isCoordinator(post.author),
       manager,
     );
-    if (!inserted) throw new RepeatedSubmission();
-    // Claimed with the post: both are stored, or neither (a retry answered the original before this).
-    await this.files.attach(manager, post.author.id, 'forum-post', id, post.attachments);
-    // Posting watches the thread.
-    await this.threads.subscribe(post.author.id, post.threadId, true, manager);
-    const replyToAuthorId = post.replyToPostId ? await this.posts.visibleAuthor(post.replyToPostId, null, manager) : undefined;
-    // Nobody hears of a post in a hidden thread: members may not see it, and its title would tell.
-    const heard = !thread.hidden;
-    await unit.emit('forum.post.created', {
-      postId: id,
-      threadId: post.threadId,
-      threadTitle: thread.title,
-      categorySlug: thread.category_slug,
-      authorId: post.author.id,
-      replyToAuthorId: heard && replyToAuthorId && replyToAuthorId !== post.author.id ? replyToAuthorId : null,
-      quoted: heard && replyToAuthorId !== undefined && replyToAuthorId !== post.author.id && rendered.quoteHtml !== null,
-      mentionedUserIds: heard ? rendered.mentionedUserIds : [],
-      subscriberIds: heard ? await this.threads.subscriberIds(post.threadId, post.author.id, manager) : [],
-      link: `/forums/threads/${post.threadId}?post=${id}`,
-      preview: preview(rendered.text),
-    });
-    // Last: every post of the category waits for this row lock until the transaction ends.
-    await this.categories.countPost(thread.category_id, post.at, manager);
+    if (!thread) throw ForumsErrors.threadLocked('This thread is locked');
+    if (!thread.inserted) throw new RepeatedSubmission();
+    if (thread.hidden !== known.hidden || thread.title !== known.title || thread.category_id !== known.categoryId) throw new ThreadChanged();
     const row: PostRow = {
       id,
       thread_id: post.threadId,
@@ -308,14 +377,33 @@ export class ForumsPostingService {
       has_quote: rendered.quoteHtml !== null,
       body: rendered.body,
     };
-    return { row, author: post.author, threadHidden: thread.hidden, categoryId: thread.category_id };
+    return {
+      row,
+      author: post.author,
+      authorView: rendered.author,
+      attached: attached.length > 0,
+      threadHidden: thread.hidden,
+      categoryId: thread.category_id,
+    };
   }
 
-  /** After commit: the live event for watchers, and the author's view of the post. */
-  private async announce(stored: { row: PostRow; author: AuthUser; threadHidden: boolean }): Promise<ForumPostView> {
-    const [view] = await this.views.postViews([stored.row], { id: stored.author.id, moderator: isCoordinator(stored.author) });
-    this.live.postCreated(view!, stored.threadHidden);
-    return view!;
+  /**
+   * After commit: the live event for watchers, and the author's view of the post, made from what
+   * the transaction wrote (a new post has no reactions yet; its files are read only if it has any).
+   */
+  private async announce(stored: {
+    row: PostRow;
+    author: AuthUser;
+    authorView: ForumAuthor;
+    attached: boolean;
+    threadHidden: boolean;
+  }): Promise<ForumPostView> {
+    const view = await this.views.newPostView(stored.row, stored.authorView, stored.attached, {
+      id: stored.author.id,
+      moderator: isCoordinator(stored.author),
+    });
+    this.live.postCreated(view, stored.threadHidden);
+    return view;
   }
 
   /** The post for an edit or delete by its author or a moderator; 404 for what the caller may not see. */

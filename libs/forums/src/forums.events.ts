@@ -6,6 +6,8 @@ export interface ForumPostCreated {
   threadTitle: string;
   categorySlug: string;
   authorId: string;
+  /** The author's display name as the post was written (the notifications' titles name them). */
+  authorName: string;
   /** The author of the post replied to, when it is someone else and still visible. */
   replyToAuthorId: string | null;
   /** The post quotes the one it replies to (a quote, rather than a plain reply). */

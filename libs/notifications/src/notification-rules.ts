@@ -47,7 +47,8 @@ export class NotificationRules {
   // after-commit: the post is stored whatever happens here; a failed feed write is retried, never a 500 for the author.
   @OnDomainEvent('forum.post.created', { phase: 'after-commit' })
   async onForumPost(event: ForumPostCreated): Promise<void> {
-    const author = await this.nameOf(event.authorId);
+    // The forums read the author's name before the post was written; no second read here.
+    const author = event.authorName;
     const mentioned = new Set(event.mentionedUserIds);
     const repliedTo = event.replyToAuthorId && !mentioned.has(event.replyToAuthorId) ? [event.replyToAuthorId] : [];
     const subscribers = event.subscriberIds.filter((id) => !mentioned.has(id) && !repliedTo.includes(id));

@@ -32,10 +32,20 @@ export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** One statement for the lot: rows come back in the order given. */
-  insertMany(items: NotificationInsert[]): Promise<NotificationRow[]> {
+  /**
+   * New notifications, leaving out in the same statement each item whose member turned its kind off:
+   * `preference` names the kind whose channel governs the item (null: none does) and the channel
+   * of a member who never chose one.
+   */
+  insertWanted(items: (NotificationInsert & { preference: { kind: string; defaultChannel: string } | null })[]): Promise<NotificationRow[]> {
     return this.db.query(
       `INSERT INTO notifications (user_id, kind, title, body, link, source_id, actor_id)
-       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::uuid[], $7::uuid[])
+       SELECT i.user_id, i.kind, i.title, i.body, i.link, i.source_id, i.actor_id
+         FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::uuid[], $7::uuid[], $8::varchar[], $9::varchar[])
+              WITH ORDINALITY AS i(user_id, kind, title, body, link, source_id, actor_id, preference_kind, default_channel, n)
+         LEFT JOIN notification_preferences p ON p.user_id = i.user_id AND p.kind = i.preference_kind
+        WHERE COALESCE(p.channel, i.default_channel) IS DISTINCT FROM 'off'
+        ORDER BY i.n
        RETURNING ${COLUMNS}`,
       [
         items.map((i) => i.userId),
@@ -45,6 +55,8 @@ export class NotificationsRepository {
         items.map((i) => i.link),
         items.map((i) => i.sourceId),
         items.map((i) => i.actorId),
+        items.map((i) => i.preference?.kind ?? null),
+        items.map((i) => i.preference?.defaultChannel ?? null),
       ],
     );
   }

@@ -37,10 +37,12 @@ export class NotificationsService {
   ) {}
 
   async notify(items: NewNotification[]): Promise<void> {
-    const wanted = await this.preferences.wantedInApp(items.filter((item) => item.userId !== item.actorId));
+    const wanted = items.filter((item) => item.userId !== item.actorId);
     if (wanted.length === 0) return;
-    const rows = await this.notifications.insertMany(
+    // One statement: the rows, less those of kinds their members turned off in the app.
+    const rows = await this.notifications.insertWanted(
       wanted.map((item) => ({
+        preference: this.preferences.inAppPreference(item.kind),
         userId: item.userId,
         kind: item.kind,
         link: item.link,

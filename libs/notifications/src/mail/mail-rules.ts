@@ -28,7 +28,7 @@ import type {
 import { EntityManager } from 'typeorm';
 import { supportAudiences } from '../support-audiences';
 import { DigestRepository } from '../digest/digest.repository';
-import type { AccountMailKind, SwitchableKind } from '../preferences/notification-kinds';
+import { SWITCHABLE_KINDS, type AccountMailKind, type SwitchableKind } from '../preferences/notification-kinds';
 import { PreferencesService } from '../preferences/preferences.service';
 import { MailService } from './mail.service';
 import type { NewOutboxMail } from './outbox.repository';
@@ -70,23 +70,22 @@ export class MailRules {
   ) {}
 
   /** Mail each recipient by their channel for the kind: now, in the digest, or not at all. */
-  private async route(
+  private route(manager: EntityManager, kind: SwitchableKind, recipients: string[], payload: object, entry: DigestEntry): Promise<void> {
+    return this.routeAll(manager, [{ kind, recipients }], payload, entry);
+  }
+
+  /** As route, for several kinds at once: one statement in the writer's transaction, whatever the number of recipients. */
+  private routeAll(
     manager: EntityManager,
-    kind: SwitchableKind,
-    recipients: string[],
+    routes: { kind: SwitchableKind; recipients: string[] }[],
     payload: object,
     entry: DigestEntry,
   ): Promise<void> {
-    const channels = await this.preferences.channels(recipients, kind, manager);
-    const now = recipients.filter((id) => channels.get(id) === 'email');
-    const later = recipients.filter((id) => channels.get(id) === 'digest');
-    await this.mail.enqueue(
+    return this.mail.enqueueByChannel(
       manager,
-      now.map((userId) => ({ kind, userId, payload })),
-    );
-    await this.digests.addItems(
-      manager,
-      later.map((userId) => ({ userId, kind, ...entry })),
+      routes.flatMap(({ kind, recipients }) =>
+        recipients.map((userId) => ({ userId, kind, defaultChannel: SWITCHABLE_KINDS[kind].defaultChannel, payload, entry })),
+      ),
     );
   }
 
@@ -371,9 +370,16 @@ export class MailRules {
     const mentioned = event.mentionedUserIds;
     const answered = event.replyToAuthorId && !mentioned.includes(event.replyToAuthorId) ? [event.replyToAuthorId] : [];
     const watching = event.subscriberIds.filter((id) => !mentioned.includes(id) && !answered.includes(id));
-    await this.route(manager, 'forum.mention', mentioned, payload, entry);
-    await this.route(manager, event.quoted ? 'forum.quote' : 'forum.reply', answered, payload, entry);
-    await this.route(manager, 'forum.watching', watching, payload, entry);
+    await this.routeAll(
+      manager,
+      [
+        { kind: 'forum.mention', recipients: mentioned },
+        { kind: event.quoted ? 'forum.quote' : 'forum.reply', recipients: answered },
+        { kind: 'forum.watching', recipients: watching },
+      ],
+      payload,
+      entry,
+    );
   }
 
   // In the messages' transaction, with the read positions the events carry: the hottest write path

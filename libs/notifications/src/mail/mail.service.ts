@@ -6,7 +6,7 @@ import { NotificationsErrors } from '../notifications.errors';
 import { SWITCHABLE_KINDS, type SwitchableKind } from '../preferences/notification-kinds';
 import { PreferencesService } from '../preferences/preferences.service';
 import { MailDispatcher } from './mail-dispatcher';
-import { NewOutboxMail, OutboxRepository, OutboxRow } from './outbox.repository';
+import { NewOutboxMail, OutboxRepository, OutboxRow, type RoutedMail } from './outbox.repository';
 import { UnsubscribeTokens } from './unsubscribe-tokens';
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
@@ -48,6 +48,15 @@ export class MailService {
     const ids = await this.outbox.insert(manager, mails, this.messageIdDomain, preference);
     // Sent once committed: the next drain finds it (a kick now saves waiting for the poll).
     if (ids.length > 0) setTimeout(() => this.dispatcher.kick(), 20).unref();
+  }
+
+  /**
+   * Mail by each recipient's channel, in the caller's transaction, in one statement: now (the
+   * outbox), in their digest, or not at all (see OutboxRepository.insertByChannel).
+   */
+  async enqueueByChannel(manager: EntityManager, routed: RoutedMail[]): Promise<void> {
+    const mailed = await this.outbox.insertByChannel(manager, routed, this.messageIdDomain);
+    if (mailed > 0) setTimeout(() => this.dispatcher.kick(), 20).unref();
   }
 
   skipUnsentFor(manager: EntityManager, userId: string): Promise<void> {

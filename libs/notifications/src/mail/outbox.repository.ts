@@ -2,6 +2,7 @@ import type { MailCalendar } from './templates';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { rowsOf } from '@mutuals/core';
 import type { MailStatus } from '@mutuals/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -30,6 +31,16 @@ export interface OutboxRow {
 /** Checked just before sending: a chat mail goes only if the message is still unread. */
 export interface SendCondition {
   chatUnread: { conversationId: string; seq: number };
+}
+
+/** One recipient of a kind that members choose a channel for, with the mail's payload and its digest line. */
+export interface RoutedMail {
+  userId: string;
+  kind: string;
+  /** The kind's channel for a member who never chose one. */
+  defaultChannel: string;
+  payload: object;
+  entry: { groupTitle: string; text: string; link: string };
 }
 
 export interface NewOutboxMail {
@@ -105,6 +116,53 @@ export class OutboxRepository {
       ],
     );
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * Mail by each recipient's channel for its kind, in one statement in the caller's transaction:
+   * their choice (notification_preferences) or the kind's default; 'email' becomes an outbox row
+   * now, 'digest' a digest item (subscribing them to the digest, at its default frequency, if they
+   * were not; nothing if they turned the digest off); 'app' and 'off' nothing. Answers how many
+   * mails were queued.
+   */
+  async insertByChannel(manager: EntityManager, routed: RoutedMail[], messageIdDomain: string): Promise<number> {
+    if (routed.length === 0) return 0;
+    const [row] = await rowsOf<{ mailed: number }>(
+      manager,
+      `WITH routed AS (
+         SELECT r.n, r.user_id, r.kind, r.payload, r.group_title, r.text, r.link, COALESCE(p.channel, r.default_channel) AS channel
+           FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::jsonb[], $5::varchar[], $6::varchar[], $7::varchar[])
+                WITH ORDINALITY AS r(user_id, kind, default_channel, payload, group_title, text, link, n)
+           LEFT JOIN notification_preferences p ON p.user_id = r.user_id AND p.kind = r.kind
+       ), mailed AS (
+         INSERT INTO mail_outbox (id, message_id, kind, user_id, payload, next_attempt_at)
+         SELECT m.id, '<' || m.id || '@' || $8 || '>', m.kind, m.user_id, m.payload, now()
+           FROM (SELECT gen_random_uuid() AS id, n, kind, user_id, payload FROM routed WHERE channel = 'email') m ORDER BY m.n
+         ON CONFLICT (dedupe_key) DO NOTHING
+         RETURNING id
+       ), subscribed AS (
+         INSERT INTO digest_subscriptions (user_id) SELECT DISTINCT user_id FROM routed WHERE channel = 'digest'
+         ON CONFLICT (user_id) DO NOTHING
+       ), digested AS (
+         INSERT INTO digest_items (user_id, kind, group_title, text, link)
+         SELECT r.user_id, r.kind, r.group_title, r.text, r.link
+           FROM routed r LEFT JOIN digest_subscriptions s ON s.user_id = r.user_id
+          WHERE r.channel = 'digest' AND (s.user_id IS NULL OR s.frequency <> 'off')
+          ORDER BY r.n
+       )
+       SELECT count(*)::int AS mailed FROM mailed`,
+      [
+        routed.map((r) => r.userId),
+        routed.map((r) => r.kind),
+        routed.map((r) => r.defaultChannel),
+        routed.map((r) => JSON.stringify(r.payload)),
+        routed.map((r) => r.entry.groupTitle.slice(0, 200)),
+        routed.map((r) => r.entry.text.slice(0, 300)),
+        routed.map((r) => r.entry.link.slice(0, 300)),
+        messageIdDomain,
+      ],
+    );
+    return row?.mailed ?? 0;
   }
 
   /** How many mails wait to be sent, are being sent, or gave up (the rest are history). */

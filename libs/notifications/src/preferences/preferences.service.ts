@@ -28,19 +28,10 @@ export class PreferencesService {
     return new Map(userIds.map((id) => [id, chosen.get(id) ?? fallback]));
   }
 
-  /** Drops in-app notifications whose kind the member turned off. */
-  async wantedInApp<T extends { userId: string; kind: string }>(items: T[]): Promise<T[]> {
-    const byKind = new Map<SwitchableKind, T[]>();
-    for (const item of items) {
-      const kind = IN_APP_KIND_TO_PREFERENCE[item.kind];
-      if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), item]);
-    }
-    const off = new Set<T>();
-    for (const [kind, group] of byKind) {
-      const channels = await this.channels([...new Set(group.map((i) => i.userId))], kind);
-      for (const item of group) if (channels.get(item.userId) === 'off') off.add(item);
-    }
-    return items.filter((item) => !off.has(item));
+  /** The preference that governs an in-app notification of this kind, with its default channel; null when none does. */
+  inAppPreference(kind: string): { kind: SwitchableKind; defaultChannel: NotificationChannel } | null {
+    const preference = IN_APP_KIND_TO_PREFERENCE[kind];
+    return preference ? { kind: preference, defaultChannel: SWITCHABLE_KINDS[preference].defaultChannel } : null;
   }
 
   async view(userId: string): Promise<NotificationPreferencesView> {
