@@ -6,6 +6,8 @@ import { createCoordinator, createMember, signInWithCookies, type TestMember } f
 import { allPosts, createCategory, createThread, reply } from '../support/forums';
 import { api, startMentorship } from '../support/mentoring';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server';
+import { draftStory } from '../support/stories';
+import { createApplicant, draftApplication } from '../support/support';
 import { TestApp, startTestApp } from '../support/test-app';
 
 const PASSWORD = 'correct horse battery';
@@ -342,6 +344,22 @@ describe('accounts', () => {
       expect(text).not.toContain(other.email);
       expect(text).not.toMatch(/token_hash|password/);
       await request(t.url).get('/api/v1/me/export').expect(401);
+    });
+
+    it('holds the stories they wrote, the support applications they started and their partnership pitches', async () => {
+      const applicant = await createApplicant(t);
+      const story = await draftStory(t, applicant, { title: 'Our first year as a mutual' });
+      const application = await draftApplication(t, applicant);
+      const data = (await request(t.url).get('/api/v1/me/export').set(applicant.auth).expect(200)).body;
+      expect(data.stories.written).toEqual([expect.objectContaining({ id: story.id, title: 'Our first year as a mutual' })]);
+      expect(data.stories.credited).toEqual([]);
+      expect(data.supportApplications).toEqual([expect.objectContaining({ id: application.id, status: 'draft' })]);
+      expect(data.partnerships).toEqual({ posted: [], pitches: [] });
+      // Someone else's download holds none of it.
+      const other = await createMember(t);
+      const theirs = JSON.stringify((await request(t.url).get('/api/v1/me/export').set(other.auth).expect(200)).body);
+      expect(theirs).not.toContain(story.id);
+      expect(theirs).not.toContain(application.id);
     });
   });
 });

@@ -344,4 +344,22 @@ export class OpportunitiesRepository {
        GROUP BY o.${column}`,
     );
   }
+
+  /** The member's download: the opportunities they posted and the pitches they wrote. */
+  async exportOf(userId: string) {
+    const [posted, pitches] = await Promise.all([
+      this.db.query(
+        `SELECT id, title, commissioner, description, sector, region, value_band, capabilities_sought, deadline, status, value_won, created_at
+           FROM partnership_opportunities WHERE posted_by = $1 ORDER BY created_at`,
+        [userId],
+      ),
+      this.db.query(
+        `SELECT i.id, i.opportunity_id, o.title AS opportunity, i.pitch, i.shortlisted_at, i.created_at
+           FROM partnership_interests i JOIN partnership_opportunities o ON o.id = i.opportunity_id
+          WHERE i.member_id = $1 ORDER BY i.created_at`,
+        [userId],
+      ),
+    ]);
+    return { posted, pitches };
+  }
 }

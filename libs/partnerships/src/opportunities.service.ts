@@ -35,6 +35,11 @@ export class OpportunitiesService {
     private readonly events: DomainEvents,
   ) {}
 
+  /** What the member's "download my data" holds from this lib. */
+  exportOf(userId: string) {
+    return this.opportunities.exportOf(userId);
+  }
+
   async post(caller: AuthUser, input: CreateOpportunityDto): Promise<OpportunityView> {
     const organisation = await this.access.requireOrganisation(caller.id, 'Posting an opportunity');
     const deadline = futureDeadline(input.deadline);

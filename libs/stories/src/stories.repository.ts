@@ -338,4 +338,22 @@ export class StoriesRepository {
       [filter.from ?? null, filter.to ?? null, filter.sector ?? null],
     );
   }
+
+  /** The member's download: the stories they wrote, and the stories that credit them with their answer. */
+  async exportOf(userId: string) {
+    const [written, credited] = await Promise.all([
+      this.db.query(
+        `SELECT id, slug, title, summary, body, status, featured, reason, outcomes, organisation_credits, created_at, updated_at
+           FROM stories WHERE author_id = $1 ORDER BY created_at`,
+        [userId],
+      ),
+      this.db.query(
+        `SELECT s.id AS story_id, s.title, c.role, c.consent, c.asked_at, c.consented_at
+           FROM story_credits c JOIN stories s ON s.id = c.story_id
+          WHERE c.user_id = $1 AND s.author_id <> $1 ORDER BY s.created_at`,
+        [userId],
+      ),
+    ]);
+    return { written, credited };
+  }
 }

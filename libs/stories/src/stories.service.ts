@@ -51,6 +51,11 @@ export class StoriesService {
     private readonly mentorships: MentorshipsService,
   ) {}
 
+  /** What the member's "download my data" holds from this lib. */
+  exportOf(userId: string) {
+    return this.stories.exportOf(userId);
+  }
+
   // ---- reading ----
 
   async listPublished(query: PublicStoriesQuery): Promise<Page<StorySummary>> {

@@ -432,4 +432,15 @@ export class SupportRepository {
       [partnerIds],
     );
   }
+
+  /** The member's download: the applications they started for their organisation (scores and notes of the assessment are the programme's). */
+  exportOf(userId: string) {
+    return this.db.query(
+      `SELECT id, status, areas, need, outcome, by_when, growth_case, match_funding_pence, match_funding_source,
+              information_request, decline_reason, allocated_pence, delivered_pence, rating, feedback,
+              created_at, submitted_at, decided_at, delivered_at, closed_at
+         FROM support_applications WHERE applicant_id = $1 ORDER BY created_at`,
+      [userId],
+    );
+  }
 }

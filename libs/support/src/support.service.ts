@@ -69,6 +69,11 @@ export class SupportService {
     private readonly files: FilesService,
   ) {}
 
+  /** What the member's "download my data" holds from this lib. */
+  exportOf(userId: string) {
+    return this.support.exportOf(userId);
+  }
+
   // ---- who may see what ----
 
   private async viewer(user: AuthUser): Promise<Viewer> {
