@@ -69,7 +69,7 @@ describeBrowser('success stories journey', () => {
     const reader = await world.newPerson({ width: 390 });
     const r = reader.page;
     await r.goto('/');
-    await r.getByRole('heading', { name: 'Success stories' }).waitFor();
+    await r.getByRole('heading', { level: 2, name: 'Success stories' }).waitFor();
     await r.getByRole('link', { name: 'Riverside Care: 312 staff, now the owners' }).click();
     await r.waitForURL(/\/stories\/riverside-care-312-staff-now-the-owners$/);
     await r.getByRole('heading', { level: 1, name: 'Riverside Care: 312 staff, now the owners' }).waitFor();
