@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { FilePurpose, FileView } from '@mutuals/contracts';
 import type { TestMember } from './factories';
 import type { TestApp } from './test-app';
+import { minimalPdf } from '../../apps/api/src/seed/minimal-pdf';
 
 /** A real photo-like JPEG of the given size, optionally carrying GPS coordinates in its EXIF. */
 export async function jpeg(width = 640, height = 480, options: { gps?: boolean } = {}): Promise<Buffer> {
@@ -62,27 +63,8 @@ export const SVG_WITH_SCRIPT = Buffer.from(
 /** The first bytes of a Windows executable. */
 export const EXECUTABLE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from([0x80, 0, 0, 0]), Buffer.from('This program cannot be run in DOS mode.')]);
 
-/** A minimal, valid one-page PDF. */
-export function pdf(text = 'Options appraisal checklist'): Buffer {
-  const stream = `BT /F1 18 Tf 72 720 Td (${text}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
+/** A minimal, valid one-page PDF (the demo data's own). */
+export const pdf = (text = 'Options appraisal checklist'): Buffer => minimalPdf(text);
 
 export function upload(t: TestApp, member: TestMember, purpose: FilePurpose, bytes: Buffer, filename: string, contentType = 'application/octet-stream') {
   return request(t.url).post('/api/v1/files').query({ purpose }).set(member.auth).attach('file', bytes, { filename, contentType });

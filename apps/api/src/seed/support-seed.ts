@@ -5,6 +5,7 @@ import { IdentityService, type AuthUser } from '@mutuals/identity';
 import { SupportService } from '@mutuals/support';
 import { DEMO_MENTEE_EMAIL, DEMO_PASSWORD } from './demo-data';
 import { DemoSeeder, type DemoWorld } from './demo-seeder';
+import { minimalPdf } from './minimal-pdf';
 
 const actingAs = (id: string, role: AuthUser['role'] = 'member'): AuthUser => ({
   id,
@@ -312,7 +313,7 @@ export class SupportDemoSeed implements OnModuleInit {
     if (demo.deliverable) {
       const file = await this.files.upload(adviser, 'attachment', async () => ({
         filename: `${demo.deliverable}.pdf`,
-        bytes: pdf(demo.deliverable!),
+        bytes: minimalPdf(demo.deliverable!),
       }));
       await this.support.addDeliverable(adviser, id, { fileId: file.id, title: demo.deliverable });
     }
@@ -321,26 +322,4 @@ export class SupportDemoSeed implements OnModuleInit {
     if (demo.stop === 'delivered') return;
     await this.support.confirm(applicant, id, { rating: 5, feedback: 'Practical, clear and on time: the board adopted it unchanged.' });
   }
-}
-
-/** A minimal one-page PDF naming the deliverable. */
-function pdf(text: string): Buffer {
-  const stream = `BT /F1 18 Tf 72 720 Td (${text.replace(/[()\\]/g, '')}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
 }
