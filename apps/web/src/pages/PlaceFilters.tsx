@@ -1,4 +1,4 @@
-// The sector and region selects of a search form (the directory, the coordinators' people page).
+// The sector and region selects of a search form (the directory, the coordinators’ people page, the partnerships board).
 import type { TaxonomyView } from '@mutuals/contracts';
 import { termOptions } from '../api/taxonomy';
 import { Select } from '../components';

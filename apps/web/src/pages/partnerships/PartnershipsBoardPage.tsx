@@ -7,8 +7,9 @@ import type { OpportunityListQuery, OpportunityView } from '@mutuals/contracts';
 import { errorMessage } from '../../api/client';
 import { opportunitiesQuery } from '../../api/partnerships';
 import { pageItems } from '../../api/queryClient';
-import { termOptions, useTaxonomy } from '../../api/taxonomy';
-import { Alert, ButtonLink, EmptyState, LoadMore, PageTitle, Select, Spinner, Tabs, TextField } from '../../components';
+import { useTaxonomy } from '../../api/taxonomy';
+import { Alert, ButtonLink, EmptyState, LoadMore, PageTitle, Spinner, Tabs, TextField } from '../../components';
+import { PlaceFilters } from '../PlaceFilters';
 import { CapabilityList, FitReasons, OpportunityFacts, StatusBadge } from './partnershipsShared';
 
 type Scope = 'board' | 'mine';
@@ -46,21 +47,10 @@ export function PartnershipsBoardPage() {
       >
         {scope === 'board' && (
           <form className="resource-filters" role="search" onSubmit={(e) => e.preventDefault()}>
-            <Select
-              label="Sector"
-              name="sector"
-              placeholder="Any"
-              options={termOptions(taxonomy?.sectors)}
-              value={filter.sector ?? ''}
-              onChange={(e) => setFilter((f) => ({ ...f, sector: e.target.value || undefined }))}
-            />
-            <Select
-              label="Region"
-              name="region"
-              placeholder="Any"
-              options={termOptions(taxonomy?.regions)}
-              value={filter.region ?? ''}
-              onChange={(e) => setFilter((f) => ({ ...f, region: e.target.value || undefined }))}
+            <PlaceFilters
+              taxonomy={taxonomy}
+              value={{ sector: filter.sector ?? '', region: filter.region ?? '' }}
+              onChange={(place) => setFilter((f) => ({ ...f, sector: place.sector || undefined, region: place.region || undefined }))}
             />
             <TextField
               label="Deadline on or before"
