@@ -339,6 +339,33 @@ export class StoriesRepository {
     );
   }
 
+  /**
+   * A leaving author's stories that go with them: those never published (their unfinished text)
+   * or, when they ask for their writing to be erased, all of them. Answers the ids.
+   */
+  async deleteAuthored(runner: SqlRunner, userId: string, erase: boolean): Promise<string[]> {
+    const rows = await rowsOf<{ id: string }>(
+      runner,
+      `DELETE FROM stories WHERE author_id = $1 AND ($2::boolean OR published_at IS NULL) RETURNING id`,
+      [userId, erase],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * A leaving member's credits in others' stories. Where the story is out (published or
+   * withdrawn) their consent covered that version and their link to it goes; anywhere else it
+   * counts as declined, so nobody publishes a text naming them that they can no longer approve.
+   */
+  async removeCredits(runner: SqlRunner, userId: string): Promise<void> {
+    await runner.query(
+      `DELETE FROM story_credits c USING stories s
+        WHERE c.story_id = s.id AND c.user_id = $1 AND s.status IN ('published', 'withdrawn')`,
+      [userId],
+    );
+    await runner.query(`UPDATE story_credits SET consent = 'declined', consented_at = now() WHERE user_id = $1`, [userId]);
+  }
+
   /** The member's download: the stories they wrote, and the stories that credit them with their answer. */
   async exportOf(userId: string) {
     const [written, credited] = await Promise.all([
