@@ -297,6 +297,21 @@ export class StoriesRepository {
     return rows.map((r) => r.user_id);
   }
 
+  /**
+   * Forgets the answers of these credited members (all but `keep`, the author): they answered an
+   * earlier version. Not asked either, so the next submission asks them again. Answers who they are.
+   */
+  async resetAnswers(runner: SqlRunner, storyId: string, userIds: readonly string[] | null, keep: string): Promise<string[]> {
+    const rows = await rowsOf<{ user_id: string }>(
+      runner,
+      `UPDATE story_credits SET consent = 'pending', consented_at = NULL, asked_at = NULL
+        WHERE story_id = $1 AND user_id <> $3 AND consent <> 'pending' AND ($2::uuid[] IS NULL OR user_id = ANY($2::uuid[]))
+       RETURNING user_id`,
+      [storyId, userIds, keep],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
   /** Records a member's answer, once they were asked; false when they were not. */
   async setConsent(runner: SqlRunner, storyId: string, userId: string, consent: 'given' | 'declined'): Promise<boolean> {
     return (
