@@ -118,7 +118,7 @@ export class ForumsPostingService {
       return this.storePost(post, rendered, known, unit);
     });
     if (!stored) return { value: (await this.originalThread(author, input.clientId!))!, created: false };
-    await this.cache.changed({ threadId, categoryId: input.categoryId });
+    await this.cache.changed({ threadId, categoryId: input.categoryId, searched: true });
     const firstPost = await this.announce(stored);
     return { value: { ...(await this.reading.getThread(threadId, author)), firstPost }, created: true };
   }
@@ -199,7 +199,7 @@ export class ForumsPostingService {
         replyToAuthorId: thread.reply_to_author_id ?? undefined,
       };
       const stored = await this.events.transaction((unit) => this.storePost(post, rendered, known, unit));
-      await this.cache.changed({ threadId, categoryId: stored.categoryId });
+      await this.cache.changed({ threadId, categoryId: stored.categoryId, searched: true });
       return { value: await this.announce(stored), created: true };
     } catch (error) {
       // The same key raced this request and won; the seq this one took was rolled back with it.
@@ -222,7 +222,7 @@ export class ForumsPostingService {
       );
       return locked;
     });
-    await this.cache.changed({ threadId: post.thread_id });
+    await this.cache.changed({ threadId: post.thread_id, searched: true });
     const threadHidden = post.thread_hidden;
     const view = await this.reading.getPost(postId, editor);
     this.live.postUpdated(view, threadHidden);
@@ -237,7 +237,7 @@ export class ForumsPostingService {
       await unit.emit('forum.post.deleted', { postId });
       return { threadId: post.thread_id, categoryId };
     });
-    await this.cache.changed({ threadId, categoryId });
+    await this.cache.changed({ threadId, categoryId, searched: true });
     this.live.postRemoved(threadId, postId);
   }
 
@@ -302,10 +302,7 @@ export class ForumsPostingService {
   private async rendered(post: NewPost, title: string | null) {
     const body = withoutNul(post.body);
     const rendering = renderPost(body, post.replyToPostId !== null);
-    const [byHandle, authors] = await Promise.all([
-      this.identity.findByHandles(rendering.mentions),
-      this.views.authors([post.author.id]),
-    ]);
+    const [byHandle, authors] = await Promise.all([this.identity.findByHandles(rendering.mentions), this.views.authors([post.author.id])]);
     const mentioned = byHandle.filter((u) => u.status === 'active' && u.id !== post.author.id);
     return { ...rendering, body, title: title ?? '', mentionedUserIds: mentioned.map((u) => u.id), author: authors.get(post.author.id)! };
   }
@@ -362,7 +359,8 @@ export class ForumsPostingService {
     );
     if (!thread) throw ForumsErrors.threadLocked('This thread is locked');
     if (!thread.inserted) throw new RepeatedSubmission();
-    if (thread.hidden !== known.hidden || thread.title !== known.title || thread.category_id !== known.categoryId) throw new ThreadChanged();
+    if (thread.hidden !== known.hidden || thread.title !== known.title || thread.category_id !== known.categoryId)
+      throw new ThreadChanged();
     const row: PostRow = {
       id,
       thread_id: post.threadId,
