@@ -4,9 +4,30 @@ import { rowsOf } from '@mutuals/core';
 import type { ForumReaction } from '@mutuals/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostStatus } from './entities/post.entity';
+import { addToStripesSql, categoryStripeSql } from './forum-categories.repository';
 
-// The hot statements (THREAD_POSTS_SQL, POST_REACTORS_SQL) are exported: test/bench/forums.bench.ts
+// The hot statements (THREAD_POSTS_SQL, POST_REACTORS_SQL, INSERT_INTO_THREAD_SQL) are exported: test/bench/forums.bench.ts
 // runs the very same SQL behind a bare node:http server as its baseline.
+
+/** A reply's one statement (see ForumPostsRepository.insertIntoThread). */
+export const INSERT_INTO_THREAD_SQL = `WITH bumped AS (
+     UPDATE forum_threads
+        SET last_seq = last_seq + 1, reply_count = reply_count + (CASE WHEN last_seq > 0 THEN 1 ELSE 0 END),
+            last_post_at = $2, last_post_id = $3
+      WHERE id = $1 AND ((NOT locked AND NOT hidden) OR $4)
+      RETURNING last_seq, title, category_id, hidden
+   ), inserted AS (
+     INSERT INTO forum_posts (id, thread_id, seq, author_id, body, body_html, quote_html, plain_text, reply_to_post_id, client_id, created_at, search)
+     SELECT $3, $1, b.last_seq, $5, $6, $7, $8, $9, $10, $11, $2,
+            setweight(to_tsvector('english', $12), 'A') || setweight(to_tsvector('english', $9), 'B')
+       FROM bumped b
+     ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id
+   ), subscribed AS (
+     INSERT INTO forum_subscriptions (user_id, thread_id) SELECT $5, $1 FROM inserted ON CONFLICT DO NOTHING
+   ), counted AS (
+     ${addToStripesSql(`SELECT b.category_id, ${categoryStripeSql('$1::uuid')}, (b.last_seq = 1)::int, 1, $2::timestamptz FROM inserted, bumped b`)}
+   )
+   SELECT b.last_seq, b.title, b.category_id, b.hidden, EXISTS (SELECT 1 FROM inserted) AS inserted FROM bumped b`;
 
 /**
  * The columns of a post with the post it replies to joined as `q`. A deleted post keeps no text;
@@ -174,53 +195,28 @@ export class ForumPostsRepository {
   /**
    * A post into its thread in one round trip, inside the caller's transaction: takes the thread's
    * row lock and its next seq (seqs are handed out under that lock, so they commit in order), inserts the post at that
-   * seq, subscribes its author to the thread, and counts the post in its category (that row lock
-   * is taken after the thread's, as every writer takes them). Both locks are held to the end of
-   * the transaction, so the caller sends this last, just before COMMIT: every other post of the
-   * thread or category waits that long. No row when the thread is gone, or locked or hidden to a
-   * member; `inserted` false when the author used this clientId before (the caller rolls back).
+   * seq, subscribes its author to the thread, and counts the post (and a new thread with its first
+   * post) in the thread's stripe of its category's counts (that row lock is taken after the
+   * thread's, as every writer takes them; posters in other threads of the category mostly have
+   * other stripes). Both locks are held to the end of the transaction, so the caller sends this
+   * last, just before COMMIT. No row when the thread is gone, or locked or hidden to a member;
+   * `inserted` false when the author used this clientId before (the caller rolls back).
    */
-  async insertIntoThread(
-    post: Omit<NewPostRow, 'seq'>,
-    moderator: boolean,
-    manager: EntityManager,
-  ): Promise<PostedThread | undefined> {
-    const [row] = await rowsOf<PostedThread>(
-      manager,
-      `WITH bumped AS (
-         UPDATE forum_threads
-            SET last_seq = last_seq + 1, reply_count = reply_count + (CASE WHEN last_seq > 0 THEN 1 ELSE 0 END),
-                last_post_at = $2, last_post_id = $3
-          WHERE id = $1 AND ((NOT locked AND NOT hidden) OR $4)
-          RETURNING last_seq, title, category_id, hidden
-       ), inserted AS (
-         INSERT INTO forum_posts (id, thread_id, seq, author_id, body, body_html, quote_html, plain_text, reply_to_post_id, client_id, created_at, search)
-         SELECT $3, $1, b.last_seq, $5, $6, $7, $8, $9, $10, $11, $2,
-                setweight(to_tsvector('english', $12), 'A') || setweight(to_tsvector('english', $9), 'B')
-           FROM bumped b
-         ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id
-       ), subscribed AS (
-         INSERT INTO forum_subscriptions (user_id, thread_id) SELECT $5, $1 FROM inserted ON CONFLICT DO NOTHING
-       ), counted AS (
-         UPDATE forum_categories c SET post_count = post_count + 1, last_activity_at = GREATEST(last_activity_at, $2)
-           FROM inserted, bumped b WHERE c.id = b.category_id
-       )
-       SELECT b.last_seq, b.title, b.category_id, b.hidden, EXISTS (SELECT 1 FROM inserted) AS inserted FROM bumped b`,
-      [
-        post.threadId,
-        post.at,
-        post.id,
-        moderator,
-        post.authorId,
-        post.body,
-        post.html,
-        post.quoteHtml,
-        post.text,
-        post.replyToPostId,
-        post.clientId,
-        post.title,
-      ],
-    );
+  async insertIntoThread(post: Omit<NewPostRow, 'seq'>, moderator: boolean, manager: EntityManager): Promise<PostedThread | undefined> {
+    const [row] = await rowsOf<PostedThread>(manager, INSERT_INTO_THREAD_SQL, [
+      post.threadId,
+      post.at,
+      post.id,
+      moderator,
+      post.authorId,
+      post.body,
+      post.html,
+      post.quoteHtml,
+      post.text,
+      post.replyToPostId,
+      post.clientId,
+      post.title,
+    ]);
     return row;
   }
 

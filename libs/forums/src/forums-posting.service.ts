@@ -105,7 +105,6 @@ export class ForumsPostingService {
       );
       // The same key raced this request and won.
       if (!inserted) return null;
-      await this.categories.moveCounts(input.categoryId, { threads: 1, posts: 0 }, unit.manager);
       // A new thread: nobody else watches it, and its first post replies to nothing.
       const known: KnownThread = {
         title: input.title,
@@ -302,10 +301,7 @@ export class ForumsPostingService {
   private async rendered(post: NewPost, title: string | null) {
     const body = withoutNul(post.body);
     const rendering = renderPost(body, post.replyToPostId !== null);
-    const [byHandle, authors] = await Promise.all([
-      this.identity.findByHandles(rendering.mentions),
-      this.views.authors([post.author.id]),
-    ]);
+    const [byHandle, authors] = await Promise.all([this.identity.findByHandles(rendering.mentions), this.views.authors([post.author.id])]);
     const mentioned = byHandle.filter((u) => u.status === 'active' && u.id !== post.author.id);
     return { ...rendering, body, title: title ?? '', mentionedUserIds: mentioned.map((u) => u.id), author: authors.get(post.author.id)! };
   }
@@ -362,7 +358,8 @@ export class ForumsPostingService {
     );
     if (!thread) throw ForumsErrors.threadLocked('This thread is locked');
     if (!thread.inserted) throw new RepeatedSubmission();
-    if (thread.hidden !== known.hidden || thread.title !== known.title || thread.category_id !== known.categoryId) throw new ThreadChanged();
+    if (thread.hidden !== known.hidden || thread.title !== known.title || thread.category_id !== known.categoryId)
+      throw new ThreadChanged();
     const row: PostRow = {
       id,
       thread_id: post.threadId,
