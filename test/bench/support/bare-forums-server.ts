@@ -8,7 +8,7 @@ import { Pool } from 'pg';
 import { EmbeddedPostgres } from '../../../libs/core/src/database/embedded-postgres';
 import { INSERT_INTO_THREAD_SQL, POST_REACTORS_SQL, THREAD_POSTS_SQL } from '../../../libs/forums/src/forum-posts.repository';
 import { HEADLINE_OPTIONS, searchSql } from '../../../libs/forums/src/forum-search.repository';
-import { UNREAD_COUNTS_SQL, categoryThreadsSql } from '../../../libs/forums/src/forum-threads.repository';
+import { THREAD_FOR_POSTING_SQL, UNREAD_COUNTS_SQL, categoryThreadsSql } from '../../../libs/forums/src/forum-threads.repository';
 import { snippetHtml } from '../../../libs/forums/src/post-text';
 
 export interface BareForumsConfig {
@@ -75,26 +75,35 @@ async function main(): Promise<void> {
         return { items: hits.map((h) => ({ ...h, snippet: snippetHtml(h.headline), author: names.get(h.author_id) })) };
       },
     ],
-    // A reply: the app's one statement (the thread's seq under its row lock, the post with its search
-    // vector, the author's subscription, the category's count), in a transaction as the app sends it.
+    // A reply as the app sends one that nobody watches: the thread read first, then one statement (the
+    // thread's seq under its row lock, the post with its search vector, the author's subscription,
+    // the category's count) as its own transaction.
     [
       'POST',
       /^\/threads\/([0-9a-f-]{36})\/posts$/,
       async (m, _, raw) => {
         const { body } = JSON.parse(raw) as { body: string };
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
-          const params = [m[1], new Date(), randomUUID(), false, viewerId, body, `<p>${body}</p>`, null, body, null, null, ''];
-          const [thread] = (await client.query(INSERT_INTO_THREAD_SQL, params)).rows;
-          await client.query('COMMIT');
-          return { id: params[2], seq: thread.last_seq, created_at: params[1] };
-        } catch (error) {
-          await client.query('ROLLBACK');
-          throw error;
-        } finally {
-          client.release();
-        }
+        const [thread] = (await pool.query(THREAD_FOR_POSTING_SQL, [m[1], viewerId, null, true])).rows;
+        const [id, at] = [randomUUID(), new Date()];
+        const params = [
+          m[1],
+          at,
+          id,
+          false,
+          viewerId,
+          body,
+          `<p>${body}</p>`,
+          null,
+          body,
+          null,
+          null,
+          '',
+          thread.title,
+          thread.hidden,
+          thread.category_id,
+        ];
+        const [stored] = (await pool.query(INSERT_INTO_THREAD_SQL, params)).rows;
+        return { id, seq: stored.last_seq, created_at: at };
       },
     ],
   ];
