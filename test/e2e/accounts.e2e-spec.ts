@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ACCOUNT_MAIL_ENV, accountMailbox, tokenOf } from '../support/account-mail';
-import { createCoordinator, createMember, signInWithCookies, type TestMember } from '../support/factories';
+import { ProfilesService } from '@mutuals/profiles';
+import { createCoordinator, createMember, createOrganisation, signInWithCookies, type TestMember } from '../support/factories';
+import { fetchFile, jpeg, pdf, png, uploaded } from '../support/files';
 import { allPosts, createCategory, createThread, reply } from '../support/forums';
 import { api, startMentorship } from '../support/mentoring';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server';
 import { draftStory } from '../support/stories';
-import { createApplicant, draftApplication } from '../support/support';
+import { createApplicant, createPartner, draftApplication, submittedApplication } from '../support/support';
 import { TestApp, startTestApp } from '../support/test-app';
 
 const PASSWORD = 'correct horse battery';
@@ -296,6 +298,170 @@ describe('accounts', () => {
       expect(Number(traces.n)).toBe(0);
       const [load] = await db.query('SELECT active FROM mentor_load WHERE mentor_id = $1', [mentor.id]);
       expect(load.active).toBe(0);
+    });
+  });
+
+  describe('deleting an account: what the organisation and the programme keep', () => {
+    const deleteMe = (who: TestMember, body: object = { password: PASSWORD }) =>
+      request(t.url).delete('/api/v1/me').set(who.auth).send(body).expect(204);
+
+    it('keeps the opportunity and pitches of organisations, and hands the shortlist conversation to a colleague', async () => {
+      const poster = await createMember(t, { displayName: 'Poster Leaving' });
+      const organisation = await createOrganisation(t, poster, { kind: 'mutual', sector: 'sport-leisure', region: 'north-west' });
+      const colleague = await createMember(t);
+      await t.app.get(ProfilesService).addOrganisationMember(organisation.id, colleague.id);
+      const [partner, later] = [await createMember(t, { displayName: 'Pitcher Leaving' }), await createMember(t)];
+      await createOrganisation(t, partner, { kind: 'vcse', sector: 'public-health', region: 'north-west' });
+      await createOrganisation(t, later, { kind: 'vcse', sector: 'public-health', region: 'north-west' });
+      const opportunity = await api(t)
+        .post('/partnerships/opportunities', poster, {
+          title: 'Falls prevention in Wigan',
+          commissioner: 'Wigan Council',
+          description: 'Strength and balance classes in community venues.',
+          sector: 'public-health',
+          region: 'north-west',
+          valueBand: '500k-1m',
+          capabilitiesSought: ['community-outreach'],
+          deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+          publish: true,
+        })
+        .expect(201);
+      const id = opportunity.body.id as string;
+      const pitch = (
+        await api(t)
+          .post(`/partnerships/opportunities/${id}/interests`, partner, { pitch: 'Our volunteers run balance classes in six venues.' })
+          .expect(201)
+      ).body;
+      const laterPitch = (
+        await api(t)
+          .post(`/partnerships/opportunities/${id}/interests`, later, { pitch: 'Our walking groups already cover Leigh and Atherton.' })
+          .expect(201)
+      ).body;
+      await api(t).put(`/partnerships/opportunities/${id}/interests/${pitch.id}/shortlist`, poster).expect(200);
+      const conversationId = (await api(t).post(`/partnerships/opportunities/${id}/conversation`, poster).expect(200)).body.conversationId;
+      await api(t)
+        .post(`/chat/conversations/${conversationId}/messages`, poster, { clientId: randomUUID(), body: 'Welcome aboard' })
+        .expect(201);
+
+      await deleteMe(poster);
+      await deleteMe(partner);
+
+      // The organisation's opportunity stays, and so does the partner organisation's pitch, written by no one now.
+      expect((await api(t).get(`/partnerships/opportunities/${id}`, colleague).expect(200)).body).toMatchObject({
+        title: 'Falls prevention in Wigan',
+      });
+      const pitches = (await api(t).get(`/partnerships/opportunities/${id}/interests`, colleague).expect(200)).body.items;
+      expect(pitches.find((p: { id: string }) => p.id === pitch.id)).toMatchObject({
+        pitch: 'Our volunteers run balance classes in six venues.',
+        member: { displayName: 'Former member', handle: '' },
+      });
+      // The poster's words in the conversation are gone; the colleague now runs it, so the shortlist still reaches it.
+      const messages = (await api(t).get(`/chat/conversations/${conversationId}/messages`, colleague).expect(200)).body.items;
+      expect(messages.map((m: { body: string; deleted: boolean }) => [m.body, m.deleted])).toEqual([['', true]]);
+      await api(t).put(`/partnerships/opportunities/${id}/interests/${laterPitch.id}/shortlist`, colleague).expect(200);
+      const conversations = (await api(t).get('/chat/conversations', later).expect(200)).body;
+      const group = conversations.find((c: { id: string }) => c.id === conversationId);
+      expect(group.members.find((m: { id: string }) => m.id === colleague.id)).toMatchObject({ role: 'owner' });
+      expect(JSON.stringify(await api(t).get('/me/export', colleague).expect(200))).not.toContain(poster.id);
+    });
+
+    it('keeps the support applications of the organisation for the funder, ends an adviser, and frees nothing of the fund', async () => {
+      const coordinator = await createCoordinator(t);
+      const applicant = await createApplicant(t);
+      const colleague = await createMember(t);
+      await t.app.get(ProfilesService).addOrganisationMember(applicant.organisationId, colleague.id);
+      const application = await submittedApplication(t, applicant);
+      const { partner, adviser } = await createPartner(t, coordinator);
+      const fundBefore = (await api(t).get('/admin/support/fund', coordinator).expect(200)).body;
+
+      await deleteMe(applicant);
+      await deleteMe(adviser);
+
+      const seen = (await api(t).get(`/support/applications/${application.id}`, colleague).expect(200)).body;
+      expect(seen).toMatchObject({ status: 'submitted', applicant: { displayName: 'Former member' } });
+      const queued = (await api(t).get(`/support/applications/${application.id}`, coordinator).expect(200)).body;
+      expect(queued.need).toBe(application.need);
+      const partners = (await api(t).get('/admin/support/partners', coordinator).expect(200)).body;
+      expect(partners.find((p: { id: string }) => p.id === partner.id).advisers).toEqual([]);
+      expect((await api(t).get('/admin/support/fund', coordinator).expect(200)).body).toEqual(fundBefore);
+    });
+
+    it('takes a story never published with it, keeps a published one as by a former member, and withholds its answers', async () => {
+      const coordinator = await createCoordinator(t);
+      const [author, credited, other] = [await createMember(t), await createMember(t), await createMember(t)];
+      const cover = await uploaded(t, author, 'cover', await jpeg(1200, 630), 'cover.jpg');
+      const draft = await draftStory(t, author, { title: 'Notes for a story', coverFileId: cover.id, coverAlt: 'Our staff' });
+      const published = await draftStory(t, author, {
+        title: 'Two hundred owners',
+        memberCredits: [{ userId: credited.id, role: 'Chair' }],
+      });
+      await api(t).post(`/stories/${published.id}/submit`, author).expect(200);
+      await api(t).post(`/stories/${published.id}/consent`, credited, { consent: 'given' }).expect(200);
+      const { slug } = (await api(t).post(`/admin/stories/${published.id}/publish`, coordinator).expect(200)).body;
+      // Stories of others that credit the author: one published with their consent, one still waiting on it.
+      const theirs = await draftStory(t, other, {
+        title: 'Our partnership with a mutual',
+        memberCredits: [{ userId: author.id, role: 'Partner' }],
+      });
+      await api(t).post(`/stories/${theirs.id}/submit`, other).expect(200);
+      await api(t).post(`/stories/${theirs.id}/consent`, author, { consent: 'given' }).expect(200);
+      await api(t).post(`/admin/stories/${theirs.id}/publish`, coordinator).expect(200);
+      const waiting = await draftStory(t, other, { title: 'A year of change', memberCredits: [{ userId: author.id, role: 'Adviser' }] });
+      await api(t).post(`/stories/${waiting.id}/submit`, other).expect(200);
+      await api(t).post(`/stories/${waiting.id}/consent`, author, { consent: 'given' }).expect(200);
+
+      await deleteMe(author);
+
+      await api(t).get(`/stories/by-id/${draft.id}`, coordinator).expect(404);
+      await fetchFile(t, coordinator, cover.url).expect(404);
+      const kept = (await request(t.url).get(`/api/v1/stories/${slug}`).expect(200)).body;
+      expect(kept.author.displayName).toBe('Former member');
+      const theirsNow = (await request(t.url).get(`/api/v1/stories/${theirs.slug}`).expect(200)).body;
+      expect(theirsNow.memberCredits.map((c: { userId: string }) => c.userId)).not.toContain(author.id);
+      // A former member can no longer approve what a story says of them.
+      const refused = await api(t).post(`/admin/stories/${waiting.id}/publish`, coordinator).expect(409);
+      expect(refused.body.code).toBe('consentMissing');
+    });
+
+    it('erases a published story too when asked', async () => {
+      const coordinator = await createCoordinator(t);
+      const author = await createMember(t);
+      const story = await draftStory(t, author, { title: 'Erase me entirely' });
+      await api(t).post(`/stories/${story.id}/submit`, author).expect(200);
+      const { slug } = (await api(t).post(`/admin/stories/${story.id}/publish`, coordinator).expect(200)).body;
+      await deleteMe(author, { password: PASSWORD, erase: true });
+      await request(t.url).get(`/api/v1/stories/${slug}`).expect(404);
+    });
+
+    it('removes their face, their unused uploads and what their chat messages carried', async () => {
+      const [member, other] = [await createMember(t), await createMember(t)];
+      const avatar = await uploaded(t, member, 'avatar', await png(), 'me.png');
+      await api(t).put('/me/avatar', member, { fileId: avatar.id }).expect(200);
+      const unused = await uploaded(t, member, 'attachment', pdf(), 'unused.pdf');
+      const attachment = await uploaded(t, member, 'attachment', pdf('Our staff ballot'), 'ballot.pdf');
+      const conversationId = (
+        await api(t)
+          .post('/chat/conversations', member, { kind: 'direct', memberIds: [other.id] })
+          .expect(201)
+      ).body.id;
+      await api(t)
+        .post(`/chat/conversations/${conversationId}/messages`, member, {
+          clientId: randomUUID(),
+          body: 'The ballot',
+          attachments: [{ fileId: attachment.id }],
+        })
+        .expect(201);
+      await fetchFile(t, other, avatar.url).expect(200);
+      await fetchFile(t, other, attachment.url).expect(200);
+
+      await deleteMe(member);
+
+      await fetchFile(t, other, avatar.url).expect(404);
+      await fetchFile(t, other, attachment.url).expect(404);
+      const [left] = await t.app
+        .get(DataSource)
+        .query('SELECT count(*)::int AS n FROM files WHERE id = ANY($1::uuid[])', [[avatar.id, unused.id, attachment.id]]);
+      expect(left.n).toBe(0);
     });
   });
 

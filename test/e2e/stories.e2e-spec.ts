@@ -19,6 +19,15 @@ describe('stories: writing, consent, review and the public list', () => {
 
   const anonymous = () => request(t.url);
 
+  /** The member's in-app notices that match, once the after-commit listeners had a moment to write them. */
+  async function notificationsOf(member: TestMember, match: (n: { kind: string; title: string }) => boolean) {
+    for (let attempt = 0; ; attempt++) {
+      const items: { kind: string; title: string }[] = (await api(t).get('/notifications', member).expect(200)).body.items;
+      if (items.some(match) || attempt === 50) return items.filter(match);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
   /** A story submitted by a new author crediting a new member, consent given, published. */
   async function publishedStory(overrides: Record<string, unknown> = {}) {
     const [author, credited] = [await createMember(t), await createMember(t)];
@@ -202,7 +211,98 @@ describe('stories: writing, consent, review and the public list', () => {
         [first.displayName, 'given'],
         [second.displayName, 'given'],
       ]);
-      await api(t).post(`/stories/${story.id}/consent`, second, { consent: 'declined' }).expect(409);
+    });
+
+    it('asks again everyone who answered once the author changes what they answered to, and tells them', async () => {
+      const [author, first, second, third] = [await createMember(t), await createMember(t), await createMember(t), await createMember(t)];
+      const story = await draftStory(t, author, {
+        memberCredits: [
+          { userId: first.id, role: 'Mentor' },
+          { userId: second.id, role: 'HR lead' },
+          { userId: third.id, role: 'Chair' },
+        ],
+      });
+      await api(t).post(`/stories/${story.id}/submit`, author).expect(200);
+      await api(t).post(`/stories/${story.id}/consent`, first, { consent: 'given' }).expect(200);
+      await api(t).post(`/stories/${story.id}/consent`, second, { consent: 'declined' }).expect(200);
+      await api(t).post(`/stories/${story.id}/consent`, third, { consent: 'given' }).expect(200);
+      await api(t).post(`/admin/stories/${story.id}/reject`, coordinator, { reason: 'Say what the ballot decided' }).expect(200);
+      const consents = async () =>
+        ((await api(t).get(`/stories/by-id/${story.id}`, author).expect(200)).body as StoryView).memberCredits.map((c) => c.consent);
+
+      // Sending what is already there, or changing only the mentorship link, asks nobody again.
+      await api(t).patch(`/stories/${story.id}`, author, { title: story.title, summary: story.summary }).expect(200);
+      expect(await consents()).toEqual(['given', 'declined', 'given']);
+      // Only the member whose own credit changes is asked again...
+      await api(t)
+        .patch(`/stories/${story.id}`, author, {
+          memberCredits: [
+            { userId: first.id, role: 'Mentor' },
+            { userId: second.id, role: 'HR lead' },
+            { userId: third.id, role: 'Chair of the board' },
+          ],
+        })
+        .expect(200);
+      expect(await consents()).toEqual(['given', 'declined', 'pending']);
+      // ...and everyone, once the text changes.
+      await api(t)
+        .patch(`/stories/${story.id}`, author, { body: `${story.body}\n\nThe ballot passed with 91% in favour.` })
+        .expect(200);
+      expect(await consents()).toEqual(['pending', 'pending', 'pending']);
+      const told = await notificationsOf(first, (n) => n.kind === 'story.consent' && n.title.includes('changed the story'));
+      expect(told).toHaveLength(1);
+      // Told once: their answer was already forgotten when the text changed.
+      expect(await notificationsOf(third, (n) => n.title.includes('changed the story'))).toHaveLength(1);
+
+      await api(t).post(`/stories/${story.id}/submit`, author).expect(200);
+      expect((await api(t).post(`/admin/stories/${story.id}/publish`, coordinator).expect(409)).body.code).toBe('consentMissing');
+      for (const member of [first, second, third])
+        await api(t).post(`/stories/${story.id}/consent`, member, { consent: 'given' }).expect(200);
+      await api(t).post(`/admin/stories/${story.id}/publish`, coordinator).expect(200);
+    });
+
+    it('comes off the public pages when a credited member withdraws consent, and back when they give it again', async () => {
+      const [author, first, second] = [await createMember(t), await createMember(t), await createMember(t)];
+      const story = await draftStory(t, author, {
+        title: 'Withdrawn and restored',
+        memberCredits: [
+          { userId: first.id, role: 'Mentor' },
+          { userId: second.id, role: 'HR lead' },
+        ],
+      });
+      await api(t).post(`/stories/${story.id}/submit`, author).expect(200);
+      for (const member of [first, second]) await api(t).post(`/stories/${story.id}/consent`, member, { consent: 'given' }).expect(200);
+      const { slug } = (await api(t).post(`/admin/stories/${story.id}/publish`, coordinator).expect(200)).body;
+      const listed = async () =>
+        ((await anonymous().get('/api/v1/stories?limit=100').expect(200)).body.items as StorySummary[]).map((i) => i.id);
+      expect(await listed()).toContain(story.id);
+
+      const withdrawn: StoryView = (await api(t).post(`/stories/${story.id}/consent`, second, { consent: 'declined' }).expect(200)).body;
+      expect(withdrawn.status).toBe('submitted');
+      await anonymous().get(`/api/v1/stories/${slug}`).expect(404);
+      expect(await listed()).not.toContain(story.id);
+      await anonymous().get(`/stories/${slug}`).expect(404); // the server-rendered page too
+      expect(await notificationsOf(author, (n) => n.title.includes('withdrew their consent'))).toHaveLength(1);
+      expect((await api(t).post(`/admin/stories/${story.id}/publish`, coordinator).expect(409)).body.code).toBe('consentMissing');
+
+      const restored: StoryView = (await api(t).post(`/stories/${story.id}/consent`, second, { consent: 'given' }).expect(200)).body;
+      expect(restored.status).toBe('published');
+      await anonymous().get(`/api/v1/stories/${slug}`).expect(200);
+      expect(await listed()).toContain(story.id);
+
+      // Withdrawn again, then sent back and changed: the new text needs a coordinator before it shows.
+      await api(t).post(`/stories/${story.id}/consent`, second, { consent: 'declined' }).expect(200);
+      await api(t).post(`/admin/stories/${story.id}/reject`, coordinator, { reason: 'Take out the HR lead' }).expect(200);
+      await api(t)
+        .patch(`/stories/${story.id}`, author, { memberCredits: [{ userId: first.id, role: 'Mentor' }] })
+        .expect(200);
+      await api(t).patch(`/stories/${story.id}`, author, { summary: 'Told without the HR lead.' }).expect(200);
+      await api(t).post(`/stories/${story.id}/submit`, author).expect(200);
+      const again: StoryView = (await api(t).post(`/stories/${story.id}/consent`, first, { consent: 'given' }).expect(200)).body;
+      expect(again.status).toBe('submitted');
+      await anonymous().get(`/api/v1/stories/${slug}`).expect(404);
+      await api(t).post(`/admin/stories/${story.id}/publish`, coordinator).expect(200);
+      await anonymous().get(`/api/v1/stories/${slug}`).expect(200);
     });
 
     it('refuses consent from members the story does not credit, and bad answers', async () => {

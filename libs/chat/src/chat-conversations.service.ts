@@ -5,7 +5,7 @@ import { FilesService } from '@mutuals/files';
 import { IdentityService } from '@mutuals/identity';
 import { ProfilesService } from '@mutuals/profiles';
 import { RealtimeService } from '@mutuals/realtime';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ChatErrors } from './chat.errors';
 import { conversationRoom } from './chat.types';
 import { type ConversationRow, ConversationsRepository } from './conversations.repository';
@@ -154,8 +154,16 @@ export class ChatConversationsService {
     return this.conversations.conversationIdsOf(userId);
   }
 
-  currentMemberIds(conversationId: string): Promise<string[]> {
-    return this.conversations.currentMemberIds(conversationId);
+  currentMemberIds(conversationId: string, manager?: EntityManager): Promise<string[]> {
+    return this.conversations.currentMemberIds(conversationId, manager);
+  }
+
+  /**
+   * Gives a group to another of its current members, in the caller's transaction: a lib that
+   * manages a group through its owner (partnerships) hands it on when that owner leaves.
+   */
+  handOverGroup(conversationId: string, userId: string, manager: EntityManager): Promise<boolean> {
+    return this.conversations.handOver(conversationId, userId, manager);
   }
 
   /** One conversation per mentorship, named for the mentee's organisation; calling again answers the same one. */

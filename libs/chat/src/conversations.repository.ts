@@ -147,11 +147,25 @@ export class ConversationsRepository {
     return rows.map((r) => r.conversation_id);
   }
 
-  async currentMemberIds(conversationId: string): Promise<string[]> {
-    const rows: { user_id: string }[] = await this.db.query(
+  async currentMemberIds(conversationId: string, manager: EntityManager = this.db.manager): Promise<string[]> {
+    const rows = await rowsOf<{ user_id: string }>(
+      manager,
       `SELECT user_id FROM conversation_members WHERE conversation_id = $1 AND left_at IS NULL`,
       [conversationId],
     );
     return rows.map((r) => r.user_id);
+  }
+
+  /** Makes a current member the group's one owner; false when they are not a current member. */
+  async handOver(conversationId: string, userId: string, manager: EntityManager): Promise<boolean> {
+    const rows = await rowsOf<{ user_id: string }>(
+      manager,
+      `UPDATE conversation_members SET role = CASE WHEN user_id = $2 THEN 'owner' ELSE 'member' END
+        WHERE conversation_id = $1 AND (role = 'owner' OR (user_id = $2 AND left_at IS NULL))
+          AND EXISTS (SELECT 1 FROM conversation_members WHERE conversation_id = $1 AND user_id = $2 AND left_at IS NULL)
+       RETURNING user_id`,
+      [conversationId, userId],
+    );
+    return rows.some((r) => r.user_id === userId);
   }
 }

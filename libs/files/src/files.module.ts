@@ -9,6 +9,7 @@ import { StoredFileEntity } from './entities/stored-file.entity';
 import { FileAccessRegistry } from './file-access';
 import { FileCache } from './file-cache';
 import { FilesController } from './files.controller';
+import { FilesMemberDataService } from './files-member-data.service';
 import { FilesRepository } from './files.repository';
 import { FilesService } from './files.service';
 import { ResourcesController } from './resources.controller';
@@ -33,8 +34,9 @@ import { PostgresFileStorage } from './storage/postgres-storage';
     FileAccessRegistry,
     FileCache,
     FilesService,
+    FilesMemberDataService,
     ResourcesService,
   ],
-  exports: [FilesService, ResourcesService, FileAccessRegistry],
+  exports: [FilesService, FilesMemberDataService, ResourcesService, FileAccessRegistry],
 })
 export class FilesModule {}

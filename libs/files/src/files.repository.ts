@@ -87,6 +87,21 @@ export class FilesRepository {
     return (rows as { id: string }[]).map((r) => r.id);
   }
 
+  /**
+   * A leaving member's own files: their avatar, their unattached uploads, their chat attachments
+   * and, when they ask for their posts to be erased, their forum attachments. Answers the ids.
+   */
+  async deleteMemberFiles(manager: EntityManager, userId: string, erase: boolean): Promise<string[]> {
+    const [rows] = await manager.query(
+      `DELETE FROM files
+        WHERE (attached_kind = 'avatar' AND attached_id = $1)
+           OR (owner_id = $1 AND (attached_kind IS NULL OR attached_kind = 'chat-message' OR ($2::boolean AND attached_kind = 'forum-post')))
+       RETURNING id`,
+      [userId, erase],
+    );
+    return (rows as { id: string }[]).map((r) => r.id);
+  }
+
   /** Drafts nobody attached within a day: an abandoned composer. */
   async deleteStaleDrafts(ownerId: string): Promise<string[]> {
     const [rows] = await this.db.query(

@@ -117,7 +117,7 @@ export class ForumsPostingService {
       return this.storePost(unit.manager, await this.preparePost(post, rendered, known, unit));
     });
     if (!stored) return { value: (await this.originalThread(author, input.clientId!))!, created: false };
-    await this.cache.changed({ threadId, categoryId: input.categoryId });
+    await this.cache.changed({ threadId, categoryId: input.categoryId, searched: true });
     const firstPost = await this.announce(stored);
     return { value: { ...(await this.reading.getThread(threadId, author)), firstPost }, created: true };
   }
@@ -201,7 +201,7 @@ export class ForumsPostingService {
         (unit) => this.preparePost(post, rendered, known, unit),
         (manager, prepared) => this.storePost(manager, prepared),
       );
-      await this.cache.changed({ threadId, categoryId: stored.categoryId });
+      await this.cache.changed({ threadId, categoryId: stored.categoryId, searched: true });
       return { value: await this.announce(stored), created: true };
     } catch (error) {
       // The same key raced this request and won; the seq this one took was rolled back with it.
@@ -224,7 +224,7 @@ export class ForumsPostingService {
       );
       return locked;
     });
-    await this.cache.changed({ threadId: post.thread_id });
+    await this.cache.changed({ threadId: post.thread_id, searched: true });
     const threadHidden = post.thread_hidden;
     const view = await this.reading.getPost(postId, editor);
     this.live.postUpdated(view, threadHidden);
@@ -239,7 +239,7 @@ export class ForumsPostingService {
       await unit.emit('forum.post.deleted', { postId });
       return { threadId: post.thread_id, categoryId };
     });
-    await this.cache.changed({ threadId, categoryId });
+    await this.cache.changed({ threadId, categoryId, searched: true });
     this.live.postRemoved(threadId, postId);
   }
 

@@ -8,6 +8,7 @@ import { ForumFlagEntity } from './entities/flag.entity';
 import { ForumPostRevisionEntity } from './entities/post-revision.entity';
 import { ForumPostEntity } from './entities/post.entity';
 import { ForumReactionEntity } from './entities/reaction.entity';
+import { ForumSearchPostingEntity } from './entities/search-posting.entity';
 import { ForumSubscriptionEntity } from './entities/subscription.entity';
 import { ForumThreadReadEntity } from './entities/thread-read.entity';
 import { ForumThreadEntity } from './entities/thread.entity';
@@ -42,6 +43,7 @@ import { ForumsMemberDataService } from './forums-member-data.service';
       ForumThreadReadEntity,
       ForumSubscriptionEntity,
       ForumFlagEntity,
+      ForumSearchPostingEntity,
     ]),
   ],
   controllers: [ForumsController, ForumsAdminController],

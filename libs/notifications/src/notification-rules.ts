@@ -28,7 +28,14 @@ import type {
 } from '@mutuals/partnerships';
 import { outcomeTitle } from './mail/templates';
 import type { OrganisationJoinDecided, OrganisationJoinRequested } from '@mutuals/profiles';
-import type { StoryChangesRequested, StoryConsentRequested, StoryPublished, StorySubmitted } from '@mutuals/stories';
+import type {
+  StoryChangesRequested,
+  StoryConsentRequested,
+  StoryConsentReset,
+  StoryConsentWithdrawn,
+  StoryPublished,
+  StorySubmitted,
+} from '@mutuals/stories';
 import type { SupportApplicationMoved } from '@mutuals/support';
 import { NewNotification, NotificationsService } from './notifications.service';
 import type { NotificationRow } from './notifications.repository';
@@ -384,6 +391,32 @@ export class NotificationRules {
         actorId: event.authorId,
       })),
     );
+  }
+
+  // after-commit, as above: each member whose answer was to an earlier version hears that it no longer counts.
+  @OnDomainEvent('story.consent-reset', { phase: 'after-commit' })
+  async onStoryConsentReset(event: StoryConsentReset): Promise<void> {
+    const author = await this.nameOf(event.authorId);
+    await this.notifications.notify(
+      event.userIds.map((userId) => ({
+        userId,
+        kind: 'story.consent',
+        title: `${author} changed the story “${event.title}” after you answered: you will be asked again before it is published`,
+        link: event.link,
+        sourceId: event.storyId,
+        actorId: event.authorId,
+      })),
+    );
+  }
+
+  // after-commit, as above: the author and the coordinators hear that the story is off the public pages.
+  @OnDomainEvent('story.consent-withdrawn', { phase: 'after-commit' })
+  async onStoryConsentWithdrawn(event: StoryConsentWithdrawn): Promise<void> {
+    const title = `A member credited in “${event.title}” withdrew their consent: it is off the public pages until they give it again`;
+    await this.notifications.notify([
+      { userId: event.authorId, kind: 'story.decision', title, link: event.link, sourceId: event.storyId },
+      ...event.coordinatorIds.map((userId) => ({ userId, kind: 'story.review', title, link: '/admin/stories', sourceId: event.storyId })),
+    ]);
   }
 
   // after-commit: the review is stored; the author's notice is retried on failure.

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { InterestView, OpportunityConversationView, Page } from '@mutuals/contracts';
 import { ChatConversationsService } from '@mutuals/chat';
-import { decodeCursor, DomainEvents, isUniqueViolation, PageQuery, toPage } from '@mutuals/core';
-import { IdentityService, type AuthUser } from '@mutuals/identity';
+import { decodeCursor, DomainEvents, isUniqueViolation, OnDomainEvent, PageQuery, toPage } from '@mutuals/core';
+import { IdentityService, type AccountDeleted, type AuthUser } from '@mutuals/identity';
+import type { EntityManager } from 'typeorm';
 import { ProfilesService } from '@mutuals/profiles';
 import { FitService } from './fit.service';
 import { OpportunitiesRepository, type InterestRow, type OpportunityRow } from './opportunities.repository';
@@ -154,6 +155,29 @@ export class InterestsService {
       });
     });
     return { conversationId: conversation.id, memberIds };
+  }
+
+  /**
+   * The poster's organisation runs the shortlist's conversation through one of its members, the
+   * group's owner in chat. When that member leaves, another of the organisation's members in the
+   * conversation takes it on; with none left, the next opening starts a new conversation. The
+   * opportunities and pitches themselves stay: they are the organisations' records, and their
+   * author, with no account behind the id, shows as a former member.
+   */
+  @OnDomainEvent('identity.account.deleted', { phase: 'in-transaction' })
+  async onAccountDeleted({ userId }: AccountDeleted, manager: EntityManager): Promise<void> {
+    for (const opportunity of await this.opportunities.conversationsOwnedBy(userId, manager)) {
+      const inConversation = new Set(await this.chat.currentMemberIds(opportunity.conversation_id, manager));
+      const posters = await this.profiles.activeMemberIds(opportunity.organisation_id, manager);
+      let heir: string | null = null;
+      for (const id of posters) {
+        if (id !== userId && inConversation.has(id) && (await this.chat.handOverGroup(opportunity.conversation_id, id, manager))) {
+          heir = id;
+          break;
+        }
+      }
+      await this.opportunities.handOverConversation(opportunity.id, heir, manager);
+    }
   }
 
   private async posterName(opportunity: OpportunityRow): Promise<string | undefined> {

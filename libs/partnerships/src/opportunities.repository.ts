@@ -219,6 +219,29 @@ export class OpportunitiesRepository {
     return row !== undefined;
   }
 
+  /** The opportunities whose conversation this member holds as its owner. */
+  conversationsOwnedBy(
+    userId: string,
+    manager: EntityManager,
+  ): Promise<{ id: string; organisation_id: string; conversation_id: string }[]> {
+    return rowsOf(
+      manager,
+      `SELECT id, organisation_id, conversation_id FROM partnership_opportunities
+        WHERE conversation_owner_id = $1 AND conversation_id IS NOT NULL`,
+      [userId],
+    );
+  }
+
+  /** A new owner of the opportunity's conversation; null lets the conversation go, so the next opening starts another. */
+  async handOverConversation(id: string, ownerId: string | null, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE partnership_opportunities
+          SET conversation_owner_id = $2, conversation_id = CASE WHEN $2::uuid IS NULL THEN NULL ELSE conversation_id END, updated_at = now()
+        WHERE id = $1`,
+      [id, ownerId],
+    );
+  }
+
   // Interests.
 
   /** An interest, only while the opportunity is open and before its deadline; undefined otherwise. */

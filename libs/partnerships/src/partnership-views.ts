@@ -51,7 +51,7 @@ export function toInterestView(
     id: row.id,
     opportunityId: row.opportunity_id,
     organisation,
-    member: { id: row.member_id, displayName: member?.displayName ?? 'A member', handle: member?.handle ?? '' },
+    member: { id: row.member_id, displayName: member?.displayName ?? 'Former member', handle: member?.handle ?? '' },
     pitch: row.pitch,
     shortlisted: row.shortlisted_at !== null,
     fit,

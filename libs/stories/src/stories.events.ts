@@ -13,9 +13,23 @@ export interface StorySubmitted extends StoryRef {
   coordinatorIds: string[];
 }
 
-/** Credited members asked to consent (each once, when the story is first submitted with them). */
+/** Credited members asked to consent (when the story is submitted with them, and again after a change to what they answered). */
 export interface StoryConsentRequested extends StoryRef {
   userIds: string[];
+}
+
+/**
+ * The author changed the story after these members answered: their consent was to the earlier
+ * version, so it is reset and they are asked again when the story is handed in.
+ */
+export interface StoryConsentReset extends StoryRef {
+  userIds: string[];
+}
+
+/** A credited member withdrew their consent to a published story: it is off the public pages and back in review. */
+export interface StoryConsentWithdrawn extends StoryRef {
+  userId: string;
+  coordinatorIds: string[];
 }
 
 export interface StoryChangesRequested extends StoryRef {
@@ -28,7 +42,7 @@ export interface StoryPublished extends StoryRef {
   creditedUserIds: string[];
 }
 
-/** Anything the public can see of a story changed (published, featured, withdrawn, its discussion linked). */
+/** Anything the public can see of a story changed (published, featured, withdrawn, held for consent, its discussion linked). */
 export interface StoryChanged {
   storyId: string;
 }
@@ -37,6 +51,8 @@ declare module '@mutuals/core' {
   interface DomainEventMap {
     'story.submitted': StorySubmitted;
     'story.consent-requested': StoryConsentRequested;
+    'story.consent-reset': StoryConsentReset;
+    'story.consent-withdrawn': StoryConsentWithdrawn;
     'story.changes-requested': StoryChangesRequested;
     'story.published': StoryPublished;
     'story.changed': StoryChanged;

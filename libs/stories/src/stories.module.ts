@@ -13,6 +13,7 @@ import { ShowcaseCache } from './public/showcase-cache';
 import { StoriesShowcase } from './public/stories-showcase';
 import { StoryDiscussion } from './story-discussion';
 import { StoriesAdminController, StoriesController } from './stories.controller';
+import { StoriesMemberDataService } from './stories-member-data.service';
 import { StoriesRepository } from './stories.repository';
 import { COVER_KIND, StoriesService } from './stories.service';
 
@@ -26,7 +27,7 @@ import { COVER_KIND, StoriesService } from './stories.service';
     TypeOrmModule.forFeature([StoryEntity, StorySlugEntity, StoryCreditEntity]),
   ],
   controllers: [StoriesController, StoriesAdminController, ShowcaseController],
-  providers: [StoriesRepository, StoriesService, StoryDiscussion, ShowcaseCache, StoriesShowcase],
+  providers: [StoriesRepository, StoriesService, StoriesMemberDataService, StoryDiscussion, ShowcaseCache, StoriesShowcase],
   exports: [StoriesService, StoriesShowcase],
 })
 export class StoriesModule implements OnModuleInit {

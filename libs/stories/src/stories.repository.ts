@@ -297,6 +297,21 @@ export class StoriesRepository {
     return rows.map((r) => r.user_id);
   }
 
+  /**
+   * Forgets the answers of these credited members (all but `keep`, the author): they answered an
+   * earlier version. Not asked either, so the next submission asks them again. Answers who they are.
+   */
+  async resetAnswers(runner: SqlRunner, storyId: string, userIds: readonly string[] | null, keep: string): Promise<string[]> {
+    const rows = await rowsOf<{ user_id: string }>(
+      runner,
+      `UPDATE story_credits SET consent = 'pending', consented_at = NULL, asked_at = NULL
+        WHERE story_id = $1 AND user_id <> $3 AND consent <> 'pending' AND ($2::uuid[] IS NULL OR user_id = ANY($2::uuid[]))
+       RETURNING user_id`,
+      [storyId, userIds, keep],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
   /** Records a member's answer, once they were asked; false when they were not. */
   async setConsent(runner: SqlRunner, storyId: string, userId: string, consent: 'given' | 'declined'): Promise<boolean> {
     return (
@@ -337,6 +352,33 @@ export class StoriesRepository {
         GROUP BY status, featured`,
       [filter.from ?? null, filter.to ?? null, filter.sector ?? null],
     );
+  }
+
+  /**
+   * A leaving author's stories that go with them: those never published (their unfinished text)
+   * or, when they ask for their writing to be erased, all of them. Answers the ids.
+   */
+  async deleteAuthored(runner: SqlRunner, userId: string, erase: boolean): Promise<string[]> {
+    const rows = await rowsOf<{ id: string }>(
+      runner,
+      `DELETE FROM stories WHERE author_id = $1 AND ($2::boolean OR published_at IS NULL) RETURNING id`,
+      [userId, erase],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * A leaving member's credits in others' stories. Where the story is out (published or
+   * withdrawn) their consent covered that version and their link to it goes; anywhere else it
+   * counts as declined, so nobody publishes a text naming them that they can no longer approve.
+   */
+  async removeCredits(runner: SqlRunner, userId: string): Promise<void> {
+    await runner.query(
+      `DELETE FROM story_credits c USING stories s
+        WHERE c.story_id = s.id AND c.user_id = $1 AND s.status IN ('published', 'withdrawn')`,
+      [userId],
+    );
+    await runner.query(`UPDATE story_credits SET consent = 'declined', consented_at = now() WHERE user_id = $1`, [userId]);
   }
 
   /** The member's download: the stories they wrote, and the stories that credit them with their answer. */

@@ -171,13 +171,31 @@ export class StoriesService {
     const current = await this.ownStory(author, id);
     if (!WRITABLE.has(current.status)) throw StoriesErrors.storyNotEditable(`A ${label(current.status)} story cannot be edited`);
     const prepared = await this.prepare(author, id, input, current);
-    const removed = await this.events.transaction(async ({ manager }) => {
+    const removed = await this.events.transaction(async (unit) => {
+      const { manager } = unit;
       const row = await this.stories.lockForChange(manager, id);
       if (!row || !WRITABLE.has(row.status)) throw StoriesErrors.storyNotEditable('The story changed meanwhile; reload it');
       const cover = await this.applyCover(manager, author, id, input);
-      await this.stories.updateContent(manager, id, { ...prepared.content, ...cover.fields });
+      const change = { ...prepared.content, ...cover.fields };
+      await this.stories.updateContent(manager, id, change);
       if (input.title !== undefined && input.title !== row.title) await this.stories.claimSlug(manager, id, slugify(input.title));
+      const before = prepared.credits ? await this.stories.creditsOf([id], manager) : [];
       if (prepared.credits) await this.stories.replaceCredits(manager, id, prepared.credits, author.id);
+      // A member consents to a version: once what the public would read changes (or their own
+      // role), their answer is forgotten and they are asked again at the next submission.
+      const everyone = contentChanged(row, change);
+      const recredited = prepared.credits ? rolesChanged(before, prepared.credits) : [];
+      const reset =
+        everyone || recredited.length > 0 ? await this.stories.resetAnswers(manager, id, everyone ? null : recredited, author.id) : [];
+      if (reset.length > 0) {
+        await unit.emit('story.consent-reset', {
+          storyId: id,
+          title: change.title ?? row.title,
+          authorId: author.id,
+          link: '/story-consents',
+          userIds: reset,
+        });
+      }
       return cover.removed;
     });
     await this.files.forget(removed);
@@ -212,17 +230,36 @@ export class StoriesService {
     return this.get(caller, id);
   }
 
-  /** A credited member's own answer, until the story is published. */
+  /**
+   * A credited member's own answer, which they may change at any time until the story is
+   * withdrawn. Consent to a published story can be withdrawn as freely as it was given (UK GDPR
+   * art. 7(3)): the story leaves the public pages at once and goes back to the coordinators. Given
+   * again, before anyone handed in a changed version, the story returns to the public pages as it was.
+   */
   async consent(user: AuthUser, id: string, answer: 'given' | 'declined'): Promise<StoryView> {
-    await this.events.transaction(async ({ manager }) => {
+    // Read before the transaction: the embedded database has one connection, which the transaction holds.
+    const coordinatorIds = await this.identity.activeCoordinatorIds();
+    await this.events.transaction(async (unit) => {
+      const { manager } = unit;
       const row = await this.stories.lockForChange(manager, id);
       const credits = row ? await this.stories.creditsOf([id], manager) : [];
       if (!row || !visibleTo(row, credits, user)) throw StoriesErrors.storyNotFound('No such story');
-      if (row.status === 'published' || row.status === 'withdrawn') {
-        throw StoriesErrors.invalidTransition(`The story is ${label(row.status)}: consent can no longer change`);
-      }
+      if (row.status === 'withdrawn') throw StoriesErrors.invalidTransition('The story is withdrawn: consent can no longer change');
       if (row.author_id === user.id || !(await this.stories.setConsent(manager, id, user.id, answer))) {
         throw StoriesErrors.notCredited('This story does not ask you for consent');
+      }
+      const ref = { storyId: id, title: row.title, authorId: row.author_id, link: authorLink(id) };
+      if (row.status === 'published' && answer === 'declined') {
+        await this.stories.setState(manager, id, { status: 'submitted', reason: 'A member it credits withdrew their consent' });
+        await unit.emit('story.changed', { storyId: id });
+        await unit.emit('story.consent-withdrawn', { ...ref, userId: user.id, coordinatorIds });
+      } else if (
+        answer === 'given' &&
+        heldForConsent(row) &&
+        (await this.stories.creditsOf([id], manager)).every((c) => c.consent === 'given')
+      ) {
+        await this.stories.setState(manager, id, { status: 'published', published: true });
+        await unit.emit('story.changed', { storyId: id });
       }
     });
     return this.get(user, id);
@@ -496,7 +533,7 @@ export class StoriesService {
         submit: isAuthor && WRITABLE.has(row.status),
         withdraw: (isAuthor && row.status !== 'withdrawn') || (coordinator && WITHDRAWABLE_BY_COORDINATOR.has(row.status)),
         review: coordinator && row.status === 'submitted',
-        consent: !isAuthor && ownCredit !== undefined && row.status !== 'published' && row.status !== 'withdrawn',
+        consent: !isAuthor && ownCredit !== undefined && row.status !== 'withdrawn',
       },
     };
   }
@@ -509,6 +546,36 @@ function visibleTo(row: StoryRow, credits: CreditRow[], viewer: AuthUser | null)
   if (row.author_id === viewer.id) return true;
   if (row.status === 'draft') return false;
   return isCoordinator(viewer) || credits.some((c) => c.user_id === viewer.id && c.asked_at !== null);
+}
+
+/**
+ * Published once, taken off because consent was withdrawn, and not handed in again since: its text
+ * is the one the coordinators published, so consent given again puts it back without a new review.
+ */
+function heldForConsent(row: StoryRow): boolean {
+  return row.status === 'submitted' && row.published_at !== null && row.submitted_at !== null && row.submitted_at < row.published_at;
+}
+
+/** Fields a reader of the published story sees; the mentorship link is the author's bookkeeping. */
+const NOT_READ = new Set<string>(['mentorship_id', 'body_html']);
+
+function contentChanged(row: StoryRow, change: Partial<StoryContent>): boolean {
+  return Object.entries(change).some(
+    ([field, value]) => value !== undefined && !NOT_READ.has(field) && canonical(value) !== canonical(row[field as keyof StoryRow]),
+  );
+}
+
+/** JSON with object keys sorted: jsonb hands objects back in an order of its own. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+/** Members whose credited role the new credits change. */
+function rolesChanged(before: CreditRow[], after: { userId: string; role: string }[]): string[] {
+  const roles = new Map(before.map((c) => [c.user_id, c.role]));
+  return after.filter((c) => roles.has(c.userId) && roles.get(c.userId) !== c.role).map((c) => c.userId);
 }
 
 function toSummary(

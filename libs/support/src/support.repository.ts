@@ -433,6 +433,17 @@ export class SupportRepository {
     );
   }
 
+  /**
+   * A leaving member stops being an adviser and no longer stands behind the fund's last change of
+   * total. Applications, allocations, delivery logs and deliverables stay as they are: they are the
+   * organisation's and the partner's, and the funder audits what was granted and delivered, so the
+   * member's id stays in them pointing at no account ("Former member"), with no name or contact left.
+   */
+  async removeMember(runner: SqlRunner, userId: string): Promise<void> {
+    await runner.query('DELETE FROM support_advisers WHERE user_id = $1', [userId]);
+    await runner.query('UPDATE support_fund SET updated_by = NULL WHERE updated_by = $1', [userId]);
+  }
+
   /** The member's download: the applications they started for their organisation (scores and notes of the assessment are the programme's). */
   exportOf(userId: string) {
     return this.db.query(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainEvents, type Page, type UnitOfWork, decodeCursor, toPage } from '@mutuals/core';
+import { DomainEvents, OnDomainEvent, type Page, type UnitOfWork, decodeCursor, toPage } from '@mutuals/core';
 import {
   SUPPORT_APPLICATION_STATUSES,
   type SupportActor,
@@ -13,7 +13,8 @@ import {
   type SupportRoleView,
 } from '@mutuals/contracts';
 import { FilesService } from '@mutuals/files';
-import { AuthUser, IdentityService, isCoordinator } from '@mutuals/identity';
+import { type AccountDeleted, AuthUser, IdentityService, isCoordinator } from '@mutuals/identity';
+import type { EntityManager } from 'typeorm';
 import { ProfilesService, SUPPORT_AREAS } from '@mutuals/profiles';
 import type { SupportApplicationMoved } from './support.events';
 import type {
@@ -72,6 +73,12 @@ export class SupportService {
   /** What the member's "download my data" holds from this lib. */
   exportOf(userId: string) {
     return this.support.exportOf(userId);
+  }
+
+  // In the deleting transaction: no adviser's access may outlive the account.
+  @OnDomainEvent('identity.account.deleted', { phase: 'in-transaction' })
+  async onAccountDeleted({ userId }: AccountDeleted, manager: EntityManager): Promise<void> {
+    await this.support.removeMember(manager, userId);
   }
 
   // ---- who may see what ----

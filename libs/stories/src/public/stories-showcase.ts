@@ -46,8 +46,10 @@ export class StoriesShowcase {
     this.base = config.publicUrl.replace(/\/$/, '');
   }
 
-  // after-commit: the change is stored; a failure to tell the other replicas is retried.
+  // after-commit: the change is stored; a failure to tell the other replicas is retried. A leaving
+  // member's name comes off every page that showed it, and their erased stories off the showcase.
   @OnDomainEvent('story.changed', { phase: 'after-commit' })
+  @OnDomainEvent('identity.account.deleted', { phase: 'after-commit' })
   async onStoryChanged(): Promise<void> {
     await this.cache.invalidate();
   }

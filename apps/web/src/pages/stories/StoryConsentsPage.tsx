@@ -36,7 +36,9 @@ function ConsentRequest({ credit }: { credit: StoryCreditRequestView }) {
       return client.invalidateQueries({ queryKey: storyKeys.credits() });
     },
   });
-  const open = credit.story.status !== 'published' && credit.story.status !== 'withdrawn';
+  // Consent to a published story can be withdrawn at any time; doing so takes the story off the public pages.
+  const open = credit.story.status !== 'withdrawn';
+  const published = credit.story.status === 'published';
   return (
     <Card title={credit.story.title}>
       <p>
@@ -50,16 +52,18 @@ function ConsentRequest({ credit }: { credit: StoryCreditRequestView }) {
       <ActionFeedback notice={answer.isSuccess ? 'Your answer is recorded.' : null} error={answer.error} />
       {open && (
         <div className="forum-actions">
-          <Button onClick={() => answer.mutate('given')} busy={answer.isPending} disabled={credit.consent === 'given'}>
-            I agree to be named
-          </Button>
+          {!published && (
+            <Button onClick={() => answer.mutate('given')} busy={answer.isPending} disabled={credit.consent === 'given'}>
+              I agree to be named
+            </Button>
+          )}
           <Button
             variant="secondary"
             onClick={() => answer.mutate('declined')}
             busy={answer.isPending}
             disabled={credit.consent === 'declined'}
           >
-            Do not name me
+            {published ? 'Withdraw my consent and take the story down' : 'Do not name me'}
           </Button>
         </div>
       )}
