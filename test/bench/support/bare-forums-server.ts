@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { Pool } from 'pg';
 import { EmbeddedPostgres } from '../../../libs/core/src/database/embedded-postgres';
 import { INSERT_INTO_THREAD_SQL, POST_REACTORS_SQL, THREAD_POSTS_SQL } from '../../../libs/forums/src/forum-posts.repository';
-import { HEADLINE_OPTIONS, searchSql } from '../../../libs/forums/src/forum-search.repository';
+import { searchHits } from '../../../libs/forums/src/forum-search.repository';
 import { THREAD_FOR_POSTING_SQL, UNREAD_COUNTS_SQL, categoryThreadsSql } from '../../../libs/forums/src/forum-threads.repository';
 import { snippetHtml } from '../../../libs/forums/src/post-text';
 
@@ -70,7 +70,9 @@ async function main(): Promise<void> {
       'GET',
       /^\/search$/,
       async (_, url) => {
-        const hits = (await pool.query(searchSql(false), [url.searchParams.get('q'), 21, null, HEADLINE_OPTIONS])).rows.slice(0, 20);
+        const hits = (
+          await searchHits(async (sql, parameters) => (await pool.query(sql, parameters)).rows, url.searchParams.get('q')!, null, 21, null)
+        ).slice(0, 20);
         const names = await authors(hits.map((h) => h.author_id));
         return { items: hits.map((h) => ({ ...h, snippet: snippetHtml(h.headline), author: names.get(h.author_id) })) };
       },
