@@ -10,7 +10,7 @@ import { MARK_START, MARK_STOP } from './post-text';
  * SEARCH_SCAN[1]. A word with fewer postings than that is covered whole.
  */
 export const SEARCH_CANDIDATES_PER_WORD = 200;
-export const SEARCH_SCAN = [1000, 10_000] as const;
+export const SEARCH_SCAN = [500, 5000] as const;
 
 export const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
