@@ -5,6 +5,7 @@ const { spawn, spawnSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 const { upToDate } = require('./build-stamp');
+const { serverEnv } = require('./server-runtime');
 
 const root = join(__dirname, '..');
 
@@ -25,14 +26,10 @@ if (!process.env.DATABASE_URL && !existsSync(join(dataDir, 'pg'))) {
   console.log(`Mutuals Network: creating the embedded database under ${dataDir} (first start only).`);
 }
 
-// glibc gives each thread that allocates an arena of its own and keeps freed large blocks (the 19 MB of
-// every Argon2 hash) inside them; two arenas and a fixed mmap threshold return that memory, which keeps
-// the idle embedded server about 150 MB smaller. An operator's own settings win.
-const mallocDefaults = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '1048576' };
 const server = spawn(process.execPath, [join(root, 'dist/apps/api/src/main.js')], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...mallocDefaults, ...process.env },
+  env: serverEnv(process.env),
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

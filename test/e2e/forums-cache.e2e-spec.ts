@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type { ForumPostView, ForumThreadSummary } from '@mutuals/contracts';
 import { TestMember, createCoordinator, createMember } from '../support/factories';
 import { allPosts, createCategory, createThread, reply } from '../support/forums';
-import { TestApp, createScratchDatabase, startTestApp, usingRedis, usingServerDatabase } from '../support/test-app';
+import { type Replicas, TestApp, startReplicas, usingRedis, usingServerDatabase } from '../support/test-app';
 
 // Thread pages and thread lists come from a cache of rendered results (issue 17). Every change to
 // a post must show on every page that shows it, at once, for every kind of reader (the author, a
@@ -12,7 +11,7 @@ import { TestApp, createScratchDatabase, startTestApp, usingRedis, usingServerDa
 const replicas = usingServerDatabase() && usingRedis();
 
 describe(`forum pages after a change (${replicas ? 'two processes, Postgres + Redis' : 'one process'})`, () => {
-  let database: { url: string; drop(): Promise<void> } | null = null;
+  let processes: Replicas;
   let one: TestApp;
   let readers: TestApp[];
   let author: TestMember;
@@ -21,22 +20,13 @@ describe(`forum pages after a change (${replicas ? 'two processes, Postgres + Re
   let category: { id: string; slug: string };
 
   beforeAll(async () => {
-    if (replicas) {
-      database = await createScratchDatabase();
-      const redisKeyPrefix = `mn-test-${randomBytes(4).toString('hex')}:`;
-      one = await startTestApp({ databaseUrl: database.url, redisKeyPrefix, rateLimits: false });
-      readers = [one, await startTestApp({ databaseUrl: database.url, redisKeyPrefix, rateLimits: false })];
-    } else {
-      // Members post more than a newcomer's limit allows here.
-      one = await startTestApp({ rateLimits: false });
-      readers = [one];
-    }
+    processes = await startReplicas();
+    ({ one, readers } = processes);
     [author, member, moderator] = [await createMember(one), await createMember(one), await createCoordinator(one)];
     category = await createCategory(one, moderator);
   });
   afterAll(async () => {
-    for (const app of readers ?? []) await app.close();
-    await database?.drop();
+    await processes?.close();
   });
 
   /** Every page of the thread, two posts a page (so a change on a later page shows there), on every process. */

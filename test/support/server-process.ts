@@ -5,6 +5,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { serverEnv } from '../../scripts/server-runtime';
 
 export const SERVER_ENTRY = join(__dirname, '../../dist/apps/api/src/main.js');
 export const CLI_ENTRY = join(__dirname, '../../dist/apps/api/src/cli.js');
@@ -46,7 +47,7 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
   if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run \`npx nest build api\` first`);
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, SERVER_ENTRY], {
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', ...env },
+    env: serverEnv({ PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'false', ...env }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -96,7 +97,7 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
 export function startServerUntilOutput(env: Record<string, string>, pattern: RegExp, timeoutMs = 120_000): Promise<ChildProcess> {
   if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run \`npx nest build api\` first`);
   const child = spawn(process.execPath, [SERVER_ENTRY], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    env: serverEnv({ PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

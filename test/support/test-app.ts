@@ -55,6 +55,38 @@ export async function createScratchDatabase(): Promise<{ url: string; drop(): Pr
   };
 }
 
+/** The processes a cache test reads from: `one` takes the changes, every one of `readers` must show them. */
+export interface Replicas {
+  /** Two processes sharing a scratch database and a Redis key prefix (Postgres + Redis), else one. */
+  shared: boolean;
+  one: TestApp;
+  readers: TestApp[];
+  close(): Promise<void>;
+}
+
+/** On Postgres + Redis two api processes sharing them, else one (rate limits off: tests post a lot). */
+export async function startReplicas(): Promise<Replicas> {
+  if (!(usingServerDatabase() && usingRedis())) {
+    const one = await startTestApp({ rateLimits: false });
+    return { shared: false, one, readers: [one], close: () => one.close() };
+  }
+  const database = await createScratchDatabase();
+  const redisKeyPrefix = `mn-test-${randomBytes(4).toString('hex')}:`;
+  const readers = [
+    await startTestApp({ databaseUrl: database.url, redisKeyPrefix, rateLimits: false }),
+    await startTestApp({ databaseUrl: database.url, redisKeyPrefix, rateLimits: false }),
+  ];
+  return {
+    shared: true,
+    one: readers[0]!,
+    readers,
+    close: async () => {
+      for (const app of readers) await app.close();
+      await database.drop();
+    },
+  };
+}
+
 /**
  * A fresh in-memory PGlite in a child process, reached over its socket like the embedded mode;
  * under jest it starts from the run's migrated snapshot (test/support/e2e-global-setup.js).

@@ -156,7 +156,7 @@ export class ForumsModerationService {
       const { categoryId } = await this.changeVisibility(post, 'visible', manager);
       return { threadId: post.thread_id, categoryId };
     });
-    if (restored) await this.cache.changed(restored);
+    if (restored) await this.cache.changed({ ...restored, searched: true });
     const changed = restored !== null;
     const post = await this.reading.getPost(postId, moderator);
     if (!changed && post.status !== 'visible') throw ForumsErrors.notHidden('Only a hidden post can be restored');
@@ -194,7 +194,7 @@ export class ForumsModerationService {
     );
     const threadBecameHidden = hides && !thread.wasHidden;
     const threads = threadBecameHidden ? -1 : shows && thread.wasHidden ? 1 : 0;
-    await this.categories.moveCounts(thread.categoryId, { threads, posts: delta }, manager);
+    await this.categories.moveCounts(thread.categoryId, post.thread_id, { threads, posts: delta }, manager);
     return { threadBecameHidden, categoryId: thread.categoryId };
   }
 
@@ -212,7 +212,7 @@ export class ForumsModerationService {
 
   /** Once a hide committed: pages and lists made afresh, watchers told. */
   private async removed({ threadId, postId, categoryId }: Removed): Promise<void> {
-    await this.cache.changed({ threadId, categoryId });
+    await this.cache.changed({ threadId, categoryId, searched: true });
     this.live.postRemoved(threadId, postId);
   }
 

@@ -194,31 +194,34 @@ export class ForumsReadingService {
   }
 
   /**
-   * Visible posts of visible threads only. The GIN index finds matches; a bounded number are
-   * ranked, and snippets are made for the page alone (ts_headline re-parses the text).
+   * Visible posts of visible threads only, the same for every reader, so pages come from the cache
+   * (ForumsCache.searchPage); the ranking is forum-search.repository.ts's.
    */
   async search(query: { q: string; categoryId?: string; limit: number; cursor?: string }): Promise<ForumSearchPage> {
     const after = decodeCursor(query.cursor, ['number', 'uuid']);
-    const rows = await this.searchIndex.search(
-      query.q,
-      query.categoryId ?? null,
-      query.limit + 1,
-      after && [Number(after[0]), String(after[1])],
-    );
-    const authors = await this.views.authors(rows.map((r) => r.author_id));
-    return toPage(
-      rows,
-      query.limit,
-      (r) => [r.rank, r.post_id],
-      (r) => ({
-        threadId: r.thread_id,
-        postId: r.post_id,
-        title: r.title,
-        snippet: snippetHtml(r.headline),
-        categorySlug: r.category_slug,
-        author: authors.get(r.author_id)!,
-        createdAt: r.created_at.toISOString(),
-      }),
-    );
+    const key = JSON.stringify([query.q, query.categoryId ?? null, query.limit, query.cursor ?? null]);
+    return this.cache.searchPage(key, async () => {
+      const rows = await this.searchIndex.search(
+        query.q,
+        query.categoryId ?? null,
+        query.limit + 1,
+        after && [Number(after[0]), String(after[1])],
+      );
+      const authors = await this.views.authors(rows.map((r) => r.author_id));
+      return toPage(
+        rows,
+        query.limit,
+        (r) => [r.rank, r.post_id],
+        (r) => ({
+          threadId: r.thread_id,
+          postId: r.post_id,
+          title: r.title,
+          snippet: snippetHtml(r.headline),
+          categorySlug: r.category_slug,
+          author: authors.get(r.author_id)!,
+          createdAt: r.created_at.toISOString(),
+        }),
+      );
+    });
   }
 }

@@ -3,10 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { FileAccessRegistry, FilesModule } from '@mutuals/files';
 import { IdentityModule } from '@mutuals/identity';
 import { ForumCategoryEntity } from './entities/category.entity';
+import { ForumCategoryCountEntity } from './entities/category-count.entity';
 import { ForumFlagEntity } from './entities/flag.entity';
 import { ForumPostRevisionEntity } from './entities/post-revision.entity';
 import { ForumPostEntity } from './entities/post.entity';
 import { ForumReactionEntity } from './entities/reaction.entity';
+import { ForumSearchPostingEntity } from './entities/search-posting.entity';
 import { ForumSubscriptionEntity } from './entities/subscription.entity';
 import { ForumThreadReadEntity } from './entities/thread-read.entity';
 import { ForumThreadEntity } from './entities/thread.entity';
@@ -33,6 +35,7 @@ import { ForumsMemberDataService } from './forums-member-data.service';
     FilesModule,
     TypeOrmModule.forFeature([
       ForumCategoryEntity,
+      ForumCategoryCountEntity,
       ForumThreadEntity,
       ForumPostEntity,
       ForumPostRevisionEntity,
@@ -40,6 +43,7 @@ import { ForumsMemberDataService } from './forums-member-data.service';
       ForumThreadReadEntity,
       ForumSubscriptionEntity,
       ForumFlagEntity,
+      ForumSearchPostingEntity,
     ]),
   ],
   controllers: [ForumsController, ForumsAdminController],

@@ -8,7 +8,6 @@ export type PostStatus = (typeof POST_STATUSES)[number];
 @Index('forum_posts_thread_seq_key', ['threadId', 'seq'], { unique: true })
 @Index('forum_posts_author_idx', ['authorId', 'createdAt'])
 @Index('forum_posts_client_key', ['authorId', 'clientId'], { unique: true })
-@Index('forum_posts_recent_idx', ['createdAt'])
 export class ForumPostEntity {
   /** Made by the service, so the thread's last_post_id can be set in the same statement. */
   @PrimaryColumn({ type: 'uuid' })
@@ -62,7 +61,10 @@ export class ForumPostEntity {
   @Column({ type: 'timestamptz' })
   createdAt!: Date;
 
-  /** Title (first post, weight A) and own words (weight B); set by the service with the text. GIN index in the migration. */
+  /**
+   * Title (first post, weight A) and own words (weight B); set by the service with the text. Its
+   * words are indexed in forum_search_postings by a trigger while the post is visible.
+   */
   @Column({ type: 'tsvector', select: false })
   search!: string;
 }
