@@ -387,17 +387,26 @@ export class MailRules {
   @OnDomainEvents('chat.message.created', { phase: 'in-transaction' })
   async onChatMessages(events: ChatMessageCreated[], manager: EntityManager): Promise<void> {
     const notBefore = new Date(Date.now() + this.config.mail.chatDelaySeconds * 1000);
-    const mails: NewOutboxMail[] = events.flatMap((event) =>
-      event.recipients.map(({ userId, lastReadSeq }) => ({
-        kind: 'chat.unread',
-        userId,
-        payload: { conversationId: event.conversationId, senderId: event.senderId, seq: event.seq, preview: event.preview },
+    const mails: NewOutboxMail[] = [];
+    // Only a key's first row can be stored (ON CONFLICT DO NOTHING keeps the first), so a batch
+    // with several messages in a conversation sends one row per recipient rather than one per message.
+    const keys = new Set<string>();
+    for (const event of events) {
+      for (const { userId, lastReadSeq } of event.recipients) {
         // One mail per conversation until the member reads: every message while their read position stays put shares this key.
-        dedupeKey: `chat:${userId}:${event.conversationId}:${lastReadSeq}`,
-        sendIf: { chatUnread: { conversationId: event.conversationId, seq: event.seq } },
-        notBefore,
-      })),
-    );
+        const dedupeKey = `chat:${userId}:${event.conversationId}:${lastReadSeq}`;
+        if (keys.has(dedupeKey)) continue;
+        keys.add(dedupeKey);
+        mails.push({
+          kind: 'chat.unread',
+          userId,
+          payload: { conversationId: event.conversationId, senderId: event.senderId, seq: event.seq, preview: event.preview },
+          dedupeKey,
+          sendIf: { chatUnread: { conversationId: event.conversationId, seq: event.seq } },
+          notBefore,
+        });
+      }
+    }
     await this.mail.enqueue(manager, mails, 'chat.unread');
   }
 }
