@@ -207,7 +207,7 @@ describe('accounts', () => {
       await api(t)
         .post(`/chat/conversations/${conversationId}/messages`, other, { clientId: randomUUID(), body: 'And my answer' })
         .expect(201);
-      return { member, other, threadId: thread.id, postId: post.id, conversationId };
+      return { member, other, threadId: thread.id, postId: post.id, conversationId, categorySlug: category.slug };
     }
 
     const deleteMe = (who: TestMember, body: object) => request(t.url).delete('/api/v1/me').set(who.auth).send(body);
@@ -243,8 +243,10 @@ describe('accounts', () => {
     });
 
     it('erases the posts too when asked', async () => {
-      const { member, other, threadId, postId } = await memberWithTraces();
+      const { member, other, threadId, postId, categorySlug } = await memberWithTraces();
       await deleteMe(member, { password: PASSWORD, erase: true }).expect(204);
+      const categories = await api(t).get('/forums/categories', other).expect(200);
+      expect(categories.body.find((c: { slug: string }) => c.slug === categorySlug)).toMatchObject({ threadCount: 1, postCount: 1 });
       const erased = (await allPosts(t, other, threadId)).find((p) => p.id === postId);
       expect(erased).toMatchObject({ status: 'deleted', bodyHtml: '' });
       const thread = await api(t).get(`/forums/threads/${threadId}`, other).expect(200);

@@ -1,9 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { io, Socket } from 'socket.io-client';
 import request from 'supertest';
 import { NotificationsService } from '@mutuals/notifications';
-import { waitUntil } from '../support/chat-clients';
 import { createCoordinator, createMember } from '../support/factories';
-import { createCategory, createThread, reply } from '../support/forums';
+import { allPosts, createCategory, createThread, reply } from '../support/forums';
 import { TestApp, startTestApp } from '../support/test-app';
 
 // The feed as a member sees it: what forum activity puts there, live and stored, and what a
@@ -51,26 +51,27 @@ describe('notifications from the forums', () => {
     expect(after.body).toMatchObject({ unreadCount: 0, items: [] });
   });
 
-  it('answers 201 for a stored post while the notification listener fails, and notifies once a retry succeeds', async () => {
-    const coordinator = await createCoordinator(t);
-    const [author, mentioned] = [await createMember(t), await createMember(t)];
-    const category = await createCategory(t, coordinator);
+  it('stores a post and its notifications together: a failed feed write fails the reply, and its retry stores both once', async () => {
+    // A coordinator writes: a newcomer's two posts a minute would not cover the thread, the failed reply and its retry.
+    const [author, mentioned] = [await createCoordinator(t), await createMember(t)];
+    const category = await createCategory(t, author);
     const thread = await createThread(t, author, category.id);
-    // What a database restart did to the feed's write: the listener throws once.
+    // What a database restart did to the feed's write: it throws once.
     const feedWrite = jest
-      .spyOn(t.app.get(NotificationsService), 'notify')
+      .spyOn(t.app.get(NotificationsService), 'store')
       .mockRejectedValueOnce(new Error('Connection terminated unexpectedly'));
+    const submission = { body: `Over to you, @${mentioned.handle}`, clientId: randomUUID() };
+    const send = () => request(t.url).post(`/api/v1/forums/threads/${thread.id}/posts`).set(author.auth).send(submission);
     try {
-      const post = await reply(t, author, thread.id, `Over to you, @${mentioned.handle}`);
+      const failed = await send();
+      expect(failed.status).toBeGreaterThanOrEqual(500);
       expect(feedWrite).toHaveBeenCalledTimes(1);
-      const stored = await request(t.url).get(`/api/v1/forums/posts/${post.id}`).set(mentioned.auth).expect(200);
-      expect(stored.body.bodyHtml).toContain('Over to you');
-      await waitUntil(() => feedWrite.mock.calls.length === 2, 5000, 'the retry');
-      // The retry has started; the feed shows its notification once that write has finished.
-      await feedWrite.mock.results[1].value;
+      expect((await allPosts(t, author, thread.id)).map((p) => p.seq)).toEqual([1]);
+      const retried = await send().expect(201);
+      expect((await allPosts(t, author, thread.id)).map((p) => p.id)).toEqual([thread.firstPost.id, retried.body.id]);
       const feed = await request(t.url).get('/api/v1/notifications').set(mentioned.auth).expect(200);
       expect(feed.body.items).toEqual([
-        expect.objectContaining({ kind: 'forum.mention', link: `/forums/threads/${thread.id}?post=${post.id}` }),
+        expect.objectContaining({ kind: 'forum.mention', link: `/forums/threads/${thread.id}?post=${retried.body.id}` }),
       ]);
     } finally {
       feedWrite.mockRestore();

@@ -89,16 +89,18 @@ export class ChatMessagesService {
 
   /**
    * Stores a message and only then answers; a clientId the sender used before in this
-   * conversation answers the original message instead of storing another.
+   * conversation answers the original message instead of storing another. `sendBudgetTaken`: the
+   * caller has already counted this send against SEND_LIMIT (the socket gateway, with its event budget).
    */
   async send(
     sender: AuthUser,
     conversationId: string,
     input: { clientId: string; body: string; attachments?: AttachmentInput[] },
+    { sendBudgetTaken = false } = {},
   ): Promise<SentMessage> {
     await this.assertMaySend(sender);
     assertBodySize(input.body);
-    await this.limiter.consume(SEND_LIMIT, `member:${sender.id}`);
+    if (!sendBudgetTaken) await this.limiter.consume(SEND_LIMIT, `member:${sender.id}`);
     const rendered = renderMarkdown(input.body, { mode: 'chat' });
     const stored = await this.lanes[laneOf(conversationId)]!.submit({ sender, conversationId, input, rendered });
     if (!stored) return { message: await this.originalOf(sender.id, conversationId, input.clientId), created: false };

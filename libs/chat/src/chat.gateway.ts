@@ -13,7 +13,7 @@ import type { PresenceBroadcast } from '@mutuals/contracts';
 import { SocketRequests, socketUser, userRoom } from '@mutuals/realtime';
 import { ChatConversationsService } from './chat-conversations.service';
 import { ConversationRefDto, ReadEventDto, SendEventDto, SyncEventDto } from './chat.dto';
-import { ChatMessagesService } from './chat-messages.service';
+import { ChatMessagesService, SEND_LIMIT } from './chat-messages.service';
 import { conversationRoom } from './chat.types';
 import { PresenceService } from './presence.service';
 
@@ -70,14 +70,26 @@ export class ChatGateway implements OnGatewayConnection, OnGatewayDisconnect {
     this.server.to(conversationIds.map(conversationRoom)).except(userRoom(userId)).emit('presence', payload);
   }
 
+  /** The send budget is counted with the socket event budget (one Redis round trip, not two). */
   @SubscribeMessage('chat:send')
   send(@ConnectedSocket() socket: Socket, @MessageBody() body: unknown) {
-    return this.requests.handle(socket, SendEventDto, body, async ({ conversationId, clientId, body: text, attachments }, user) => {
-      const { message } = await this.messages.send(user, conversationId, { clientId, body: text, attachments });
-      // A send ends a typing burst: the next keystroke may announce typing again at once.
-      this.lastTypingAt.get(socket)?.delete(conversationId);
-      return { message };
-    });
+    return this.requests.handle(
+      socket,
+      SendEventDto,
+      body,
+      async ({ conversationId, clientId, body: text, attachments }, user) => {
+        const { message } = await this.messages.send(
+          user,
+          conversationId,
+          { clientId, body: text, attachments },
+          { sendBudgetTaken: true },
+        );
+        // A send ends a typing burst: the next keystroke may announce typing again at once.
+        this.lastTypingAt.get(socket)?.delete(conversationId);
+        return { message };
+      },
+      [SEND_LIMIT],
+    );
   }
 
   @SubscribeMessage('chat:sync')

@@ -23,17 +23,36 @@ export interface CategoryFields {
   sectorSlug: string | null;
 }
 
+/**
+ * The stripe a thread's posts count in (forum_category_counts): a digit of its random id, so
+ * threads spread over 16 rows a category and a thread always counts in the same one.
+ */
+export const categoryStripeSql = (threadId: string) => `(get_byte(uuid_send(${threadId}), 15) % 16)`;
+
+/**
+ * Adds counts to categories' stripes: `rows` is a query of category_id, stripe, thread_count,
+ * post_count and last_activity_at, at most one row per category and stripe.
+ */
+export const addToStripesSql = (rows: string) =>
+  `INSERT INTO forum_category_counts AS k (category_id, stripe, thread_count, post_count, last_activity_at) ${rows}
+   ON CONFLICT (category_id, stripe) DO UPDATE SET thread_count = k.thread_count + EXCLUDED.thread_count,
+      post_count = k.post_count + EXCLUDED.post_count, last_activity_at = GREATEST(k.last_activity_at, EXCLUDED.last_activity_at)`;
+
 /** The SQL of forum categories and their counters. */
 @Injectable()
 export class ForumCategoriesRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** In their order; archived ones only when asked (coordinators). */
+  /** In their order, with their stripes' counts added; archived ones only when asked (coordinators). */
   all(includeArchived: boolean): Promise<CategoryRow[]> {
     return this.db.query(
-      `SELECT id, slug, name, description, sector_slug AS "sectorSlug", position, thread_count AS "threadCount",
-              post_count AS "postCount", last_activity_at AS "lastActivityAt", archived_at AS "archivedAt"
-         FROM forum_categories WHERE $1 OR archived_at IS NULL ORDER BY position, name`,
+      `SELECT c.id, c.slug, c.name, c.description, c.sector_slug AS "sectorSlug", c.position,
+              c.thread_count + COALESCE(s.threads, 0) AS "threadCount", c.post_count + COALESCE(s.posts, 0) AS "postCount",
+              GREATEST(c.last_activity_at, s.at) AS "lastActivityAt", c.archived_at AS "archivedAt"
+         FROM forum_categories c
+         LEFT JOIN (SELECT category_id, sum(thread_count)::int AS threads, sum(post_count)::int AS posts, max(last_activity_at) AS at
+                      FROM forum_category_counts GROUP BY category_id) s ON s.category_id = c.id
+        WHERE $1 OR c.archived_at IS NULL ORDER BY c.position, c.name`,
       [includeArchived],
     );
   }
@@ -124,11 +143,17 @@ export class ForumCategoriesRepository {
     return row;
   }
 
-  /** A new visible post; answers the category's slug (for the post's link). */
-  async moveCounts(categoryId: string, counts: { threads: number; posts: number }, manager: EntityManager): Promise<void> {
+  /** A thread's posts or the thread itself left or re-entered view: its stripe of the category's counts follows. */
+  async moveCounts(
+    categoryId: string,
+    threadId: string,
+    counts: { threads: number; posts: number },
+    manager: EntityManager,
+  ): Promise<void> {
     if (counts.threads === 0 && counts.posts === 0) return;
-    await manager.query(`UPDATE forum_categories SET thread_count = thread_count + $2, post_count = post_count + $3 WHERE id = $1`, [
+    await manager.query(addToStripesSql(`SELECT $1::uuid, ${categoryStripeSql('$2::uuid')}, $3::int, $4::int, NULL::timestamptz`), [
       categoryId,
+      threadId,
       counts.threads,
       counts.posts,
     ]);

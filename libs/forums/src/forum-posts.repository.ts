@@ -1,12 +1,37 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { rowsOf } from '@mutuals/core';
+import { isUniqueViolation, rowsOf } from '@mutuals/core';
 import type { ForumReaction } from '@mutuals/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostStatus } from './entities/post.entity';
+import { addToStripesSql, categoryStripeSql } from './forum-categories.repository';
 
-// The hot statements (THREAD_POSTS_SQL, POST_REACTORS_SQL) are exported: test/bench/forums.bench.ts
+// The hot statements (THREAD_POSTS_SQL, POST_REACTORS_SQL, INSERT_INTO_THREAD_SQL) are exported: test/bench/forums.bench.ts
 // runs the very same SQL behind a bare node:http server as its baseline.
+
+/**
+ * A reply's one statement (see ForumPostsRepository.insertIntoThread). It writes nothing unless the
+ * thread still stands as the caller read it ($13 to $15): the post, its author's subscription and
+ * its count go with the bump, and a clientId used before raises unique_violation, undoing it all.
+ */
+export const INSERT_INTO_THREAD_SQL = `WITH bumped AS (
+     UPDATE forum_threads
+        SET last_seq = last_seq + 1, reply_count = reply_count + (CASE WHEN last_seq > 0 THEN 1 ELSE 0 END),
+            last_post_at = $2, last_post_id = $3
+      WHERE id = $1 AND ((NOT locked AND NOT hidden) OR $4) AND title = $13 AND hidden = $14 AND category_id = $15
+      RETURNING last_seq, category_id
+   ), inserted AS (
+     INSERT INTO forum_posts (id, thread_id, seq, author_id, body, body_html, quote_html, plain_text, reply_to_post_id, client_id, created_at, search)
+     SELECT $3, $1, b.last_seq, $5, $6, $7, $8, $9, $10, $11, $2,
+            setweight(to_tsvector('english', $12), 'A') || setweight(to_tsvector('english', $9), 'B')
+       FROM bumped b
+     RETURNING id
+   ), subscribed AS (
+     INSERT INTO forum_subscriptions (user_id, thread_id) SELECT $5, $1 FROM inserted ON CONFLICT DO NOTHING
+   ), counted AS (
+     ${addToStripesSql(`SELECT b.category_id, ${categoryStripeSql('$1::uuid')}, (b.last_seq = 1)::int, 1, $2::timestamptz FROM inserted, bumped b`)}
+   )
+   SELECT (SELECT last_seq FROM bumped) AS last_seq, t.locked, t.hidden FROM forum_threads t WHERE t.id = $1`;
 
 /**
  * The columns of a post with the post it replies to joined as `q`. A deleted post keeps no text;
@@ -85,15 +110,8 @@ export interface NewPostRow extends StoredBody {
   at: Date;
 }
 
-/** The thread a post went into, as it stands under its row lock. */
-export interface PostedThread {
-  last_seq: number;
-  title: string;
-  category_id: string;
-  hidden: boolean;
-  /** False when the author used the post's clientId before: nothing may be kept. */
-  inserted: boolean;
-}
+/** What a reply into a thread found: its seq, or why there is none. */
+export type PostedInThread = { seq: number } | 'closed' | 'changed' | 'repeated';
 
 export interface ReactorsRow {
   post_id: string;
@@ -172,41 +190,25 @@ export class ForumPostsRepository {
   }
 
   /**
-   * A post into its thread in one round trip, inside the caller's transaction: takes the thread's
-   * row lock and its next seq (seqs are handed out under that lock, so they commit in order), inserts the post at that
-   * seq, subscribes its author to the thread, and counts the post in its category (that row lock
-   * is taken after the thread's, as every writer takes them). Both locks are held to the end of
-   * the transaction, so the caller sends this last, just before COMMIT: every other post of the
-   * thread or category waits that long. No row when the thread is gone, or locked or hidden to a
-   * member; `inserted` false when the author used this clientId before (the caller rolls back).
+   * A post into its thread in one statement: takes the thread's row lock and its next seq (seqs
+   * are handed out under that lock, so they commit in order), inserts the post at that seq,
+   * subscribes its author to the thread, and counts the post (and a new thread with its first
+   * post) in the thread's stripe of its category's counts (that row lock is taken after the
+   * thread's, as every writer takes them; posters in other threads of the category mostly have
+   * other stripes). Both locks are held to the end of the transaction: the caller sends this last,
+   * alone if it can (DomainEvents.transactionEndingWith). Writes nothing, and answers why, when the
+   * thread is gone, or locked or hidden to a member ('closed'), no longer stands as `known` says
+   * ('changed'), or the author used this clientId before ('repeated').
    */
   async insertIntoThread(
     post: Omit<NewPostRow, 'seq'>,
+    known: { title: string; hidden: boolean; categoryId: string },
     moderator: boolean,
     manager: EntityManager,
-  ): Promise<PostedThread | undefined> {
-    const [row] = await rowsOf<PostedThread>(
-      manager,
-      `WITH bumped AS (
-         UPDATE forum_threads
-            SET last_seq = last_seq + 1, reply_count = reply_count + (CASE WHEN last_seq > 0 THEN 1 ELSE 0 END),
-                last_post_at = $2, last_post_id = $3
-          WHERE id = $1 AND ((NOT locked AND NOT hidden) OR $4)
-          RETURNING last_seq, title, category_id, hidden
-       ), inserted AS (
-         INSERT INTO forum_posts (id, thread_id, seq, author_id, body, body_html, quote_html, plain_text, reply_to_post_id, client_id, created_at, search)
-         SELECT $3, $1, b.last_seq, $5, $6, $7, $8, $9, $10, $11, $2,
-                setweight(to_tsvector('english', $12), 'A') || setweight(to_tsvector('english', $9), 'B')
-           FROM bumped b
-         ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id
-       ), subscribed AS (
-         INSERT INTO forum_subscriptions (user_id, thread_id) SELECT $5, $1 FROM inserted ON CONFLICT DO NOTHING
-       ), counted AS (
-         UPDATE forum_categories c SET post_count = post_count + 1, last_activity_at = GREATEST(last_activity_at, $2)
-           FROM inserted, bumped b WHERE c.id = b.category_id
-       )
-       SELECT b.last_seq, b.title, b.category_id, b.hidden, EXISTS (SELECT 1 FROM inserted) AS inserted FROM bumped b`,
-      [
+  ): Promise<PostedInThread> {
+    let row: { last_seq: number | null; locked: boolean; hidden: boolean } | undefined;
+    try {
+      [row] = await rowsOf(manager, INSERT_INTO_THREAD_SQL, [
         post.threadId,
         post.at,
         post.id,
@@ -219,9 +221,17 @@ export class ForumPostsRepository {
         post.replyToPostId,
         post.clientId,
         post.title,
-      ],
-    );
-    return row;
+        known.title,
+        known.hidden,
+        known.categoryId,
+      ]);
+    } catch (error) {
+      if (isUniqueViolation(error, 'forum_posts_client_key')) return 'repeated';
+      throw error;
+    }
+    if (row?.last_seq) return { seq: row.last_seq };
+    // As the statement's snapshot saw the thread: a change that committed meanwhile shows next time.
+    return !row || ((row.locked || row.hidden) && !moderator) ? 'closed' : 'changed';
   }
 
   /** The post for an edit, delete or moderation, locked until the transaction ends. */

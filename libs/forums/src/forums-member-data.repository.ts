@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { addToStripesSql, categoryStripeSql } from './forum-categories.repository';
 
 /** The SQL of what the forums hold of one member: removed with their account, listed in their download. */
 @Injectable()
@@ -41,10 +42,11 @@ export class ForumsMemberDataRepository {
       [threads, visible.map((v) => v.replies)],
     );
     await manager.query(
-      `UPDATE forum_categories c SET post_count = c.post_count - v.posts
-         FROM (SELECT category_id, sum(posts)::int AS posts FROM unnest($1::uuid[], $2::int[]) AS x(category_id, posts) GROUP BY category_id) v
-        WHERE c.id = v.category_id`,
-      [visible.map((v) => v.category_id), visible.map((v) => v.posts)],
+      addToStripesSql(
+        `SELECT category_id, ${categoryStripeSql('thread_id')}, 0, -sum(posts)::int, NULL::timestamptz
+           FROM unnest($1::uuid[], $2::uuid[], $3::int[]) AS x(category_id, thread_id, posts) GROUP BY 1, 2`,
+      ),
+      [visible.map((v) => v.category_id), threads, visible.map((v) => v.posts)],
     );
     await manager.query(
       `UPDATE forum_threads t SET last_post_id = latest.id, last_post_at = COALESCE(latest.created_at, t.created_at)

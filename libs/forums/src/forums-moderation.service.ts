@@ -194,7 +194,7 @@ export class ForumsModerationService {
     );
     const threadBecameHidden = hides && !thread.wasHidden;
     const threads = threadBecameHidden ? -1 : shows && thread.wasHidden ? 1 : 0;
-    await this.categories.moveCounts(thread.categoryId, { threads, posts: delta }, manager);
+    await this.categories.moveCounts(thread.categoryId, post.thread_id, { threads, posts: delta }, manager);
     return { threadBecameHidden, categoryId: thread.categoryId };
   }
 

@@ -105,7 +105,6 @@ export class ForumsPostingService {
       );
       // The same key raced this request and won.
       if (!inserted) return null;
-      await this.categories.moveCounts(input.categoryId, { threads: 1, posts: 0 }, unit.manager);
       // A new thread: nobody else watches it, and its first post replies to nothing.
       const known: KnownThread = {
         title: input.title,
@@ -115,7 +114,7 @@ export class ForumsPostingService {
         subscriberIds: [],
         replyToAuthorId: undefined,
       };
-      return this.storePost(post, rendered, known, unit);
+      return this.storePost(unit.manager, await this.preparePost(post, rendered, known, unit));
     });
     if (!stored) return { value: (await this.originalThread(author, input.clientId!))!, created: false };
     await this.cache.changed({ threadId, categoryId: input.categoryId, searched: true });
@@ -198,7 +197,10 @@ export class ForumsPostingService {
         subscriberIds: thread.subscriber_ids,
         replyToAuthorId: thread.reply_to_author_id ?? undefined,
       };
-      const stored = await this.events.transaction((unit) => this.storePost(post, rendered, known, unit));
+      const stored = await this.events.transactionEndingWith(
+        (unit) => this.preparePost(post, rendered, known, unit),
+        (manager, prepared) => this.storePost(manager, prepared),
+      );
       await this.cache.changed({ threadId, categoryId: stored.categoryId, searched: true });
       return { value: await this.announce(stored), created: true };
     } catch (error) {
@@ -308,20 +310,17 @@ export class ForumsPostingService {
   }
 
   /**
-   * Inside the caller's transaction, announced as `known` says the thread stands: the mail the
-   * created event routes and the post's files first, then one statement that takes the thread's
-   * row lock (it orders the seqs) and the category's, writes the post and its counts, and checks
-   * that the thread still stands as read (else ThreadChanged undoes it all). Nothing but COMMIT
-   * follows the locks. The created event goes with the transaction, so notifications hear of the
-   * post once it is committed.
+   * Inside the caller's unit of work, announced as `known` says the thread stands: the mail the
+   * created event routes and the post's files, before the statement that stores the post
+   * (storePost). The created event goes with the transaction, so notifications hear of the post
+   * once it is committed.
    */
-  private async storePost(
+  private async preparePost(
     post: NewPost,
     rendered: StoredBody & { mentionedUserIds: string[]; author: ForumAuthor },
     known: KnownThread,
     unit: UnitOfWork,
   ) {
-    const { manager } = unit;
     const id = randomUUID();
     const replyToAuthorId = post.replyToPostId ? known.replyToAuthorId : undefined;
     // Nobody hears of a post in a hidden thread: members may not see it, and its title would tell.
@@ -341,10 +340,19 @@ export class ForumsPostingService {
       preview: preview(rendered.text),
     });
     // Claimed with the post: both are stored, or neither (a retry answered the original before this).
-    const attached = await this.files.attach(manager, post.author.id, 'forum-post', id, post.attachments);
-    // One statement: the thread's seq under its row lock, the post, its author watching the thread
-    // (posting watches it), and the category's count.
-    const thread = await this.posts.insertIntoThread(
+    const attached = await this.files.attach(unit.manager, post.author.id, 'forum-post', id, post.attachments);
+    return { id, post, rendered, known, replyToAuthorId, attached: attached.length > 0 };
+  }
+
+  /**
+   * The last statement of a post's transaction (or the whole of it, when nothing came before): the
+   * thread's seq under its row lock, the post, its author watching the thread (posting watches it)
+   * and the category's count, written only if the thread still stands as announced (else
+   * ThreadChanged undoes it all and the caller starts again).
+   */
+  private async storePost(manager: EntityManager, prepared: Awaited<ReturnType<ForumsPostingService['preparePost']>>) {
+    const { id, post, rendered, known, replyToAuthorId, attached } = prepared;
+    const stored = await this.posts.insertIntoThread(
       {
         ...rendered,
         id,
@@ -354,17 +362,17 @@ export class ForumsPostingService {
         clientId: post.clientId,
         at: post.at,
       },
+      known,
       isCoordinator(post.author),
       manager,
     );
-    if (!thread) throw ForumsErrors.threadLocked('This thread is locked');
-    if (!thread.inserted) throw new RepeatedSubmission();
-    if (thread.hidden !== known.hidden || thread.title !== known.title || thread.category_id !== known.categoryId)
-      throw new ThreadChanged();
+    if (stored === 'closed') throw ForumsErrors.threadLocked('This thread is locked');
+    if (stored === 'repeated') throw new RepeatedSubmission();
+    if (stored === 'changed') throw new ThreadChanged();
     const row: PostRow = {
       id,
       thread_id: post.threadId,
-      seq: thread.last_seq,
+      seq: stored.seq,
       author_id: post.author.id,
       status: 'visible',
       created_at: post.at,
@@ -379,9 +387,9 @@ export class ForumsPostingService {
       row,
       author: post.author,
       authorView: rendered.author,
-      attached: attached.length > 0,
-      threadHidden: thread.hidden,
-      categoryId: thread.category_id,
+      attached,
+      threadHidden: known.hidden,
+      categoryId: known.categoryId,
     };
   }
 

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { FileAccessRegistry, FilesModule } from '@mutuals/files';
 import { IdentityModule } from '@mutuals/identity';
 import { ForumCategoryEntity } from './entities/category.entity';
+import { ForumCategoryCountEntity } from './entities/category-count.entity';
 import { ForumFlagEntity } from './entities/flag.entity';
 import { ForumPostRevisionEntity } from './entities/post-revision.entity';
 import { ForumPostEntity } from './entities/post.entity';
@@ -34,6 +35,7 @@ import { ForumsMemberDataService } from './forums-member-data.service';
     FilesModule,
     TypeOrmModule.forFeature([
       ForumCategoryEntity,
+      ForumCategoryCountEntity,
       ForumThreadEntity,
       ForumPostEntity,
       ForumPostRevisionEntity,

@@ -1,4 +1,5 @@
 import { OnDomainEvent } from '@mutuals/core';
+import type { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { IdentityService, type UserChanged } from '@mutuals/identity';
 import type { ForumPostCreated, ForumPostRemoved, ForumThreadHidden } from '@mutuals/forums';
@@ -37,6 +38,7 @@ import type {
 } from '@mutuals/stories';
 import type { SupportApplicationMoved } from '@mutuals/support';
 import { NewNotification, NotificationsService } from './notifications.service';
+import type { NotificationRow } from './notifications.repository';
 import { supportAudiences } from './support-audiences';
 
 /** Which domain events reach whom, and in what words. */
@@ -51,35 +53,50 @@ export class NotificationRules {
     return (await this.identity.getUserSummaries([userId])).get(userId)?.displayName ?? 'A member';
   }
 
-  // after-commit: the post is stored whatever happens here; a failed feed write is retried, never a 500 for the author.
-  @OnDomainEvent('forum.post.created', { phase: 'after-commit' })
-  async onForumPost(event: ForumPostCreated): Promise<void> {
+  /** What each post's transaction stored in the feed, for its after-commit push (a rolled-back post's entry just goes). */
+  private readonly storedForPosts = new WeakMap<ForumPostCreated, NotificationRow[]>();
+
+  // In the post's transaction: the feed entries commit with the post (one commit a reply, and none
+  // lost between two); members hear of them once it has committed (announceForumPost).
+  @OnDomainEvent('forum.post.created', { phase: 'in-transaction' })
+  async onForumPost(event: ForumPostCreated, manager: EntityManager): Promise<void> {
     // The forums read the author's name before the post was written; no second read here.
     const author = event.authorName;
     const mentioned = new Set(event.mentionedUserIds);
     const repliedTo = event.replyToAuthorId && !mentioned.has(event.replyToAuthorId) ? [event.replyToAuthorId] : [];
     const subscribers = event.subscriberIds.filter((id) => !mentioned.has(id) && !repliedTo.includes(id));
     const common = { link: event.link, sourceId: event.postId, actorId: event.authorId, body: event.preview };
-    await this.notifications.notify([
-      ...[...mentioned].map((userId) => ({
-        ...common,
-        userId,
-        kind: 'forum.mention',
-        title: `${author} mentioned you in “${event.threadTitle}”`,
-      })),
-      ...repliedTo.map((userId) => ({
-        ...common,
-        userId,
-        kind: 'forum.reply',
-        title: `${author} replied to your post in “${event.threadTitle}”`,
-      })),
-      ...subscribers.map((userId) => ({
-        ...common,
-        userId,
-        kind: 'forum.reply',
-        title: `New reply from ${author} in “${event.threadTitle}”`,
-      })),
-    ]);
+    const rows = await this.notifications.store(
+      [
+        ...[...mentioned].map((userId) => ({
+          ...common,
+          userId,
+          kind: 'forum.mention',
+          title: `${author} mentioned you in “${event.threadTitle}”`,
+        })),
+        ...repliedTo.map((userId) => ({
+          ...common,
+          userId,
+          kind: 'forum.reply',
+          title: `${author} replied to your post in “${event.threadTitle}”`,
+        })),
+        ...subscribers.map((userId) => ({
+          ...common,
+          userId,
+          kind: 'forum.reply',
+          title: `New reply from ${author} in “${event.threadTitle}”`,
+        })),
+      ],
+      manager,
+    );
+    if (rows.length > 0) this.storedForPosts.set(event, rows);
+  }
+
+  // after-commit: only the push to open sockets; what it pushes is stored already.
+  @OnDomainEvent('forum.post.created', { phase: 'after-commit' })
+  announceForumPost(event: ForumPostCreated): void {
+    this.notifications.push(this.storedForPosts.get(event) ?? []);
+    this.storedForPosts.delete(event);
   }
 
   // after-commit: withdrawing is idempotent, so a retry is harmless; the hide itself must not wait on the feed.

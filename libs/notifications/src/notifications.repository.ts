@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { rowsOf } from '@mutuals/core';
+import { type SqlRunner, rowsOf } from '@mutuals/core';
 import { DataSource } from 'typeorm';
 
 export interface NotificationRow {
@@ -37,8 +37,12 @@ export class NotificationsRepository {
    * `preference` names the kind whose channel governs the item (null: none does) and the channel
    * of a member who never chose one.
    */
-  insertWanted(items: (NotificationInsert & { preference: { kind: string; defaultChannel: string } | null })[]): Promise<NotificationRow[]> {
-    return this.db.query(
+  /** Through `runner`: a writer's transaction, or on its own. */
+  insertWanted(
+    items: (NotificationInsert & { preference: { kind: string; defaultChannel: string } | null })[],
+    runner: SqlRunner = this.db,
+  ): Promise<NotificationRow[]> {
+    return runner.query(
       `INSERT INTO notifications (user_id, kind, title, body, link, source_id, actor_id)
        SELECT i.user_id, i.kind, i.title, i.body, i.link, i.source_id, i.actor_id
          FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::uuid[], $7::uuid[], $8::varchar[], $9::varchar[])

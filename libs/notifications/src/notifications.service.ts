@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, toPage } from '@mutuals/core';
+import { type SqlRunner, decodeCursor, toPage } from '@mutuals/core';
 import type { NotificationFeedPage, NotificationView } from '@mutuals/contracts';
 import { RealtimeService } from '@mutuals/realtime';
 import { NotificationRow, NotificationsRepository } from './notifications.repository';
@@ -37,10 +37,18 @@ export class NotificationsService {
   ) {}
 
   async notify(items: NewNotification[]): Promise<void> {
+    this.push(await this.store(items));
+  }
+
+  /**
+   * Stores the notifications, less those of kinds their members turned off in the app, in one
+   * statement through `runner` (a writer's transaction, or on its own); nobody hears of them
+   * until `push`, once they are committed.
+   */
+  async store(items: NewNotification[], runner?: SqlRunner): Promise<NotificationRow[]> {
     const wanted = items.filter((item) => item.userId !== item.actorId);
-    if (wanted.length === 0) return;
-    // One statement: the rows, less those of kinds their members turned off in the app.
-    const rows = await this.notifications.insertWanted(
+    if (wanted.length === 0) return [];
+    return this.notifications.insertWanted(
       wanted.map((item) => ({
         preference: this.preferences.inAppPreference(item.kind),
         userId: item.userId,
@@ -51,7 +59,12 @@ export class NotificationsService {
         sourceId: item.sourceId ?? null,
         actorId: item.actorId ?? null,
       })),
+      runner,
     );
+  }
+
+  /** To every connected socket of each member: notifications stored and committed. */
+  push(rows: readonly NotificationRow[]): void {
     for (const row of rows) {
       const { id, kind, title, link, createdAt, body } = toView(row);
       this.realtime.toUser(row.user_id, 'notification', { id, kind, title, link, createdAt, body });

@@ -22,15 +22,17 @@ export class SocketRequests {
 
   constructor(private readonly limiter: RateLimiter) {}
 
+  /** `budgets`: the member's other budgets the work draws on, counted with the event budget in one round trip. */
   handle<Payload extends object, Result extends object>(
     socket: Socket,
     payloadType: Type<Payload>,
     body: unknown,
     work: (input: Payload, user: AuthUser) => Promise<Result>,
+    budgets: RateLimit[] = [],
   ): Promise<Ack<Result>> {
     return acknowledge(async () => {
       const user = socketUser(socket);
-      await this.limiter.consume(SOCKET_EVENT_LIMIT, `member:${user.id}`);
+      await this.limiter.consumeEach([SOCKET_EVENT_LIMIT, ...budgets].map((limit) => ({ limit, key: `member:${user.id}` })));
       refuseNul(body);
       const input = (await this.pipe.transform(body, { type: 'body', metatype: payloadType })) as Payload;
       return work(input, user);

@@ -2,12 +2,13 @@
 // (exported by their repositories), the same pool size, JSON out, nothing else: no framework, no
 // auth, no validation, no cache. Run as its own process by the harness; argv[2] is its JSON config;
 // prints {"port": n} once listening. With `dataDir` it opens the embedded PGlite there, as the app does.
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { Pool } from 'pg';
 import { EmbeddedPostgres } from '../../../libs/core/src/database/embedded-postgres';
-import { POST_REACTORS_SQL, THREAD_POSTS_SQL } from '../../../libs/forums/src/forum-posts.repository';
-import { HEADLINE_OPTIONS, searchSql } from '../../../libs/forums/src/forum-search.repository';
-import { UNREAD_COUNTS_SQL, categoryThreadsSql } from '../../../libs/forums/src/forum-threads.repository';
+import { INSERT_INTO_THREAD_SQL, POST_REACTORS_SQL, THREAD_POSTS_SQL } from '../../../libs/forums/src/forum-posts.repository';
+import { searchHits } from '../../../libs/forums/src/forum-search.repository';
+import { THREAD_FOR_POSTING_SQL, UNREAD_COUNTS_SQL, categoryThreadsSql } from '../../../libs/forums/src/forum-threads.repository';
 import { snippetHtml } from '../../../libs/forums/src/post-text';
 
 export interface BareForumsConfig {
@@ -69,44 +70,42 @@ async function main(): Promise<void> {
       'GET',
       /^\/search$/,
       async (_, url) => {
-        const hits = (await pool.query(searchSql(false), [url.searchParams.get('q'), 21, null, HEADLINE_OPTIONS])).rows.slice(0, 20);
+        const hits = (
+          await searchHits(async (sql, parameters) => (await pool.query(sql, parameters)).rows, url.searchParams.get('q')!, null, 21, null)
+        ).slice(0, 20);
         const names = await authors(hits.map((h) => h.author_id));
         return { items: hits.map((h) => ({ ...h, snippet: snippetHtml(h.headline), author: names.get(h.author_id) })) };
       },
     ],
-    // A reply: the thread's seq under its row lock, the post with its search vector, the category's count, in one transaction.
+    // A reply as the app sends one that nobody watches: the thread read first, then one statement (the
+    // thread's seq under its row lock, the post with its search vector, the author's subscription,
+    // the category's count) as its own transaction.
     [
       'POST',
       /^\/threads\/([0-9a-f-]{36})\/posts$/,
       async (m, _, raw) => {
         const { body } = JSON.parse(raw) as { body: string };
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
-          const [thread] = (
-            await client.query(
-              `UPDATE forum_threads SET last_seq = last_seq + 1, reply_count = reply_count + 1, last_post_at = now() WHERE id = $1 RETURNING last_seq, category_id`,
-              [m[1]],
-            )
-          ).rows;
-          const [post] = (
-            await client.query(
-              `INSERT INTO forum_posts (id, thread_id, seq, author_id, body, body_html, plain_text, created_at, search)
-             VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $4, now(), to_tsvector('english', $4)) RETURNING id, seq, created_at`,
-              [m[1], thread.last_seq, viewerId, body, `<p>${body}</p>`],
-            )
-          ).rows;
-          await client.query(`UPDATE forum_categories SET post_count = post_count + 1, last_activity_at = now() WHERE id = $1`, [
-            thread.category_id,
-          ]);
-          await client.query('COMMIT');
-          return post;
-        } catch (error) {
-          await client.query('ROLLBACK');
-          throw error;
-        } finally {
-          client.release();
-        }
+        const [thread] = (await pool.query(THREAD_FOR_POSTING_SQL, [m[1], viewerId, null, true])).rows;
+        const [id, at] = [randomUUID(), new Date()];
+        const params = [
+          m[1],
+          at,
+          id,
+          false,
+          viewerId,
+          body,
+          `<p>${body}</p>`,
+          null,
+          body,
+          null,
+          null,
+          '',
+          thread.title,
+          thread.hidden,
+          thread.category_id,
+        ];
+        const [stored] = (await pool.query(INSERT_INTO_THREAD_SQL, params)).rows;
+        return { id, seq: stored.last_seq, created_at: at };
       },
     ],
   ];

@@ -39,14 +39,30 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+/**
+ * Which server each connection goes to: the members of a conversation in turn, so that every
+ * conversation has sockets on every server and each message crosses between them. (Connection i
+ * to server i % servers would put a whole conversation on one server whenever the number of
+ * conversations is a multiple of the number of servers, and nothing would cross.)
+ */
+function serverOf(plan: LoadPlan): number[] {
+  const seen = new Map<string, number>();
+  return plan.connections.map(({ conversationId }) => {
+    const nth = seen.get(conversationId) ?? 0;
+    seen.set(conversationId, nth + 1);
+    return nth % plan.urls.length;
+  });
+}
+
 async function connectAll(plan: LoadPlan): Promise<Socket[]> {
   const sockets: Socket[] = new Array(plan.connections.length);
+  const servers = serverOf(plan);
   let next = 0;
   const worker = async () => {
     while (next < plan.connections.length) {
       const i = next++;
       const c = plan.connections[i]!;
-      const socket = io(plan.urls[i % plan.urls.length]!, {
+      const socket = io(plan.urls[servers[i]!]!, {
         path: '/socket.io',
         transports: ['websocket'],
         reconnection: false,

@@ -268,10 +268,13 @@ export interface Row {
 
 export const loadLabel = (options: LoadOptions) => (options.rate ? `${options.rate}/s open` : `${options.connections ?? 64} conn closed`);
 
+/** A load that got no answer at all has no percentiles (null in the generator's JSON). */
+const ms = (value: number | null) => (value === null ? '-' : value.toFixed(1));
+
 const format = (f: Figures) => [
   f.rps.toFixed(0),
-  f.p50.toFixed(1),
-  f.p99.toFixed(1),
+  ms(f.p50),
+  ms(f.p99),
   String(f.errors),
   f.cpuPercent.toFixed(0),
   f.cpuMsPerRequest.toFixed(2),

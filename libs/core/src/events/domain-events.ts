@@ -74,6 +74,11 @@ export interface UnitOfWork {
   emitMany<N extends DomainEventName>(name: N, payloads: DomainEventMap[N][]): Promise<void>;
 }
 
+interface Emitted {
+  name: DomainEventName;
+  payload: unknown;
+}
+
 const RETRY_DELAYS_MS = [250, 1_000, 5_000, 30_000, 120_000];
 
 const listenerFailures = new Counter({
@@ -126,24 +131,78 @@ export class DomainEvents implements OnApplicationBootstrap, OnApplicationShutdo
    * listeners at once (inside the transaction) and after-commit listeners once it has committed.
    */
   async transaction<T>(work: (unit: UnitOfWork) => Promise<T>): Promise<T> {
-    const committed: { name: DomainEventName; payload: unknown }[] = [];
-    const result = await this.dataSource.transaction(async (manager) => {
-      const unit: UnitOfWork = {
-        manager,
-        emit: (name, payload) => unit.emitMany(name, [payload]),
-        emitMany: async (name, payloads) => {
-          if (payloads.length === 0) return;
-          for (const listener of this.of(name, 'in-transaction')) {
-            if (listener.many) await listener.run(payloads, manager);
-            else for (const payload of payloads) await listener.run(payload, manager);
-          }
-          for (const payload of payloads) committed.push({ name, payload });
-        },
-      };
-      return work(unit);
-    });
-    for (const event of committed) await this.dispatchAfterCommit(event.name, event.payload);
+    const committed: Emitted[] = [];
+    const result = await this.dataSource.transaction((manager) => work(this.unitOn(manager, committed)));
+    await this.afterCommit(committed);
     return result;
+  }
+
+  /**
+   * A transaction for a write whose last statement takes the row locks that others queue on (a
+   * reply takes its thread's): `work` and the in-transaction listeners of what it emits run first,
+   * and the transaction begins at their first statement, if any; `last` then runs in it, just
+   * before COMMIT. When nothing was written before it, `last` runs alone as its own transaction:
+   * one round trip instead of three, and no lock held while this process attends to other requests
+   * between them. `last` must leave nothing written when it fails, as one statement does.
+   */
+  async transactionEndingWith<P, T>(
+    work: (unit: UnitOfWork) => Promise<P>,
+    last: (manager: EntityManager, prepared: P) => Promise<T>,
+  ): Promise<T> {
+    const committed: Emitted[] = [];
+    const runner = this.dataSource.createQueryRunner();
+    // Readonly in QueryRunner's interface only: TypeORM's runners set it themselves.
+    const state = runner as { isTransactionActive: boolean };
+    const query = runner.query.bind(runner);
+    let begun = false;
+    // Until the first statement no transaction is open, yet nothing may open one of its own (the
+    // manager's save() would, and commit it): the runner says one is open.
+    state.isTransactionActive = true;
+    runner.query = (async (...args: Parameters<typeof query>) => {
+      if (!begun) {
+        begun = true;
+        await runner.startTransaction();
+      }
+      return query(...args);
+    }) as typeof runner.query;
+    let result: T;
+    try {
+      const prepared = await work(this.unitOn(runner.manager, committed));
+      if (begun) {
+        result = await last(runner.manager, prepared);
+        await runner.commitTransaction();
+      } else {
+        state.isTransactionActive = false;
+        result = await last(this.dataSource.manager, prepared);
+      }
+    } catch (error) {
+      if (begun && runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+    await this.afterCommit(committed);
+    return result;
+  }
+
+  private unitOn(manager: EntityManager, committed: Emitted[]): UnitOfWork {
+    const unit: UnitOfWork = {
+      manager,
+      emit: (name, payload) => unit.emitMany(name, [payload]),
+      emitMany: async (name, payloads) => {
+        if (payloads.length === 0) return;
+        for (const listener of this.of(name, 'in-transaction')) {
+          if (listener.many) await listener.run(payloads, manager);
+          else for (const payload of payloads) await listener.run(payload, manager);
+        }
+        for (const payload of payloads) committed.push({ name, payload });
+      },
+    };
+    return unit;
+  }
+
+  private async afterCommit(committed: Emitted[]): Promise<void> {
+    for (const event of committed) await this.dispatchAfterCommit(event.name, event.payload);
   }
 
   /** Adds an after-commit listener at run time (tests, integrations); returns its removal. */

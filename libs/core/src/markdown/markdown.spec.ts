@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { renderMarkdown } from './index';
+import { renderParsed } from './render-markdown';
 import { sanitizeRenderedHtml } from './sanitize';
 import { XSS_VECTORS } from '../../../../test/support/xss-vectors';
 
@@ -171,6 +172,29 @@ describe('renderMarkdown', () => {
     it('is raw text, with entities decoded, for the caller to escape', () => {
       expect(text('a &amp; b <i>c</i>')).toBe('a & b <i>c</i>');
     });
+  });
+});
+
+describe('plain lines rendered without the parser', () => {
+  const plain = ['12345', 'Hi, how are you?', "I'm fine! Thanks.", 'See you at 5. Bye', 'a ; b', 'x!y', "it's 'quoted'"];
+  const lookalikes = ['1. item', '1.', '10.5', 'see example.com', 'www. x', 'a.b', 'two  spaces', ' lead', 'trail ', 'a..', 'a\nb'];
+  // Strings drawn from a fixed seed: of the shortcut's own characters (most take it), and of those
+  // with Markdown's and HTML's (few do).
+  let seed = 17;
+  const next = () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return seed >>> 0;
+  };
+  const draw = (alphabet: string) =>
+    Array.from({ length: 3000 }, () => Array.from({ length: 1 + (next() % 14) }, () => alphabet[next() % alphabet.length]).join(''));
+  const drawn = [...draw("aZ09 ,;?!'."), ...draw('aZ09 ,;?!\'.\n@#*_-[]()<>&":/`~|=+')];
+
+  it.each(['post', 'chat'] as const)('gives exactly what the parser gives (%s)', (mode) => {
+    for (const source of [...plain, ...lookalikes, ...drawn]) {
+      expect({ source, ...renderMarkdown(source, { mode }) }).toEqual({ source, ...renderParsed(source, mode) });
+    }
   });
 });
 

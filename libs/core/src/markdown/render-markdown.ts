@@ -41,8 +41,23 @@ const parsers: Record<MarkdownMode, MarkdownParser> = {
   chat: createParser('chat'),
 };
 
+/**
+ * Text no rule can touch: ASCII letters and digits, single spaces between words, and punctuation
+ * that is neither Markdown, an HTML escape nor part of a link; a full stop only before a space or
+ * at the end (so no bare domain to linkify), and no list number to open with. It renders as one
+ * paragraph of itself, so most chat lines skip the parser and the sanitiser (markdown.spec checks
+ * that the two agree).
+ */
+const INERT = /^(?!\d+\.)[A-Za-z0-9,;?!'](?:[A-Za-z0-9,;?!']| (?=[^ ])|\.(?= |$))*$/;
+
 export function renderMarkdown(source: string, options: RenderMarkdownOptions = {}): RenderedMarkdown {
-  const md = parsers[options.mode ?? 'post'];
+  const mode = options.mode ?? 'post';
+  return INERT.test(source) ? { html: `<p>${source}</p>\n`, mentions: [], text: source } : renderParsed(source, mode);
+}
+
+/** Through markdown-it and the sanitiser; exported for the spec that holds the shortcut to it. */
+export function renderParsed(source: string, mode: MarkdownMode): RenderedMarkdown {
+  const md = parsers[mode];
   const env = {};
   const tokens = md.parse(source, env);
   return {

@@ -11,11 +11,23 @@ export interface RateLimit {
   windowSeconds: number;
 }
 
-// Counts one and answers [count, ms left] in one round trip; the window starts with the first hit.
-const HIT_SCRIPT = `local count = redis.call('INCR', KEYS[1])
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) ttl = tonumber(ARGV[1]) end
-return {count, ttl}`;
+// Counts one against each key (ARGV[i] is its window in ms) and answers [count, ms left] for each,
+// in one round trip; a window starts with its first hit.
+const HIT_SCRIPT = `local answer = {}
+for i, key in ipairs(KEYS) do
+  local count = redis.call('INCR', key)
+  local ttl = redis.call('PTTL', key)
+  if ttl < 0 then redis.call('PEXPIRE', key, ARGV[i]) ttl = tonumber(ARGV[i]) end
+  answer[2 * i - 1] = count
+  answer[2 * i] = ttl
+end
+return answer`;
+
+/** One budget drawn on by one caller: the limit and whose attempts count against it. */
+export interface RateLimitHit {
+  limit: RateLimit;
+  key: string;
+}
 
 // Takes one back, but never makes a key that has expired in the meantime (it would never expire).
 const REFUND_SCRIPT = `if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end return 0`;
@@ -38,19 +50,28 @@ export class RateLimiter {
   ) {}
 
   /** Counts one attempt against `key`; throws a 429 DomainError with Retry-After when over. */
-  async consume(limit: RateLimit, key: string): Promise<void> {
+  consume(limit: RateLimit, key: string): Promise<void> {
+    return this.consumeEach([{ limit, key }]);
+  }
+
+  /**
+   * Counts one attempt against each budget in one round trip (a chat send draws on the socket
+   * budget and the send budget at once); throws for the first that is over, having counted all.
+   */
+  async consumeEach(hits: RateLimitHit[]): Promise<void> {
     if (!this.config.rateLimits) return;
-    const { count, retryAfterSeconds } = await this.hit(this.keyOf(limit, key), limit.windowSeconds);
-    if (count > limit.max) {
-      throw rateLimited(`Too many ${limit.name}; try again in ${retryAfterSeconds} s`, retryAfterSeconds);
-    }
+    const counts = await this.hit(hits.map(({ limit, key }) => ({ key: this.keyOf(limit, key), windowSeconds: limit.windowSeconds })));
+    hits.forEach(({ limit }, i) => {
+      const { count, retryAfterSeconds } = counts[i]!;
+      if (count > limit.max) throw rateLimited(`Too many ${limit.name}; try again in ${retryAfterSeconds} s`, retryAfterSeconds);
+    });
   }
 
   /** Like consume, but answers instead of throwing (socket handlers answer with an error ack). */
   async allows(limit: RateLimit, key: string): Promise<boolean> {
     if (!this.config.rateLimits) return true;
-    const { count } = await this.hit(this.keyOf(limit, key), limit.windowSeconds);
-    return count <= limit.max;
+    const [window] = await this.hit([{ key: this.keyOf(limit, key), windowSeconds: limit.windowSeconds }]);
+    return window!.count <= limit.max;
   }
 
   /** Takes back one consumed attempt that turned out not to count (a sign-in that succeeded). */
@@ -74,25 +95,26 @@ export class RateLimiter {
     return `${this.config.redisKeyPrefix}rl:${limit.name}:${key}`;
   }
 
-  private async hit(key: string, windowSeconds: number): Promise<{ count: number; retryAfterSeconds: number }> {
+  private async hit(windows: { key: string; windowSeconds: number }[]): Promise<{ count: number; retryAfterSeconds: number }[]> {
     const redis = this.redis.ready;
     if (redis) {
       try {
+        const args: (string | number)[] = [...windows.map((w) => w.key), ...windows.map((w) => w.windowSeconds * 1000)];
         // By its hash; the script itself only when this Redis does not know it yet (first use, a restart).
-        const [count, ttl] = (await redis
-          .evalsha(this.hitScriptSha, 1, key, windowSeconds * 1000)
+        const answer = (await redis
+          .evalsha(this.hitScriptSha, windows.length, ...args)
           .catch((error: Error) =>
-            /NOSCRIPT/.test(error.message) ? redis.eval(HIT_SCRIPT, 1, key, windowSeconds * 1000) : Promise.reject(error),
-          )) as [number, number];
+            /NOSCRIPT/.test(error.message) ? redis.eval(HIT_SCRIPT, windows.length, ...args) : Promise.reject(error),
+          )) as number[];
         this.backOnRedis();
-        return { count, retryAfterSeconds: Math.max(1, Math.ceil(ttl / 1000)) };
+        return windows.map((_, i) => ({ count: answer[2 * i]!, retryAfterSeconds: Math.max(1, Math.ceil(answer[2 * i + 1]! / 1000)) }));
       } catch (error) {
         this.fellBack(error);
       }
     } else if (this.redis.enabled) {
       this.fellBack(new Error('not connected'));
     }
-    return this.hitInMemory(key, windowSeconds);
+    return windows.map((w) => this.hitInMemory(w.key, w.windowSeconds));
   }
 
   private hitInMemory(key: string, windowSeconds: number): { count: number; retryAfterSeconds: number } {

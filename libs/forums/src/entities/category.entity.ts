@@ -21,11 +21,11 @@ export class ForumCategoryEntity {
   @Column({ type: 'int', default: 0 })
   position!: number;
 
-  /** Kept in the same transaction as the thread or post that changes it. */
+  /** With its stripes in forum_category_counts (see ForumCategoryCountEntity), kept in the transaction of the change. */
   @Column({ type: 'int', default: 0 })
   threadCount!: number;
 
-  /** Visible posts only. */
+  /** Visible posts only; plus its stripes. */
   @Column({ type: 'int', default: 0 })
   postCount!: number;
 

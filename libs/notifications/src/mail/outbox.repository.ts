@@ -91,29 +91,30 @@ export class OutboxRepository {
     // With onlyWhereEmail, the member's choice for that kind (or its default) is read in the same
     // statement: a chat message's mail costs one round trip inside the message's transaction, not two.
     const wanted = onlyWhereEmail
-      ? `WHERE COALESCE((SELECT p.channel FROM notification_preferences p WHERE p.kind = $10 AND p.user_id = m.user_id), $11) = 'email'`
+      ? `WHERE COALESCE((SELECT p.channel FROM notification_preferences p WHERE p.kind = $3 AND p.user_id = m.user_id), $4) = 'email'`
       : '';
+    // The rows travel as one JSON document: a chat batch carries thousands of payloads, and as
+    // text arrays each would be escaped element by element (pg's array literal) and parsed again.
+    const document = mails.map((m, i) => ({
+      id: ids[i],
+      kind: m.kind,
+      user_id: m.userId,
+      to_address: m.toAddress ?? null,
+      payload: m.payload,
+      dedupe_key: m.dedupeKey ?? null,
+      send_if: m.sendIf ?? null,
+      not_before: m.notBefore ?? null,
+    }));
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO mail_outbox (id, message_id, kind, user_id, to_address, payload, dedupe_key, send_if, next_attempt_at)
-       SELECT m.id, '<' || m.id || '@' || $9 || '>', m.kind, m.user_id, m.to_address, m.payload, m.dedupe_key, m.send_if,
+       SELECT m.id, '<' || m.id || '@' || $2 || '>', m.kind, m.user_id, m.to_address, m.payload, m.dedupe_key, m.send_if,
               COALESCE(m.not_before, now())
-       FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::varchar[], $5::jsonb[], $6::varchar[], $7::jsonb[], $8::timestamptz[])
-         AS m(id, kind, user_id, to_address, payload, dedupe_key, send_if, not_before)
+       FROM jsonb_to_recordset($1::jsonb)
+         AS m(id uuid, kind varchar, user_id uuid, to_address varchar, payload jsonb, dedupe_key varchar, send_if jsonb, not_before timestamptz)
        ${wanted}
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`,
-      [
-        ids,
-        mails.map((m) => m.kind),
-        mails.map((m) => m.userId),
-        mails.map((m) => m.toAddress ?? null),
-        mails.map((m) => JSON.stringify(m.payload)),
-        mails.map((m) => m.dedupeKey ?? null),
-        mails.map((m) => (m.sendIf ? JSON.stringify(m.sendIf) : null)),
-        mails.map((m) => m.notBefore?.toISOString() ?? null),
-        messageIdDomain,
-        ...(onlyWhereEmail ? [onlyWhereEmail.kind, onlyWhereEmail.defaultChannel] : []),
-      ],
+      [JSON.stringify(document), messageIdDomain, ...(onlyWhereEmail ? [onlyWhereEmail.kind, onlyWhereEmail.defaultChannel] : [])],
     );
     return rows.map((r) => r.id);
   }
