@@ -53,5 +53,7 @@ describe('embedded database on disk', () => {
 
   it('stops with a message naming the variable when the environment is wrong', async () => {
     await expect(startServerProcess({ ...env, PORT_IGNORED: '1', LOG_LEVEL: 'shouty' }, 10_000)).rejects.toThrow(/LOG_LEVEL/);
+    // In production a webhook secret key kept beside the database would protect nothing: there is none by default.
+    await expect(startServerProcess({ ...env, NODE_ENV: 'production' }, 10_000)).rejects.toThrow(/WEBHOOK_SECRET_KEYS/);
   });
 });

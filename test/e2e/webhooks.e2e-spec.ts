@@ -1,11 +1,13 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import request from 'supertest';
 import type { NotificationView, Page, WebhookCreatedView, WebhookDeliveryView, WebhookEventInfo, WebhookView } from '@mutuals/contracts';
+import { WebhookSecrets } from '@mutuals/webhooks';
 import { createCoordinator, createMember, type TestMember } from '../support/factories';
 import { api, startMentorship } from '../support/mentoring';
 import { draftStory } from '../support/stories';
 import { assessedApplication, createApplicant, createPartner } from '../support/support';
-import { TestApp, startTestApp } from '../support/test-app';
+import { TestApp, createScratchDatabase, startTestApp, usingServerDatabase } from '../support/test-app';
 import { startWebhookReceiver, type ReceivedHook, type WebhookReceiver } from '../support/webhook-receiver';
 
 /** The receiver's own check, written from the README, not from the server's code. */
@@ -86,6 +88,10 @@ describe('webhooks (private targets allowed, as in tests)', () => {
     expect(webhook).toMatchObject({ enabled: true, events: ['member.approved', 'mentorship.started'], secretPrefix: secret.slice(0, 10) });
     const listed: WebhookView[] = (await api(t).get('/admin/webhooks', coordinator).expect(200)).body;
     expect(JSON.stringify(listed)).not.toContain(secret);
+    // Stored sealed: the database holds neither the secret nor anything that gives it away.
+    const [stored] = await t.app.get(DataSource).query('SELECT * FROM webhooks WHERE id = $1', [webhook.id]);
+    expect(stored).toMatchObject({ secret: null, secret_key_id: 'local', secret_prefix: secret.slice(0, 10) });
+    expect(JSON.stringify(stored)).not.toContain(secret.slice(10));
 
     const applicant = await createMember(t, { status: 'pending' });
     await api(t).post(`/admin/members/${applicant.id}/approve`, coordinator).expect(200);
@@ -230,6 +236,20 @@ describe('webhooks (private targets allowed, as in tests)', () => {
       'deliveryNotFound',
     );
   });
+  it('seals at start-up a secret stored in clear before encryption, and still signs with it', async () => {
+    const { webhook, secret } = await subscribe(['story.published']);
+    const db = t.app.get(DataSource);
+    await db.query('UPDATE webhooks SET secret = $2, secret_sealed = NULL, secret_key_id = NULL WHERE id = $1', [webhook.id, secret]);
+    await t.app.get(WebhookSecrets).onApplicationBootstrap();
+    const [stored] = await db.query('SELECT secret, secret_key_id FROM webhooks WHERE id = $1', [webhook.id]);
+    expect(stored).toEqual({ secret: null, secret_key_id: 'local' });
+    const author = await createMember(t);
+    const story = await draftStory(t, author, { title: 'Signed with a secret sealed at start-up' });
+    await api(t).post(`/stories/${story.id}/submit`, author).expect(200);
+    await api(t).post(`/admin/stories/${story.id}/publish`, coordinator).expect(200);
+    const [hook] = await receiver.waitFor(1, eventOf('story.published'));
+    expect(signedCorrectly(hook!, secret)).toBe(true);
+  });
 });
 
 describe('webhooks in production (private targets not allowed)', () => {
@@ -257,5 +277,72 @@ describe('webhooks in production (private targets not allowed)', () => {
       .expect(400);
     expect(refused.body).toMatchObject({ code: 'webhookUrlNotAllowed', errors: [expect.objectContaining({ field: 'url' })] });
     expect((await api(t).get('/admin/webhooks', coordinator).expect(200)).body).toEqual([]);
+  });
+});
+
+// Two servers one after the other on one database, with no other server of this file left to
+// disturb: the embedded database's single connection is not free again at once when the first
+// server closes, so this runs on Postgres.
+(usingServerDatabase() ? describe : describe.skip)('webhook secrets across a restart with a new key', () => {
+  let receiver: WebhookReceiver;
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+  });
+  afterAll(async () => {
+    await receiver.close();
+  });
+
+  it('seals every secret again under a new key at restart, those stored in clear before encryption too, and still signs with them', async () => {
+    const [oldKey, newKey] = [randomBytes(32).toString('base64'), randomBytes(32).toString('base64')];
+    const database = await createScratchDatabase();
+    /** The server started on the one database with these keys, until `work` is done. */
+    async function serving<T>(keys: string, work: (app: TestApp) => Promise<T>): Promise<T> {
+      const env = { LOG_LEVEL: 'error', WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOKS_POLL_MS: '100', WEBHOOK_SECRET_KEYS: keys };
+      const app = await startTestApp({ databaseUrl: database.url, rateLimits: false, env });
+      try {
+        return await work(app);
+      } finally {
+        await app.close();
+      }
+    }
+    try {
+      const [sealed, clear] = await serving(`old:${oldKey}`, async (before) => {
+        const boss = await createCoordinator(before);
+        const hook = async () =>
+          (
+            await api(before)
+              .post('/admin/webhooks', boss, { url: receiver.url, events: ['story.published'] })
+              .expect(201)
+          ).body as WebhookCreatedView;
+        const hooks = [await hook(), await hook()];
+        // The second as the release before this one stored it: the secret in clear.
+        await before.app
+          .get(DataSource)
+          .query('UPDATE webhooks SET secret = $2, secret_sealed = NULL, secret_key_id = NULL WHERE id = $1', [
+            hooks[1]!.webhook.id,
+            hooks[1]!.secret,
+          ]);
+        return hooks;
+      });
+      await serving(`new:${newKey},old:${oldKey}`, async (after) => {
+        const rows = await after.app.get(DataSource).query('SELECT secret, secret_sealed, secret_key_id FROM webhooks ORDER BY created_at');
+        expect(rows.map((r: { secret: string | null; secret_key_id: string }) => [r.secret, r.secret_key_id])).toEqual([
+          [null, 'new'],
+          [null, 'new'],
+        ]);
+        expect(JSON.stringify(rows)).not.toContain(clear!.secret);
+        const author = await createMember(after);
+        const story = await draftStory(after, author, { title: 'Signed after a change of key' });
+        await api(after).post(`/stories/${story.id}/submit`, author).expect(200);
+        await api(after)
+          .post(`/admin/stories/${story.id}/publish`, await createCoordinator(after))
+          .expect(200);
+        const delivered = await receiver.waitFor(2, eventOf('story.published'));
+        const signedWith = delivered.map((h) => [sealed!.secret, clear!.secret].findIndex((secret) => signedCorrectly(h, secret)));
+        expect(signedWith.sort()).toEqual([0, 1]);
+      });
+    } finally {
+      await database.drop();
+    }
   });
 });

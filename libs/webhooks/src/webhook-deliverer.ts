@@ -7,6 +7,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Counter } from 'prom-client';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, retryDelayMs, signatureHeader } from './webhook-signing';
+import { WebhookSecrets } from './webhook-secrets';
 import { TargetRefused, checkTarget, type CheckedTarget } from './webhook-targets';
 import { ClaimedDelivery, WebhooksRepository } from './webhooks.repository';
 
@@ -38,6 +39,7 @@ export class WebhookDeliverer {
 
   constructor(
     private readonly hooks: WebhooksRepository,
+    private readonly secrets: WebhookSecrets,
     private readonly identity: IdentityService,
     private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -100,7 +102,8 @@ export class WebhookDeliverer {
     }
     const timestamp = Math.floor(Date.now() / 1000);
     try {
-      const status = await this.post(target, delivery, timestamp);
+      const signed = signatureHeader(this.secrets.open({ ...delivery, id: delivery.webhook_id }), timestamp, delivery.body);
+      const status = await this.post(target, delivery, timestamp, signed);
       return { ok: status >= 200 && status < 300, status, error: status >= 200 && status < 300 ? null : `HTTP ${status}` };
     } catch (error) {
       return { ok: false, status: null, error: (error as Error).message || 'request failed' };
@@ -108,7 +111,7 @@ export class WebhookDeliverer {
   }
 
   /** POSTs to the checked address itself (Host and TLS name from the URL), following no redirect. */
-  private post(target: CheckedTarget, delivery: ClaimedDelivery, timestamp: number): Promise<number> {
+  private post(target: CheckedTarget, delivery: ClaimedDelivery, timestamp: number, signed: string): Promise<number> {
     const { url } = target;
     const body = Buffer.from(delivery.body);
     const https = url.protocol === 'https:';
@@ -129,7 +132,7 @@ export class WebhookDeliverer {
             [EVENT_HEADER]: delivery.event,
             [DELIVERY_HEADER]: delivery.id,
             [TIMESTAMP_HEADER]: String(timestamp),
-            [SIGNATURE_HEADER]: signatureHeader(delivery.secret, timestamp, delivery.body),
+            [SIGNATURE_HEADER]: signed,
           },
           timeout: this.config.webhooks.timeoutMs,
         },

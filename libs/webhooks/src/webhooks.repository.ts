@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { affectedRows, firstRow, rowsOf } from '@mutuals/core';
 import type { DataSource } from 'typeorm';
+import type { StoredSecret } from './webhook-secrets';
 
 export interface WebhookRow {
   id: string;
   url: string;
   events: string[];
   description: string;
-  secret: string;
+  secret_prefix: string;
   enabled: boolean;
   disabled_reason: string | null;
   consecutive_failures: number;
@@ -36,8 +37,13 @@ export interface DeliveryRow {
 /** A claimed delivery with what sending it needs of its hook. */
 export interface ClaimedDelivery extends DeliveryRow {
   url: string;
-  secret: string;
+  secret: string | null;
+  secret_sealed: string | null;
+  secret_key_id: string | null;
 }
+
+/** A hook's columns but its secret, which leaves the repository only to sign or to be sealed. */
+const HOOK_COLUMNS = 'id, url, events, description, secret_prefix, enabled, disabled_reason, consecutive_failures, created_at';
 
 const DELIVERY_COLUMNS = `d.id, d.webhook_id, d.event_id, d.event, d.body, d.status, d.attempts, d.response_status, d.error,
   d.created_at, d.last_attempt_at, d.next_attempt_at, d.delivered_at`;
@@ -51,21 +57,52 @@ export class WebhooksRepository {
     return this.dataSource.manager;
   }
 
-  async insert(hook: { url: string; events: string[]; description: string; secret: string; created_by: string }): Promise<WebhookRow> {
+  async insert(hook: {
+    id: string;
+    url: string;
+    events: string[];
+    description: string;
+    secret_sealed: string;
+    secret_key_id: string;
+    secret_prefix: string;
+    created_by: string;
+  }): Promise<WebhookRow> {
     const row = await firstRow<WebhookRow>(
       this.db,
-      'INSERT INTO webhooks (url, events, description, secret, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING *',
-      [hook.url, hook.events, hook.description, hook.secret, hook.created_by],
+      `INSERT INTO webhooks (id, url, events, description, secret_sealed, secret_key_id, secret_prefix, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${HOOK_COLUMNS}`,
+      [hook.id, hook.url, hook.events, hook.description, hook.secret_sealed, hook.secret_key_id, hook.secret_prefix, hook.created_by],
     );
     return row!;
   }
 
+  /** Secrets in clear (from before encryption) or sealed under another key than `keyId`. */
+  secretsNotSealedUnder(keyId: string): Promise<StoredSecret[]> {
+    return rowsOf<StoredSecret>(
+      this.db,
+      'SELECT id, secret, secret_sealed, secret_key_id FROM webhooks WHERE secret_key_id IS DISTINCT FROM $1',
+      [keyId],
+    );
+  }
+
+  /** Stores the secret sealed anew, unless another process changed it since `was` was read. */
+  async replaceSecret(was: StoredSecret, sealed: { secret_sealed: string; secret_key_id: string }): Promise<boolean> {
+    return (
+      (await affectedRows(
+        this.db,
+        `UPDATE webhooks SET secret = NULL, secret_sealed = $4, secret_key_id = $5
+          WHERE id = $1 AND secret IS NOT DISTINCT FROM $2 AND secret_sealed IS NOT DISTINCT FROM $3`,
+        [was.id, was.secret, was.secret_sealed, sealed.secret_sealed, sealed.secret_key_id],
+      )) === 1
+    );
+  }
+
   list(): Promise<WebhookRow[]> {
-    return rowsOf<WebhookRow>(this.db, 'SELECT * FROM webhooks ORDER BY created_at DESC, id');
+    return rowsOf<WebhookRow>(this.db, `SELECT ${HOOK_COLUMNS} FROM webhooks ORDER BY created_at DESC, id`);
   }
 
   find(id: string): Promise<WebhookRow | undefined> {
-    return firstRow<WebhookRow>(this.db, 'SELECT * FROM webhooks WHERE id = $1', [id]);
+    return firstRow<WebhookRow>(this.db, `SELECT ${HOOK_COLUMNS} FROM webhooks WHERE id = $1`, [id]);
   }
 
   /** Changes what is given; switching a hook back on clears its failures and the reason it was switched off. */
@@ -80,7 +117,7 @@ export class WebhooksRepository {
               consecutive_failures = CASE WHEN $5 THEN 0 ELSE consecutive_failures END,
               disabled_reason = CASE WHEN $5 THEN NULL ELSE disabled_reason END,
               updated_at = now()
-        WHERE id = $1 RETURNING *`,
+        WHERE id = $1 RETURNING ${HOOK_COLUMNS}`,
       [id, change.url ?? null, change.events ?? null, change.description ?? null, change.enabled ?? null],
     );
   }
@@ -120,7 +157,7 @@ export class WebhooksRepository {
               lease_until = now() + make_interval(secs => $2)
          FROM due, webhooks w
         WHERE d.id = due.id AND w.id = d.webhook_id
-        RETURNING ${DELIVERY_COLUMNS}, w.url, w.secret`,
+        RETURNING ${DELIVERY_COLUMNS}, w.url, w.secret, w.secret_sealed, w.secret_key_id`,
       [limit, leaseSeconds],
     );
   }

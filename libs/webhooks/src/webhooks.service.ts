@@ -5,6 +5,7 @@ import { MailDispatcher } from '@mutuals/notifications';
 import { randomUUID } from 'node:crypto';
 import { WebhookDeliverer } from './webhook-deliverer';
 import { WEBHOOK_EVENTS, type WebhookEventDefinition } from './webhook-events';
+import { WebhookSecrets } from './webhook-secrets';
 import { newWebhookSecret } from './webhook-signing';
 import { TargetRefused, checkTarget } from './webhook-targets';
 import { WebhooksErrors } from './webhooks.errors';
@@ -21,7 +22,7 @@ function toView(row: WebhookRow): WebhookView {
     enabled: row.enabled,
     disabledReason: row.disabled_reason,
     consecutiveFailures: row.consecutive_failures,
-    secretPrefix: row.secret.slice(0, 10),
+    secretPrefix: row.secret_prefix,
     createdAt: row.created_at.toISOString(),
   };
 }
@@ -55,6 +56,7 @@ export class WebhooksService implements OnModuleInit {
     private readonly events: DomainEvents,
     private readonly jobs: MailDispatcher,
     private readonly deliverer: WebhookDeliverer,
+    private readonly secrets: WebhookSecrets,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -85,12 +87,16 @@ export class WebhooksService implements OnModuleInit {
 
   async create(coordinatorId: string, input: { url: string; events: string[]; description?: string }): Promise<WebhookCreatedView> {
     await this.checkUrl(input.url);
+    // Shown in this answer only, as GitHub and Stripe do: stored sealed, never shown again.
     const secret = newWebhookSecret();
+    const id = randomUUID();
     const row = await this.hooks.insert({
+      id,
       url: input.url,
       events: this.checkEvents(input.events),
       description: input.description?.trim() ?? '',
-      secret,
+      ...this.secrets.seal(id, secret),
+      secret_prefix: secret.slice(0, 10),
       created_by: coordinatorId,
     });
     return { webhook: toView(row), secret };

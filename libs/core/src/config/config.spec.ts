@@ -8,6 +8,21 @@ describe('loadConfig', () => {
     expect(config.seedDemo).toBe(true);
   });
 
+  it('reads webhook secret keys, and refuses to start in production without one', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({}).webhooks.secretKeys).toBeNull();
+    expect(loadConfig({ DATABASE_URL: 'postgres://localhost/x' }).webhooks.secretKeys).toBeNull();
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/WEBHOOK_SECRET_KEYS: required in production/);
+    const keys = loadConfig({ NODE_ENV: 'production', WEBHOOK_SECRET_KEYS: `2027:${key}, 2026:${key}` }).webhooks.secretKeys;
+    expect(keys?.map((k) => [k.id, k.key.length])).toEqual([
+      ['2027', 32],
+      ['2026', 32],
+    ]);
+    expect(() => loadConfig({ WEBHOOK_SECRET_KEYS: `1:${Buffer.alloc(16).toString('base64')}` })).toThrow(/16 bytes; it must be 32/);
+    expect(() => loadConfig({ WEBHOOK_SECRET_KEYS: key })).toThrow(/WEBHOOK_SECRET_KEYS/);
+    expect(() => loadConfig({ WEBHOOK_SECRET_KEYS: `1:${key},1:${key}` })).toThrow(/given twice/);
+  });
+
   it('names the variable when a port is not a number', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });

@@ -86,7 +86,21 @@ export interface FilesConfig {
   s3: S3Location | null;
 }
 
+/** A key webhook signing secrets are encrypted under at rest (AES-256-GCM). */
+export interface WebhookSecretKey {
+  /** Stored beside each sealed secret, so that keys can be rotated. */
+  id: string;
+  /** 32 bytes. */
+  key: Buffer;
+}
+
 export interface WebhooksConfig {
+  /**
+   * WEBHOOK_SECRET_KEYS: the first key seals, every key opens (rotation: put the new key first,
+   * restart, and drop the old one once the start-up step has sealed every secret again). Null:
+   * a key of this data directory's own, made on first start (never in production).
+   */
+  secretKeys: WebhookSecretKey[] | null;
   /** Tests only: http:// and private, loopback and link-local addresses allowed as targets. */
   allowPrivateTargets: boolean;
   /** How long a receiver has to answer one delivery. */
@@ -282,6 +296,36 @@ function trustedProxies(env: Env): false | number | string[] {
   return addressRanges(env, 'TRUST_PROXY');
 }
 
+/**
+ * WEBHOOK_SECRET_KEYS: `id:base64key` entries, comma-separated, each key 32 random bytes (make one
+ * with `openssl rand -base64 32`). Required when NODE_ENV is production, as a key made and kept
+ * next to the database would protect nothing against someone who has both.
+ */
+function webhookSecretKeys(env: Env): WebhookSecretKey[] | null {
+  const entries = list(env, 'WEBHOOK_SECRET_KEYS');
+  if (entries.length === 0) {
+    if (text(env, 'NODE_ENV') === 'production') {
+      throw new ConfigError(
+        'WEBHOOK_SECRET_KEYS',
+        'required in production: set it to `<key id>:<32 random bytes in base64>`, e.g. `1:$(openssl rand -base64 32)`',
+      );
+    }
+    return null;
+  }
+  const seen = new Set<string>();
+  return entries.map((entry) => {
+    const [id, encoded, extra] = entry.split(':');
+    if (!id || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || !encoded || extra !== undefined) {
+      throw new ConfigError('WEBHOOK_SECRET_KEYS', 'each entry is `<key id (a-z, 0-9, _, -)>:<key in base64>`');
+    }
+    if (seen.has(id)) throw new ConfigError('WEBHOOK_SECRET_KEYS', `key id "${id}" is given twice`);
+    seen.add(id);
+    const key = Buffer.from(encoded, 'base64');
+    if (key.length !== 32) throw new ConfigError('WEBHOOK_SECRET_KEYS', `key "${id}" is ${key.length} bytes; it must be 32`);
+    return { id, key };
+  });
+}
+
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function loadConfig(env: Env): AppConfig {
@@ -313,6 +357,7 @@ export function loadConfig(env: Env): AppConfig {
     rateLimits: flag(env, 'RATE_LIMITS', true),
     apiTokenRequestsPerMinute: integer(env, 'API_TOKEN_REQUESTS_PER_MINUTE', 600, 1, 1_000_000),
     webhooks: {
+      secretKeys: webhookSecretKeys(env),
       allowPrivateTargets: flag(env, 'WEBHOOKS_ALLOW_PRIVATE_TARGETS', false),
       timeoutMs: integer(env, 'WEBHOOKS_TIMEOUT_MS', 10_000, 100, 60_000),
       maxAttempts: integer(env, 'WEBHOOKS_MAX_ATTEMPTS', 8, 1, 50),
