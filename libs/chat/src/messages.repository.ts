@@ -28,7 +28,7 @@ export class MessagesRepository {
   /**
    * Appends messages in one statement, in the order given (the caller orders them so that every
    * transaction takes the conversations' locks in the same order). Each goes through
-   * chat_append_message (see the ChatAppendMessage migration): its seq is taken under the
+   * chat_append_message (see the ChatAppendWithoutSubtransaction migration): its seq is taken under the
    * conversation's row lock and committed with it, or not at all. Answers, by the input's index,
    * the stored row with the other current members and where each has read to; an index without
    * a row is a repeated clientId or a sender who is not a current member.
