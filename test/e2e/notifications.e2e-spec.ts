@@ -52,9 +52,9 @@ describe('notifications from the forums', () => {
   });
 
   it('stores a post and its notifications together: a failed feed write fails the reply, and its retry stores both once', async () => {
-    // A coordinator writes: a newcomer's two posts a minute would not cover the thread, the failed reply and its retry.
-    const [author, mentioned] = [await createCoordinator(t), await createMember(t)];
-    const category = await createCategory(t, author);
+    // A newcomer (two posts a minute): the failed reply gives its allowance back for the retry.
+    const [author, mentioned] = [await createMember(t), await createMember(t)];
+    const category = await createCategory(t, await createCoordinator(t));
     const thread = await createThread(t, author, category.id);
     // What a database restart did to the feed's write: it throws once.
     const feedWrite = jest

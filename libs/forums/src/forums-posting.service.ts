@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainEvents, RateLimiter, type UnitOfWork, renderMarkdown } from '@mutuals/core';
+import { DomainError, DomainEvents, RateLimiter, type RateLimitHit, type UnitOfWork, renderMarkdown } from '@mutuals/core';
 import type { AttachmentInput, ForumAuthor, ForumPostView, ForumReaction, ForumThreadCreated } from '@mutuals/contracts';
 import { FilesService } from '@mutuals/files';
 import { AuthUser, IdentityService, isCoordinator } from '@mutuals/identity';
@@ -177,7 +177,7 @@ export class ForumsPostingService {
       throw ForumsErrors.invalid('You can only reply to a visible post in this thread', [
         { field: 'replyToPostId', message: 'is not a post in this thread' },
       ]);
-    await this.limitPosting(author, options, thread.first_post_at);
+    const spent = await this.limitPosting(author, options, thread.first_post_at);
     const post = {
       threadId,
       author,
@@ -197,10 +197,18 @@ export class ForumsPostingService {
         subscriberIds: thread.subscriber_ids,
         replyToAuthorId: thread.reply_to_author_id ?? undefined,
       };
-      const stored = await this.events.transactionEndingWith(
-        (unit) => this.preparePost(post, rendered, known, unit),
-        (manager, prepared) => this.storePost(manager, prepared),
-      );
+      const stored = await this.events
+        .transactionEndingWith(
+          (unit) => this.preparePost(post, rendered, known, unit),
+          (manager, prepared) => this.storePost(manager, prepared),
+        )
+        .catch(async (error: unknown) => {
+          // Nothing was stored, and not for anything the member did (the database failed, say): the
+          // attempt does not count against their budgets; the retry with its clientId will.
+          if (!(error instanceof DomainError || error instanceof ThreadChanged || error instanceof RepeatedSubmission))
+            await Promise.all(spent.map(({ limit, key }) => this.rateLimiter.refund(limit, key)));
+          throw error;
+        });
       await this.cache.changed({ threadId, categoryId: stored.categoryId, searched: true });
       return { value: await this.announce(stored), created: true };
     } catch (error) {
@@ -284,16 +292,21 @@ export class ForumsPostingService {
     return postId ? this.reading.getPost(postId, author) : undefined;
   }
 
-  /** `firstPostAt`: when the author first posted, if the caller has read it already (undefined: read it here). */
-  private async limitPosting(author: AuthUser, options: PostingOptions, firstPostAt?: Date | null): Promise<void> {
-    if (options.rateLimited === false) return;
-    await this.rateLimiter.consume(LIMITS.posting, author.id);
-    if (isCoordinator(author)) return;
-    const first = firstPostAt !== undefined ? firstPostAt : await this.posts.firstPostAt(author.id);
-    if (first === null || Date.now() - first.getTime() < NEWCOMER_MS) {
-      await this.rateLimiter.consume(LIMITS.newcomerPosting, author.id);
-      await this.rateLimiter.consume(LIMITS.newcomerDaily, author.id);
+  /**
+   * Counts a post against the author's budgets in one round trip, and answers them (to give back
+   * if the post fails on our side). `firstPostAt`: when the author first posted, if the caller has
+   * read it already (undefined: read it here).
+   */
+  private async limitPosting(author: AuthUser, options: PostingOptions, firstPostAt?: Date | null): Promise<RateLimitHit[]> {
+    if (options.rateLimited === false) return [];
+    const hits: RateLimitHit[] = [{ limit: LIMITS.posting, key: author.id }];
+    if (!isCoordinator(author)) {
+      const first = firstPostAt !== undefined ? firstPostAt : await this.posts.firstPostAt(author.id);
+      if (first === null || Date.now() - first.getTime() < NEWCOMER_MS)
+        hits.push({ limit: LIMITS.newcomerPosting, key: author.id }, { limit: LIMITS.newcomerDaily, key: author.id });
     }
+    await this.rateLimiter.consumeEach(hits);
+    return hits;
   }
 
   /**
