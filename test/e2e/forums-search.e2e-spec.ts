@@ -202,4 +202,10 @@ describe(`forum search (${replicas ? 'two processes, Postgres + Redis' : 'one pr
       .query(`SELECT count(*)::int AS left FROM forum_search_postings WHERE post_id = $1`, [thread.firstPost.id]);
     expect(left).toBe(0);
   });
+
+  // A search of many words costs more than jit_above_cost; compiling it took about 80 ms a query.
+  (usingServerDatabase() ? it : it.skip)('runs its statements without JIT compilation on a server database', async () => {
+    const [{ jit }] = await one.app.get(DataSource).query(`SELECT current_setting('jit') AS jit`);
+    expect(jit).toBe('off');
+  });
 });

@@ -3,7 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { dataSourceOptions } from './data-source-options';
+import { SERVER_SESSION_OPTIONS, dataSourceOptions } from './data-source-options';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { DatabasePoolMetrics } from '../metrics/database-metrics';
 
@@ -24,6 +24,10 @@ export class DatabaseEndpoint implements OnApplicationShutdown {
 
   get connectTimeoutMs(): number {
     return this.config.databaseConnectTimeoutMs;
+  }
+
+  get sessionOptions(): string | undefined {
+    return this.embedded ? undefined : SERVER_SESSION_OPTIONS;
   }
 
   async open(): Promise<void> {
@@ -95,7 +99,7 @@ export class DatabaseModule {
           imports: [endpointModule],
           inject: [DatabaseEndpoint],
           useFactory: (endpoint: DatabaseEndpoint) => ({
-            ...dataSourceOptions(endpoint.url, endpoint.poolSize, endpoint.connectTimeoutMs),
+            ...dataSourceOptions(endpoint.url, endpoint.poolSize, endpoint.connectTimeoutMs, endpoint.sessionOptions),
             autoLoadEntities: true,
             retryAttempts: 0,
           }),
